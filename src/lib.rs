@@ -1,0 +1,3 @@
+//! brief: a terminal reader for folders of news briefings.
+pub mod text;
+pub mod store;

@@ -1,0 +1,31 @@
+//! The post store: finds briefing files under a folder, decodes them, splits and parses their
+//! front matter, normalises the fields every dialect spells differently, and reports problems
+//! per file with its line.
+//!
+//! The store knows nothing of terminals: it must not depend on ratatui, crossterm, or the
+//! `render`, `app`, `ui`, `tui` and `cli` modules. It only reads posts, never writes them. All
+//! text it hands out has been through [`crate::text::sanitize_inline`] or
+//! [`crate::text::sanitize_block`].
+
+mod date;
+mod decode;
+mod diagnostic;
+mod discover;
+mod fields;
+mod front_matter;
+mod load;
+mod post;
+mod query;
+mod tags;
+mod toml_front_matter;
+mod value;
+mod yaml;
+
+pub use date::PostDate;
+pub use diagnostic::{Diagnostic, Severity};
+pub use discover::{discover, is_post_file};
+pub use load::{LoadOptions, Loaded, LoadedPost, load_file, load_path, read_body, relative_to};
+pub use post::{BodyFormat, FrontMatterState, Post};
+pub use query::{Query, contains_ignore_case, sort_newest_first};
+pub use tags::{TagCount, TagIndex, TagKind, tag_key};
+pub use value::FrontValue;

@@ -1,0 +1,168 @@
+//! Post dates in the shapes briefings use, kept as precise as they were written.
+//!
+//! `2026-02-12` stays a day, `"2025-02-08 11:00:01"` stays a zone-less local time, and
+//! `2025-02-08T02:20:30.000Z` or `...+08:00` keep their offset. Nothing is ever taken from the
+//! file's modification time.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+use std::fmt;
+
+/// When a post was published, as precisely as its front matter (or file name) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostDate {
+    /// A calendar day with no time.
+    Day(Date),
+    /// A wall-clock time with no zone.
+    Local(DateTime),
+    /// A wall-clock time at a known offset from UTC.
+    Offset(DateTime, Offset),
+}
+
+impl PostDate {
+    /// Parses the date shapes found in front matter; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.len() < 10 || !text.is_char_boundary(10) {
+            return None;
+        }
+        if text.len() == 10 {
+            return text.parse::<Date>().ok().map(PostDate::Day);
+        }
+        let (clock, offset) = split_offset(text);
+        let datetime = parse_datetime(clock.trim_end())?;
+        Some(match offset {
+            Some(offset) => PostDate::Offset(datetime, offset),
+            None => PostDate::Local(datetime),
+        })
+    }
+
+    /// The `YYYY-MM-DD-` prefix of a file name such as `2026-01-05-weekly.md`.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let prefix = name.get(..11)?;
+        if !prefix.ends_with(['-', '_']) {
+            return None;
+        }
+        prefix[..10].parse::<Date>().ok().map(PostDate::Day)
+    }
+
+    /// The calendar day as written (not converted to UTC).
+    pub fn day(&self) -> Date {
+        match self {
+            PostDate::Day(d) => *d,
+            PostDate::Local(dt) | PostDate::Offset(dt, _) => dt.date(),
+        }
+    }
+
+    /// Seconds for ordering posts. Zone-less dates are ordered as if they were UTC; a day sorts
+    /// at its start.
+    pub fn sort_key(&self) -> i64 {
+        let (datetime, offset) = match self {
+            PostDate::Day(d) => (d.to_datetime(jiff::civil::Time::midnight()), Offset::UTC),
+            PostDate::Local(dt) => (*dt, Offset::UTC),
+            PostDate::Offset(dt, offset) => (*dt, *offset),
+        };
+        datetime
+            .to_zoned(TimeZone::fixed(offset))
+            .map(|z| z.timestamp().as_second())
+            .unwrap_or(0)
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, or the latter with `Z` or `±HH:MM`: seconds precision.
+impl fmt::Display for PostDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PostDate::Day(d) => write!(f, "{}", d.strftime("%Y-%m-%d")),
+            PostDate::Local(dt) => write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S")),
+            PostDate::Offset(dt, offset) => {
+                write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S"))?;
+                let seconds = offset.seconds();
+                if seconds == 0 {
+                    f.write_str("Z")
+                } else {
+                    let sign = if seconds < 0 { '-' } else { '+' };
+                    let minutes = seconds.abs() / 60;
+                    write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+                }
+            }
+        }
+    }
+}
+
+/// Splits a trailing `Z`, `UTC`, `±HH:MM`, `±HHMM` or `±HH` from a date-time.
+fn split_offset(text: &str) -> (&str, Option<Offset>) {
+    if let Some(rest) = text.strip_suffix(['Z', 'z']) {
+        return (rest, Some(Offset::UTC));
+    }
+    if let Some(rest) = text.strip_suffix(" UTC") {
+        return (rest, Some(Offset::UTC));
+    }
+    // The offset starts at the last sign that comes after the time of day.
+    let time_start = text.find(['T', 't', ' ']).unwrap_or(text.len());
+    let Some(sign_at) = text[time_start..].rfind(['+', '-']).map(|i| time_start + i) else {
+        return (text, None);
+    };
+    let digits: String = text[sign_at + 1..].chars().filter(|c| *c != ':').collect();
+    if !(digits.len() == 2 || digits.len() == 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return (text, None);
+    }
+    let hours: i32 = digits[..2].parse().unwrap_or(0);
+    let minutes: i32 = digits.get(2..).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let sign = if text[sign_at..].starts_with('-') { -1 } else { 1 };
+    match Offset::from_seconds(sign * (hours * 3600 + minutes * 60)) {
+        Ok(offset) => (&text[..sign_at], Some(offset)),
+        Err(_) => (text, None),
+    }
+}
+
+fn parse_datetime(text: &str) -> Option<DateTime> {
+    let normalised: String = text.chars().map(|c| if c == ' ' || c == 't' { 'T' } else { c }).collect();
+    normalised.parse::<DateTime>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> String {
+        PostDate::parse(text).map(|d| d.to_string()).unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn the_three_front_matter_shapes() {
+        assert_eq!(shown("2026-02-12"), "2026-02-12");
+        assert_eq!(shown("2025-02-08 11:00:01"), "2025-02-08T11:00:01");
+        assert_eq!(shown("2025-02-08T02:20:30.000Z"), "2025-02-08T02:20:30Z");
+    }
+
+    #[test]
+    fn offsets_are_kept() {
+        assert_eq!(shown("2026-03-01T09:30:00+08:00"), "2026-03-01T09:30:00+08:00");
+        assert_eq!(shown("2025-02-08 11:00:01 +0800"), "2025-02-08T11:00:01+08:00");
+        assert_eq!(shown("2025-02-08T11:00:01-05:30"), "2025-02-08T11:00:01-05:30");
+        assert_eq!(shown("2025-02-08 11:00"), "2025-02-08T11:00:00");
+    }
+
+    #[test]
+    fn nonsense_is_not_a_date() {
+        assert_eq!(shown("yesterday"), "none");
+        assert_eq!(shown("2025-13-01"), "none");
+        assert_eq!(shown("二〇二五年二月八日"), "none");
+        assert_eq!(shown(""), "none");
+    }
+
+    #[test]
+    fn file_name_prefix() {
+        assert_eq!(PostDate::from_file_name("2026-01-05-weekly.md").unwrap().to_string(), "2026-01-05");
+        assert!(PostDate::from_file_name("2026-01-05.md").is_none());
+        assert!(PostDate::from_file_name("notes.md").is_none());
+    }
+
+    #[test]
+    fn offsets_order_by_the_real_instant() {
+        let tokyo = PostDate::parse("2025-02-08T09:00:00+09:00").unwrap();
+        let utc = PostDate::parse("2025-02-08T01:00:00Z").unwrap();
+        assert!(utc.sort_key() > tokyo.sort_key());
+    }
+}

@@ -1,0 +1,117 @@
+//! Bytes on disk to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, and legacy CJK
+//! encodings (GBK/GB18030, Big5, Shift-JIS, EUC-*) detected by `chardetng`. Binary files are
+//! recognised and refused.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text, and the encoding's name when it was not UTF-8.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub decoded_from: Option<&'static str>,
+}
+
+/// Why bytes are not text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotText {
+    Empty,
+    Binary,
+}
+
+/// How many leading bytes are inspected for NUL bytes and fed to the detector.
+const SNIFF_LEN: usize = 8 * 1024;
+
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let decoded_from = (encoding != UTF_8).then(|| encoding.name());
+        return check_text(text.into_owned(), decoded_from);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(NotText::Empty);
+    }
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+        return Err(NotText::Binary);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return check_text(text, None),
+        Err(e) => e.into_bytes(),
+    };
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, had_errors) = encoding.decode(&bytes);
+    if had_errors && replacement_share(&text) > 0.05 {
+        return Err(NotText::Binary);
+    }
+    check_text(text.into_owned(), Some(encoding.name()))
+}
+
+fn check_text(text: String, decoded_from: Option<&'static str>) -> Result<Decoded, NotText> {
+    if text.trim().is_empty() {
+        return Err(NotText::Empty);
+    }
+    let sample_end = (0..=SNIFF_LEN.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let sample = &text[..sample_end];
+    let controls = sample.chars().filter(|c| c.is_control() && !c.is_whitespace() && *c != '\u{1b}').count();
+    if controls * 10 > sample.chars().count().max(1) {
+        return Err(NotText::Binary);
+    }
+    Ok(Decoded { text, decoded_from })
+}
+
+fn replacement_share(text: &str) -> f64 {
+    let total = text.chars().count().max(1);
+    text.chars().filter(|&c| c == '\u{fffd}').count() as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("标题".as_bytes().to_vec()).unwrap().text, "标题");
+        let mut bom = vec![0xef, 0xbb, 0xbf];
+        bom.extend_from_slice("---\n".as_bytes());
+        let d = decode(bom).unwrap();
+        assert_eq!(d.text, "---\n");
+        assert_eq!(d.decoded_from, None);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in "日本語".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "日本語");
+        assert_eq!(d.decoded_from, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let text = "---\ntitle: 科技行业动态，云计算收入增长\n---\n本周科技行业传来多项重要消息，生成式人工智能持续推动云基础设施增长。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(bytes.into_owned()).unwrap();
+        assert_eq!(d.text, text);
+        assert!(matches!(d.decoded_from, Some("GBK" | "gb18030")), "{:?}", d.decoded_from);
+    }
+
+    #[test]
+    fn shift_jis_is_detected() {
+        let text = "---\ntitle: 日本経済の動向について\n---\n東京株式市場は続伸し、日経平均株価は高値を更新した。";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        let d = decode(bytes.into_owned()).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.decoded_from, Some("Shift_JIS"));
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert_eq!(decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2]), Err(NotText::Binary));
+        assert_eq!(decode(b"  \n\n".to_vec()), Err(NotText::Empty));
+        assert_eq!(decode(Vec::new()), Err(NotText::Empty));
+    }
+}

@@ -1,0 +1,282 @@
+//! Normalising front matter into a [`Post`]: every dialect's spelling of title, date, author,
+//! source, tags, categories, summary and language mapped to one field each, with fallbacks
+//! to the body and the file name, and warnings tied to the key's line.
+
+use super::date::PostDate;
+use super::diagnostic::Diagnostic;
+use super::post::{BodyFormat, Post};
+use super::tags::clean_tag;
+use super::value::{FrontMap, FrontValue};
+use crate::text::sanitize_inline;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::path::Path;
+
+const TITLE_KEYS: &[&str] = &["title"];
+const DATE_KEYS: &[&str] = &["date", "published", "pubdate", "created"];
+const AUTHOR_KEYS: &[&str] = &["author", "authors"];
+const SOURCE_KEYS: &[&str] = &["source", "from", "link", "url", "original", "canonical_url"];
+const TAG_KEYS: &[&str] = &["tags", "tag"];
+const CATEGORY_KEYS: &[&str] = &["categories", "category"];
+const SUMMARY_KEYS: &[&str] = &["summary", "description", "excerpt"];
+const LANG_KEYS: &[&str] = &["lang", "language"];
+const ID_KEYS: &[&str] = &["id"];
+
+/// Where the front matter sits in the file, for tying warnings to lines.
+#[derive(Debug, Clone, Copy)]
+pub struct FrontText<'a> {
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+impl FrontText<'_> {
+    /// The file line on which `key` is written at the start of a line, if it is.
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.text.lines().position(|line| starts_with_key(line, key)).map(|i| self.first_line + i)
+    }
+
+    /// The raw text after `key:` on its line: the salvage path for front matter that did not
+    /// parse. Surrounding quotes are removed.
+    pub fn salvage(&self, key: &str) -> Option<String> {
+        let line = self.text.lines().find(|line| starts_with_key(line, key))?;
+        let value = line[key.len()..].trim_start().trim_start_matches([':', '=']).trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
+}
+
+fn starts_with_key(line: &str, key: &str) -> bool {
+    line.len() > key.len()
+        && line.is_char_boundary(key.len())
+        && line[..key.len()].eq_ignore_ascii_case(key)
+        && line[key.len()..].trim_start().starts_with([':', '='])
+}
+
+/// Fills `post` from parsed front matter, with warnings for values that cannot be used.
+pub fn apply_front_matter(post: &mut Post, map: FrontMap, front: FrontText<'_>, warnings: &mut Vec<Diagnostic>) {
+    for (key, value) in map {
+        let lower = key.to_ascii_lowercase();
+        let key_is = |keys: &[&str]| keys.contains(&lower.as_str());
+        if key_is(TITLE_KEYS) {
+            post.title = scalar(&value).map(|t| sanitize_inline(&t)).unwrap_or_default();
+        } else if key_is(DATE_KEYS) && post.date.is_none() {
+            match scalar(&value) {
+                Some(text) if !text.trim().is_empty() => {
+                    post.date = PostDate::parse(&text);
+                    if post.date.is_none() {
+                        warnings.push(Diagnostic::warning(
+                            "",
+                            front.line_of(&key),
+                            format!("`{key}: {}` is not a date brief understands; the post is undated", sanitize_inline(&text)),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        } else if key_is(AUTHOR_KEYS) && post.author.is_none() {
+            post.author = non_empty(strings(&value).join(", "));
+        } else if key_is(SOURCE_KEYS) && post.source.is_none() {
+            post.source = strings(&value).into_iter().next().and_then(non_empty);
+        } else if key_is(TAG_KEYS) {
+            post.tags.extend(tag_list(&value));
+        } else if key_is(CATEGORY_KEYS) {
+            post.categories.extend(tag_list(&value));
+        } else if key_is(SUMMARY_KEYS) && post.summary.is_none() {
+            post.summary = scalar(&value).map(|s| sanitize_inline(&s)).and_then(non_empty);
+        } else if key_is(LANG_KEYS) {
+            post.lang.extend(word_list(&value));
+        } else if key_is(ID_KEYS) && post.id.is_none() {
+            post.id = scalar(&value).map(|s| sanitize_inline(&s)).and_then(non_empty);
+        } else {
+            post.extra.push((sanitize_inline(&key), value));
+        }
+    }
+}
+
+/// Fills what front matter left empty: a title from the first heading or the file name, a
+/// date from a `YYYY-MM-DD-` file-name prefix; and marks the body's format.
+pub fn apply_fallbacks(post: &mut Post, body: &str, path: &Path) {
+    if post.title.is_empty() {
+        post.title = first_heading(body).unwrap_or_default();
+    }
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if post.title.is_empty() {
+        let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        post.title = sanitize_inline(&stem);
+    }
+    if post.date.is_none() {
+        post.date = PostDate::from_file_name(&file_name);
+    }
+    post.format = detect_format(body);
+}
+
+fn scalar(value: &FrontValue) -> Option<String> {
+    match value {
+        FrontValue::List(items) => items.iter().find_map(FrontValue::as_scalar_text),
+        other => other.as_scalar_text(),
+    }
+}
+
+/// Every scalar in a value (a scalar, or a list of them), sanitised, empty ones dropped.
+fn strings(value: &FrontValue) -> Vec<String> {
+    match value {
+        FrontValue::List(items) => items.iter().flat_map(strings).collect(),
+        FrontValue::Map(entries) => entries
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("name"))
+            .flat_map(|(_, v)| strings(v))
+            .collect(),
+        other => other.as_scalar_text().map(|s| sanitize_inline(&s)).into_iter().filter(|s| !s.is_empty()).collect(),
+    }
+}
+
+/// Tags from a list, or from one string separated by commas (`,`, `，`, `、`) or, with no
+/// comma, by spaces.
+fn tag_list(value: &FrontValue) -> Vec<String> {
+    let mut names = Vec::new();
+    for text in strings(value) {
+        let parts: Vec<&str> = if matches!(value, FrontValue::List(_)) {
+            vec![text.as_str()]
+        } else if text.contains([',', '，', '、']) {
+            text.split([',', '，', '、']).collect()
+        } else {
+            text.split_whitespace().collect()
+        };
+        names.extend(parts.into_iter().map(clean_tag).filter(|t| !t.is_empty()).map(str::to_string));
+    }
+    names
+}
+
+fn word_list(value: &FrontValue) -> Vec<String> {
+    strings(value)
+        .iter()
+        .flat_map(|s| s.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let trimmed = s.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// The text of the body's first Markdown heading (ATX or setext), link markup removed.
+pub fn first_heading(body: &str) -> Option<String> {
+    let mut in_heading = false;
+    let mut text = String::new();
+    for event in Parser::new(body) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                let title = sanitize_inline(&text);
+                if !title.is_empty() {
+                    return Some(title);
+                }
+                in_heading = false;
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => text.push_str(&t),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// HTML when most of the body's non-blank bytes are on lines that start with a tag.
+pub fn detect_format(body: &str) -> BodyFormat {
+    let mut html = 0usize;
+    let mut total = 0usize;
+    for line in body.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        total += line.len();
+        if line.starts_with('<') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            html += line.len();
+        }
+    }
+    if total > 0 && html * 2 > total { BodyFormat::Html } else { BodyFormat::Markdown }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalised(map: FrontMap) -> (Post, Vec<Diagnostic>) {
+        let mut post = Post::default();
+        let mut warnings = Vec::new();
+        apply_front_matter(&mut post, map, FrontText { text: "date: someday\n", first_line: 2 }, &mut warnings);
+        (post, warnings)
+    }
+
+    fn s(text: &str) -> FrontValue {
+        FrontValue::String(text.into())
+    }
+
+    #[test]
+    fn tags_in_every_shape() {
+        let list = FrontValue::List(vec![s("AI"), s(" #cloud ")]);
+        assert_eq!(tag_list(&list), ["AI", "cloud"]);
+        assert_eq!(tag_list(&s("AI, 芯片，半导体")), ["AI", "芯片", "半导体"]);
+        assert_eq!(tag_list(&s("economy markets")), ["economy", "markets"]);
+        assert_eq!(tag_list(&s("日本経済新聞")), ["日本経済新聞"]);
+        assert!(tag_list(&FrontValue::Null).is_empty());
+    }
+
+    #[test]
+    fn source_comes_from_any_of_its_names() {
+        for key in ["source", "from", "link", "url", "original", "canonical_url"] {
+            let (post, _) = normalised(vec![(key.into(), s("https://example.com/a"))]);
+            assert_eq!(post.source.as_deref(), Some("https://example.com/a"), "{key}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_and_empty_strings_are_none() {
+        let (post, _) = normalised(vec![("author".into(), s("")), ("layout".into(), s("post")), ("weight".into(), FrontValue::Number("3".into()))]);
+        assert_eq!(post.author, None);
+        assert_eq!(post.extra.len(), 2);
+    }
+
+    #[test]
+    fn lang_as_string_or_list() {
+        let (post, _) = normalised(vec![("lang".into(), FrontValue::List(vec![s("zh"), s("en")]))]);
+        assert_eq!(post.lang, ["zh", "en"]);
+        let (post, _) = normalised(vec![("lang".into(), s("ja"))]);
+        assert_eq!(post.lang, ["ja"]);
+    }
+
+    #[test]
+    fn a_bad_date_warns_on_its_line() {
+        let (post, warnings) = normalised(vec![("date".into(), s("someday"))]);
+        assert_eq!(post.date, None);
+        assert_eq!(warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn title_text_is_sanitised() {
+        let (post, _) = normalised(vec![("title".into(), s("\x1b]0;owned\x07新闻\x1b[31m速递"))]);
+        assert_eq!(post.title, "新闻速递");
+    }
+
+    #[test]
+    fn headings_and_file_names_stand_in_for_titles() {
+        assert_eq!(first_heading("intro\n\n## [链接标题](https://x.y)\n").as_deref(), Some("链接标题"));
+        assert_eq!(first_heading("Setext\n======\n").as_deref(), Some("Setext"));
+        let mut post = Post::default();
+        apply_fallbacks(&mut post, "no heading", Path::new("dir/2026-01-05-weekly.md"));
+        assert_eq!(post.title, "2026-01-05-weekly");
+        assert_eq!(post.date.unwrap().to_string(), "2026-01-05");
+    }
+
+    #[test]
+    fn salvage_reads_a_title_line() {
+        let front = FrontText { text: "title: \"坏掉的\"\ntags: [a\n", first_line: 2 };
+        assert_eq!(front.salvage("title").as_deref(), Some("坏掉的"));
+        assert_eq!(front.salvage("author"), None);
+    }
+
+    #[test]
+    fn html_bodies_are_recognised() {
+        assert_eq!(detect_format("<div><p>a</p></div>\n<p>b</p>"), BodyFormat::Html);
+        assert_eq!(detect_format("# T\n\nSome text with <b>bold</b>.\n"), BodyFormat::Markdown);
+    }
+}

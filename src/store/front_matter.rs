@@ -1,0 +1,229 @@
+//! Splitting a post into front matter and body, and guarding the parsers against hostile input.
+//!
+//! A post opens with `---` (YAML) or `+++` (TOML) on its first line and closes with the same
+//! fence (YAML may also close with `...`). A `---` anywhere later is a Markdown rule, not front
+//! matter. Front matter that is too large or nested too deep is refused before any parser sees
+//! it: YAML parsers can take tens of seconds on a few hundred kilobytes of `[[[[`.
+
+use super::value::FrontMap;
+use super::{toml_front_matter, yaml};
+
+/// Front matter larger than this is refused unparsed.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// Deeper nesting of lists and maps than this is refused unparsed.
+pub const MAX_NESTING: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterKind {
+    Yaml,
+    Toml,
+}
+
+/// The fenced block at the top of a post.
+#[derive(Debug, Clone, Copy)]
+pub struct FrontBlock<'a> {
+    pub kind: FrontMatterKind,
+    /// The text between the fences.
+    pub text: &'a str,
+    /// File line of the first line of `text` (1-based).
+    pub first_line: usize,
+    /// False when the closing fence is missing.
+    pub closed: bool,
+}
+
+/// A post split at its front matter.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    pub front: Option<FrontBlock<'a>>,
+    pub body: &'a str,
+    /// File line on which `body` starts (1-based).
+    pub body_line: usize,
+}
+
+/// Why front matter could not be read; `line` is 1-based within the file once [`parse`]
+/// has translated it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Splits `text` (already decoded, BOM removed) into front matter and body.
+pub fn split(text: &str) -> Split<'_> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let kind = match text[..first_end].trim_end() {
+        "---" => FrontMatterKind::Yaml,
+        "+++" => FrontMatterKind::Toml,
+        _ => return Split { front: None, body: text, body_line: 1 },
+    };
+    let content_start = (first_end + 1).min(text.len());
+    let mut offset = content_start;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let trimmed = text[offset..end].trim_end();
+        let closes = match kind {
+            FrontMatterKind::Yaml => trimmed == "---" || trimmed == "...",
+            FrontMatterKind::Toml => trimmed == "+++",
+        };
+        if closes {
+            let body_start = (end + 1).min(text.len());
+            return Split {
+                front: Some(FrontBlock { kind, text: &text[content_start..offset], first_line: 2, closed: true }),
+                body: &text[body_start..],
+                body_line: line + 1,
+            };
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Split {
+        front: Some(FrontBlock { kind, text: &text[content_start..], first_line: 2, closed: false }),
+        body: text,
+        body_line: 1,
+    }
+}
+
+/// Parses a front-matter block after checking it is closed, small and shallow enough.
+pub fn parse(block: &FrontBlock<'_>) -> Result<FrontMap, FrontMatterError> {
+    let fence = match block.kind {
+        FrontMatterKind::Yaml => "---",
+        FrontMatterKind::Toml => "+++",
+    };
+    if !block.closed {
+        return Err(FrontMatterError {
+            line: Some(1),
+            message: format!("front matter opened with `{fence}` is never closed"),
+        });
+    }
+    if block.text.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(FrontMatterError {
+            line: Some(1),
+            message: format!(
+                "front matter is {} KiB, over the {} KiB limit; not parsed",
+                block.text.len() / 1024,
+                MAX_FRONT_MATTER_BYTES / 1024
+            ),
+        });
+    }
+    if let Some(line) = first_line_nested_too_deep(block.text) {
+        return Err(FrontMatterError {
+            line: Some(block.first_line + line - 1),
+            message: format!("front matter nests deeper than {MAX_NESTING} levels; not parsed"),
+        });
+    }
+    let parsed = match block.kind {
+        FrontMatterKind::Yaml => yaml::parse(block.text),
+        FrontMatterKind::Toml => toml_front_matter::parse(block.text),
+    };
+    parsed.map_err(|e| FrontMatterError {
+        line: Some(block.first_line + e.line.unwrap_or(1) - 1),
+        message: e.message,
+    })
+}
+
+/// The 1-based line (within `text`) where flow brackets, block indentation or `- - -` runs
+/// first exceed [`MAX_NESTING`], if they do. Quoted text is not looked into.
+fn first_line_nested_too_deep(text: &str) -> Option<usize> {
+    let mut flow_depth: usize = 0;
+    for (index, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let mut rest = line.trim_start_matches(' ');
+        let mut dashes = 0;
+        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+            dashes += 1;
+            rest = after.trim_start();
+        }
+        if indent / 2 + dashes > MAX_NESTING {
+            return Some(index + 1);
+        }
+        let mut quote: Option<char> = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    flow_depth += 1;
+                    if flow_depth > MAX_NESTING {
+                        return Some(index + 1);
+                    }
+                }
+                (None, ']' | '}') => flow_depth = flow_depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter_is_split_from_the_body() {
+        let s = split("---\ntitle: a\n---\n# Body\n\n---\nmore\n");
+        let front = s.front.unwrap();
+        assert_eq!(front.kind, FrontMatterKind::Yaml);
+        assert_eq!(front.text, "title: a\n");
+        assert_eq!(s.body, "# Body\n\n---\nmore\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn toml_and_crlf_fences_are_recognised() {
+        let s = split("+++\r\ntitle = \"a\"\r\n+++\r\nbody\r\n");
+        assert_eq!(s.front.unwrap().kind, FrontMatterKind::Toml);
+        assert_eq!(s.body, "body\r\n");
+    }
+
+    #[test]
+    fn a_later_rule_is_not_front_matter() {
+        let s = split("# Title\n\n---\n\ntext\n");
+        assert!(s.front.is_none());
+        assert_eq!(s.body_line, 1);
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_an_error_and_keeps_everything_as_body() {
+        let text = "---\ntitle: x\nno end\n";
+        let s = split(text);
+        assert_eq!(s.body, text);
+        let err = parse(&s.front.unwrap()).unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("---\ntitle: x\ntags: {}\n---\n", "[".repeat(1_000));
+        let s = split(&deep);
+        let err = parse(&s.front.unwrap()).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("nests deeper"), "{}", err.message);
+
+        let dashes = format!("---\nx:\n{}a\n---\n", "- ".repeat(40));
+        assert!(parse(&split(&dashes).front.unwrap()).unwrap_err().message.contains("nests deeper"));
+    }
+
+    #[test]
+    fn brackets_inside_quotes_do_not_count() {
+        let text = format!("---\ntitle: \"{}\"\n---\n", "[".repeat(50));
+        assert!(parse(&split(&text).front.unwrap()).is_ok());
+    }
+
+    #[test]
+    fn oversized_front_matter_is_refused() {
+        let text = format!("---\nsummary: \"{}\"\n---\n", "x".repeat(MAX_FRONT_MATTER_BYTES));
+        assert!(parse(&split(&text).front.unwrap()).unwrap_err().message.contains("over the"));
+    }
+
+    #[test]
+    fn yaml_error_lines_are_file_lines() {
+        let s = split("---\ntitle: ok\ntags: [a, b\nauthor: x\n---\nbody\n");
+        let err = parse(&s.front.unwrap()).unwrap_err();
+        assert!(err.line.unwrap() >= 3, "{err:?}");
+    }
+}

@@ -1,0 +1,96 @@
+//! Choosing and ordering posts: filters by tags, categories and text, and the reading order.
+
+use super::post::Post;
+use super::tags::tag_key;
+
+/// Filters combined with AND: every tag, every category, and the text if given.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    /// Case-insensitive substring of the title, summary, author or tags.
+    pub text: Option<String>,
+}
+
+impl Query {
+    /// Whether the post's front-matter fields pass the tag, category and text filters. Body
+    /// text is searched separately, by whoever holds the body.
+    pub fn matches_fields(&self, post: &Post) -> bool {
+        let has_all = |wanted: &[String], have: &[String]| {
+            wanted.iter().all(|w| {
+                let key = tag_key(w);
+                have.iter().any(|h| tag_key(h) == key)
+            })
+        };
+        has_all(&self.tags, &post.tags) && has_all(&self.categories, &post.categories)
+    }
+
+    /// Whether `haystack` contains the search text, ignoring case.
+    pub fn text_in(&self, haystack: &str) -> bool {
+        match &self.text {
+            None => true,
+            Some(needle) => contains_ignore_case(haystack, needle),
+        }
+    }
+}
+
+/// Case-insensitive substring search that works on Chinese text with no spaces.
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if haystack.is_ascii() && needle.is_ascii() {
+        let needle = needle.as_bytes();
+        return haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    }
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+/// Newest first, undated last; ties by path so the order is the same on every run.
+pub fn sort_newest_first(posts: &mut [Post]) {
+    posts.sort_by(|a, b| {
+        let key = |p: &Post| p.date.map(|d| d.sort_key());
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::PostDate;
+
+    #[test]
+    fn newest_first_undated_last() {
+        let post = |name: &str, date: Option<&str>| Post {
+            path: name.into(),
+            date: date.and_then(PostDate::parse),
+            ..Post::default()
+        };
+        let mut posts = vec![post("a", None), post("b", Some("2025-01-01")), post("c", Some("2026-01-01T00:00:00Z"))];
+        sort_newest_first(&mut posts);
+        let order: Vec<_> = posts.iter().map(|p| p.path.to_string_lossy().into_owned()).collect();
+        assert_eq!(order, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn tags_and_together_case_insensitively() {
+        let post = Post { tags: vec!["AI".into(), "云计算".into()], ..Post::default() };
+        let q = |tags: &[&str]| Query { tags: tags.iter().map(|t| t.to_string()).collect(), ..Query::default() };
+        assert!(q(&["ai"]).matches_fields(&post));
+        assert!(q(&["#AI", "云计算"]).matches_fields(&post));
+        assert!(!q(&["ai", "oracle"]).matches_fields(&post));
+    }
+
+    #[test]
+    fn text_search_ignores_case_and_needs_no_spaces() {
+        assert!(contains_ignore_case("OpenAI与Oracle签署协议", "oracle签署"));
+        assert!(contains_ignore_case("Cloud Revenue", "REVENUE"));
+        assert!(!contains_ignore_case("云计算", "芯片"));
+    }
+}

@@ -1,0 +1,138 @@
+//! Tag identity and counting. `AI`, `ai`, ` #AI ` and `＃AI` are one tag, shown in the spelling
+//! most posts use.
+
+use super::post::Post;
+use std::collections::HashMap;
+
+/// Whether a name is a tag or a category; the two are counted separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TagKind {
+    Tag,
+    Category,
+}
+
+impl TagKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TagKind::Tag => "tag",
+            TagKind::Category => "category",
+        }
+    }
+}
+
+/// The identity of a tag: trimmed, without a leading `#` or `＃`, lower-cased.
+pub fn tag_key(name: &str) -> String {
+    clean_tag(name).to_lowercase()
+}
+
+/// A tag as it should be shown when no other spelling is preferred: trimmed, no leading `#`.
+pub fn clean_tag(name: &str) -> &str {
+    name.trim().trim_start_matches(['#', '＃']).trim()
+}
+
+/// One tag or category with the number of posts that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub name: String,
+    pub kind: TagKind,
+    pub count: usize,
+}
+
+/// Every tag and category of a set of posts, with counts, most used first.
+#[derive(Debug, Clone, Default)]
+pub struct TagIndex {
+    pub entries: Vec<TagCount>,
+}
+
+impl TagIndex {
+    /// Counts the tags of `posts`, which [`unify_spellings`] has already brought to one
+    /// spelling per tag.
+    pub fn build(posts: &[Post]) -> Self {
+        let mut counts: HashMap<(TagKind, &str), usize> = HashMap::new();
+        for post in posts {
+            for kind in [TagKind::Tag, TagKind::Category] {
+                for name in names_of(post, kind) {
+                    *counts.entry((kind, name.as_str())).or_default() += 1;
+                }
+            }
+        }
+        let mut entries: Vec<TagCount> = counts
+            .into_iter()
+            .map(|((kind, name), count)| TagCount { name: name.to_string(), kind, count })
+            .collect();
+        entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
+        TagIndex { entries }
+    }
+}
+
+/// Rewrites every post's tags and categories to one spelling per tag: the one most posts use,
+/// ties going to the spelling that sorts first. Duplicates within a post are dropped.
+pub fn unify_spellings(posts: &mut [Post]) {
+    for kind in [TagKind::Tag, TagKind::Category] {
+        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        for post in posts.iter() {
+            for name in names_of(post, kind) {
+                *spellings.entry(tag_key(name)).or_default().entry(clean_tag(name).to_string()).or_default() += 1;
+            }
+        }
+        let preferred: HashMap<String, String> = spellings
+            .into_iter()
+            .map(|(key, variants)| {
+                let best = variants
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|(name, _)| name)
+                    .unwrap_or_default();
+                (key, best)
+            })
+            .collect();
+        for post in posts.iter_mut() {
+            let list = match kind {
+                TagKind::Tag => &mut post.tags,
+                TagKind::Category => &mut post.categories,
+            };
+            let mut seen = std::collections::HashSet::new();
+            let unified: Vec<String> = list
+                .iter()
+                .map(|name| tag_key(name))
+                .filter(|key| seen.insert(key.clone()))
+                .filter_map(|key| preferred.get(&key).cloned())
+                .collect();
+            *list = unified;
+        }
+    }
+}
+
+fn names_of(post: &Post, kind: TagKind) -> &[String] {
+    match kind {
+        TagKind::Tag => &post.tags,
+        TagKind::Category => &post.categories,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(tags: &[&str]) -> Post {
+        Post { tags: tags.iter().map(|t| t.to_string()).collect(), ..Post::default() }
+    }
+
+    #[test]
+    fn keys_ignore_case_hash_and_spaces() {
+        assert_eq!(tag_key(" #AI "), "ai");
+        assert_eq!(tag_key("＃Ai"), "ai");
+        assert_eq!(tag_key("云计算"), "云计算");
+    }
+
+    #[test]
+    fn the_majority_spelling_wins_and_duplicates_go() {
+        let mut posts = vec![post(&["AI", "cloud"]), post(&["ai", "#AI"]), post(&["AI"])];
+        unify_spellings(&mut posts);
+        assert_eq!(posts[0].tags, ["AI", "cloud"]);
+        assert_eq!(posts[1].tags, ["AI"]);
+        let index = TagIndex::build(&posts);
+        assert_eq!(index.entries[0], TagCount { name: "AI".into(), kind: TagKind::Tag, count: 3 });
+        assert_eq!(index.entries[1].count, 1);
+    }
+}

@@ -1,0 +1,87 @@
+//! The one module that touches `serde_yaml`: YAML front matter to [`FrontMap`].
+//!
+//! Nothing outside this file names a `serde_yaml` type, so the YAML crate can be swapped
+//! without touching the normaliser. Callers must run the size and depth guards in
+//! `front_matter` first; this module trusts its input to be small.
+
+use super::front_matter::FrontMatterError;
+use super::value::{FrontMap, FrontValue};
+use serde_yaml::Value;
+
+/// Parses YAML front matter. Line numbers in errors are 1-based within `text`.
+pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
+    if text.trim().is_empty() {
+        return Ok(FrontMap::new());
+    }
+    let value: Value = serde_yaml::from_str(text).map_err(|e| FrontMatterError {
+        line: e.location().map(|l| l.line()),
+        message: yaml_message(&e),
+    })?;
+    match value {
+        Value::Mapping(mapping) => Ok(mapping
+            .into_iter()
+            .map(|(k, v)| (key_text(&k), convert(v)))
+            .collect()),
+        Value::Null => Ok(FrontMap::new()),
+        _ => Err(FrontMatterError {
+            line: Some(1),
+            message: "front matter is not a list of `key: value` lines".to_string(),
+        }),
+    }
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the line goes in our own field.
+fn yaml_message(error: &serde_yaml::Error) -> String {
+    let text = error.to_string();
+    let trimmed = match text.find(" at line ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    format!("front matter is not valid YAML: {trimmed}")
+}
+
+fn key_text(key: &Value) -> String {
+    match convert(key.clone()) {
+        FrontValue::String(s) | FrontValue::Number(s) => s,
+        FrontValue::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn convert(value: Value) -> FrontValue {
+    match value {
+        Value::Null => FrontValue::Null,
+        Value::Bool(b) => FrontValue::Bool(b),
+        Value::Number(n) => FrontValue::Number(n.to_string()),
+        Value::String(s) => FrontValue::String(s),
+        Value::Sequence(items) => FrontValue::List(items.into_iter().map(convert).collect()),
+        Value::Mapping(m) => {
+            FrontValue::Map(m.into_iter().map(|(k, v)| (key_text(&k), convert(v))).collect())
+        }
+        Value::Tagged(tagged) => convert(tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_and_flow_lists_become_lists() {
+        let map = parse("tags:\n  - AI\n  - cloud\ncategories: [ 日本経済新聞 ]\n").unwrap();
+        assert_eq!(map[0].1, FrontValue::List(vec![FrontValue::String("AI".into()), FrontValue::String("cloud".into())]));
+        assert_eq!(map[1].1, FrontValue::List(vec![FrontValue::String("日本経済新聞".into())]));
+    }
+
+    #[test]
+    fn errors_carry_a_line() {
+        let err = parse("title: ok\ntags: [a, b\nauthor: x\n").unwrap_err();
+        assert!(err.line.is_some_and(|l| l >= 2), "{err:?}");
+        assert!(err.message.starts_with("front matter is not valid YAML"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_scalar_document_is_refused() {
+        assert!(parse("just a sentence").is_err());
+    }
+}

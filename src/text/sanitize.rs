@@ -1,0 +1,173 @@
+//! Removal of everything in untrusted text that could act on a terminal.
+//!
+//! Text from posts may carry raw escape sequences (CSI, OSC, DCS, APC, PM, SOS, in 7-bit and
+//! 8-bit forms), other C0/C1 control characters, and bidirectional override characters that
+//! would reorder what the reader sees. These functions drop whole sequences, not just the ESC
+//! byte, so no parameter text is left behind on screen.
+
+use std::borrow::Cow;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+/// 8-bit String Terminator.
+const ST8: char = '\u{9c}';
+
+/// Cleans text that will be shown on one line (titles, authors, tags): control characters and
+/// escape sequences removed, and any run of line breaks or tabs folded into one space.
+pub fn sanitize_inline(input: &str) -> String {
+    let cleaned = sanitize_block(input);
+    let mut out = String::with_capacity(cleaned.len());
+    let mut pending_space = false;
+    for c in cleaned.chars() {
+        if c == '\n' || c == '\t' {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() && !out.ends_with(' ') && c != ' ' {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// Cleans multi-line text (bodies): keeps `\n` and `\t`, turns `\r\n` and lone `\r` into `\n`,
+/// and removes every other control character, whole escape sequences and bidi overrides.
+pub fn sanitize_block(input: &str) -> Cow<'_, str> {
+    if !input.chars().any(needs_cleaning) {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            ESC => skip_escape_sequence(&mut chars),
+            '\u{9b}' => skip_csi_body(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_cleaning(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+fn is_dropped(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Characters that change the visual order of text (Trojan Source style reordering).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// Consumes what follows an ESC: the rest of a CSI, OSC, DCS, SOS, PM or APC sequence, or the
+/// one intermediate-plus-final run of a short escape such as `ESC c` or `ESC ( B`.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_csi_body(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string_body(chars),
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            // Intermediate bytes, then one final byte.
+            while let Some(&next) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2f}').contains(&next) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parameter and intermediate bytes up to and including the final byte (0x40..=0x7e). A
+/// sequence cut short by a non-ASCII character ends there.
+fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if !c.is_ascii() {
+            return;
+        }
+        chars.next();
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// A control string runs to BEL, ESC \ or the 8-bit ST. An unterminated one swallows the rest,
+/// as a terminal would.
+fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            BEL | ST8 => return,
+            ESC => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(sanitize_block("科技 news\n\tok"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(sanitize_block("a\x1b[31;1mred\x1b[0m b"), "ared b");
+        assert_eq!(sanitize_block("x\u{9b}2Jy"), "xy");
+    }
+
+    #[test]
+    fn osc_title_and_clipboard_sequences_are_removed() {
+        assert_eq!(sanitize_block("t\x1b]0;pwned\x07itle"), "title");
+        assert_eq!(sanitize_block("a\x1b]52;c;ZXZpbA==\x1b\\b"), "ab");
+        assert_eq!(sanitize_block("a\u{9d}8;;http://x\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn dcs_and_short_escapes_are_removed() {
+        assert_eq!(sanitize_block("a\x1bPq#0;2;0;0;0\x1b\\b"), "ab");
+        assert_eq!(sanitize_block("a\x1bcb\x1b(Bc"), "abc");
+    }
+
+    #[test]
+    fn other_controls_and_bidi_overrides_are_dropped() {
+        assert_eq!(sanitize_block("a\x00b\x07c\x7fd\u{85}e"), "abcde");
+        assert_eq!(sanitize_block("ab\u{202e}cd\u{2066}e"), "abcde");
+    }
+
+    #[test]
+    fn carriage_returns_become_line_feeds() {
+        assert_eq!(sanitize_block("a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn inline_folds_breaks_into_single_spaces() {
+        assert_eq!(sanitize_inline("  標題\n\n第二行\t尾 "), "標題 第二行 尾");
+        assert_eq!(sanitize_inline("\x1b[2Jtitle\x1b]0;x\x07"), "title");
+    }
+
+    #[test]
+    fn unterminated_string_swallows_the_rest() {
+        assert_eq!(sanitize_block("ok\x1b]0;never ends"), "ok");
+    }
+}
