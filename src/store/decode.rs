@@ -21,7 +21,12 @@ pub enum NotText {
 /// How many leading bytes are inspected for NUL bytes and fed to the detector.
 const SNIFF_LEN: usize = 8 * 1024;
 
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
+/// Decodes a whole file, or with `complete == false` the first part of one: a character cut
+/// in half at the end is then left out rather than taken for an encoding error.
+pub fn decode(mut bytes: Vec<u8>, complete: bool) -> Result<Decoded, NotText> {
+    if !complete {
+        trim_partial_utf8(&mut bytes);
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let decoded_from = (encoding != UTF_8).then(|| encoding.name());
@@ -47,14 +52,34 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
     check_text(text.into_owned(), Some(encoding.name()))
 }
 
+/// Drops an incomplete UTF-8 sequence at the very end of `bytes`.
+fn trim_partial_utf8(bytes: &mut Vec<u8>) {
+    let tail_start = bytes.len().saturating_sub(3);
+    if let Some(lead) = (tail_start..bytes.len()).rev().find(|&i| bytes[i] & 0xc0 != 0x80) {
+        let needed = match bytes[lead] {
+            b if b >= 0xf0 => 4,
+            b if b >= 0xe0 => 3,
+            b if b >= 0xc0 => 2,
+            _ => 1,
+        };
+        if bytes.len() - lead < needed {
+            bytes.truncate(lead);
+        }
+    }
+}
+
+/// Refuses text whose start is more than a tenth control bytes (other than whitespace and ESC,
+/// which the sanitiser handles): that is a binary file that happened to decode.
 fn check_text(text: String, decoded_from: Option<&'static str>) -> Result<Decoded, NotText> {
     if text.trim().is_empty() {
         return Err(NotText::Empty);
     }
-    let sample_end = (0..=SNIFF_LEN.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let sample = &text[..sample_end];
-    let controls = sample.chars().filter(|c| c.is_control() && !c.is_whitespace() && *c != '\u{1b}').count();
-    if controls * 10 > sample.chars().count().max(1) {
+    let sample = &text.as_bytes()[..text.len().min(SNIFF_LEN)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    if controls * 10 > sample.len() {
         return Err(NotText::Binary);
     }
     Ok(Decoded { text, decoded_from })
@@ -71,10 +96,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("标题".as_bytes().to_vec()).unwrap().text, "标题");
+        assert_eq!(decode("标题".as_bytes().to_vec(), true).unwrap().text, "标题");
         let mut bom = vec![0xef, 0xbb, 0xbf];
         bom.extend_from_slice("---\n".as_bytes());
-        let d = decode(bom).unwrap();
+        let d = decode(bom, true).unwrap();
         assert_eq!(d.text, "---\n");
         assert_eq!(d.decoded_from, None);
     }
@@ -85,7 +110,7 @@ mod tests {
         for unit in "日本語".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        let d = decode(bytes).unwrap();
+        let d = decode(bytes, true).unwrap();
         assert_eq!(d.text, "日本語");
         assert_eq!(d.decoded_from, Some("UTF-16LE"));
     }
@@ -94,7 +119,7 @@ mod tests {
     fn gbk_is_detected() {
         let text = "---\ntitle: 科技行业动态，云计算收入增长\n---\n本周科技行业传来多项重要消息，生成式人工智能持续推动云基础设施增长。";
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
-        let d = decode(bytes.into_owned()).unwrap();
+        let d = decode(bytes.into_owned(), true).unwrap();
         assert_eq!(d.text, text);
         assert!(matches!(d.decoded_from, Some("GBK" | "gb18030")), "{:?}", d.decoded_from);
     }
@@ -103,15 +128,22 @@ mod tests {
     fn shift_jis_is_detected() {
         let text = "---\ntitle: 日本経済の動向について\n---\n東京株式市場は続伸し、日経平均株価は高値を更新した。";
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
-        let d = decode(bytes.into_owned()).unwrap();
+        let d = decode(bytes.into_owned(), true).unwrap();
         assert_eq!(d.text, text);
         assert_eq!(d.decoded_from, Some("Shift_JIS"));
     }
 
     #[test]
+    fn a_prefix_cut_inside_a_character_is_still_utf8() {
+        let bytes = "标题".as_bytes()[..4].to_vec();
+        let d = decode(bytes, false).unwrap();
+        assert_eq!((d.text.as_str(), d.decoded_from), ("标", None));
+    }
+
+    #[test]
     fn binary_and_empty_are_refused() {
-        assert_eq!(decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2]), Err(NotText::Binary));
-        assert_eq!(decode(b"  \n\n".to_vec()), Err(NotText::Empty));
-        assert_eq!(decode(Vec::new()), Err(NotText::Empty));
+        assert_eq!(decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2], true), Err(NotText::Binary));
+        assert_eq!(decode(b"  \n\n".to_vec(), true), Err(NotText::Empty));
+        assert_eq!(decode(Vec::new(), true), Err(NotText::Empty));
     }
 }

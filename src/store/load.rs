@@ -2,7 +2,7 @@
 //! One bad file never stops the others, and nothing a user wrote disappears: a post whose
 //! front matter does not parse is kept with what could be salvaged and flagged.
 
-use super::decode::{NotText, decode};
+use super::decode::{Decoded, NotText, decode};
 use super::diagnostic::Diagnostic;
 use super::discover::discover;
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
@@ -13,7 +13,7 @@ use super::tags::unify_spellings;
 use crate::text::sanitize_block;
 use rayon::prelude::*;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Limits applied while loading.
@@ -74,10 +74,10 @@ pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
     Loaded { posts, diagnostics, files_seen: files.len() }
 }
 
-/// A file found by walking a folder. A `README` without front matter is a folder's
-/// description, not a post, and is left out.
+/// A file found by walking a folder, read only as far as its fields need. A `README` without
+/// front matter is a folder's description, not a post, and is left out.
 fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedPost>, Diagnostic> {
-    let loaded = load_file(path, options)?;
+    let loaded = load_fields(path, options)?;
     let is_readme = path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("readme"));
     if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
         return Ok(None);
@@ -88,18 +88,71 @@ fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedP
 /// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
 /// binary, empty, too large); every other problem is in [`LoadedPost::diagnostics`].
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
-    let bytes = read_capped(path, options)?;
-    let size = bytes.len() as u64;
-    let decoded = decode(bytes).map_err(|reason| match reason {
+    let file = read_file(path, options, usize::MAX)?;
+    let decoded = decode_file(path, file.bytes, file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
+    let body = sanitize_block(split(&decoded.text).body).into_owned();
+    Ok(LoadedPost { post, body, body_line, diagnostics })
+}
+
+/// How much of a file listing reads: any ordinary front matter, and the start of the body,
+/// where a missing title's heading and the body's format are found.
+const FIELDS_READ_BYTES: usize = 4 * 1024;
+/// How much of the body after the front matter listing looks at.
+const BODY_SAMPLE_BYTES: usize = 1024;
+
+/// Like [`load_file`] but reads and decodes only the start of the file, so listing a large
+/// folder costs about one short read per file. The body in the result is empty.
+fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
+    let mut file = read_file(path, options, FIELDS_READ_BYTES)?;
+    let Some(needed) = fields_prefix_len(&file.bytes) else {
+        return load_file(path, options).map(|loaded| LoadedPost { body: String::new(), ..loaded });
+    };
+    if needed < file.bytes.len() {
+        file.bytes.truncate(needed);
+        file.complete = false;
+    }
+    let decoded = decode_file(path, file.bytes, file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
+    Ok(LoadedPost { post, body: String::new(), body_line, diagnostics })
+}
+
+/// The length of the front matter plus a body sample, when `bytes` hold the closing fence (or
+/// no front matter starts). Fences are ASCII, so this works on UTF-8 bytes before decoding;
+/// other encodings give `None` and are read whole.
+fn fields_prefix_len(bytes: &[u8]) -> Option<usize> {
+    let start = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+    let first_end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| start + i);
+    let fence = bytes[start..first_end].trim_ascii_end();
+    if fence != b"---" && fence != b"+++" {
+        return Some(BODY_SAMPLE_BYTES);
+    }
+    let mut offset = first_end + 1;
+    while offset < bytes.len() {
+        let end = bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+        let line = bytes[offset..end].trim_ascii_end();
+        if line == fence || (fence == b"---" && line == b"...") {
+            return (end < bytes.len()).then_some(end + 1 + BODY_SAMPLE_BYTES);
+        }
+        offset = end + 1;
+    }
+    None
+}
+
+fn decode_file(path: &Path, bytes: Vec<u8>, complete: bool) -> Result<Decoded, Diagnostic> {
+    decode(bytes, complete).map_err(|reason| match reason {
         NotText::Empty => Diagnostic::warning(path, None, "empty file; skipped"),
         NotText::Binary => Diagnostic::error(path, None, "binary file, not text; skipped"),
-    })?;
+    })
+}
+
+/// A post's fields from its decoded text, with the body's first line and every problem found.
+fn parse_post(path: &Path, decoded: &Decoded, size: u64) -> (Post, usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(encoding) = decoded.decoded_from {
         diagnostics.push(Diagnostic::warning(path, None, format!("not UTF-8; decoded as {encoding}")));
     }
-    let text = decoded.text;
-    let parts = split(&text);
+    let parts = split(&decoded.text);
     let mut post = Post { path: path.to_path_buf(), decoded_from: decoded.decoded_from, size, ..Post::default() };
     match parts.front {
         None => {
@@ -122,9 +175,8 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagn
             }
         }
     }
-    let body = sanitize_block(parts.body).into_owned();
-    apply_fallbacks(&mut post, &body, path);
-    Ok(LoadedPost { post, body, body_line: parts.body_line, diagnostics })
+    apply_fallbacks(&mut post, parts.body, path);
+    (post, parts.body_line, diagnostics)
 }
 
 /// Reads a post's body again from disk, for rendering or full-text search.
@@ -141,24 +193,64 @@ fn salvage(post: &mut Post, front: FrontText<'_>) {
     apply_front_matter(post, fields, front, &mut ignored);
 }
 
-fn read_capped(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, Diagnostic> {
+/// The first bytes of a file (all of it when `limit` allows) and its size.
+struct FileStart {
+    bytes: Vec<u8>,
+    size: u64,
+    complete: bool,
+}
+
+fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileStart, Diagnostic> {
     let unreadable = |e: io::Error| Diagnostic::error(path, None, format!("cannot read: {e}"));
-    let meta = fs::metadata(path).map_err(unreadable)?;
-    if meta.len() > options.max_file_bytes {
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > options.max_file_bytes {
         return Err(Diagnostic::error(
             path,
             None,
             format!(
                 "file is {:.1} MiB, over the {} MiB limit; skipped",
-                meta.len() as f64 / 1048576.0,
+                size as f64 / 1048576.0,
                 options.max_file_bytes / 1048576
             ),
         ));
     }
-    fs::read(path).map_err(unreadable)
+    let wanted = usize::try_from(size).unwrap_or(usize::MAX).min(limit);
+    let mut bytes = Vec::with_capacity(wanted + 1);
+    // One byte past what is wanted tells whether the file grew or ends there.
+    file.take(wanted as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    let complete = bytes.len() <= wanted;
+    bytes.truncate(wanted);
+    Ok(FileStart { bytes, size, complete })
 }
 
 /// The path of a post relative to `root`, for display; the path itself when it is not under it.
 pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fields_prefix_ends_after_the_closing_fence_plus_a_sample() {
+        let text = b"---\ntitle: a\n---\nbody";
+        assert_eq!(fields_prefix_len(text), Some(17 + BODY_SAMPLE_BYTES));
+        assert_eq!(fields_prefix_len(b"\xef\xbb\xbf+++\r\nx = 1\r\n+++\r\n"), Some(20 + BODY_SAMPLE_BYTES));
+        assert_eq!(fields_prefix_len(b"# no front matter"), Some(BODY_SAMPLE_BYTES));
+        assert_eq!(fields_prefix_len(b"---\ntitle: cut off"), None);
+    }
+
+    #[test]
+    fn listing_and_full_loading_agree() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        let long_body = "正文。".repeat(3000);
+        std::fs::write(&path, format!("---\ntitle: 标题\ntags: [a]\n---\n{long_body}\n")).unwrap();
+        let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+        let full = load_file(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(fields.post, full.post);
+        assert_eq!(full.body.trim_end(), long_body);
+    }
 }

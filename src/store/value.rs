@@ -46,3 +46,97 @@ impl FrontValue {
 
 /// Parsed front matter: keys in file order.
 pub type FrontMap = Vec<(String, FrontValue)>;
+
+/// Front matter deserialised straight from any serde format (YAML, TOML) without building
+/// that format's own value tree first.
+#[derive(Debug, Default)]
+pub struct FrontDocument(pub FrontMap);
+
+impl<'de> serde::Deserialize<'de> for FrontValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FrontValueVisitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FrontDocument {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match <FrontValue as serde::Deserialize>::deserialize(deserializer)? {
+            FrontValue::Map(entries) => Ok(FrontDocument(entries)),
+            FrontValue::Null => Ok(FrontDocument::default()),
+            _ => Err(serde::de::Error::custom("front matter is not a list of `key: value` lines")),
+        }
+    }
+}
+
+struct FrontValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FrontValueVisitor {
+    type Value = FrontValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a front-matter value")
+    }
+    fn visit_unit<E>(self) -> Result<FrontValue, E> {
+        Ok(FrontValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<FrontValue, E> {
+        Ok(FrontValue::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<FrontValue, D::Error> {
+        <FrontValue as serde::Deserialize>::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<FrontValue, E> {
+        Ok(FrontValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<FrontValue, E> {
+        Ok(FrontValue::Number(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<FrontValue, E> {
+        Ok(FrontValue::Number(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<FrontValue, E> {
+        Ok(FrontValue::Number(v.to_string()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<FrontValue, E> {
+        Ok(FrontValue::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<FrontValue, E> {
+        Ok(FrontValue::String(v))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FrontValue, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(FrontValue::List(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FrontValue, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some((key, value)) = map.next_entry::<FrontValue, FrontValue>()? {
+            let key = match key {
+                FrontValue::String(s) | FrontValue::Number(s) => s,
+                FrontValue::Bool(b) => b.to_string(),
+                _ => String::new(),
+            };
+            entries.push((key, value));
+        }
+        Ok(FrontValue::Map(entries))
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<FrontValue, A::Error> {
+        // A YAML `!tag value`: the tag says nothing brief needs; keep the value.
+        use serde::de::VariantAccess;
+        let (_, variant): (FrontValue, _) = data.variant()?;
+        variant.newtype_variant()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keeps_numbers_as_numbers() {
+        assert_eq!(FrontValue::Number("3".into()).to_json(), serde_json::json!(3));
+        assert_eq!(FrontValue::List(vec![FrontValue::Bool(true)]).to_json(), serde_json::json!([true]));
+    }
+}

@@ -5,29 +5,17 @@
 //! `front_matter` first; this module trusts its input to be small.
 
 use super::front_matter::FrontMatterError;
-use super::value::{FrontMap, FrontValue};
-use serde_yaml::Value;
+use super::value::{FrontDocument, FrontMap};
 
 /// Parses YAML front matter. Line numbers in errors are 1-based within `text`.
 pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
     if text.trim().is_empty() {
         return Ok(FrontMap::new());
     }
-    let value: Value = serde_yaml::from_str(text).map_err(|e| FrontMatterError {
+    serde_yaml::from_str::<FrontDocument>(text).map(|doc| doc.0).map_err(|e| FrontMatterError {
         line: e.location().map(|l| l.line()),
         message: yaml_message(&e),
-    })?;
-    match value {
-        Value::Mapping(mapping) => Ok(mapping
-            .into_iter()
-            .map(|(k, v)| (key_text(&k), convert(v)))
-            .collect()),
-        Value::Null => Ok(FrontMap::new()),
-        _ => Err(FrontMatterError {
-            line: Some(1),
-            message: "front matter is not a list of `key: value` lines".to_string(),
-        }),
-    }
+    })
 }
 
 /// serde_yaml appends " at line L column C" to its messages; the line goes in our own field.
@@ -40,31 +28,10 @@ fn yaml_message(error: &serde_yaml::Error) -> String {
     format!("front matter is not valid YAML: {trimmed}")
 }
 
-fn key_text(key: &Value) -> String {
-    match convert(key.clone()) {
-        FrontValue::String(s) | FrontValue::Number(s) => s,
-        FrontValue::Bool(b) => b.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn convert(value: Value) -> FrontValue {
-    match value {
-        Value::Null => FrontValue::Null,
-        Value::Bool(b) => FrontValue::Bool(b),
-        Value::Number(n) => FrontValue::Number(n.to_string()),
-        Value::String(s) => FrontValue::String(s),
-        Value::Sequence(items) => FrontValue::List(items.into_iter().map(convert).collect()),
-        Value::Mapping(m) => {
-            FrontValue::Map(m.into_iter().map(|(k, v)| (key_text(&k), convert(v))).collect())
-        }
-        Value::Tagged(tagged) => convert(tagged.value),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::FrontValue;
 
     #[test]
     fn block_and_flow_lists_become_lists() {

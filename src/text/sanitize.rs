@@ -15,6 +15,9 @@ const ST8: char = '\u{9c}';
 /// Cleans text that will be shown on one line (titles, authors, tags): control characters and
 /// escape sequences removed, and any run of line breaks or tabs folded into one space.
 pub fn sanitize_inline(input: &str) -> String {
+    if !input.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return input.trim().to_string();
+    }
     let cleaned = sanitize_block(input);
     let mut out = String::with_capacity(cleaned.len());
     let mut pending_space = false;

@@ -1,0 +1,137 @@
+//! `brief list`: posts newest first, as aligned text or JSON.
+
+use super::{CliError, output_width, print_out, resolve_path};
+use crate::store::{self, LoadOptions, Post, Query, contains_ignore_case};
+use crate::text::{display_width, pad_to_width, truncate_to_width};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args, Default)]
+pub struct ListArgs {
+    /// Folder of posts, or one post; defaults to the current folder.
+    pub path: Option<PathBuf>,
+    /// Only posts with this tag (repeat to require several; case-insensitive).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only posts in this category (repeat to require several).
+    #[arg(long = "category", value_name = "CATEGORY")]
+    pub categories: Vec<String>,
+    /// Only posts whose title, summary, tags or body contain TEXT (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Print a JSON array instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Fit text output into N columns (default: the terminal's width; no limit when piped).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+}
+
+impl ListArgs {
+    pub fn for_path(path: Option<PathBuf>) -> Self {
+        Self { path, ..Self::default() }
+    }
+}
+
+pub fn run(args: &ListArgs) -> Result<ExitCode, CliError> {
+    let root = resolve_path(args.path.as_deref())?;
+    let loaded = store::load_path(&root, &LoadOptions::default());
+    let query = Query { tags: args.tags.clone(), categories: args.categories.clone(), text: args.search.clone() };
+    let posts: Vec<&Post> = loaded.posts.iter().filter(|post| matches(&query, post)).collect();
+    let output = if args.json { to_json(&posts) } else { to_text(&posts, output_width(args.width)) };
+    print_out(&output)?;
+    let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    if with_errors > 0 {
+        eprintln!("brief: {with_errors} problem(s) while loading; `brief check` lists them");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn matches(query: &Query, post: &Post) -> bool {
+    if !query.matches_fields(post) {
+        return false;
+    }
+    let Some(needle) = query.text.as_deref() else { return true };
+    let in_fields = [Some(post.title.as_str()), post.summary.as_deref(), post.author.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(post.tags.iter().map(String::as_str))
+        .any(|field| contains_ignore_case(field, needle));
+    in_fields || store::read_body(post).is_ok_and(|body| contains_ignore_case(&body, needle))
+}
+
+/// A post as `--json` prints it.
+#[derive(Debug, serde::Serialize)]
+pub struct PostJson<'a> {
+    path: std::borrow::Cow<'a, str>,
+    title: &'a str,
+    date: Option<String>,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    tags: &'a [String],
+    categories: &'a [String],
+    lang: &'a [String],
+    summary: Option<&'a str>,
+    format: &'static str,
+}
+
+impl<'a> PostJson<'a> {
+    pub fn new(post: &'a Post) -> Self {
+        Self {
+            path: post.path.to_string_lossy(),
+            title: &post.title,
+            date: post.date.map(|d| d.to_string()),
+            author: post.author.as_deref(),
+            source: post.source.as_deref(),
+            tags: &post.tags,
+            categories: &post.categories,
+            lang: &post.lang,
+            summary: post.summary.as_deref(),
+            format: post.format.as_str(),
+        }
+    }
+}
+
+fn to_json(posts: &[&Post]) -> String {
+    let array: Vec<PostJson<'_>> = posts.iter().map(|p| PostJson::new(p)).collect();
+    let mut text = serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+const DATE_COLUMN: usize = 10;
+const GAP: &str = "  ";
+
+/// `DATE  TITLE  TAGS`, columns aligned by display width. With a width, titles are cut with
+/// `…` so each line fits; the tag column gets at most a third of the line.
+fn to_text(posts: &[&Post], width: Option<usize>) -> String {
+    let tag_texts: Vec<String> = posts.iter().map(|p| p.tags.join(", ")).collect();
+    let widest_title = posts.iter().map(|p| display_width(&p.title)).max().unwrap_or(0);
+    let widest_tags = tag_texts.iter().map(|t| display_width(t)).max().unwrap_or(0);
+    let (title_width, tags_width) = match width {
+        None => (widest_title, widest_tags),
+        Some(width) => {
+            let room = width.saturating_sub(DATE_COLUMN + 2 * GAP.len());
+            let tags_width = widest_tags.min(room / 3);
+            (widest_title.min(room - tags_width), tags_width)
+        }
+    };
+    let mut out = String::new();
+    for (post, tags) in posts.iter().zip(&tag_texts) {
+        let date = post.date.map(|d| d.day().to_string()).unwrap_or_default();
+        out.push_str(&pad_to_width(&date, DATE_COLUMN));
+        out.push_str(GAP);
+        if tags.is_empty() || tags_width == 0 {
+            out.push_str(&truncate_to_width(&post.title, title_width));
+        } else {
+            out.push_str(&pad_to_width(&post.title, title_width));
+            out.push_str(GAP);
+            out.push_str(&truncate_to_width(tags, tags_width));
+        }
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+        out.push('\n');
+    }
+    out
+}

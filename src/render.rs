@@ -1,0 +1,426 @@
+//! Articles for the terminal: a post's body, Markdown or HTML, to styled lines of an exact
+//! width, with the article's links numbered.
+//!
+//! ```text
+//! body ─► markdown (pulldown-cmark) ─┐
+//!      └► html (html5ever/scraper) ──┴► doc::Block (one model) ─► layout ─► Article { lines, links }
+//! ```
+//!
+//! - [`render_article`] is the one entry point: header (title, date, author, source, categories,
+//!   tags, a rule), the body, then the numbered link list. The article pane and `brief show`
+//!   both print exactly these lines.
+//! - Every [`Line`] is at most `width` display columns, except the URL lines of the link list,
+//!   which print a URL whole. Widths below [`MIN_WIDTH`] are raised to it.
+//! - Styles are semantic ([`Role`] plus strong/emphasis/strike flags); the UI's theme and
+//!   `brief show` map them to colours. Nothing here knows ratatui or a terminal.
+//! - Links and images are numbered from 1 in reading order; the same URL keeps its number; the
+//!   front matter's source is [1]. In the text a link reads `text[3]`; an image is a one-line
+//!   placeholder `[图片 4: alt]`, never its URL.
+//! - All text reaching layout, front matter and body, has been through
+//!   [`crate::text::sanitize_inline`] / [`crate::text::sanitize_block`] after HTML entities were
+//!   decoded: no control characters, escape sequences or bidi overrides reach the screen.
+//! - An HTML body (`BodyFormat::Html`) may start with Markdown lines before its first tag (a
+//!   setext heading, a comment): those lines are read as Markdown, and everything from the
+//!   first line that starts with an element tag is read as HTML, whole, so that indented lines
+//!   after blank lines inside the HTML never turn into Markdown code blocks.
+//! - [`ArticleCache`] keeps rendered articles per (post, width), so a reader wraps an article
+//!   once and then only slices [`Article::lines`].
+//!
+//! This module depends on `store` (for [`Post`]) and `text`, and on nothing of the UI.
+
+pub mod doc;
+mod header;
+mod html;
+mod layout;
+mod links;
+mod markdown;
+mod table;
+
+use crate::store::{BodyFormat, Post};
+use crate::text::display_width;
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use links::host_of;
+
+/// The narrowest width laid out; smaller widths are raised to this.
+pub const MIN_WIDTH: usize = 10;
+
+/// Shown in image placeholders: `[图片 4: alt]`.
+pub const IMAGE_LABEL: &str = "图片";
+/// Heads the link list.
+pub const LINKS_LABEL: &str = "链接";
+/// Before the source's host in the header.
+pub const SOURCE_LABEL: &str = "来源";
+/// Before the categories in the header.
+pub const CATEGORIES_LABEL: &str = "分类";
+/// Before the tags in the header.
+pub const TAGS_LABEL: &str = "标签";
+
+/// What a span of text is, for the theme to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Role {
+    #[default]
+    Plain,
+    /// A heading's marker and text, level 1 to 6.
+    Heading(u8),
+    /// Inline code.
+    Code,
+    /// A line of a code block.
+    CodeBlock,
+    /// A link's text (and the source host in the header).
+    Link,
+    /// The `[3]` after a link.
+    LinkNumber,
+    /// An image placeholder `[图片 4: alt]`.
+    Image,
+    /// Text inside a block quote.
+    Quote,
+    /// The `│ ` bar of a block quote.
+    QuoteMarker,
+    /// A list's bullet or number.
+    ListMarker,
+    /// A horizontal rule (also under the header).
+    Rule,
+    /// A table's borders.
+    TableBorder,
+    /// A table's heading cells.
+    TableHeader,
+    /// The header's title.
+    HeaderTitle,
+    /// Date, author, labels and separators in the header.
+    HeaderMeta,
+    /// A tag or category in the header.
+    Tag,
+    /// The link list's heading.
+    LinkListTitle,
+    /// The link list's `[3]`.
+    LinkListNumber,
+    /// The link list's host.
+    LinkListHost,
+    /// The link list's URL.
+    LinkListUrl,
+}
+
+/// A span's look: its role and the inline styles around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    pub role: Role,
+    pub strong: bool,
+    pub emphasis: bool,
+    pub strike: bool,
+}
+
+impl Style {
+    pub fn new(role: Role) -> Self {
+        Self { role, ..Self::default() }
+    }
+}
+
+/// A run of text of one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, style: Style) -> Self {
+        Self { text: text.into(), style }
+    }
+}
+
+/// One finished line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    pub spans: Vec<Span>,
+}
+
+impl Line {
+    /// The line's text without styles.
+    pub fn plain(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Display columns the line takes.
+    pub fn width(&self) -> usize {
+        self.spans.iter().map(|s| display_width(&s.text)).sum()
+    }
+}
+
+/// A link or image of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Its number in the text, from 1.
+    pub number: usize,
+    pub url: String,
+    /// The URL's host, lower-cased; empty for a relative URL or `mailto:`.
+    pub host: String,
+    /// True when it was first met as an image.
+    pub is_image: bool,
+    /// The link's text (or the image's alt text) where first met; may be empty.
+    pub text: String,
+}
+
+/// A post laid out at one width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Article {
+    /// Header, body and link list.
+    pub lines: Vec<Line>,
+    /// Every link and image; `links[i].number == i + 1`.
+    pub links: Vec<Link>,
+    /// Index into `links` of the source (front matter), else of the first non-image link.
+    pub primary_link: Option<usize>,
+    /// How many of `lines` are the header (title to rule, inclusive).
+    pub header_lines: usize,
+    /// The width laid out at (after raising to [`MIN_WIDTH`]).
+    pub width: usize,
+}
+
+impl Article {
+    /// The lines as plain text.
+    pub fn plain_lines(&self) -> Vec<String> {
+        self.lines.iter().map(Line::plain).collect()
+    }
+
+    /// The whole article as plain text, one `\n` after each line.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            for span in &line.spans {
+                out.push_str(&span.text);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The lines from `top`, at most `height` of them: what a pane scrolled to `top` shows.
+    pub fn visible(&self, top: usize, height: usize) -> &[Line] {
+        let start = top.min(self.lines.len());
+        let end = start.saturating_add(height).min(self.lines.len());
+        &self.lines[start..end]
+    }
+
+    /// The primary link: the source, else the first link that is not an image.
+    pub fn primary(&self) -> Option<&Link> {
+        self.primary_link.and_then(|i| self.links.get(i))
+    }
+
+    /// The link with number `number`.
+    pub fn link(&self, number: usize) -> Option<&Link> {
+        number.checked_sub(1).and_then(|i| self.links.get(i))
+    }
+}
+
+/// How tables draw their borders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableBorders {
+    /// `┌─┬─┐` box-drawing characters.
+    #[default]
+    Box,
+    /// `+-+-+` for terminals without box drawing.
+    Ascii,
+}
+
+/// How to lay out an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Display columns; raised to [`MIN_WIDTH`].
+    pub width: usize,
+    pub table_borders: TableBorders,
+}
+
+impl RenderOptions {
+    pub fn new(width: usize) -> Self {
+        Self { width, table_borders: TableBorders::default() }
+    }
+}
+
+/// Lays out `post` with its `body` at `width` columns.
+pub fn render_article(post: &Post, body: &str, width: usize) -> Article {
+    render_article_with(post, body, &RenderOptions::new(width))
+}
+
+/// [`render_article`] with all options.
+pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> Article {
+    let width = options.width.max(MIN_WIDTH);
+    let mut layout = layout::Layout::new(width, options.table_borders);
+    layout.header(post);
+    let header_lines = layout.lines.len();
+    let blocks = parse_body(body, post.format);
+    if !blocks.is_empty() {
+        layout.lines.push(Line::default());
+        layout.body(&blocks);
+    }
+    layout.link_list();
+    let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty()) && !layout.links.links.is_empty();
+    let links = layout.links.links;
+    let primary_link = if has_source && links[0].url == crate::text::sanitize_inline(post.source.as_deref().unwrap_or("")).trim() {
+        Some(0)
+    } else {
+        links.iter().position(|l| !l.is_image)
+    };
+    Article { lines: layout.lines, links, primary_link, header_lines, width }
+}
+
+/// The document model of a body.
+pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
+    let mut builder = doc::Builder::new();
+    match format {
+        BodyFormat::Markdown => markdown::add_markdown(body, &mut builder),
+        BodyFormat::Html => {
+            let (preamble, html) = split_html_preamble(body);
+            markdown::add_markdown(preamble, &mut builder);
+            html::add_html(html, &mut builder);
+        }
+    }
+    builder.finish()
+}
+
+/// Splits an HTML body into the Markdown lines before its first element tag (comments count
+/// as Markdown: they are dropped either way) and the HTML from there on.
+fn split_html_preamble(body: &str) -> (&str, &str) {
+    let mut offset = 0;
+    let mut in_comment = false;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if in_comment {
+            in_comment = !line.contains("-->");
+        } else if let Some(rest) = trimmed.strip_prefix("<!--") {
+            in_comment = !rest.contains("-->");
+        } else if let Some(rest) = trimmed.strip_prefix('<') {
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
+                break;
+            }
+        }
+        offset += line.len();
+    }
+    body.split_at(offset)
+}
+
+/// Rendered articles, kept per (post, width), newest first, at most `capacity` of them.
+///
+/// A reader asks for the selected post's article at the pane's width on every frame; this
+/// renders it once, so drawing is only slicing [`Article::lines`] (see [`Article::visible`]),
+/// as cheap at the end of a 3 MB article as at its top. An entry is used only while the post's
+/// fields are unchanged; call [`ArticleCache::invalidate`] when a file's body may have changed.
+#[derive(Debug)]
+pub struct ArticleCache {
+    capacity: usize,
+    entries: VecDeque<(Post, usize, Arc<Article>)>,
+}
+
+impl Default for ArticleCache {
+    fn default() -> Self {
+        Self::new(8)
+    }
+}
+
+impl ArticleCache {
+    /// A cache keeping up to `capacity` articles (at least one).
+    pub fn new(capacity: usize) -> Self {
+        Self { capacity: capacity.max(1), entries: VecDeque::new() }
+    }
+
+    /// The article of `post` at `width`, if kept.
+    pub fn get(&mut self, post: &Post, width: usize) -> Option<Arc<Article>> {
+        let width = width.max(MIN_WIDTH);
+        let index = self.entries.iter().position(|(p, w, _)| *w == width && p == post)?;
+        let entry = self.entries.remove(index)?;
+        let article = Arc::clone(&entry.2);
+        self.entries.push_front(entry);
+        Some(article)
+    }
+
+    /// The kept article, or one rendered now from the body `load` returns.
+    pub fn get_or_render<E>(
+        &mut self,
+        post: &Post,
+        width: usize,
+        load: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<Article>, E> {
+        if let Some(article) = self.get(post, width) {
+            return Ok(article);
+        }
+        let body = load()?;
+        Ok(self.insert(post, render_article(post, &body, width)))
+    }
+
+    /// Keeps `article` (rendered for `post` at `article.width`), dropping the oldest beyond
+    /// capacity.
+    pub fn insert(&mut self, post: &Post, article: Article) -> Arc<Article> {
+        let article = Arc::new(article);
+        self.entries.retain(|(p, w, _)| !(*w == article.width && p == post));
+        self.entries.push_front((post.clone(), article.width, Arc::clone(&article)));
+        self.entries.truncate(self.capacity);
+        article
+    }
+
+    /// Forgets every article of the file at `path`.
+    pub fn invalidate(&mut self, path: &Path) {
+        self.entries.retain(|(p, _, _)| p.path != path);
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(source: Option<&str>) -> Post {
+        Post { title: "标题".into(), source: source.map(String::from), ..Post::default() }
+    }
+
+    #[test]
+    fn preamble_split() {
+        let body = "<!--1-->\n[T](https://a/)\n---\n\n<div>\n<p>x</p>\n\n    <p>y</p>\n</div>\n";
+        let (md, html) = split_html_preamble(body);
+        assert_eq!(md, "<!--1-->\n[T](https://a/)\n---\n\n");
+        assert!(html.starts_with("<div>"));
+        let blocks = parse_body(body, BodyFormat::Html);
+        assert!(!blocks.iter().any(|b| matches!(b, doc::Block::Code(_))), "{blocks:?}");
+    }
+
+    #[test]
+    fn source_is_link_one_and_primary() {
+        let article = render_article(&post(Some("https://src.example/a")), "见[别处](https://b.example/)。", 40);
+        assert_eq!(article.links[0].number, 1);
+        assert_eq!(article.links[0].host, "src.example");
+        assert_eq!(article.primary().map(|l| l.url.as_str()), Some("https://src.example/a"));
+        assert!(article.plain_lines().iter().any(|l| l.contains("别处[2]。")));
+    }
+
+    #[test]
+    fn without_source_the_first_non_image_link_is_primary() {
+        let article = render_article(&post(None), "![图](https://i/x.png) [a](https://a/)", 40);
+        assert_eq!(article.primary().map(|l| l.number), Some(2));
+    }
+
+    #[test]
+    fn cache_keeps_per_width_and_forgets_on_invalidate() {
+        let mut cache = ArticleCache::new(2);
+        let p = post(None);
+        let a = cache.get_or_render(&p, 40, || Ok::<_, ()>("正文".to_string())).unwrap();
+        let b = cache.get_or_render(&p, 40, || Err(())).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        cache.get_or_render(&p, 60, || Ok::<_, ()>("正文".into())).unwrap();
+        cache.get_or_render(&p, 80, || Ok::<_, ()>("正文".into())).unwrap();
+        assert_eq!(cache.len(), 2);
+        assert!(cache.get(&p, 40).is_none());
+        cache.invalidate(&p.path);
+        assert!(cache.is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+//! The article's header (title, date, author, source, categories, tags) and the numbered link
+//! list at its end.
+
+use super::layout::{Layout, Prefix};
+use super::{CATEGORIES_LABEL, IMAGE_LABEL, LINKS_LABEL, Role, SOURCE_LABEL, Span, Style, TAGS_LABEL};
+use crate::store::Post;
+use crate::text::linebreak::{Piece, wrap_pieces};
+use crate::text::{display_width, sanitize_inline, truncate_to_width};
+
+const SEPARATOR: &str = " · ";
+
+impl Layout {
+    fn wrapped(&mut self, pieces: &[Piece<Style>]) {
+        let mut prefix = Prefix::default();
+        for line in wrap_pieces(pieces, self.width, self.width) {
+            self.emit(&mut prefix, line.into_iter().map(|r| Span::new(r.text, r.style)).collect());
+        }
+    }
+
+    /// Title, one line of date · author · source, one of categories and tags, and a rule. The
+    /// front matter's source is registered first, so it is link [1].
+    pub(crate) fn header(&mut self, post: &Post) {
+        let title = sanitize_inline(&post.title);
+        let source = post.source.as_deref().map(sanitize_inline).filter(|s| !s.trim().is_empty());
+        let source_number = source.as_deref().and_then(|s| self.links.number(s.trim(), false, &title));
+
+        if !title.is_empty() {
+            let style = Style { role: Role::HeaderTitle, strong: true, ..Style::default() };
+            self.wrapped(&[Piece::new(title, style)]);
+        }
+
+        let meta = Style::new(Role::HeaderMeta);
+        let mut pieces: Vec<Piece<Style>> = Vec::new();
+        let mut field = |pieces: &mut Vec<Piece<Style>>, piece: Piece<Style>| {
+            if !pieces.is_empty() {
+                pieces.push(Piece::new(SEPARATOR, meta));
+            }
+            pieces.push(piece);
+        };
+        if let Some(date) = &post.date {
+            field(&mut pieces, Piece::new(date.to_string().replacen('T', " ", 1), meta).whole());
+        }
+        if let Some(author) = post.author.as_deref().map(sanitize_inline).filter(|a| !a.is_empty()) {
+            field(&mut pieces, Piece::new(author, meta));
+        }
+        if let (Some(source), Some(number)) = (&source, source_number) {
+            let host = super::links::host_of(source.trim());
+            let shown = if host.is_empty() { source.trim().to_string() } else { host };
+            field(&mut pieces, Piece::new(format!("{SOURCE_LABEL} "), meta));
+            pieces.push(Piece::new(shown, Style::new(Role::Link)).glued());
+            pieces.push(Piece::new(format!("[{number}]"), Style::new(Role::LinkNumber)).glued());
+        }
+        if !pieces.is_empty() {
+            self.wrapped(&pieces);
+        }
+
+        let mut pieces: Vec<Piece<Style>> = Vec::new();
+        let tag = Style::new(Role::Tag);
+        for (label, names, mark) in [(CATEGORIES_LABEL, &post.categories, ""), (TAGS_LABEL, &post.tags, "#")] {
+            let names: Vec<String> = names.iter().map(|n| sanitize_inline(n)).filter(|n| !n.is_empty()).collect();
+            if names.is_empty() {
+                continue;
+            }
+            if !pieces.is_empty() {
+                pieces.push(Piece::new(SEPARATOR, meta));
+            }
+            pieces.push(Piece::new(format!("{label} "), meta));
+            for (i, name) in names.iter().enumerate() {
+                if i > 0 {
+                    pieces.push(Piece::new(" ", meta));
+                }
+                pieces.push(Piece::new(format!("{mark}{name}"), tag).whole());
+            }
+        }
+        if !pieces.is_empty() {
+            self.wrapped(&pieces);
+        }
+        let mut prefix = Prefix::default();
+        self.emit(&mut prefix, vec![Span::new("─".repeat(self.width), Style::new(Role::Rule))]);
+    }
+
+    /// The numbered list of every link and image: `[n] host  text` on one line, the whole URL
+    /// on the next (the one kind of line that may be wider than the article).
+    pub(crate) fn link_list(&mut self) {
+        if self.links.links.is_empty() {
+            return;
+        }
+        let mut prefix = Prefix::default();
+        self.emit(&mut prefix, Vec::new());
+        self.emit(&mut prefix, vec![Span::new(LINKS_LABEL, Style::new(Role::LinkListTitle))]);
+        let links = self.links.links.clone();
+        for link in &links {
+            let number = format!("[{}] ", link.number);
+            let indent = display_width(&number);
+            let mut spans = vec![Span::new(number, Style::new(Role::LinkListNumber))];
+            let mut room = self.width.saturating_sub(indent);
+            let mut describe = |text: &str, style: Style, spans: &mut Vec<Span>| {
+                if text.is_empty() || room < 2 {
+                    return;
+                }
+                let gap = if spans.len() > 1 { 2 } else { 0 };
+                if room <= gap + 1 {
+                    return;
+                }
+                let text = truncate_to_width(text, room - gap);
+                room -= gap + display_width(&text);
+                if gap > 0 {
+                    spans.push(Span::new("  ", Style::default()));
+                }
+                spans.push(Span::new(text, style));
+            };
+            describe(&link.host, Style::new(Role::LinkListHost), &mut spans);
+            if link.is_image {
+                describe(IMAGE_LABEL, Style::new(Role::Image), &mut spans);
+            }
+            describe(&link.text, Style::default(), &mut spans);
+            self.emit(&mut prefix, spans);
+            let url_width = display_width(&link.url);
+            let pad = if indent + url_width <= self.width { " ".repeat(indent) } else { String::new() };
+            self.emit(&mut prefix, vec![Span::new(pad, Style::default()), Span::new(link.url.clone(), Style::new(Role::LinkListUrl))]);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Markdown to the document model, with pulldown-cmark: CommonMark plus tables and
+//! strikethrough. Footnotes stay off (pulldown-cmark has an open superlinear case with them).
+//!
+//! HTML blocks go whole to the HTML parser ([`super::html`]). Inline HTML tags are read one by
+//! one with the same parser: `<b>`, `<a href>`, `<br>`, `<img>` and the like open and close
+//! styles; `<script>`/`<style>` hide the text up to their end tag; other tags are ignored and
+//! their text kept.
+
+use super::doc::{Align, Builder, Emphasis, InlineOpen, Open};
+use super::html::{InlineTag, add_html, parse_inline_tag, tag_name};
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+
+/// The parser options brief reads Markdown with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Parses Markdown and adds its content to `builder`.
+pub fn add_markdown(text: &str, builder: &mut Builder) {
+    let mut reader = Reader { builder, html_open: Vec::new(), hidden: None, collect: None };
+    for event in Parser::new_ext(text, options()) {
+        reader.event(event);
+    }
+}
+
+/// Text being gathered for one block before it is handed over whole.
+enum Collect {
+    Code(String),
+    Html(String),
+    /// An image's alt text, and its URL.
+    Image(String, String),
+}
+
+struct Reader<'b> {
+    builder: &'b mut Builder,
+    /// Inline HTML tags opened, with the builder's inline depth after each, so that only a
+    /// matching end tag closes one.
+    html_open: Vec<(String, usize)>,
+    /// The end tag that ends hidden text (`script`, `style`).
+    hidden: Option<String>,
+    collect: Option<Collect>,
+}
+
+impl Reader<'_> {
+    fn event(&mut self, event: Event<'_>) {
+        if let Some(collect) = &mut self.collect {
+            match (collect, &event) {
+                (Collect::Code(text), Event::Text(t)) => text.push_str(t),
+                (Collect::Html(text), Event::Html(t) | Event::Text(t)) => text.push_str(t),
+                (Collect::Image(alt, _), Event::Text(t) | Event::Code(t)) => alt.push_str(t),
+                (Collect::Image(alt, _), Event::SoftBreak | Event::HardBreak) => alt.push(' '),
+                (Collect::Code(_), Event::End(TagEnd::CodeBlock))
+                | (Collect::Html(_), Event::End(TagEnd::HtmlBlock))
+                | (Collect::Image(..), Event::End(TagEnd::Image)) => self.finish_collect(),
+                _ => {}
+            }
+            return;
+        }
+        if self.hidden.is_some() {
+            match &event {
+                Event::InlineHtml(tag) | Event::Html(tag) => {
+                    if tag.starts_with("</") && Some(tag_name(tag)) == self.hidden {
+                        self.hidden = None;
+                    }
+                    return;
+                }
+                // The block ends, and the hidden text with it.
+                Event::End(end) if !is_inline_end(end) => self.hidden = None,
+                _ => return,
+            }
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.builder.text(&t),
+            Event::Code(t) => self.builder.code(&t),
+            Event::SoftBreak => self.builder.soft_break(),
+            Event::HardBreak => self.builder.hard_break(),
+            Event::Rule => self.builder.rule(),
+            Event::Html(t) => add_html(&t, self.builder),
+            Event::InlineHtml(t) => self.inline_html(&t),
+            Event::TaskListMarker(done) => self.builder.text(if done { "[x] " } else { "[ ] " }),
+            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.builder.text(&t),
+        }
+    }
+
+    fn finish_collect(&mut self) {
+        match self.collect.take() {
+            Some(Collect::Code(text)) => self.builder.code_block(&text),
+            Some(Collect::Html(html)) => add_html(&html, self.builder),
+            Some(Collect::Image(alt, url)) => self.builder.image(&url, &alt),
+            None => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.builder.open(Open::Paragraph),
+            Tag::Heading { level, .. } => self.builder.open(Open::Heading(level as u8)),
+            Tag::BlockQuote(_) => self.builder.open(Open::Quote),
+            Tag::CodeBlock(_) => self.collect = Some(Collect::Code(String::new())),
+            Tag::HtmlBlock => self.collect = Some(Collect::Html(String::new())),
+            Tag::List(start) => self.builder.open(Open::List { start }),
+            Tag::Item => self.builder.open(Open::Item),
+            Tag::Table(align) => self.builder.open(Open::Table(align.into_iter().map(alignment).collect())),
+            Tag::TableHead => self.builder.open(Open::Row { header: true }),
+            Tag::TableRow => self.builder.open(Open::Row { header: false }),
+            Tag::TableCell => self.builder.open(Open::Cell),
+            Tag::Emphasis => self.builder.open_inline(InlineOpen::Style(Emphasis::Emphasis)),
+            Tag::Strong => self.builder.open_inline(InlineOpen::Style(Emphasis::Strong)),
+            Tag::Strikethrough => self.builder.open_inline(InlineOpen::Style(Emphasis::Strike)),
+            Tag::Link { dest_url, .. } => self.builder.open_inline(InlineOpen::Link(dest_url.to_string())),
+            Tag::Image { dest_url, .. } => self.collect = Some(Collect::Image(String::new(), dest_url.to_string())),
+            // Not enabled: footnotes, definition lists, metadata, super/subscript.
+            _ => self.builder.open(Open::Paragraph),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if is_inline_end(&tag) && tag != TagEnd::Image {
+            self.close_html_above();
+            self.builder.close_inline();
+            return;
+        }
+        match tag {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {}
+            _ => {
+                // A block ends: inline HTML left open inside it is closed with it.
+                self.html_open.clear();
+                self.hidden = None;
+                self.builder.close();
+            }
+        }
+    }
+
+    /// Closes inline HTML tags left open inside a Markdown style that is ending.
+    fn close_html_above(&mut self) {
+        let depth = self.builder.inline_depth();
+        while let Some((_, at)) = self.html_open.last() {
+            if *at < depth {
+                break;
+            }
+            self.html_open.pop();
+            self.builder.close_inline();
+        }
+    }
+
+    fn inline_html(&mut self, tag: &str) {
+        let trimmed = tag.trim();
+        if trimmed.starts_with("<!--") || trimmed.starts_with("<!") || trimmed.starts_with("<?") {
+            return;
+        }
+        if trimmed.starts_with("</") {
+            let name = tag_name(trimmed);
+            let depth = self.builder.inline_depth();
+            if let Some((open, at)) = self.html_open.last() {
+                if *open == name && *at == depth {
+                    self.html_open.pop();
+                    self.builder.close_inline();
+                }
+            }
+            return;
+        }
+        let (name, meaning) = parse_inline_tag(trimmed);
+        match meaning {
+            InlineTag::Open(open) => {
+                let self_closing = trimmed.ends_with("/>");
+                self.builder.open_inline(open);
+                if self_closing {
+                    self.builder.close_inline();
+                } else {
+                    let depth = self.builder.inline_depth();
+                    self.html_open.push((name, depth));
+                }
+            }
+            InlineTag::Break => self.builder.hard_break(),
+            InlineTag::Image { src, alt } => self.builder.image(&src, &alt),
+            InlineTag::Hide => {
+                if !trimmed.ends_with("/>") {
+                    self.hidden = Some(name);
+                }
+            }
+            InlineTag::Ignore => {}
+        }
+    }
+}
+
+fn is_inline_end(end: &TagEnd) -> bool {
+    matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+}
+
+fn alignment(a: Alignment) -> Align {
+    match a {
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+        Alignment::Left | Alignment::None => Align::Left,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::doc::{Block, Inline};
+
+    fn parse(md: &str) -> Vec<Block> {
+        let mut b = Builder::new();
+        add_markdown(md, &mut b);
+        b.finish()
+    }
+
+    fn text(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    #[test]
+    fn tight_lists_and_nesting() {
+        let doc = parse("- 一\n- 二\n  1. 三\n");
+        let Block::List { items, start: None } = &doc[0] else { panic!("{doc:?}") };
+        assert_eq!(items[0], [Block::Paragraph(vec![text("一")])]);
+        assert!(matches!(&items[1][1], Block::List { start: Some(1), .. }));
+    }
+
+    #[test]
+    fn inline_html_styles_and_hidden_scripts() {
+        let doc = parse("a <b>bold</b> <span>s</span><script>x()</script> c<br>d");
+        assert_eq!(
+            doc,
+            [Block::Paragraph(vec![
+                text("a "),
+                Inline::Styled(Emphasis::Strong, vec![text("bold")]),
+                text(" s c"),
+                Inline::HardBreak,
+                text("d"),
+            ])]
+        );
+    }
+
+    #[test]
+    fn hidden_text_keeps_styles_paired() {
+        let doc = parse("a <script>*x*</script>**y**");
+        assert_eq!(doc, [Block::Paragraph(vec![text("a "), Inline::Styled(Emphasis::Strong, vec![text("y")])])]);
+    }
+
+    #[test]
+    fn stray_end_tags_close_nothing() {
+        let doc = parse("*x</b>y*");
+        assert_eq!(doc, [Block::Paragraph(vec![Inline::Styled(Emphasis::Emphasis, vec![text("xy")])])]);
+    }
+
+    #[test]
+    fn html_blocks_go_to_the_html_parser() {
+        let doc = parse("<!--c-->\n[标题](https://e.com/a)\n------\n\n<div>\n<p>段落</p>\n</div>\n");
+        assert_eq!(
+            doc,
+            [
+                Block::Heading { level: 2, content: vec![Inline::Link { url: "https://e.com/a".into(), content: vec![text("标题")] }] },
+                Block::Paragraph(vec![text("段落")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_strikethrough_and_images() {
+        let doc = parse("| a | b |\n|:-:|--:|\n| ~~x~~ | ![图](i.png) |\n");
+        let Block::Table(table) = &doc[0] else { panic!("{doc:?}") };
+        assert_eq!(table.align, [Align::Center, Align::Right]);
+        assert!(table.rows[0].header);
+        assert_eq!(table.rows[1].cells[0], [Inline::Styled(Emphasis::Strike, vec![text("x")])]);
+        assert_eq!(table.rows[1].cells[1], [Inline::Image { url: "i.png".into(), alt: "图".into() }]);
+    }
+
+    #[test]
+    fn footnotes_are_not_parsed() {
+        let doc = parse("a[^1]\n\n[^1]: note\n");
+        assert_eq!(doc.len(), 2);
+    }
+}
