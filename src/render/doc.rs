@@ -121,6 +121,18 @@ impl Inlines {
         }
     }
 
+    /// Adds text, joined to the text before it when there is some.
+    fn push_text(&mut self, text: &str) {
+        let current = match self.open.last_mut() {
+            Some((_, content)) => content,
+            None => &mut self.base,
+        };
+        match current.last_mut() {
+            Some(Inline::Text(last)) => last.push_str(text),
+            _ => current.push(Inline::Text(text.to_string())),
+        }
+    }
+
     fn current(&self) -> &Vec<Inline> {
         self.open.last().map_or(&self.base, |(_, content)| content)
     }
@@ -582,14 +594,7 @@ impl Builder {
         }
         let clean = sanitize_block(text);
         if let Some(inlines) = self.inlines() {
-            if let Some(Inline::Text(last)) = match inlines.open.last_mut() {
-                Some((_, c)) => c.last_mut(),
-                None => inlines.base.last_mut(),
-            } {
-                last.push_str(&clean);
-            } else {
-                inlines.push(Inline::Text(clean.into_owned()));
-            }
+            inlines.push_text(&clean);
         }
     }
 
@@ -598,7 +603,11 @@ impl Builder {
     pub fn space(&mut self, had_newline: bool) {
         if let Some(inlines) = self.inlines() {
             if !inlines.ends_in_space() {
-                inlines.push(if had_newline { Inline::SoftBreak } else { Inline::Text(" ".into()) });
+                if had_newline {
+                    inlines.push(Inline::SoftBreak);
+                } else {
+                    inlines.push_text(" ");
+                }
             }
         }
     }

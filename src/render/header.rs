@@ -31,7 +31,7 @@ impl Layout {
 
         let meta = Style::new(Role::HeaderMeta);
         let mut pieces: Vec<Piece<Style>> = Vec::new();
-        let mut field = |pieces: &mut Vec<Piece<Style>>, piece: Piece<Style>| {
+        let field = |pieces: &mut Vec<Piece<Style>>, piece: Piece<Style>| {
             if !pieces.is_empty() {
                 pieces.push(Piece::new(SEPARATOR, meta));
             }
