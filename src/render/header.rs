@@ -46,7 +46,7 @@ impl Layout {
         if let (Some(source), Some(number)) = (&source, source_number) {
             let host = super::links::host_of(source.trim());
             let shown = if host.is_empty() { source.trim().to_string() } else { host };
-            field(&mut pieces, Piece::new(format!("{SOURCE_LABEL} "), meta));
+            field(&mut pieces, Piece::new(format!("{SOURCE_LABEL} "), meta).whole());
             pieces.push(Piece::new(shown, Style::new(Role::Link)).glued());
             pieces.push(Piece::new(format!("[{number}]"), Style::new(Role::LinkNumber)).glued());
         }
@@ -56,7 +56,7 @@ impl Layout {
 
         let mut pieces: Vec<Piece<Style>> = Vec::new();
         let tag = Style::new(Role::Tag);
-        for (label, names, mark) in [(CATEGORIES_LABEL, &post.categories, ""), (TAGS_LABEL, &post.tags, "#")] {
+        for (label, names, mark, between) in [(CATEGORIES_LABEL, &post.categories, "", " / "), (TAGS_LABEL, &post.tags, "#", " ")] {
             let names: Vec<String> = names.iter().map(|n| sanitize_inline(n)).filter(|n| !n.is_empty()).collect();
             if names.is_empty() {
                 continue;
@@ -67,7 +67,7 @@ impl Layout {
             pieces.push(Piece::new(format!("{label} "), meta));
             for (i, name) in names.iter().enumerate() {
                 if i > 0 {
-                    pieces.push(Piece::new(" ", meta));
+                    pieces.push(Piece::new(between, meta));
                 }
                 pieces.push(Piece::new(format!("{mark}{name}"), tag).whole());
             }

@@ -7,7 +7,7 @@ use super::doc::{Align, Table};
 use super::layout::Layout;
 use super::{Role, Span, Style, TableBorders};
 use crate::text::display_width;
-use crate::text::linebreak::{Piece, Run, wrap_pieces};
+use crate::text::linebreak::{Piece, Run, min_unbroken_width, wrap_pieces};
 
 /// The characters a table is drawn with.
 #[derive(Debug, Clone, Copy)]
@@ -62,7 +62,10 @@ impl Layout {
         }
         let natural: Vec<usize> =
             (0..columns).map(|c| rows.iter().map(|(_, cells)| natural_width(&cells[c])).max().unwrap_or(0).max(1)).collect();
-        let widths = column_widths(&natural, width - overhead);
+        let minimum: Vec<usize> = (0..columns)
+            .map(|c| rows.iter().map(|(_, cells)| min_unbroken_width(&cells[c])).max().unwrap_or(0).max(1))
+            .collect();
+        let widths = column_widths(&natural, &minimum, width - overhead);
         let border = Style::new(Role::TableBorder);
         let rule = |joints: [&str; 3]| {
             let mut text = joints[0].to_string();
@@ -126,10 +129,36 @@ fn natural_width(pieces: &[Piece<Style>]) -> usize {
     widest.max(current)
 }
 
-/// Shares `available` columns: a column that needs no more than an even share gets what it
-/// needs, and the others split the rest evenly. With `available >= 2 * natural.len()` every
-/// column gets at least two (a wide character fits).
-fn column_widths(natural: &[usize], available: usize) -> Vec<usize> {
+/// Shares `available` columns. When every column fits whole, each gets its natural width.
+/// Else, when every column can have its widest word, each gets that and the rest is shared in
+/// proportion to how much more each would like. Else words must be cut anyway: a column that
+/// needs no more than an even share gets what it needs, and the others split the rest evenly.
+/// With `available >= 2 * natural.len()` every column gets at least two (a wide character fits).
+fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<usize> {
+    let natural_sum: usize = natural.iter().sum();
+    if natural_sum <= available {
+        return natural.to_vec();
+    }
+    let minimum: Vec<usize> = minimum.iter().zip(natural).map(|(m, n)| (*m).clamp(2.min(*n), *n)).collect();
+    let minimum_sum: usize = minimum.iter().sum();
+    if minimum_sum <= available {
+        let extra = available - minimum_sum;
+        let wants: Vec<usize> = natural.iter().zip(&minimum).map(|(n, m)| n - m).collect();
+        let total_wants: usize = wants.iter().sum::<usize>().max(1);
+        let mut widths: Vec<usize> = minimum.iter().zip(&wants).map(|(m, w)| m + extra * w / total_wants).collect();
+        // Hand out what rounding left over, one column at a time, to those still short.
+        let mut left = available - widths.iter().sum::<usize>();
+        let mut c = 0;
+        while left > 0 && c < 4 * widths.len() {
+            let i = c % widths.len();
+            if widths[i] < natural[i] {
+                widths[i] += 1;
+                left -= 1;
+            }
+            c += 1;
+        }
+        return widths;
+    }
     let mut widths = vec![0; natural.len()];
     let mut remaining = available;
     let mut open: Vec<usize> = (0..natural.len()).collect();
@@ -198,12 +227,19 @@ mod tests {
 
     #[test]
     fn columns_get_what_they_need_when_it_fits() {
-        assert_eq!(column_widths(&[3, 10, 4], 40), [3, 10, 4]);
+        assert_eq!(column_widths(&[3, 10, 4], &[3, 5, 4], 40), [3, 10, 4]);
     }
 
     #[test]
     fn wide_columns_share_the_rest() {
-        assert_eq!(column_widths(&[3, 50, 40], 30), [3, 14, 13]);
-        assert_eq!(column_widths(&[100, 100], 5), [3, 2]);
+        assert_eq!(column_widths(&[3, 50, 40], &[3, 20, 20], 30), [3, 14, 13]);
+        assert_eq!(column_widths(&[100, 100], &[50, 50], 5), [3, 2]);
+    }
+
+    #[test]
+    fn words_are_kept_whole_when_they_can_be() {
+        let widths = column_widths(&[11, 11, 33], &[6, 7, 14], 30);
+        assert_eq!(widths.iter().sum::<usize>(), 30);
+        assert!(widths[0] >= 6 && widths[1] >= 7 && widths[2] >= 14, "{widths:?}");
     }
 }

@@ -171,41 +171,57 @@ pub struct Run<S> {
     pub style: S,
 }
 
+/// Pieces joined into one string, with where each lies and which piece it is.
+struct Flat<'p, S> {
+    text: String,
+    spans: Vec<(Range<usize>, usize)>,
+    pieces: &'p [Piece<S>],
+}
+
+impl<'p, S> Flat<'p, S> {
+    fn new(pieces: &'p [Piece<S>]) -> Self {
+        let has_tab = pieces.iter().any(|p| p.text.contains('\t'));
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
+        let mut spans: Vec<(Range<usize>, usize)> = Vec::with_capacity(pieces.len());
+        let mut column = 0;
+        for (index, piece) in pieces.iter().enumerate() {
+            if piece.text.is_empty() {
+                continue;
+            }
+            let start = text.len();
+            if has_tab {
+                push_expanded(&mut text, &piece.text, &mut column);
+            } else {
+                text.push_str(&piece.text);
+            }
+            spans.push((start..text.len(), index));
+        }
+        Self { text, spans, pieces }
+    }
+
+    /// The veto on breaks the pieces' flags ask for; call with increasing positions.
+    fn blocker(&self) -> impl FnMut(usize) -> bool + '_ {
+        let mut cursor = 0;
+        move |pos: usize| {
+            while cursor < self.spans.len() && self.spans[cursor].0.end <= pos {
+                cursor += 1;
+            }
+            // A break before `pos` that lies inside a piece, or at the start of a glued one.
+            self.spans.get(cursor).is_some_and(|(range, index)| {
+                let piece = &self.pieces[*index];
+                (piece.unbreakable && range.start < pos) || (piece.keep_with_previous && range.start == pos)
+            })
+        }
+    }
+}
+
 /// Wraps styled pieces: `first_width` columns for the first line, `rest_width` for the others.
 /// Each output line is a list of runs (adjacent runs may share a style; empty runs are left
 /// out). The same guarantees as [`wrap`] hold for the concatenated text.
 pub fn wrap_pieces<S: Clone>(pieces: &[Piece<S>], first_width: usize, rest_width: usize) -> Vec<Vec<Run<S>>> {
-    // Flatten into one string, remembering where each piece lies.
-    let has_tab = pieces.iter().any(|p| p.text.contains('\t'));
-    let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
-    let mut spans: Vec<(Range<usize>, usize)> = Vec::with_capacity(pieces.len());
-    let mut column = 0;
-    for (index, piece) in pieces.iter().enumerate() {
-        if piece.text.is_empty() {
-            continue;
-        }
-        let start = text.len();
-        if has_tab {
-            push_expanded(&mut text, &piece.text, &mut column);
-        } else {
-            text.push_str(&piece.text);
-        }
-        spans.push((start..text.len(), index));
-    }
-
-    let mut cursor = 0;
-    let mut blocked = |pos: usize| {
-        while cursor < spans.len() && spans[cursor].0.end <= pos {
-            cursor += 1;
-        }
-        // A break before `pos` that lies inside a piece, or at the start of a glued one.
-        spans.get(cursor).is_some_and(|(range, index)| {
-            let piece = &pieces[*index];
-            (piece.unbreakable && range.start < pos) || (piece.keep_with_previous && range.start == pos)
-        })
-    };
-    let lines = break_lines(&text, first_width, rest_width, &mut blocked);
-
+    let flat = Flat::new(pieces);
+    let lines = break_lines(&flat.text, first_width, rest_width, &mut flat.blocker());
+    let (text, spans) = (&flat.text, &flat.spans);
     let mut out = Vec::with_capacity(lines.len());
     let mut cursor = 0;
     for line in lines {
@@ -226,6 +242,24 @@ pub fn wrap_pieces<S: Clone>(pieces: &[Piece<S>], first_width: usize, rest_width
         out.push(runs);
     }
     out
+}
+
+/// The width of the widest unit that cannot be broken (a Latin word, a CJK character with
+/// the punctuation that may not be parted from it): the narrowest width at which the pieces
+/// wrap without cutting a word.
+pub fn min_unbroken_width<S>(pieces: &[Piece<S>]) -> usize {
+    let flat = Flat::new(pieces);
+    let mut widest = 0;
+    for_each_unit(&flat.text, &mut flat.blocker(), &mut |unit| {
+        let content: usize = unit
+            .iter()
+            .rev()
+            .skip_while(|g| matches!(&flat.text[g.start..g.end], " ") || is_newline(&flat.text[g.start..g.end]))
+            .map(|g| g.width)
+            .sum();
+        widest = widest.max(content);
+    });
+    widest
 }
 
 /// One grapheme of the unit being placed.
@@ -384,6 +418,15 @@ fn break_lines(
     blocked: &mut dyn FnMut(usize) -> bool,
 ) -> Vec<Range<usize>> {
     let mut layout = Layout { text, first_width, rest_width, lines: Vec::new(), current: None };
+    for_each_unit(text, blocked, &mut |unit| layout.place(unit));
+    layout.flush(false);
+    layout.lines
+}
+
+/// Calls `f` with each unit of graphemes between two breaks that are taken: UAX #14
+/// opportunities, less those the CJK rules or `blocked` forbid. A unit ends with its
+/// trailing spaces and, at a mandatory break, the line-end character.
+fn for_each_unit(text: &str, blocked: &mut dyn FnMut(usize) -> bool, f: &mut dyn FnMut(&[Grapheme])) {
     let mut breaks = linebreaks(text).peekable();
     let mut graphemes = text.grapheme_indices(true).peekable();
     let mut unit: Vec<Grapheme> = Vec::new();
@@ -415,12 +458,10 @@ fn break_lines(
             },
         };
         if take {
-            layout.place(&unit);
+            f(&unit);
             unit.clear();
         }
     }
-    layout.flush(false);
-    layout.lines
 }
 
 #[cfg(test)]
@@ -513,6 +554,14 @@ mod tests {
         assert_eq!(texts, ["看 链接文", "字[12]。"]);
         assert_eq!(lines[1][0], Run { text: "字".into(), style: 1 });
         assert!(texts.iter().all(|t| display_width(t) <= 10));
+    }
+
+    #[test]
+    fn min_unbroken_width_is_the_widest_word() {
+        assert_eq!(min_unbroken_width(&[Piece::new("Autocomplete, classification", ())]), 14);
+        assert_eq!(min_unbroken_width(&[Piece::new("一二三。", ())]), 4);
+        assert_eq!(min_unbroken_width(&[Piece::new("ab ", ()), Piece::new("[1]", ()).glued()]), 6);
+        assert_eq!(min_unbroken_width(&[Piece::new("ab", ()), Piece::new("[1]", ()).glued()]), 5);
     }
 
     #[test]
