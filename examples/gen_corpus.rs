@@ -12,13 +12,63 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const WORDS_ZH: &[&str] = &[
-    "人工智能", "云计算", "半导体", "数据中心", "投资", "市场", "增长", "企业", "发布", "报告", "芯片", "能源",
-    "储能", "电池", "模型", "开源", "安全", "网络", "监管", "政策", "消费", "出口", "供应链", "算力", "平台",
+    "人工智能",
+    "云计算",
+    "半导体",
+    "数据中心",
+    "投资",
+    "市场",
+    "增长",
+    "企业",
+    "发布",
+    "报告",
+    "芯片",
+    "能源",
+    "储能",
+    "电池",
+    "模型",
+    "开源",
+    "安全",
+    "网络",
+    "监管",
+    "政策",
+    "消费",
+    "出口",
+    "供应链",
+    "算力",
+    "平台",
 ];
-const WORDS_JA: &[&str] = &["市場", "株価", "円相場", "半導体", "投資", "新興企業", "生成AI", "東京", "日経平均"];
-const WORDS_EN: &[&str] = &["cloud", "revenue", "model", "chips", "market", "open", "source", "release", "growth"];
-const TAGS: &[&str] = &["AI", "ai", "#AI", "云计算", "半导体", "日本", "储能", "开源", "markets", "Economy", "芯片", "安全"];
-const PUNCT: &[&str] = &["，", "。", "、", "；", "：", "！", "？", "（", "）", "「", "」"];
+const WORDS_JA: &[&str] = &[
+    "市場",
+    "株価",
+    "円相場",
+    "半導体",
+    "投資",
+    "新興企業",
+    "生成AI",
+    "東京",
+    "日経平均",
+];
+const WORDS_EN: &[&str] = &[
+    "cloud", "revenue", "model", "chips", "market", "open", "source", "release", "growth",
+];
+const TAGS: &[&str] = &[
+    "AI",
+    "ai",
+    "#AI",
+    "云计算",
+    "半导体",
+    "日本",
+    "储能",
+    "开源",
+    "markets",
+    "Economy",
+    "芯片",
+    "安全",
+];
+const PUNCT: &[&str] = &[
+    "，", "。", "、", "；", "：", "！", "？", "（", "）", "「", "」",
+];
 
 struct Rng(u64);
 
@@ -50,7 +100,9 @@ fn sentence(rng: &mut Rng, words: &[&str]) -> String {
 }
 
 fn paragraph(rng: &mut Rng, words: &[&str]) -> String {
-    (0..(2 + rng.below(4))).map(|_| sentence(rng, words)).collect()
+    (0..(2 + rng.below(4)))
+        .map(|_| sentence(rng, words))
+        .collect()
 }
 
 fn tags(rng: &mut Rng) -> Vec<&'static str> {
@@ -67,27 +119,50 @@ fn front_matter(rng: &mut Rng, index: usize, title: &str) -> String {
     let mut fm = String::new();
     match index % 6 {
         0 => {
-            let _ = write!(fm, "---\nlayout: post\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}\nauthor: \"科技观察\"\nsource: https://news.example.com/{index}\ncategories:\n  - tech\ntags:\n");
+            let _ = write!(
+                fm,
+                "---\nlayout: post\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}\nauthor: \"科技观察\"\nsource: https://news.example.com/{index}\ncategories:\n  - tech\ntags:\n"
+            );
             for t in &tags {
                 let _ = writeln!(fm, "  - \"{t}\"");
             }
             fm.push_str("---\n");
         }
         1 => {
-            let _ = write!(fm, "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}T02:20:30.000Z\nauthor: 王惠子\nfrom: https://cn.example.com/{index}.html\ntags: [ {} ]\ncomments: True\ncategories: [ 日本経済新聞 ]\n---\n", tags.join(", ").replace('#', ""));
+            let _ = write!(
+                fm,
+                "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}T02:20:30.000Z\nauthor: 王惠子\nfrom: https://cn.example.com/{index}.html\ntags: [ {} ]\ncomments: True\ncategories: [ 日本経済新聞 ]\n---\n",
+                tags.join(", ").replace('#', "")
+            );
         }
         2 => {
-            let _ = write!(fm, "---\ntitle: '{title}'\ndate: \"{year}-{month:02}-{day:02} 11:00:01\"\ntags: \"{}\"\nlang: [zh, en]\nsummary: \"摘要\u{a0}内容\"\n---\n", tags.join(", "));
+            let _ = write!(
+                fm,
+                "---\ntitle: '{title}'\ndate: \"{year}-{month:02}-{day:02} 11:00:01\"\ntags: \"{}\"\nlang: [zh, en]\nsummary: \"摘要\u{a0}内容\"\n---\n",
+                tags.join(", ")
+            );
         }
         3 => {
             let quoted: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
-            let _ = write!(fm, "+++\ntitle = \"{title}\"\ndate = {year}-{month:02}-{day:02}T08:00:00Z\ntags = [{}]\ncategories = [\"science\"]\n+++\n", quoted.join(", "));
+            let _ = write!(
+                fm,
+                "+++\ntitle = \"{title}\"\ndate = {year}-{month:02}-{day:02}T08:00:00Z\ntags = [{}]\ncategories = [\"science\"]\n+++\n",
+                quoted.join(", ")
+            );
         }
         4 => {
-            let _ = write!(fm, "---\ndate: {year}-{month:02}-{day:02}T09:30:00+08:00\nauthor: \"\"\ntags: {}\ndraft: false\nweight: 3\n---\n", tags.join(" ").replace('#', ""));
+            let _ = write!(
+                fm,
+                "---\ndate: {year}-{month:02}-{day:02}T09:30:00+08:00\nauthor: \"\"\ntags: {}\ndraft: false\nweight: 3\n---\n",
+                tags.join(" ").replace('#', "")
+            );
         }
         _ => {
-            let _ = write!(fm, "---\ntitle: {title}\ndate: {year}-{month:02}-{day:02}\nurl: https://example.org/p/{index}\ntags:\n- {}\n---\n", tags.join("\n- ").replace('#', ""));
+            let _ = write!(
+                fm,
+                "---\ntitle: {title}\ndate: {year}-{month:02}-{day:02}\nurl: https://example.org/p/{index}\ntags:\n- {}\n---\n",
+                tags.join("\n- ").replace('#', "")
+            );
         }
     }
     fm
@@ -100,7 +175,11 @@ fn markdown_body(rng: &mut Rng, title: &str, words: &[&str], target_bytes: usize
         section += 1;
         let _ = write!(body, "## 第{section}节\n\n{}\n\n", paragraph(rng, words));
         if section % 3 == 0 {
-            let _ = write!(body, "- {}\n- [链接](https://example.com/{section})\n\n", sentence(rng, words));
+            let _ = write!(
+                body,
+                "- {}\n- [链接](https://example.com/{section})\n\n",
+                sentence(rng, words)
+            );
         }
         if section % 5 == 0 {
             body.push_str("| 公司 | 收入 |\n|---|---|\n| 甲 | 100亿 |\n| 乙 | 20亿 |\n\n");
@@ -111,7 +190,9 @@ fn markdown_body(rng: &mut Rng, title: &str, words: &[&str], target_bytes: usize
 }
 
 fn html_body(rng: &mut Rng, words: &[&str]) -> String {
-    let mut body = String::from("<!--1738981230000-->\n<div><table><tr><td><img src=\"https://img.example.com/a.jpg\"></td></tr><tr><td><strong>图片说明</strong></td></tr></table>");
+    let mut body = String::from(
+        "<!--1738981230000-->\n<div><table><tr><td><img src=\"https://img.example.com/a.jpg\"></td></tr><tr><td><strong>图片说明</strong></td></tr></table>",
+    );
     for _ in 0..(3 + rng.below(5)) {
         let _ = write!(body, "<p>&nbsp;&nbsp;{}</p>", paragraph(rng, words));
     }
@@ -154,8 +235,16 @@ fn write_post(dir: &Path, index: usize, rng: &mut Rng, long_every: usize) -> std
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
-    let (Some(out), Some(count)) = (args.first().map(PathBuf::from), args.get(1).and_then(|c| c.parse::<usize>().ok())) else {
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+    };
+    let (Some(out), Some(count)) = (
+        args.first().map(PathBuf::from),
+        args.get(1).and_then(|c| c.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: gen_corpus OUT_DIR COUNT [--long-every N] [--seed S]");
         std::process::exit(2);
     };

@@ -78,7 +78,9 @@ impl CliError {
 
 /// The folder or file a command works on: the argument, else the current folder.
 fn resolve_path(path: Option<&Path>) -> Result<PathBuf, CliError> {
-    let path = path.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let path = path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     if !path.exists() {
         return Err(CliError::NoSuchPath(path));
     }
@@ -90,7 +92,11 @@ fn output_width(requested: Option<usize>) -> Option<usize> {
     requested.or_else(|| {
         std::io::stdout()
             .is_terminal()
-            .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
+            .then(|| {
+                crossterm::terminal::size()
+                    .ok()
+                    .map(|(w, _)| usize::from(w))
+            })
             .flatten()
     })
 }

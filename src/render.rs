@@ -114,7 +114,10 @@ pub struct Style {
 
 impl Style {
     pub fn new(role: Role) -> Self {
-        Self { role, ..Self::default() }
+        Self {
+            role,
+            ..Self::default()
+        }
     }
 }
 
@@ -127,7 +130,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, style: Style) -> Self {
-        Self { text: text.into(), style }
+        Self {
+            text: text.into(),
+            style,
+        }
     }
 }
 
@@ -234,7 +240,10 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     pub fn new(width: usize) -> Self {
-        Self { width, table_borders: TableBorders::default() }
+        Self {
+            width,
+            table_borders: TableBorders::default(),
+        }
     }
 }
 
@@ -255,14 +264,23 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
         layout.body(&blocks);
     }
     layout.link_list();
-    let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty()) && !layout.links.links.is_empty();
+    let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty())
+        && !layout.links.links.is_empty();
     let links = layout.links.links;
-    let primary_link = if has_source && links[0].url == crate::text::sanitize_inline(post.source.as_deref().unwrap_or("")).trim() {
+    let primary_link = if has_source
+        && links[0].url == crate::text::sanitize_inline(post.source.as_deref().unwrap_or("")).trim()
+    {
         Some(0)
     } else {
         links.iter().position(|l| !l.is_image)
     };
-    Article { lines: layout.lines, links, primary_link, header_lines, width }
+    Article {
+        lines: layout.lines,
+        links,
+        primary_link,
+        header_lines,
+        width,
+    }
 }
 
 /// The document model of a body.
@@ -321,13 +339,19 @@ impl Default for ArticleCache {
 impl ArticleCache {
     /// A cache keeping up to `capacity` articles (at least one).
     pub fn new(capacity: usize) -> Self {
-        Self { capacity: capacity.max(1), entries: VecDeque::new() }
+        Self {
+            capacity: capacity.max(1),
+            entries: VecDeque::new(),
+        }
     }
 
     /// The article of `post` at `width`, if kept.
     pub fn get(&mut self, post: &Post, width: usize) -> Option<Arc<Article>> {
         let width = width.max(MIN_WIDTH);
-        let index = self.entries.iter().position(|(p, w, _)| *w == width && p == post)?;
+        let index = self
+            .entries
+            .iter()
+            .position(|(p, w, _)| *w == width && p == post)?;
         let entry = self.entries.remove(index)?;
         let article = Arc::clone(&entry.2);
         self.entries.push_front(entry);
@@ -352,8 +376,10 @@ impl ArticleCache {
     /// capacity.
     pub fn insert(&mut self, post: &Post, article: Article) -> Arc<Article> {
         let article = Arc::new(article);
-        self.entries.retain(|(p, w, _)| !(*w == article.width && p == post));
-        self.entries.push_front((post.clone(), article.width, Arc::clone(&article)));
+        self.entries
+            .retain(|(p, w, _)| !(*w == article.width && p == post));
+        self.entries
+            .push_front((post.clone(), article.width, Arc::clone(&article)));
         self.entries.truncate(self.capacity);
         article
     }
@@ -381,7 +407,11 @@ mod tests {
     use super::*;
 
     fn post(source: Option<&str>) -> Post {
-        Post { title: "标题".into(), source: source.map(String::from), ..Post::default() }
+        Post {
+            title: "标题".into(),
+            source: source.map(String::from),
+            ..Post::default()
+        }
     }
 
     #[test]
@@ -391,16 +421,31 @@ mod tests {
         assert_eq!(md, "<!--1-->\n[T](https://a/)\n---\n\n");
         assert!(html.starts_with("<div>"));
         let blocks = parse_body(body, BodyFormat::Html);
-        assert!(!blocks.iter().any(|b| matches!(b, doc::Block::Code(_))), "{blocks:?}");
+        assert!(
+            !blocks.iter().any(|b| matches!(b, doc::Block::Code(_))),
+            "{blocks:?}"
+        );
     }
 
     #[test]
     fn source_is_link_one_and_primary() {
-        let article = render_article(&post(Some("https://src.example/a")), "见[别处](https://b.example/)。", 40);
+        let article = render_article(
+            &post(Some("https://src.example/a")),
+            "见[别处](https://b.example/)。",
+            40,
+        );
         assert_eq!(article.links[0].number, 1);
         assert_eq!(article.links[0].host, "src.example");
-        assert_eq!(article.primary().map(|l| l.url.as_str()), Some("https://src.example/a"));
-        assert!(article.plain_lines().iter().any(|l| l.contains("别处[2]。")));
+        assert_eq!(
+            article.primary().map(|l| l.url.as_str()),
+            Some("https://src.example/a")
+        );
+        assert!(
+            article
+                .plain_lines()
+                .iter()
+                .any(|l| l.contains("别处[2]。"))
+        );
     }
 
     #[test]
@@ -413,11 +458,17 @@ mod tests {
     fn cache_keeps_per_width_and_forgets_on_invalidate() {
         let mut cache = ArticleCache::new(2);
         let p = post(None);
-        let a = cache.get_or_render(&p, 40, || Ok::<_, ()>("正文".to_string())).unwrap();
+        let a = cache
+            .get_or_render(&p, 40, || Ok::<_, ()>("正文".to_string()))
+            .unwrap();
         let b = cache.get_or_render(&p, 40, || Err(())).unwrap();
         assert!(Arc::ptr_eq(&a, &b));
-        cache.get_or_render(&p, 60, || Ok::<_, ()>("正文".into())).unwrap();
-        cache.get_or_render(&p, 80, || Ok::<_, ()>("正文".into())).unwrap();
+        cache
+            .get_or_render(&p, 60, || Ok::<_, ()>("正文".into()))
+            .unwrap();
+        cache
+            .get_or_render(&p, 80, || Ok::<_, ()>("正文".into()))
+            .unwrap();
         assert_eq!(cache.len(), 2);
         assert!(cache.get(&p, 40).is_none());
         cache.invalidate(&p.path);

@@ -12,13 +12,28 @@ fn brief() -> Command {
 }
 
 fn list_json(path: &str, extra: &[&str]) -> Vec<Value> {
-    let out = brief().args(["list", path, "--json"]).args(extra).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    let out = brief()
+        .args(["list", path, "--json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn by_title<'a>(posts: &'a [Value], title: &str) -> &'a Value {
-    posts.iter().find(|p| p["title"] == title).unwrap_or_else(|| panic!("no post titled {title}"))
+    posts
+        .iter()
+        .find(|p| p["title"] == title)
+        .unwrap_or_else(|| panic!("no post titled {title}"))
 }
 
 #[test]
@@ -27,7 +42,18 @@ fn every_sample_post_is_listed_with_its_fields() {
     let files = walk_posts(Path::new("sample-posts"));
     assert_eq!(posts.len(), files, "one JSON object per sample file");
     for post in &posts {
-        for key in ["path", "title", "date", "author", "source", "tags", "categories", "lang", "summary", "format"] {
+        for key in [
+            "path",
+            "title",
+            "date",
+            "author",
+            "source",
+            "tags",
+            "categories",
+            "lang",
+            "summary",
+            "format",
+        ] {
             assert!(post.get(key).is_some(), "{key} missing in {post}");
         }
         assert!(!post["title"].as_str().unwrap().is_empty());
@@ -39,8 +65,15 @@ fn json_dates_keep_their_precision_and_sort_newest_first() {
     let posts = list_json("tests/fixtures/good", &[]);
     let dates: Vec<&Value> = posts.iter().map(|p| &p["date"]).collect();
     assert_eq!(by_title(&posts, "流式列表")["date"], "2025-02-08T11:00:01");
-    assert_eq!(by_title(&posts, "TOML 前言")["date"], "2026-01-20T08:00:00Z");
-    let keys: Vec<String> = dates.iter().filter_map(|d| d.as_str()).map(|d| d[..10].to_string()).collect();
+    assert_eq!(
+        by_title(&posts, "TOML 前言")["date"],
+        "2026-01-20T08:00:00Z"
+    );
+    let keys: Vec<String> = dates
+        .iter()
+        .filter_map(|d| d.as_str())
+        .map(|d| d[..10].to_string())
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(keys, sorted);
@@ -77,7 +110,10 @@ fn search_looks_into_titles_and_bodies() {
 
 #[test]
 fn check_names_each_broken_file_with_its_line_and_fails() {
-    let assert = brief().args(["check", "tests/fixtures/broken"]).assert().code(1);
+    let assert = brief()
+        .args(["check", "tests/fixtures/broken"])
+        .assert()
+        .code(1);
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     for expected in [
         "broken/malformed-yaml.md:5: error: front matter is not valid YAML",
@@ -92,31 +128,62 @@ fn check_names_each_broken_file_with_its_line_and_fails() {
     ] {
         assert!(out.contains(expected), "missing `{expected}` in:\n{out}");
     }
-    assert!(out.lines().last().unwrap().contains("5 error(s), 4 warning(s)"), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains("5 error(s), 4 warning(s)"),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_passes_on_good_posts() {
-    brief().args(["check", "sample-posts"]).assert().code(0).stdout(predicate::str::contains("0 error(s)"));
+    brief()
+        .args(["check", "sample-posts"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 error(s)"));
 }
 
 #[test]
 fn list_still_lists_the_good_and_salvaged_posts() {
     let posts = list_json("tests/fixtures/broken", &[]);
     let titles: Vec<&str> = posts.iter().map(|p| p["title"].as_str().unwrap()).collect();
-    for title in ["格式错误的前言", "永远不关闭的前言", "国标编码的简报", "没有前言的简报", "日期写错了", "嵌套", "安全标题"] {
+    for title in [
+        "格式错误的前言",
+        "永远不关闭的前言",
+        "国标编码的简报",
+        "没有前言的简报",
+        "日期写错了",
+        "嵌套",
+        "安全标题",
+    ] {
         assert!(titles.contains(&title), "{title} not in {titles:?}");
     }
-    assert_eq!(by_title(&posts, "格式错误的前言")["date"], "2026-03-02", "date salvaged from a broken block");
+    assert_eq!(
+        by_title(&posts, "格式错误的前言")["date"],
+        "2026-03-02",
+        "date salvaged from a broken block"
+    );
 }
 
 #[test]
 fn no_escape_sequence_leaves_the_store() {
-    for path in ["tests/fixtures/broken/escape-title.md", "tests/fixtures/good/yaml-escaped-title.md"] {
+    for path in [
+        "tests/fixtures/broken/escape-title.md",
+        "tests/fixtures/good/yaml-escaped-title.md",
+    ] {
         let out = brief().args(["list", path, "--json"]).output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(!text.contains('\u{1b}') && !text.contains("\\u001b") && !text.contains('\u{202e}'), "{text}");
-        let out = brief().args(["list", path, "--width", "60"]).output().unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains("\\u001b") && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        let out = brief()
+            .args(["list", path, "--width", "60"])
+            .output()
+            .unwrap();
         assert!(!out.stdout.contains(&0x1b));
     }
     let posts = list_json("tests/fixtures/good/yaml-escaped-title.md", &[]);
@@ -134,25 +201,40 @@ fn oversized_files_are_skipped_with_a_message() {
     std::fs::write(dir.path().join("ok.md"), "---\ntitle: fine\n---\nbody\n").unwrap();
     let assert = brief().arg("check").arg(dir.path()).assert().code(1);
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    assert!(out.contains("huge.md:1: error: file is 18.0 MiB, over the 16 MiB limit; skipped"), "{out}");
+    assert!(
+        out.contains("huge.md:1: error: file is 18.0 MiB, over the 16 MiB limit; skipped"),
+        "{out}"
+    );
     let posts = list_json(dir.path().to_str().unwrap(), &[]);
     assert_eq!(posts.len(), 1);
 }
 
 #[test]
 fn text_list_fits_the_width_and_aligns_cjk() {
-    let out = brief().args(["list", "sample-posts", "--width", "50"]).output().unwrap();
+    let out = brief()
+        .args(["list", "sample-posts", "--width", "50"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let widths: Vec<usize> = text.lines().map(brief::text::display_width).collect();
     assert!(widths.iter().all(|&w| w <= 50), "{text}");
-    assert!(text.contains('…'), "long titles are cut with an ellipsis:\n{text}");
+    assert!(
+        text.contains('…'),
+        "long titles are cut with an ellipsis:\n{text}"
+    );
 }
 
 #[test]
 fn tags_counts_merge_spellings() {
-    let out = brief().args(["tags", "sample-posts", "--json"]).output().unwrap();
+    let out = brief()
+        .args(["tags", "sample-posts", "--json"])
+        .output()
+        .unwrap();
     let tags: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let ai: Vec<&Value> = tags.iter().filter(|t| t["name"].as_str().unwrap().eq_ignore_ascii_case("ai")).collect();
+    let ai: Vec<&Value> = tags
+        .iter()
+        .filter(|t| t["name"].as_str().unwrap().eq_ignore_ascii_case("ai"))
+        .collect();
     assert_eq!(ai.len(), 1, "AI, ai and #AI are one tag: {ai:?}");
     assert_eq!(ai[0]["kind"], "tag");
     let counts: Vec<u64> = tags.iter().map(|t| t["count"].as_u64().unwrap()).collect();
@@ -162,7 +244,11 @@ fn tags_counts_merge_spellings() {
 #[test]
 fn misuse_exits_2_on_every_subcommand() {
     for sub in ["list", "tags", "check"] {
-        brief().args([sub, "no/such/folder"]).assert().code(2).stderr(predicate::str::contains("no such file"));
+        brief()
+            .args([sub, "no/such/folder"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no such file"));
         brief().args([sub, "--no-such-flag"]).assert().code(2);
     }
     brief().args(["show", "no/such/file.md"]).assert().code(2);
@@ -171,7 +257,11 @@ fn misuse_exits_2_on_every_subcommand() {
 #[test]
 fn every_subcommand_has_help() {
     for sub in ["list", "tags", "check", "show"] {
-        brief().args([sub, "--help"]).assert().success().stdout(predicate::str::contains("Usage"));
+        brief()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
     }
 }
 

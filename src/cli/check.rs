@@ -17,7 +17,9 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     let root = resolve_path(args.path.as_deref())?;
     let mut loaded = store::load_path(&root, &LoadOptions::default());
-    loaded.diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    loaded
+        .diagnostics
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     let mut out = String::new();
     for diagnostic in &loaded.diagnostics {
         let _ = writeln!(out, "{diagnostic}");
@@ -31,5 +33,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
         loaded.posts.len()
     );
     print_out(&out)?;
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

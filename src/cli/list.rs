@@ -4,6 +4,7 @@ use super::{CliError, output_width, print_out, resolve_path};
 use crate::store::{self, LoadOptions, Post, Query, contains_ignore_case};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,16 +31,31 @@ pub struct ListArgs {
 
 impl ListArgs {
     pub fn for_path(path: Option<PathBuf>) -> Self {
-        Self { path, ..Self::default() }
+        Self {
+            path,
+            ..Self::default()
+        }
     }
 }
 
 pub fn run(args: &ListArgs) -> Result<ExitCode, CliError> {
     let root = resolve_path(args.path.as_deref())?;
     let loaded = store::load_path(&root, &LoadOptions::default());
-    let query = Query { tags: args.tags.clone(), categories: args.categories.clone(), text: args.search.clone() };
-    let posts: Vec<&Post> = loaded.posts.iter().filter(|post| matches(&query, post)).collect();
-    let output = if args.json { to_json(&posts) } else { to_text(&posts, output_width(args.width)) };
+    let query = Query {
+        tags: args.tags.clone(),
+        categories: args.categories.clone(),
+        text: args.search.clone(),
+    };
+    let posts: Vec<&Post> = loaded
+        .posts
+        .iter()
+        .filter(|post| matches(&query, post))
+        .collect();
+    let output = if args.json {
+        to_json(&posts)
+    } else {
+        to_text(&posts, output_width(args.width))
+    };
     print_out(&output)?;
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if with_errors > 0 {
@@ -52,12 +68,18 @@ fn matches(query: &Query, post: &Post) -> bool {
     if !query.matches_fields(post) {
         return false;
     }
-    let Some(needle) = query.text.as_deref() else { return true };
-    let in_fields = [Some(post.title.as_str()), post.summary.as_deref(), post.author.as_deref()]
-        .into_iter()
-        .flatten()
-        .chain(post.tags.iter().map(String::as_str))
-        .any(|field| contains_ignore_case(field, needle));
+    let Some(needle) = query.text.as_deref() else {
+        return true;
+    };
+    let in_fields = [
+        Some(post.title.as_str()),
+        post.summary.as_deref(),
+        post.author.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(post.tags.iter().map(String::as_str))
+    .any(|field| contains_ignore_case(field, needle));
     in_fields || store::read_body(post).is_ok_and(|body| contains_ignore_case(&body, needle))
 }
 
@@ -95,7 +117,13 @@ impl<'a> PostJson<'a> {
 
 fn to_json(posts: &[&Post]) -> String {
     let array: Vec<PostJson<'_>> = posts.iter().map(|p| PostJson::new(p)).collect();
-    let mut text = serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into());
+    // Indented for a person at a terminal, compact for a program reading a pipe.
+    let rendered = if std::io::stdout().is_terminal() {
+        serde_json::to_string_pretty(&array)
+    } else {
+        serde_json::to_string(&array)
+    };
+    let mut text = rendered.unwrap_or_else(|_| "[]".into());
     text.push('\n');
     text
 }
@@ -107,8 +135,16 @@ const GAP: &str = "  ";
 /// `…` so each line fits; the tag column gets at most a third of the line.
 fn to_text(posts: &[&Post], width: Option<usize>) -> String {
     let tag_texts: Vec<String> = posts.iter().map(|p| p.tags.join(", ")).collect();
-    let widest_title = posts.iter().map(|p| display_width(&p.title)).max().unwrap_or(0);
-    let widest_tags = tag_texts.iter().map(|t| display_width(t)).max().unwrap_or(0);
+    let widest_title = posts
+        .iter()
+        .map(|p| display_width(&p.title))
+        .max()
+        .unwrap_or(0);
+    let widest_tags = tag_texts
+        .iter()
+        .map(|t| display_width(t))
+        .max()
+        .unwrap_or(0);
     let (title_width, tags_width) = match width {
         None => (widest_title, widest_tags),
         Some(width) => {

@@ -41,15 +41,21 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
     if !args.file.exists() {
         return Err(CliError::NoSuchPath(args.file.clone()));
     }
-    let loaded = load_file(&args.file, &LoadOptions::default())
-        .map_err(|d| CliError::BadInput { path: args.file.clone(), message: d.message })?;
-    let width = output_width(args.width.map(usize::from)).filter(|w| *w > 0).unwrap_or(DEFAULT_WIDTH);
+    let loaded =
+        load_file(&args.file, &LoadOptions::default()).map_err(|d| CliError::BadInput {
+            path: args.file.clone(),
+            message: d.message,
+        })?;
+    let width = output_width(args.width.map(usize::from))
+        .filter(|w| *w > 0)
+        .unwrap_or(DEFAULT_WIDTH);
     let article = render_article(&loaded.post, &loaded.body, width);
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let mut out = String::with_capacity(article.lines.iter().map(|l| l.spans.len() * 8 + 64).sum());
@@ -132,7 +138,16 @@ mod tests {
     #[test]
     fn ansi_wraps_styled_spans_only() {
         let line = Line {
-            spans: vec![Span::new("a", Style::default()), Span::new("b", Style { strong: true, ..Style::new(Role::Link) })],
+            spans: vec![
+                Span::new("a", Style::default()),
+                Span::new(
+                    "b",
+                    Style {
+                        strong: true,
+                        ..Style::new(Role::Link)
+                    },
+                ),
+            ],
         };
         let mut out = String::new();
         push_ansi(&mut out, &line);

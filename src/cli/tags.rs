@@ -28,12 +28,29 @@ pub fn run(args: &TagsArgs) -> Result<ExitCode, CliError> {
             .collect();
         serde_json::to_string_pretty(&array).unwrap_or_default() + "\n"
     } else {
-        let count_width = index.entries.iter().map(|t| t.count.to_string().len()).max().unwrap_or(1);
-        let kind_width = index.entries.iter().map(|t| display_width(t.kind.as_str())).max().unwrap_or(0);
+        let count_width = index
+            .entries
+            .iter()
+            .map(|t| t.count.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let kind_width = index
+            .entries
+            .iter()
+            .map(|t| display_width(t.kind.as_str()))
+            .max()
+            .unwrap_or(0);
         index
             .entries
             .iter()
-            .map(|t| format!("{:>count_width$}  {}  {}\n", t.count, pad_to_width(t.kind.as_str(), kind_width), t.name))
+            .map(|t| {
+                format!(
+                    "{:>count_width$}  {}  {}\n",
+                    t.count,
+                    pad_to_width(t.kind.as_str(), kind_width),
+                    t.name
+                )
+            })
             .collect()
     };
     print_out(&output)?;

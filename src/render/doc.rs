@@ -24,11 +24,17 @@ pub const MAX_INLINE_DEPTH: usize = 32;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 1 to 6.
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     Paragraph(Vec<Inline>),
     /// `start` is the first number of an ordered list, `None` for a bulleted one. Each item is
     /// a list of blocks.
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Quote(Vec<Block>),
     /// Preformatted text, line ends as `\n`, no trailing newline.
     Code(String),
@@ -71,8 +77,14 @@ pub enum Inline {
     SoftBreak,
     HardBreak,
     Styled(Emphasis, Vec<Inline>),
-    Link { url: String, content: Vec<Inline> },
-    Image { url: String, alt: String },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    Image {
+        url: String,
+        alt: String,
+    },
 }
 
 /// Inline styles that nest.
@@ -152,7 +164,11 @@ impl Inlines {
     }
 
     fn is_blank(&self) -> bool {
-        is_blank(&self.base) && self.open.iter().all(|(kind, c)| !matches!(kind, Some(InlineOpen::Link(_))) && is_blank(c))
+        is_blank(&self.base)
+            && self
+                .open
+                .iter()
+                .all(|(kind, c)| !matches!(kind, Some(InlineOpen::Link(_))) && is_blank(c))
     }
 
     /// Takes the content collected so far, closing the open styles and opening them again
@@ -168,7 +184,10 @@ impl Inlines {
 
     /// The whitespace state at the end: true at the very start or after a space or break.
     fn ends_in_space(&self) -> bool {
-        for level in std::iter::once(&self.base).chain(self.open.iter().map(|(_, c)| c)).rev() {
+        for level in std::iter::once(&self.base)
+            .chain(self.open.iter().map(|(_, c)| c))
+            .rev()
+        {
             match last_char_state(level) {
                 Some(space) => return space,
                 None => continue,
@@ -311,16 +330,29 @@ fn trim_end(inlines: &mut Vec<Inline>) {
 enum Frame {
     /// The root, a quote or a list item: blocks, plus loose inline content that becomes a
     /// paragraph.
-    Blocks { kind: BlocksKind, blocks: Vec<Block>, inlines: Inlines },
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Blocks {
+        kind: BlocksKind,
+        blocks: Vec<Block>,
+        inlines: Inlines,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     /// A heading, paragraph or table cell.
-    Inline { kind: InlineKind, inlines: Inlines },
+    Inline {
+        kind: InlineKind,
+        inlines: Inlines,
+    },
     Table(Table),
     Row(Row),
     /// An open that was not honoured: it only marks a boundary, on open and on close.
     Transparent,
     /// An item opened implicitly because content arrived directly in a list.
-    ImplicitItem { blocks: Vec<Block>, inlines: Inlines },
+    ImplicitItem {
+        blocks: Vec<Block>,
+        inlines: Inlines,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -352,7 +384,14 @@ impl Default for Builder {
 
 impl Builder {
     pub fn new() -> Self {
-        Self { stack: vec![Frame::Blocks { kind: BlocksKind::Root, blocks: Vec::new(), inlines: Inlines::default() }], depth: 0 }
+        Self {
+            stack: vec![Frame::Blocks {
+                kind: BlocksKind::Root,
+                blocks: Vec::new(),
+                inlines: Inlines::default(),
+            }],
+            depth: 0,
+        }
     }
 
     /// The finished document.
@@ -361,7 +400,11 @@ impl Builder {
             self.close();
         }
         match self.stack.pop() {
-            Some(Frame::Blocks { mut blocks, mut inlines, .. }) => {
+            Some(Frame::Blocks {
+                mut blocks,
+                mut inlines,
+                ..
+            }) => {
                 if let Some(p) = tidy(inlines.take()) {
                     blocks.push(Block::Paragraph(p));
                 }
@@ -380,17 +423,41 @@ impl Builder {
             Open::Quote | Open::List { .. } if in_inline || self.depth >= MAX_BLOCK_DEPTH => None,
             Open::Item if in_inline => None,
             Open::Heading(_) | Open::Paragraph | Open::Table(_) if in_inline => None,
-            Open::Quote => Some(Frame::Blocks { kind: BlocksKind::Quote, blocks: Vec::new(), inlines: Inlines::default() }),
-            Open::List { start } => Some(Frame::List { start, items: Vec::new() }),
-            Open::Item if matches!(top, Frame::List { .. }) => {
-                Some(Frame::Blocks { kind: BlocksKind::Item, blocks: Vec::new(), inlines: Inlines::default() })
-            }
+            Open::Quote => Some(Frame::Blocks {
+                kind: BlocksKind::Quote,
+                blocks: Vec::new(),
+                inlines: Inlines::default(),
+            }),
+            Open::List { start } => Some(Frame::List {
+                start,
+                items: Vec::new(),
+            }),
+            Open::Item if matches!(top, Frame::List { .. }) => Some(Frame::Blocks {
+                kind: BlocksKind::Item,
+                blocks: Vec::new(),
+                inlines: Inlines::default(),
+            }),
             Open::Item => None,
-            Open::Heading(level) => Some(Frame::Inline { kind: InlineKind::Heading(level.clamp(1, 6)), inlines: Inlines::default() }),
-            Open::Paragraph => Some(Frame::Inline { kind: InlineKind::Paragraph, inlines: Inlines::default() }),
-            Open::Table(align) => Some(Frame::Table(Table { align, rows: Vec::new() })),
-            Open::Row { header } if matches!(top, Frame::Table(_)) => Some(Frame::Row(Row { header, cells: Vec::new() })),
-            Open::Cell if matches!(top, Frame::Row(_)) => Some(Frame::Inline { kind: InlineKind::Cell, inlines: Inlines::default() }),
+            Open::Heading(level) => Some(Frame::Inline {
+                kind: InlineKind::Heading(level.clamp(1, 6)),
+                inlines: Inlines::default(),
+            }),
+            Open::Paragraph => Some(Frame::Inline {
+                kind: InlineKind::Paragraph,
+                inlines: Inlines::default(),
+            }),
+            Open::Table(align) => Some(Frame::Table(Table {
+                align,
+                rows: Vec::new(),
+            })),
+            Open::Row { header } if matches!(top, Frame::Table(_)) => Some(Frame::Row(Row {
+                header,
+                cells: Vec::new(),
+            })),
+            Open::Cell if matches!(top, Frame::Row(_)) => Some(Frame::Inline {
+                kind: InlineKind::Cell,
+                inlines: Inlines::default(),
+            }),
             Open::Row { .. } | Open::Cell => None,
         };
         match frame {
@@ -419,12 +486,18 @@ impl Builder {
     }
 
     fn close_one(&mut self) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         if counts_depth(&frame) {
             self.depth = self.depth.saturating_sub(1);
         }
         match frame {
-            Frame::Blocks { kind, mut blocks, mut inlines } => {
+            Frame::Blocks {
+                kind,
+                mut blocks,
+                mut inlines,
+            } => {
                 if let Some(p) = tidy(inlines.take()) {
                     blocks.push(Block::Paragraph(p));
                 }
@@ -434,7 +507,10 @@ impl Builder {
                     BlocksKind::Root => {}
                 }
             }
-            Frame::ImplicitItem { mut blocks, mut inlines } => {
+            Frame::ImplicitItem {
+                mut blocks,
+                mut inlines,
+            } => {
                 if let Some(p) = tidy(inlines.take()) {
                     blocks.push(Block::Paragraph(p));
                 }
@@ -506,7 +582,12 @@ impl Builder {
     fn push_block(&mut self, block: Block) {
         self.ensure_item();
         match self.stack.last_mut() {
-            Some(Frame::Blocks { blocks, inlines, .. } | Frame::ImplicitItem { blocks, inlines }) => {
+            Some(
+                Frame::Blocks {
+                    blocks, inlines, ..
+                }
+                | Frame::ImplicitItem { blocks, inlines },
+            ) => {
                 if let Some(p) = tidy(inlines.take()) {
                     blocks.push(Block::Paragraph(p));
                 }
@@ -528,7 +609,10 @@ impl Builder {
     /// Content arrived directly in a list: open an implicit item for it.
     fn ensure_item(&mut self) {
         if matches!(self.stack.last(), Some(Frame::List { .. })) {
-            self.stack.push(Frame::ImplicitItem { blocks: Vec::new(), inlines: Inlines::default() });
+            self.stack.push(Frame::ImplicitItem {
+                blocks: Vec::new(),
+                inlines: Inlines::default(),
+            });
         }
     }
 
@@ -545,7 +629,13 @@ impl Builder {
 
     /// Turns loose inline content of the current block container into a paragraph.
     fn flush_loose(&mut self) {
-        if let Some(Frame::Blocks { blocks, inlines, .. } | Frame::ImplicitItem { blocks, inlines }) = self.stack.last_mut() {
+        if let Some(
+            Frame::Blocks {
+                blocks, inlines, ..
+            }
+            | Frame::ImplicitItem { blocks, inlines },
+        ) = self.stack.last_mut()
+        {
             if let Some(p) = tidy(inlines.take()) {
                 blocks.push(Block::Paragraph(p));
             }
@@ -556,7 +646,9 @@ impl Builder {
     pub fn boundary(&mut self) {
         match self.stack.last_mut() {
             Some(Frame::Inline { inlines, .. }) => {
-                if !inlines.is_blank() && !matches!(inlines.current().last(), Some(Inline::HardBreak)) {
+                if !inlines.is_blank()
+                    && !matches!(inlines.current().last(), Some(Inline::HardBreak))
+                {
                     inlines.push(Inline::HardBreak);
                 }
             }
@@ -569,20 +661,25 @@ impl Builder {
             Some(Frame::List { .. }) => self.ensure_item(),
             Some(Frame::Transparent) => {
                 // Find the nearest real frame.
-                let index = self.stack.iter().rposition(|f| !matches!(f, Frame::Transparent))?;
+                let index = self
+                    .stack
+                    .iter()
+                    .rposition(|f| !matches!(f, Frame::Transparent))?;
                 return match &mut self.stack[index] {
-                    Frame::Blocks { inlines, .. } | Frame::Inline { inlines, .. } | Frame::ImplicitItem { inlines, .. } => {
-                        Some(inlines)
-                    }
+                    Frame::Blocks { inlines, .. }
+                    | Frame::Inline { inlines, .. }
+                    | Frame::ImplicitItem { inlines, .. } => Some(inlines),
                     _ => None,
                 };
             }
             _ => {}
         }
         match self.stack.last_mut() {
-            Some(Frame::Blocks { inlines, .. } | Frame::Inline { inlines, .. } | Frame::ImplicitItem { inlines, .. }) => {
-                Some(inlines)
-            }
+            Some(
+                Frame::Blocks { inlines, .. }
+                | Frame::Inline { inlines, .. }
+                | Frame::ImplicitItem { inlines, .. },
+            ) => Some(inlines),
             _ => None,
         }
     }
@@ -628,7 +725,10 @@ impl Builder {
     }
 
     pub fn image(&mut self, url: &str, alt: &str) {
-        self.push_inline(Inline::Image { url: clean_url(url), alt: sanitize_inline(alt) });
+        self.push_inline(Inline::Image {
+            url: clean_url(url),
+            alt: sanitize_inline(alt),
+        });
     }
 
     fn push_inline(&mut self, inline: Inline) {
@@ -677,13 +777,21 @@ impl Builder {
 
 /// Quotes and lists count towards [`MAX_BLOCK_DEPTH`].
 fn counts_depth(frame: &Frame) -> bool {
-    matches!(frame, Frame::Blocks { kind: BlocksKind::Quote, .. } | Frame::List { .. })
+    matches!(
+        frame,
+        Frame::Blocks {
+            kind: BlocksKind::Quote,
+            ..
+        } | Frame::List { .. }
+    )
 }
 
 /// A block's text as inline content, for a block that landed where only inlines fit.
 fn block_to_inlines(block: Block, inlines: &mut Inlines) {
     match block {
-        Block::Heading { content, .. } | Block::Paragraph(content) => content.into_iter().for_each(|i| inlines.push(i)),
+        Block::Heading { content, .. } | Block::Paragraph(content) => {
+            content.into_iter().for_each(|i| inlines.push(i))
+        }
         Block::Code(text) => {
             for (i, line) in text.lines().enumerate() {
                 if i > 0 {
@@ -700,7 +808,9 @@ fn block_to_inlines(block: Block, inlines: &mut Inlines) {
                 item.into_iter().for_each(|b| block_to_inlines(b, inlines));
             }
         }
-        Block::Quote(blocks) => blocks.into_iter().for_each(|b| block_to_inlines(b, inlines)),
+        Block::Quote(blocks) => blocks
+            .into_iter()
+            .for_each(|b| block_to_inlines(b, inlines)),
         Block::Table(table) => {
             for row in table.rows {
                 for (i, cell) in row.cells.into_iter().enumerate() {
@@ -778,8 +888,13 @@ mod tests {
         b.close();
         b.close();
         let doc = b.finish();
-        let Block::Table(table) = &doc[0] else { panic!("{doc:?}") };
-        assert_eq!(table.rows[0].cells[0], [text("a"), Inline::HardBreak, text("2")]);
+        let Block::Table(table) = &doc[0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(
+            table.rows[0].cells[0],
+            [text("a"), Inline::HardBreak, text("2")]
+        );
     }
 
     #[test]
@@ -794,7 +909,13 @@ mod tests {
             b.close();
         }
         b.close();
-        assert_eq!(b.finish(), [Block::Paragraph(vec![text("图")]), Block::Paragraph(vec![text("说明")])]);
+        assert_eq!(
+            b.finish(),
+            [
+                Block::Paragraph(vec![text("图")]),
+                Block::Paragraph(vec![text("说明")])
+            ]
+        );
     }
 
     #[test]
@@ -814,7 +935,9 @@ mod tests {
             blocks
                 .iter()
                 .map(|b| match b {
-                    Block::List { items, .. } => 1 + items.iter().map(|i| depth(i)).max().unwrap_or(0),
+                    Block::List { items, .. } => {
+                        1 + items.iter().map(|i| depth(i)).max().unwrap_or(0)
+                    }
                     Block::Quote(c) => 1 + depth(c),
                     _ => 0,
                 })
@@ -837,7 +960,10 @@ mod tests {
             b.finish(),
             [
                 Block::Paragraph(vec![Inline::Styled(Emphasis::Strong, vec![text("a")])]),
-                Block::Paragraph(vec![Inline::Styled(Emphasis::Strong, vec![text("b")]), text("c")]),
+                Block::Paragraph(vec![
+                    Inline::Styled(Emphasis::Strong, vec![text("b")]),
+                    text("c")
+                ]),
             ]
         );
     }

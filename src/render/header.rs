@@ -2,7 +2,9 @@
 //! list at its end.
 
 use super::layout::{Layout, Prefix};
-use super::{CATEGORIES_LABEL, IMAGE_LABEL, LINKS_LABEL, Role, SOURCE_LABEL, Span, Style, TAGS_LABEL};
+use super::{
+    CATEGORIES_LABEL, IMAGE_LABEL, LINKS_LABEL, Role, SOURCE_LABEL, Span, Style, TAGS_LABEL,
+};
 use crate::store::Post;
 use crate::text::linebreak::{Piece, wrap_pieces};
 use crate::text::{display_width, sanitize_inline, truncate_to_width};
@@ -13,7 +15,12 @@ impl Layout {
     fn wrapped(&mut self, pieces: &[Piece<Style>]) {
         let mut prefix = Prefix::default();
         for line in wrap_pieces(pieces, self.width, self.width) {
-            self.emit(&mut prefix, line.into_iter().map(|r| Span::new(r.text, r.style)).collect());
+            self.emit(
+                &mut prefix,
+                line.into_iter()
+                    .map(|r| Span::new(r.text, r.style))
+                    .collect(),
+            );
         }
     }
 
@@ -21,11 +28,21 @@ impl Layout {
     /// front matter's source is registered first, so it is link [1].
     pub(crate) fn header(&mut self, post: &Post) {
         let title = sanitize_inline(&post.title);
-        let source = post.source.as_deref().map(sanitize_inline).filter(|s| !s.trim().is_empty());
-        let source_number = source.as_deref().and_then(|s| self.links.number(s.trim(), false, &title));
+        let source = post
+            .source
+            .as_deref()
+            .map(sanitize_inline)
+            .filter(|s| !s.trim().is_empty());
+        let source_number = source
+            .as_deref()
+            .and_then(|s| self.links.number(s.trim(), false, &title));
 
         if !title.is_empty() {
-            let style = Style { role: Role::HeaderTitle, strong: true, ..Style::default() };
+            let style = Style {
+                role: Role::HeaderTitle,
+                strong: true,
+                ..Style::default()
+            };
             self.wrapped(&[Piece::new(title, style)]);
         }
 
@@ -38,15 +55,30 @@ impl Layout {
             pieces.push(piece);
         };
         if let Some(date) = &post.date {
-            field(&mut pieces, Piece::new(date.to_string().replacen('T', " ", 1), meta).whole());
+            field(
+                &mut pieces,
+                Piece::new(date.to_string().replacen('T', " ", 1), meta).whole(),
+            );
         }
-        if let Some(author) = post.author.as_deref().map(sanitize_inline).filter(|a| !a.is_empty()) {
+        if let Some(author) = post
+            .author
+            .as_deref()
+            .map(sanitize_inline)
+            .filter(|a| !a.is_empty())
+        {
             field(&mut pieces, Piece::new(author, meta));
         }
         if let (Some(source), Some(number)) = (&source, source_number) {
             let host = super::links::host_of(source.trim());
-            let shown = if host.is_empty() { source.trim().to_string() } else { host };
-            field(&mut pieces, Piece::new(format!("{SOURCE_LABEL} "), meta).whole());
+            let shown = if host.is_empty() {
+                source.trim().to_string()
+            } else {
+                host
+            };
+            field(
+                &mut pieces,
+                Piece::new(format!("{SOURCE_LABEL} "), meta).whole(),
+            );
             pieces.push(Piece::new(shown, Style::new(Role::Link)).glued());
             pieces.push(Piece::new(format!("[{number}]"), Style::new(Role::LinkNumber)).glued());
         }
@@ -56,8 +88,15 @@ impl Layout {
 
         let mut pieces: Vec<Piece<Style>> = Vec::new();
         let tag = Style::new(Role::Tag);
-        for (label, names, mark, between) in [(CATEGORIES_LABEL, &post.categories, "", " / "), (TAGS_LABEL, &post.tags, "#", " ")] {
-            let names: Vec<String> = names.iter().map(|n| sanitize_inline(n)).filter(|n| !n.is_empty()).collect();
+        for (label, names, mark, between) in [
+            (CATEGORIES_LABEL, &post.categories, "", " / "),
+            (TAGS_LABEL, &post.tags, "#", " "),
+        ] {
+            let names: Vec<String> = names
+                .iter()
+                .map(|n| sanitize_inline(n))
+                .filter(|n| !n.is_empty())
+                .collect();
             if names.is_empty() {
                 continue;
             }
@@ -76,7 +115,10 @@ impl Layout {
             self.wrapped(&pieces);
         }
         let mut prefix = Prefix::default();
-        self.emit(&mut prefix, vec![Span::new("─".repeat(self.width), Style::new(Role::Rule))]);
+        self.emit(
+            &mut prefix,
+            vec![Span::new("─".repeat(self.width), Style::new(Role::Rule))],
+        );
     }
 
     /// The numbered list of every link and image: `[n] host  text` on one line, the whole URL
@@ -87,7 +129,10 @@ impl Layout {
         }
         let mut prefix = Prefix::default();
         self.emit(&mut prefix, Vec::new());
-        self.emit(&mut prefix, vec![Span::new(LINKS_LABEL, Style::new(Role::LinkListTitle))]);
+        self.emit(
+            &mut prefix,
+            vec![Span::new(LINKS_LABEL, Style::new(Role::LinkListTitle))],
+        );
         let links = self.links.links.clone();
         for link in &links {
             let number = format!("[{}] ", link.number);
@@ -116,8 +161,18 @@ impl Layout {
             describe(&link.text, Style::default(), &mut spans);
             self.emit(&mut prefix, spans);
             let url_width = display_width(&link.url);
-            let pad = if indent + url_width <= self.width { " ".repeat(indent) } else { String::new() };
-            self.emit(&mut prefix, vec![Span::new(pad, Style::default()), Span::new(link.url.clone(), Style::new(Role::LinkListUrl))]);
+            let pad = if indent + url_width <= self.width {
+                " ".repeat(indent)
+            } else {
+                String::new()
+            };
+            self.emit(
+                &mut prefix,
+                vec![
+                    Span::new(pad, Style::default()),
+                    Span::new(link.url.clone(), Style::new(Role::LinkListUrl)),
+                ],
+            );
         }
     }
 }

@@ -19,7 +19,10 @@ type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 pub fn add_html(html: &str, builder: &mut Builder) {
     let fragment = Html::parse_fragment(html);
     let root = fragment.root_element();
-    let mut walker = Walker { builder, in_thead: false };
+    let mut walker = Walker {
+        builder,
+        in_thead: false,
+    };
     for child in root.children() {
         walker.node(child, 0);
     }
@@ -30,7 +33,10 @@ pub fn add_html(html: &str, builder: &mut Builder) {
 pub enum InlineTag {
     Open(InlineOpen),
     Break,
-    Image { src: String, alt: String },
+    Image {
+        src: String,
+        alt: String,
+    },
     /// Text up to the matching end tag is hidden (`<script>`, `<style>`).
     Hide,
     /// A tag with no meaning inline (`<span>`, `<u>`): ignored.
@@ -40,7 +46,12 @@ pub enum InlineTag {
 /// Reads one opening tag, such as `<a href="…">` or `<img src=… alt=…>`, with the HTML parser.
 pub fn parse_inline_tag(tag: &str) -> (String, InlineTag) {
     let fragment = Html::parse_fragment(tag);
-    let Some(element) = fragment.root_element().descendants().skip(1).find_map(|n| n.value().as_element().cloned()) else {
+    let Some(element) = fragment
+        .root_element()
+        .descendants()
+        .skip(1)
+        .find_map(|n| n.value().as_element().cloned())
+    else {
         // The parser builds no element for `<script>` alone in some contexts; look at the name.
         return (tag_name(tag), InlineTag::Ignore);
     };
@@ -51,7 +62,8 @@ pub fn parse_inline_tag(tag: &str) -> (String, InlineTag) {
             let (src, alt) = image_attrs(&element);
             InlineTag::Image { src, alt }
         }
-        "script" | "style" | "template" | "noscript" | "iframe" | "svg" | "math" | "title" | "textarea" => InlineTag::Hide,
+        "script" | "style" | "template" | "noscript" | "iframe" | "svg" | "math" | "title"
+        | "textarea" => InlineTag::Hide,
         other => match inline_open(other, &element) {
             Some(open) => InlineTag::Open(open),
             None => InlineTag::Ignore,
@@ -71,8 +83,14 @@ pub fn tag_name(tag: &str) -> String {
 }
 
 fn image_attrs(element: &Element) -> (String, String) {
-    let src = ["src", "data-src", "data-original"].iter().find_map(|a| element.attr(a)).unwrap_or("");
-    let alt = element.attr("alt").or_else(|| element.attr("title")).unwrap_or("");
+    let src = ["src", "data-src", "data-original"]
+        .iter()
+        .find_map(|a| element.attr(a))
+        .unwrap_or("");
+    let alt = element
+        .attr("alt")
+        .or_else(|| element.attr("title"))
+        .unwrap_or("");
     (src.to_string(), alt.to_string())
 }
 
@@ -144,8 +162,9 @@ impl Walker<'_> {
     fn element(&mut self, node: NodeRef<'_>, element: &Element, depth: usize) {
         let name = element.name();
         match name {
-            "script" | "style" | "head" | "title" | "template" | "noscript" | "iframe" | "svg" | "math" | "object"
-            | "input" | "select" | "textarea" | "button" | "meta" | "link" | "colgroup" | "col" => {}
+            "script" | "style" | "head" | "title" | "template" | "noscript" | "iframe" | "svg"
+            | "math" | "object" | "input" | "select" | "textarea" | "button" | "meta" | "link"
+            | "colgroup" | "col" => {}
             "br" => self.builder.hard_break(),
             "hr" => self.builder.rule(),
             "img" => {
@@ -159,7 +178,10 @@ impl Walker<'_> {
             }
             "ul" | "menu" => self.block(Open::List { start: None }, node, depth),
             "ol" => {
-                let start = element.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                let start = element
+                    .attr("start")
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(1);
                 self.block(Open::List { start: Some(start) }, node, depth);
             }
             "li" => self.block(Open::Item, node, depth),
@@ -185,7 +207,10 @@ impl Walker<'_> {
                 self.in_thead = was;
             }
             "tr" => {
-                let cells = node.children().filter_map(|c| c.value().as_element()).filter(|e| matches!(e.name(), "td" | "th"));
+                let cells = node
+                    .children()
+                    .filter_map(|c| c.value().as_element())
+                    .filter(|e| matches!(e.name(), "td" | "th"));
                 let mut any = false;
                 let mut all_th = true;
                 for cell in cells {
@@ -197,8 +222,9 @@ impl Walker<'_> {
             }
             "td" | "th" => self.block(Open::Cell, node, depth),
             "caption" => self.block(Open::Paragraph, node, depth),
-            "div" | "section" | "article" | "header" | "footer" | "main" | "aside" | "nav" | "figure" | "figcaption"
-            | "address" | "center" | "details" | "summary" | "form" | "fieldset" | "body" | "html" | "dl" | "hgroup" => {
+            "div" | "section" | "article" | "header" | "footer" | "main" | "aside" | "nav"
+            | "figure" | "figcaption" | "address" | "center" | "details" | "summary" | "form"
+            | "fieldset" | "body" | "html" | "dl" | "hgroup" => {
                 self.builder.boundary();
                 self.children(node, depth);
                 self.builder.boundary();
@@ -211,7 +237,10 @@ impl Walker<'_> {
                             text.push_str(t);
                         }
                     }
-                    let collapsed: Vec<&str> = text.split(is_html_space).filter(|w| !w.is_empty()).collect();
+                    let collapsed: Vec<&str> = text
+                        .split(is_html_space)
+                        .filter(|w| !w.is_empty())
+                        .collect();
                     self.builder.code(&collapsed.join(" "));
                 }
                 Some(open) => {
@@ -233,7 +262,11 @@ impl Walker<'_> {
     /// A table; its caption comes first, as a paragraph.
     fn table(&mut self, node: NodeRef<'_>, depth: usize) {
         for child in node.children() {
-            if child.value().as_element().is_some_and(|e| e.name() == "caption") {
+            if child
+                .value()
+                .as_element()
+                .is_some_and(|e| e.name() == "caption")
+            {
                 self.node(child, depth + 1);
             }
         }
@@ -242,7 +275,11 @@ impl Walker<'_> {
         let was = self.in_thead;
         self.in_thead = false;
         for child in node.children() {
-            if !child.value().as_element().is_some_and(|e| e.name() == "caption") {
+            if !child
+                .value()
+                .as_element()
+                .is_some_and(|e| e.name() == "caption")
+            {
                 self.node(child, depth + 1);
             }
         }
@@ -272,8 +309,17 @@ mod tests {
 
     #[test]
     fn paragraphs_entities_and_breaks() {
-        let doc = parse("<p>R&amp;D&nbsp;费用<br>第二行</p><!-- hidden --><script>alert(1)</script><style>p{}</style>");
-        assert_eq!(doc, [Block::Paragraph(vec![text("R&D\u{a0}费用"), Inline::HardBreak, text("第二行")])]);
+        let doc = parse(
+            "<p>R&amp;D&nbsp;费用<br>第二行</p><!-- hidden --><script>alert(1)</script><style>p{}</style>",
+        );
+        assert_eq!(
+            doc,
+            [Block::Paragraph(vec![
+                text("R&D\u{a0}费用"),
+                Inline::HardBreak,
+                text("第二行")
+            ])]
+        );
     }
 
     #[test]
@@ -293,33 +339,58 @@ mod tests {
 
     #[test]
     fn links_images_and_unknown_tags() {
-        let doc = parse(r#"<div><span>看<a href="https://x.org/a">这里</a></span><img src="/i.png" alt="图"></div>"#);
+        let doc = parse(
+            r#"<div><span>看<a href="https://x.org/a">这里</a></span><img src="/i.png" alt="图"></div>"#,
+        );
         assert_eq!(
             doc,
             [Block::Paragraph(vec![
                 text("看"),
-                Inline::Link { url: "https://x.org/a".into(), content: vec![text("这里")] },
-                Inline::Image { url: "/i.png".into(), alt: "图".into() },
+                Inline::Link {
+                    url: "https://x.org/a".into(),
+                    content: vec![text("这里")]
+                },
+                Inline::Image {
+                    url: "/i.png".into(),
+                    alt: "图".into()
+                },
             ])]
         );
     }
 
     #[test]
     fn lists_quotes_pre_and_headings() {
-        let doc = parse("<h2>标题</h2><ul><li>一</li><li>二<ol start=3><li>三</li></ol></li></ul><blockquote>引</blockquote><pre>  x\n    y</pre>");
+        let doc = parse(
+            "<h2>标题</h2><ul><li>一</li><li>二<ol start=3><li>三</li></ol></li></ul><blockquote>引</blockquote><pre>  x\n    y</pre>",
+        );
         assert_eq!(doc.len(), 4);
-        assert_eq!(doc[0], Block::Heading { level: 2, content: vec![text("标题")] });
-        let Block::List { items, start: None } = &doc[1] else { panic!("{doc:?}") };
+        assert_eq!(
+            doc[0],
+            Block::Heading {
+                level: 2,
+                content: vec![text("标题")]
+            }
+        );
+        let Block::List { items, start: None } = &doc[1] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(items.len(), 2);
         assert!(matches!(&items[1][1], Block::List { start: Some(3), .. }));
-        assert_eq!(doc[2], Block::Quote(vec![Block::Paragraph(vec![text("引")])]));
+        assert_eq!(
+            doc[2],
+            Block::Quote(vec![Block::Paragraph(vec![text("引")])])
+        );
         assert_eq!(doc[3], Block::Code("  x\n    y".into()));
     }
 
     #[test]
     fn tables_with_header_cells() {
-        let doc = parse("<table><tr><th>名</th><th>值</th></tr><tr><td>a</td><td><p>1</p></td></tr></table>");
-        let Block::Table(table) = &doc[0] else { panic!("{doc:?}") };
+        let doc = parse(
+            "<table><tr><th>名</th><th>值</th></tr><tr><td>a</td><td><p>1</p></td></tr></table>",
+        );
+        let Block::Table(table) = &doc[0] else {
+            panic!("{doc:?}")
+        };
         assert!(table.rows[0].header);
         assert!(!table.rows[1].header);
         assert_eq!(table.rows[1].cells[1], [text("1")]);
@@ -333,9 +404,15 @@ mod tests {
 
     #[test]
     fn inline_tags() {
-        assert_eq!(parse_inline_tag("<b>").1, InlineTag::Open(InlineOpen::Style(Emphasis::Strong)));
+        assert_eq!(
+            parse_inline_tag("<b>").1,
+            InlineTag::Open(InlineOpen::Style(Emphasis::Strong))
+        );
         assert_eq!(parse_inline_tag("<BR/>").1, InlineTag::Break);
-        assert_eq!(parse_inline_tag(r#"<a href="u">"#).1, InlineTag::Open(InlineOpen::Link("u".into())));
+        assert_eq!(
+            parse_inline_tag(r#"<a href="u">"#).1,
+            InlineTag::Open(InlineOpen::Link("u".into()))
+        );
         assert_eq!(parse_inline_tag("<script>").1, InlineTag::Hide);
         assert_eq!(tag_name("</Strong >"), "strong");
     }

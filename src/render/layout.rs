@@ -45,7 +45,12 @@ impl Prefix {
 
 impl Layout {
     pub fn new(width: usize, borders: TableBorders) -> Self {
-        Self { width, lines: Vec::new(), links: LinkTable::default(), borders }
+        Self {
+            width,
+            lines: Vec::new(),
+            links: LinkTable::default(),
+            borders,
+        }
     }
 
     /// Lays out a whole body at the top level.
@@ -82,7 +87,10 @@ impl Layout {
 
     /// The content width left after the prefix of the next line and of the ones after it.
     fn widths(&self, prefix: &Prefix) -> (usize, usize) {
-        let first = self.width.saturating_sub(spans_width(prefix.current())).max(1);
+        let first = self
+            .width
+            .saturating_sub(spans_width(prefix.current()))
+            .max(1);
         let rest = self.width.saturating_sub(spans_width(&prefix.rest)).max(1);
         (first, rest)
     }
@@ -100,7 +108,13 @@ impl Layout {
             first = vec![first_marker];
             rest = vec![rest_marker];
         }
-        Prefix { first, rest, used: false, role: parent.role, list_depth: parent.list_depth }
+        Prefix {
+            first,
+            rest,
+            used: false,
+            role: parent.role,
+            list_depth: parent.list_depth,
+        }
     }
 
     /// An empty line between blocks, with the continuation prefix (a quote keeps its bar).
@@ -125,16 +139,25 @@ impl Layout {
         match block {
             Block::Paragraph(content) => self.paragraph(content, prefix, base),
             Block::Heading { level, content } => {
-                let style = Style { role: Role::Heading(*level), strong: true, ..Style::default() };
+                let style = Style {
+                    role: Role::Heading(*level),
+                    strong: true,
+                    ..Style::default()
+                };
                 let marker = format!("{} ", "#".repeat(usize::from(*level)));
                 let indent = " ".repeat(marker.len());
-                let mut child = self.child(prefix, Span::new(marker, style), Span::new(indent, style));
+                let mut child =
+                    self.child(prefix, Span::new(marker, style), Span::new(indent, style));
                 self.paragraph(content, &mut child, style);
                 prefix.used |= child.used;
             }
             Block::Code(text) => {
                 let style = Style::new(Role::CodeBlock);
-                let mut child = self.child(prefix, Span::new(CODE_INDENT, style), Span::new(CODE_INDENT, style));
+                let mut child = self.child(
+                    prefix,
+                    Span::new(CODE_INDENT, style),
+                    Span::new(CODE_INDENT, style),
+                );
                 for line in text.split('\n') {
                     if line.trim().is_empty() {
                         self.emit(&mut child, Vec::new());
@@ -142,7 +165,13 @@ impl Layout {
                     }
                     let (first, rest) = self.widths(&child);
                     for wrapped in wrap_pieces(&[Piece::new(line, style)], first, rest) {
-                        let spans = wrapped.into_iter().map(|r| Span { text: r.text, style: r.style }).collect();
+                        let spans = wrapped
+                            .into_iter()
+                            .map(|r| Span {
+                                text: r.text,
+                                style: r.style,
+                            })
+                            .collect();
                         self.emit(&mut child, spans);
                     }
                 }
@@ -150,7 +179,11 @@ impl Layout {
             }
             Block::Quote(blocks) => {
                 let style = Style::new(Role::QuoteMarker);
-                let mut child = self.child(prefix, Span::new(QUOTE_MARKER, style), Span::new(QUOTE_MARKER, style));
+                let mut child = self.child(
+                    prefix,
+                    Span::new(QUOTE_MARKER, style),
+                    Span::new(QUOTE_MARKER, style),
+                );
                 child.role = Role::Quote;
                 self.blocks(blocks, &mut child, false);
                 prefix.used |= child.used;
@@ -158,7 +191,10 @@ impl Layout {
             Block::List { start, items } => self.list(*start, items, prefix),
             Block::Rule => {
                 let (width, _) = self.widths(prefix);
-                self.emit(prefix, vec![Span::new("─".repeat(width), Style::new(Role::Rule))]);
+                self.emit(
+                    prefix,
+                    vec![Span::new("─".repeat(width), Style::new(Role::Rule))],
+                );
             }
             Block::Table(table) => {
                 let (width, rest) = self.widths(prefix);
@@ -196,32 +232,63 @@ impl Layout {
         let (first, rest) = self.widths(prefix);
         let pieces = self.pieces(content, style, first.min(rest));
         for line in wrap_pieces(&pieces, first, rest) {
-            let spans = line.into_iter().map(|r| Span { text: r.text, style: r.style }).collect();
+            let spans = line
+                .into_iter()
+                .map(|r| Span {
+                    text: r.text,
+                    style: r.style,
+                })
+                .collect();
             self.emit(prefix, spans);
         }
     }
 
     /// Inline content as pieces to wrap, numbering links and images on the way. Image
     /// placeholders are cut to fit `max_width`.
-    pub fn pieces(&mut self, content: &[Inline], style: Style, max_width: usize) -> Vec<Piece<Style>> {
+    pub fn pieces(
+        &mut self,
+        content: &[Inline],
+        style: Style,
+        max_width: usize,
+    ) -> Vec<Piece<Style>> {
         let mut out = Vec::new();
         let mut soft = Vec::new();
         self.collect(content, style, max_width, &mut out, &mut soft);
         // A line end inside a paragraph is a space, except between two CJK characters.
         for index in soft {
-            let before = out[..index].iter().rev().find_map(|p| p.text.chars().next_back());
+            let before = out[..index]
+                .iter()
+                .rev()
+                .find_map(|p| p.text.chars().next_back());
             let after = out[index + 1..].iter().find_map(|p| p.text.chars().next());
             let joined = matches!((before, after), (Some(a), Some(b)) if is_east_asian(a) && is_east_asian(b));
-            out[index].text = if joined { String::new() } else { " ".to_string() };
+            out[index].text = if joined {
+                String::new()
+            } else {
+                " ".to_string()
+            };
         }
         out
     }
 
-    fn collect(&mut self, content: &[Inline], style: Style, max_width: usize, out: &mut Vec<Piece<Style>>, soft: &mut Vec<usize>) {
+    fn collect(
+        &mut self,
+        content: &[Inline],
+        style: Style,
+        max_width: usize,
+        out: &mut Vec<Piece<Style>>,
+        soft: &mut Vec<usize>,
+    ) {
         for inline in content {
             match inline {
                 Inline::Text(text) => out.push(Piece::new(text.as_str(), style)),
-                Inline::Code(text) => out.push(Piece::new(text.as_str(), Style { role: Role::Code, ..style })),
+                Inline::Code(text) => out.push(Piece::new(
+                    text.as_str(),
+                    Style {
+                        role: Role::Code,
+                        ..style
+                    },
+                )),
                 Inline::SoftBreak => {
                     soft.push(out.len());
                     out.push(Piece::new("", style));
@@ -240,15 +307,30 @@ impl Layout {
                     let mut text = String::new();
                     super::doc::plain_text(content, &mut text);
                     let number = self.links.number(url, false, text.trim());
-                    let link_style = if number.is_some() { Style { role: Role::Link, ..style } } else { style };
+                    let link_style = if number.is_some() {
+                        Style {
+                            role: Role::Link,
+                            ..style
+                        }
+                    } else {
+                        style
+                    };
                     self.collect(content, link_style, max_width, out, soft);
                     if let Some(n) = number {
-                        out.push(Piece::new(format!("[{n}]"), Style::new(Role::LinkNumber)).glued());
+                        out.push(
+                            Piece::new(format!("[{n}]"), Style::new(Role::LinkNumber)).glued(),
+                        );
                     }
                 }
                 Inline::Image { url, alt } => {
                     let number = self.links.number(url, true, alt);
-                    out.push(Piece::new(image_placeholder(number, alt, max_width), Style::new(Role::Image)).whole());
+                    out.push(
+                        Piece::new(
+                            image_placeholder(number, alt, max_width),
+                            Style::new(Role::Image),
+                        )
+                        .whole(),
+                    );
                 }
             }
         }
@@ -281,8 +363,14 @@ mod tests {
 
     #[test]
     fn placeholders_fit() {
-        assert_eq!(image_placeholder(Some(4), "数据中心机房", 40), "[图片 4: 数据中心机房]");
-        assert_eq!(image_placeholder(Some(4), "数据中心机房", 14), "[图片 4: 数…]");
+        assert_eq!(
+            image_placeholder(Some(4), "数据中心机房", 40),
+            "[图片 4: 数据中心机房]"
+        );
+        assert_eq!(
+            image_placeholder(Some(4), "数据中心机房", 14),
+            "[图片 4: 数…]"
+        );
         assert_eq!(image_placeholder(Some(12), "", 40), "[图片 12]");
         assert_eq!(image_placeholder(None, "x", 3), "[图片]");
         assert!(display_width(&image_placeholder(Some(4), "数据中心机房", 15)) <= 15);

@@ -25,7 +25,13 @@ impl LinkTable {
             return Some(link.number);
         }
         let number = self.links.len() + 1;
-        self.links.push(Link { number, url: url.to_string(), host: host_of(url), is_image, text: text.to_string() });
+        self.links.push(Link {
+            number,
+            url: url.to_string(),
+            host: host_of(url),
+            is_image,
+            text: text.to_string(),
+        });
         self.by_url.insert(url.to_string(), number - 1);
         Some(number)
     }
@@ -33,7 +39,10 @@ impl LinkTable {
 
 fn is_followable(url: &str) -> bool {
     let lower = url.get(..11).unwrap_or(url).to_ascii_lowercase();
-    !(url.is_empty() || url.starts_with('#') || lower.starts_with("javascript:") || lower.starts_with("data:"))
+    !(url.is_empty()
+        || url.starts_with('#')
+        || lower.starts_with("javascript:")
+        || lower.starts_with("data:"))
 }
 
 /// The host of an absolute URL (`https://user@Example.com:8080/x` → `example.com`); empty
@@ -45,7 +54,10 @@ pub fn host_of(url: &str) -> String {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = if host.starts_with('[') {
-        host.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
+        host.split(']')
+            .next()
+            .map(|h| format!("{h}]"))
+            .unwrap_or_default()
     } else {
         host.split(':').next().unwrap_or("").to_string()
     };
@@ -58,7 +70,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("https://cn.nikkei.com/industry/a.html"), "cn.nikkei.com");
+        assert_eq!(
+            host_of("https://cn.nikkei.com/industry/a.html"),
+            "cn.nikkei.com"
+        );
         assert_eq!(host_of("http://u:p@Example.COM:8080/x?y#z"), "example.com");
         assert_eq!(host_of("https://[::1]:80/"), "[::1]");
         assert_eq!(host_of("mailto:a@b.c"), "");

@@ -17,7 +17,12 @@ pub fn options() -> Options {
 
 /// Parses Markdown and adds its content to `builder`.
 pub fn add_markdown(text: &str, builder: &mut Builder) {
-    let mut reader = Reader { builder, html_open: Vec::new(), hidden: None, collect: None };
+    let mut reader = Reader {
+        builder,
+        html_open: Vec::new(),
+        hidden: None,
+        collect: None,
+    };
     for event in Parser::new_ext(text, options()) {
         reader.event(event);
     }
@@ -80,7 +85,9 @@ impl Reader<'_> {
             Event::Html(t) => add_html(&t, self.builder),
             Event::InlineHtml(t) => self.inline_html(&t),
             Event::TaskListMarker(done) => self.builder.text(if done { "[x] " } else { "[ ] " }),
-            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.builder.text(&t),
+            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.builder.text(&t)
+            }
         }
     }
 
@@ -102,15 +109,27 @@ impl Reader<'_> {
             Tag::HtmlBlock => self.collect = Some(Collect::Html(String::new())),
             Tag::List(start) => self.builder.open(Open::List { start }),
             Tag::Item => self.builder.open(Open::Item),
-            Tag::Table(align) => self.builder.open(Open::Table(align.into_iter().map(alignment).collect())),
+            Tag::Table(align) => self
+                .builder
+                .open(Open::Table(align.into_iter().map(alignment).collect())),
             Tag::TableHead => self.builder.open(Open::Row { header: true }),
             Tag::TableRow => self.builder.open(Open::Row { header: false }),
             Tag::TableCell => self.builder.open(Open::Cell),
-            Tag::Emphasis => self.builder.open_inline(InlineOpen::Style(Emphasis::Emphasis)),
-            Tag::Strong => self.builder.open_inline(InlineOpen::Style(Emphasis::Strong)),
-            Tag::Strikethrough => self.builder.open_inline(InlineOpen::Style(Emphasis::Strike)),
-            Tag::Link { dest_url, .. } => self.builder.open_inline(InlineOpen::Link(dest_url.to_string())),
-            Tag::Image { dest_url, .. } => self.collect = Some(Collect::Image(String::new(), dest_url.to_string())),
+            Tag::Emphasis => self
+                .builder
+                .open_inline(InlineOpen::Style(Emphasis::Emphasis)),
+            Tag::Strong => self
+                .builder
+                .open_inline(InlineOpen::Style(Emphasis::Strong)),
+            Tag::Strikethrough => self
+                .builder
+                .open_inline(InlineOpen::Style(Emphasis::Strike)),
+            Tag::Link { dest_url, .. } => self
+                .builder
+                .open_inline(InlineOpen::Link(dest_url.to_string())),
+            Tag::Image { dest_url, .. } => {
+                self.collect = Some(Collect::Image(String::new(), dest_url.to_string()))
+            }
             // Not enabled: footnotes, definition lists, metadata, super/subscript.
             _ => self.builder.open(Open::Paragraph),
         }
@@ -186,7 +205,10 @@ impl Reader<'_> {
 }
 
 fn is_inline_end(end: &TagEnd) -> bool {
-    matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+    matches!(
+        end,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
 }
 
 fn alignment(a: Alignment) -> Align {
@@ -215,7 +237,9 @@ mod tests {
     #[test]
     fn tight_lists_and_nesting() {
         let doc = parse("- 一\n- 二\n  1. 三\n");
-        let Block::List { items, start: None } = &doc[0] else { panic!("{doc:?}") };
+        let Block::List { items, start: None } = &doc[0] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(items[0], [Block::Paragraph(vec![text("一")])]);
         assert!(matches!(&items[1][1], Block::List { start: Some(1), .. }));
     }
@@ -238,22 +262,41 @@ mod tests {
     #[test]
     fn hidden_text_keeps_styles_paired() {
         let doc = parse("a <script>*x*</script>**y**");
-        assert_eq!(doc, [Block::Paragraph(vec![text("a "), Inline::Styled(Emphasis::Strong, vec![text("y")])])]);
+        assert_eq!(
+            doc,
+            [Block::Paragraph(vec![
+                text("a "),
+                Inline::Styled(Emphasis::Strong, vec![text("y")])
+            ])]
+        );
     }
 
     #[test]
     fn stray_end_tags_close_nothing() {
         let doc = parse("*x</b>y*");
-        assert_eq!(doc, [Block::Paragraph(vec![Inline::Styled(Emphasis::Emphasis, vec![text("xy")])])]);
+        assert_eq!(
+            doc,
+            [Block::Paragraph(vec![Inline::Styled(
+                Emphasis::Emphasis,
+                vec![text("xy")]
+            )])]
+        );
     }
 
     #[test]
     fn html_blocks_go_to_the_html_parser() {
-        let doc = parse("<!--c-->\n[标题](https://e.com/a)\n------\n\n<div>\n<p>段落</p>\n</div>\n");
+        let doc =
+            parse("<!--c-->\n[标题](https://e.com/a)\n------\n\n<div>\n<p>段落</p>\n</div>\n");
         assert_eq!(
             doc,
             [
-                Block::Heading { level: 2, content: vec![Inline::Link { url: "https://e.com/a".into(), content: vec![text("标题")] }] },
+                Block::Heading {
+                    level: 2,
+                    content: vec![Inline::Link {
+                        url: "https://e.com/a".into(),
+                        content: vec![text("标题")]
+                    }]
+                },
                 Block::Paragraph(vec![text("段落")]),
             ]
         );
@@ -262,11 +305,22 @@ mod tests {
     #[test]
     fn tables_strikethrough_and_images() {
         let doc = parse("| a | b |\n|:-:|--:|\n| ~~x~~ | ![图](i.png) |\n");
-        let Block::Table(table) = &doc[0] else { panic!("{doc:?}") };
+        let Block::Table(table) = &doc[0] else {
+            panic!("{doc:?}")
+        };
         assert_eq!(table.align, [Align::Center, Align::Right]);
         assert!(table.rows[0].header);
-        assert_eq!(table.rows[1].cells[0], [Inline::Styled(Emphasis::Strike, vec![text("x")])]);
-        assert_eq!(table.rows[1].cells[1], [Inline::Image { url: "i.png".into(), alt: "图".into() }]);
+        assert_eq!(
+            table.rows[1].cells[0],
+            [Inline::Styled(Emphasis::Strike, vec![text("x")])]
+        );
+        assert_eq!(
+            table.rows[1].cells[1],
+            [Inline::Image {
+                url: "i.png".into(),
+                alt: "图".into()
+            }]
+        );
     }
 
     #[test]

@@ -28,15 +28,24 @@ const BOX: Borders = Borders {
     bottom: ["└", "┴", "┘"],
 };
 
-const ASCII: Borders =
-    Borders { horizontal: "-", vertical: "|", top: ["+", "+", "+"], middle: ["+", "+", "+"], bottom: ["+", "+", "+"] };
+const ASCII: Borders = Borders {
+    horizontal: "-",
+    vertical: "|",
+    top: ["+", "+", "+"],
+    middle: ["+", "+", "+"],
+    bottom: ["+", "+", "+"],
+};
 
 type Cells = Vec<Vec<Piece<Style>>>;
 
 impl Layout {
     /// The lines of a table, each at most `width` columns.
     pub(crate) fn table(&mut self, table: &Table, width: usize, base: Style) -> Vec<Vec<Span>> {
-        let header_style = Style { role: Role::TableHeader, strong: true, ..base };
+        let header_style = Style {
+            role: Role::TableHeader,
+            strong: true,
+            ..base
+        };
         let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
         if columns == 0 {
             return Vec::new();
@@ -47,7 +56,11 @@ impl Layout {
             .iter()
             .map(|row| {
                 let style = if row.header { header_style } else { base };
-                let mut cells: Cells = row.cells.iter().map(|cell| self.pieces(cell, style, width)).collect();
+                let mut cells: Cells = row
+                    .cells
+                    .iter()
+                    .map(|cell| self.pieces(cell, style, width))
+                    .collect();
                 cells.resize_with(columns, Vec::new);
                 (row.header, cells)
             })
@@ -60,10 +73,23 @@ impl Layout {
         if width < overhead + 2 * columns {
             return stacked(&rows, width, header_style, borders);
         }
-        let natural: Vec<usize> =
-            (0..columns).map(|c| rows.iter().map(|(_, cells)| natural_width(&cells[c])).max().unwrap_or(0).max(1)).collect();
+        let natural: Vec<usize> = (0..columns)
+            .map(|c| {
+                rows.iter()
+                    .map(|(_, cells)| natural_width(&cells[c]))
+                    .max()
+                    .unwrap_or(0)
+                    .max(1)
+            })
+            .collect();
         let minimum: Vec<usize> = (0..columns)
-            .map(|c| rows.iter().map(|(_, cells)| min_unbroken_width(&cells[c])).max().unwrap_or(0).max(1))
+            .map(|c| {
+                rows.iter()
+                    .map(|(_, cells)| min_unbroken_width(&cells[c]))
+                    .max()
+                    .unwrap_or(0)
+                    .max(1)
+            })
             .collect();
         let widths = column_widths(&natural, &minimum, width - overhead);
         let border = Style::new(Role::TableBorder);
@@ -80,8 +106,11 @@ impl Layout {
         };
         let mut lines = vec![rule(borders.top)];
         for (index, (header, cells)) in rows.iter().enumerate() {
-            let wrapped: Vec<Vec<Vec<Run<Style>>>> =
-                cells.iter().zip(&widths).map(|(pieces, &w)| wrap_pieces(pieces, w, w)).collect();
+            let wrapped: Vec<Vec<Vec<Run<Style>>>> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(pieces, &w)| wrap_pieces(pieces, w, w))
+                .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             for k in 0..height {
                 let mut spans = vec![Span::new(borders.vertical, border)];
@@ -139,13 +168,21 @@ fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<
     if natural_sum <= available {
         return natural.to_vec();
     }
-    let minimum: Vec<usize> = minimum.iter().zip(natural).map(|(m, n)| (*m).clamp(2.min(*n), *n)).collect();
+    let minimum: Vec<usize> = minimum
+        .iter()
+        .zip(natural)
+        .map(|(m, n)| (*m).clamp(2.min(*n), *n))
+        .collect();
     let minimum_sum: usize = minimum.iter().sum();
     if minimum_sum <= available {
         let extra = available - minimum_sum;
         let wants: Vec<usize> = natural.iter().zip(&minimum).map(|(n, m)| n - m).collect();
         let total_wants: usize = wants.iter().sum::<usize>().max(1);
-        let mut widths: Vec<usize> = minimum.iter().zip(&wants).map(|(m, w)| m + extra * w / total_wants).collect();
+        let mut widths: Vec<usize> = minimum
+            .iter()
+            .zip(&wants)
+            .map(|(m, w)| m + extra * w / total_wants)
+            .collect();
         // Hand out what rounding left over, one column at a time, to those still short.
         let mut left = available - widths.iter().sum::<usize>();
         let mut c = 0;
@@ -164,7 +201,8 @@ fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<
     let mut open: Vec<usize> = (0..natural.len()).collect();
     while !open.is_empty() {
         let share = remaining / open.len();
-        let (small, big): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&c| natural[c] <= share);
+        let (small, big): (Vec<usize>, Vec<usize>) =
+            open.iter().partition(|&&c| natural[c] <= share);
         if small.is_empty() {
             break;
         }
@@ -186,16 +224,33 @@ fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<
 
 /// A table too wide to draw: each body cell on its own lines, labelled with its column's
 /// heading, and a rule between rows.
-fn stacked(rows: &[(bool, Cells)], width: usize, header_style: Style, borders: Borders) -> Vec<Vec<Span>> {
+fn stacked(
+    rows: &[(bool, Cells)],
+    width: usize,
+    header_style: Style,
+    borders: Borders,
+) -> Vec<Vec<Span>> {
     let labels: Vec<String> = rows
         .iter()
         .find(|(header, _)| *header)
         .map(|(_, cells)| {
-            cells.iter().map(|pieces| pieces.iter().map(|p| p.text.as_str()).collect::<String>().replace('\n', " ")).collect()
+            cells
+                .iter()
+                .map(|pieces| {
+                    pieces
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<String>()
+                        .replace('\n', " ")
+                })
+                .collect()
         })
         .unwrap_or_default();
     let has_body = rows.iter().any(|(header, _)| !header);
-    let separator = vec![Span::new(borders.horizontal.repeat(width), Style::new(Role::TableBorder))];
+    let separator = vec![Span::new(
+        borders.horizontal.repeat(width),
+        Style::new(Role::TableBorder),
+    )];
     let mut lines = Vec::new();
     for (header, cells) in rows {
         if *header && has_body {
@@ -214,7 +269,11 @@ fn stacked(rows: &[(bool, Cells)], width: usize, header_style: Style, borders: B
             }
             all.extend(pieces.iter().cloned());
             for line in wrap_pieces(&all, width, width) {
-                lines.push(line.into_iter().map(|r| Span::new(r.text, r.style)).collect());
+                lines.push(
+                    line.into_iter()
+                        .map(|r| Span::new(r.text, r.style))
+                        .collect(),
+                );
             }
         }
     }
@@ -240,6 +299,9 @@ mod tests {
     fn words_are_kept_whole_when_they_can_be() {
         let widths = column_widths(&[11, 11, 33], &[6, 7, 14], 30);
         assert_eq!(widths.iter().sum::<usize>(), 30);
-        assert!(widths[0] >= 6 && widths[1] >= 7 && widths[2] >= 14, "{widths:?}");
+        assert!(
+            widths[0] >= 6 && widths[1] >= 7 && widths[2] >= 14,
+            "{widths:?}"
+        );
     }
 }

@@ -109,7 +109,11 @@ fn split_offset(text: &str) -> (&str, Option<Offset>) {
     }
     let hours: i32 = digits[..2].parse().unwrap_or(0);
     let minutes: i32 = digits.get(2..).and_then(|m| m.parse().ok()).unwrap_or(0);
-    let sign = if text[sign_at..].starts_with('-') { -1 } else { 1 };
+    let sign = if text[sign_at..].starts_with('-') {
+        -1
+    } else {
+        1
+    };
     match Offset::from_seconds(sign * (hours * 3600 + minutes * 60)) {
         Ok(offset) => (&text[..sign_at], Some(offset)),
         Err(_) => (text, None),
@@ -117,7 +121,10 @@ fn split_offset(text: &str) -> (&str, Option<Offset>) {
 }
 
 fn parse_datetime(text: &str) -> Option<DateTime> {
-    let normalised: String = text.chars().map(|c| if c == ' ' || c == 't' { 'T' } else { c }).collect();
+    let normalised: String = text
+        .chars()
+        .map(|c| if c == ' ' || c == 't' { 'T' } else { c })
+        .collect();
     normalised.parse::<DateTime>().ok()
 }
 
@@ -126,7 +133,9 @@ mod tests {
     use super::*;
 
     fn shown(text: &str) -> String {
-        PostDate::parse(text).map(|d| d.to_string()).unwrap_or_else(|| "none".into())
+        PostDate::parse(text)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "none".into())
     }
 
     #[test]
@@ -138,9 +147,18 @@ mod tests {
 
     #[test]
     fn offsets_are_kept() {
-        assert_eq!(shown("2026-03-01T09:30:00+08:00"), "2026-03-01T09:30:00+08:00");
-        assert_eq!(shown("2025-02-08 11:00:01 +0800"), "2025-02-08T11:00:01+08:00");
-        assert_eq!(shown("2025-02-08T11:00:01-05:30"), "2025-02-08T11:00:01-05:30");
+        assert_eq!(
+            shown("2026-03-01T09:30:00+08:00"),
+            "2026-03-01T09:30:00+08:00"
+        );
+        assert_eq!(
+            shown("2025-02-08 11:00:01 +0800"),
+            "2025-02-08T11:00:01+08:00"
+        );
+        assert_eq!(
+            shown("2025-02-08T11:00:01-05:30"),
+            "2025-02-08T11:00:01-05:30"
+        );
         assert_eq!(shown("2025-02-08 11:00"), "2025-02-08T11:00:00");
     }
 
@@ -154,7 +172,12 @@ mod tests {
 
     #[test]
     fn file_name_prefix() {
-        assert_eq!(PostDate::from_file_name("2026-01-05-weekly.md").unwrap().to_string(), "2026-01-05");
+        assert_eq!(
+            PostDate::from_file_name("2026-01-05-weekly.md")
+                .unwrap()
+                .to_string(),
+            "2026-01-05"
+        );
         assert!(PostDate::from_file_name("2026-01-05.md").is_none());
         assert!(PostDate::from_file_name("notes.md").is_none());
     }

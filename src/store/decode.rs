@@ -19,7 +19,7 @@ pub enum NotText {
 }
 
 /// How many leading bytes are inspected for NUL bytes and fed to the detector.
-const SNIFF_LEN: usize = 8 * 1024;
+const SNIFF_LEN: usize = 1024;
 
 /// Decodes a whole file, or with `complete == false` the first part of one: a character cut
 /// in half at the end is then left out rather than taken for an encoding error.
@@ -55,7 +55,10 @@ pub fn decode(mut bytes: Vec<u8>, complete: bool) -> Result<Decoded, NotText> {
 /// Drops an incomplete UTF-8 sequence at the very end of `bytes`.
 fn trim_partial_utf8(bytes: &mut Vec<u8>) {
     let tail_start = bytes.len().saturating_sub(3);
-    if let Some(lead) = (tail_start..bytes.len()).rev().find(|&i| bytes[i] & 0xc0 != 0x80) {
+    if let Some(lead) = (tail_start..bytes.len())
+        .rev()
+        .find(|&i| bytes[i] & 0xc0 != 0x80)
+    {
         let needed = match bytes[lead] {
             b if b >= 0xf0 => 4,
             b if b >= 0xe0 => 3,
@@ -96,7 +99,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("标题".as_bytes().to_vec(), true).unwrap().text, "标题");
+        assert_eq!(
+            decode("标题".as_bytes().to_vec(), true).unwrap().text,
+            "标题"
+        );
         let mut bom = vec![0xef, 0xbb, 0xbf];
         bom.extend_from_slice("---\n".as_bytes());
         let d = decode(bom, true).unwrap();
@@ -121,7 +127,11 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
         let d = decode(bytes.into_owned(), true).unwrap();
         assert_eq!(d.text, text);
-        assert!(matches!(d.decoded_from, Some("GBK" | "gb18030")), "{:?}", d.decoded_from);
+        assert!(
+            matches!(d.decoded_from, Some("GBK" | "gb18030")),
+            "{:?}",
+            d.decoded_from
+        );
     }
 
     #[test]
@@ -142,7 +152,10 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert_eq!(decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2], true), Err(NotText::Binary));
+        assert_eq!(
+            decode(vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2], true),
+            Err(NotText::Binary)
+        );
         assert_eq!(decode(b"  \n\n".to_vec(), true), Err(NotText::Empty));
         assert_eq!(decode(Vec::new(), true), Err(NotText::Empty));
     }

@@ -1,9 +1,6 @@
 //! Finding post files under a folder: recursive, hidden folders skipped, symlink loops cut,
 //! and the same order on every run.
 
-use std::collections::HashSet;
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// Extensions of files that may be posts, compared case-insensitively.
@@ -11,98 +8,101 @@ pub const POST_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
 /// Whether the file name has a post extension and is not hidden.
 pub fn is_post_file(path: &Path) -> bool {
-    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !hidden && POST_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension))
+    !hidden
+        && POST_EXTENSIONS
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(extension))
 }
 
-/// A folder that could not be read while walking.
+/// A folder or file that could not be read while walking.
 #[derive(Debug)]
 pub struct WalkError {
     pub path: PathBuf,
-    pub error: io::Error,
+    pub message: String,
 }
 
 /// Post files under `root` (or `root` itself when it is a file), sorted by path within each
-/// folder, folders visited depth-first. Folders whose name starts with `.` are skipped;
-/// symbolic links are followed, but a folder already visited is not entered again.
+/// folder, folders visited depth-first. Names starting with `.` are skipped; symbolic links
+/// are followed, but a link back to a folder being walked is not.
 pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    match fs::metadata(root) {
-        Ok(meta) if meta.is_file() => files.push(root.to_path_buf()),
-        Ok(_) => {
-            let mut visited = HashSet::new();
-            walk(root, &mut visited, &mut files, &mut errors);
+    for entry in walker(root).sort_by_file_name(|a, b| a.cmp(b)).build() {
+        match entry {
+            Ok(entry) => {
+                if is_wanted(&entry, root) {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(error) => errors.push(walk_error(root, error)),
         }
-        Err(error) => errors.push(WalkError { path: root.to_path_buf(), error }),
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, visited: &mut HashSet<DirId>, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
-    match dir_id(dir) {
-        Ok(id) if !visited.insert(id) => return,
-        Ok(_) => {}
-        Err(error) => {
-            errors.push(WalkError { path: dir.to_path_buf(), error });
-            return;
-        }
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            errors.push(WalkError { path: dir.to_path_buf(), error });
-            return;
-        }
-    };
-    let mut children: Vec<(PathBuf, bool)> = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
-        let is_dir = if file_type.is_symlink() {
-            fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false)
-        } else {
-            file_type.is_dir()
-        };
-        if is_dir || is_post_file(&path) {
-            children.push((path, is_dir));
-        }
-    }
-    children.sort();
-    for (path, is_dir) in children {
-        if is_dir {
-            walk(&path, visited, files, errors);
-        } else {
-            files.push(path);
-        }
+/// Calls `visit` on every post file under `root` from several threads at once, in no
+/// particular order; for loading, where the walk and the reading overlap.
+pub fn for_each_post_file(root: &Path, visit: &(dyn Fn(Result<PathBuf, WalkError>) + Sync)) {
+    walker(root).build_parallel().run(|| {
+        Box::new(move |entry| {
+            match entry {
+                Ok(entry) => {
+                    if is_wanted(&entry, root) {
+                        visit(Ok(entry.into_path()));
+                    }
+                }
+                Err(error) => visit(Err(walk_error(root, error))),
+            }
+            ignore::WalkState::Continue
+        })
+    });
+}
+
+fn walker(root: &Path) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(true);
+    builder
+}
+
+/// Post files below the root; the root itself whatever its name, since the user named it.
+fn is_wanted(entry: &ignore::DirEntry, root: &Path) -> bool {
+    let is_file = entry.file_type().is_some_and(|t| t.is_file())
+        || (entry.path_is_symlink() && entry.path().is_file());
+    is_file && (entry.depth() == 0 || entry.path() == root || is_post_file(entry.path()))
+}
+
+fn walk_error(root: &Path, error: ignore::Error) -> WalkError {
+    let path = walk_error_path(&error).unwrap_or(root).to_path_buf();
+    WalkError {
+        path,
+        message: error.to_string(),
     }
 }
 
-#[cfg(unix)]
-type DirId = (u64, u64);
-#[cfg(not(unix))]
-type DirId = PathBuf;
-
-#[cfg(unix)]
-fn dir_id(dir: &Path) -> io::Result<DirId> {
-    use std::os::unix::fs::MetadataExt;
-    let meta = fs::metadata(dir)?;
-    Ok((meta.dev(), meta.ino()))
-}
-
-#[cfg(not(unix))]
-fn dir_id(dir: &Path) -> io::Result<DirId> {
-    fs::canonicalize(dir)
+fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::fs;
 
     #[test]
     fn finds_posts_in_order_and_skips_hidden() {
@@ -110,13 +110,26 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("b")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
-        for name in ["b/2.md", "a.TXT", "c.markdown", "skip.png", ".hidden.md", ".git/x.md"] {
+        for name in [
+            "b/2.md",
+            "a.TXT",
+            "c.markdown",
+            "skip.png",
+            ".hidden.md",
+            ".git/x.md",
+        ] {
             fs::write(root.join(name), "x").unwrap();
         }
         let (files, errors) = discover(root);
         assert!(errors.is_empty());
-        let names: Vec<_> = files.iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect();
-        assert_eq!(names, [PathBuf::from("a.TXT"), "b/2.md".into(), "c.markdown".into()]);
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            [PathBuf::from("a.TXT"), "b/2.md".into(), "c.markdown".into()]
+        );
     }
 
     #[cfg(unix)]

@@ -31,14 +31,20 @@ pub struct FrontText<'a> {
 impl FrontText<'_> {
     /// The file line on which `key` is written at the start of a line, if it is.
     fn line_of(&self, key: &str) -> Option<usize> {
-        self.text.lines().position(|line| starts_with_key(line, key)).map(|i| self.first_line + i)
+        self.text
+            .lines()
+            .position(|line| starts_with_key(line, key))
+            .map(|i| self.first_line + i)
     }
 
     /// The raw text after `key:` on its line: the salvage path for front matter that did not
     /// parse. Surrounding quotes are removed.
     pub fn salvage(&self, key: &str) -> Option<String> {
         let line = self.text.lines().find(|line| starts_with_key(line, key))?;
-        let value = line[key.len()..].trim_start().trim_start_matches([':', '=']).trim();
+        let value = line[key.len()..]
+            .trim_start()
+            .trim_start_matches([':', '='])
+            .trim();
         let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
         (!value.is_empty()).then(|| value.to_string())
     }
@@ -52,12 +58,19 @@ fn starts_with_key(line: &str, key: &str) -> bool {
 }
 
 /// Fills `post` from parsed front matter, with warnings for values that cannot be used.
-pub fn apply_front_matter(post: &mut Post, map: FrontMap, front: FrontText<'_>, warnings: &mut Vec<Diagnostic>) {
+pub fn apply_front_matter(
+    post: &mut Post,
+    map: FrontMap,
+    front: FrontText<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) {
     for (key, value) in map {
         let lower = key.to_ascii_lowercase();
         let key_is = |keys: &[&str]| keys.contains(&lower.as_str());
         if key_is(TITLE_KEYS) {
-            post.title = scalar(&value).map(|t| sanitize_inline(&t)).unwrap_or_default();
+            post.title = scalar(&value)
+                .map(|t| sanitize_inline(&t))
+                .unwrap_or_default();
         } else if key_is(DATE_KEYS) && post.date.is_none() {
             match scalar(&value) {
                 Some(text) if !text.trim().is_empty() => {
@@ -66,7 +79,10 @@ pub fn apply_front_matter(post: &mut Post, map: FrontMap, front: FrontText<'_>, 
                         warnings.push(Diagnostic::warning(
                             "",
                             front.line_of(&key),
-                            format!("`{key}: {}` is not a date brief understands; the post is undated", sanitize_inline(&text)),
+                            format!(
+                                "`{key}: {}` is not a date brief understands; the post is undated",
+                                sanitize_inline(&text)
+                            ),
                         ));
                     }
                 }
@@ -81,11 +97,15 @@ pub fn apply_front_matter(post: &mut Post, map: FrontMap, front: FrontText<'_>, 
         } else if key_is(CATEGORY_KEYS) {
             post.categories.extend(tag_list(&value));
         } else if key_is(SUMMARY_KEYS) && post.summary.is_none() {
-            post.summary = scalar(&value).map(|s| sanitize_inline(&s)).and_then(non_empty);
+            post.summary = scalar(&value)
+                .map(|s| sanitize_inline(&s))
+                .and_then(non_empty);
         } else if key_is(LANG_KEYS) {
             post.lang.extend(word_list(&value));
         } else if key_is(ID_KEYS) && post.id.is_none() {
-            post.id = scalar(&value).map(|s| sanitize_inline(&s)).and_then(non_empty);
+            post.id = scalar(&value)
+                .map(|s| sanitize_inline(&s))
+                .and_then(non_empty);
         } else {
             post.extra.push((sanitize_inline(&key), value));
         }
@@ -98,9 +118,15 @@ pub fn apply_fallbacks(post: &mut Post, body: &str, path: &Path) {
     if post.title.is_empty() {
         post.title = first_heading(body).unwrap_or_default();
     }
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if post.title.is_empty() {
-        let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         post.title = sanitize_inline(&stem);
     }
     if post.date.is_none() {
@@ -125,7 +151,12 @@ fn strings(value: &FrontValue) -> Vec<String> {
             .filter(|(k, _)| k.eq_ignore_ascii_case("name"))
             .flat_map(|(_, v)| strings(v))
             .collect(),
-        other => other.as_scalar_text().map(|s| sanitize_inline(&s)).into_iter().filter(|s| !s.is_empty()).collect(),
+        other => other
+            .as_scalar_text()
+            .map(|s| sanitize_inline(&s))
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect(),
     }
 }
 
@@ -141,7 +172,13 @@ fn tag_list(value: &FrontValue) -> Vec<String> {
         } else {
             text.split_whitespace().collect()
         };
-        names.extend(parts.into_iter().map(clean_tag).filter(|t| !t.is_empty()).map(str::to_string));
+        names.extend(
+            parts
+                .into_iter()
+                .map(clean_tag)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
+        );
     }
     names
 }
@@ -149,7 +186,13 @@ fn tag_list(value: &FrontValue) -> Vec<String> {
 fn word_list(value: &FrontValue) -> Vec<String> {
     strings(value)
         .iter()
-        .flat_map(|s| s.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.split([',', ' '])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -189,11 +232,17 @@ pub fn detect_format(body: &str) -> BodyFormat {
             continue;
         }
         total += line.len();
-        if line.starts_with('<') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+        if line.starts_with('<')
+            && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        {
             html += line.len();
         }
     }
-    if total > 0 && html * 2 > total { BodyFormat::Html } else { BodyFormat::Markdown }
+    if total > 0 && html * 2 > total {
+        BodyFormat::Html
+    } else {
+        BodyFormat::Markdown
+    }
 }
 
 #[cfg(test)]
@@ -203,7 +252,15 @@ mod tests {
     fn normalised(map: FrontMap) -> (Post, Vec<Diagnostic>) {
         let mut post = Post::default();
         let mut warnings = Vec::new();
-        apply_front_matter(&mut post, map, FrontText { text: "date: someday\n", first_line: 2 }, &mut warnings);
+        apply_front_matter(
+            &mut post,
+            map,
+            FrontText {
+                text: "date: someday\n",
+                first_line: 2,
+            },
+            &mut warnings,
+        );
         (post, warnings)
     }
 
@@ -225,20 +282,31 @@ mod tests {
     fn source_comes_from_any_of_its_names() {
         for key in ["source", "from", "link", "url", "original", "canonical_url"] {
             let (post, _) = normalised(vec![(key.into(), s("https://example.com/a"))]);
-            assert_eq!(post.source.as_deref(), Some("https://example.com/a"), "{key}");
+            assert_eq!(
+                post.source.as_deref(),
+                Some("https://example.com/a"),
+                "{key}"
+            );
         }
     }
 
     #[test]
     fn unknown_keys_are_kept_and_empty_strings_are_none() {
-        let (post, _) = normalised(vec![("author".into(), s("")), ("layout".into(), s("post")), ("weight".into(), FrontValue::Number("3".into()))]);
+        let (post, _) = normalised(vec![
+            ("author".into(), s("")),
+            ("layout".into(), s("post")),
+            ("weight".into(), FrontValue::Number("3".into())),
+        ]);
         assert_eq!(post.author, None);
         assert_eq!(post.extra.len(), 2);
     }
 
     #[test]
     fn lang_as_string_or_list() {
-        let (post, _) = normalised(vec![("lang".into(), FrontValue::List(vec![s("zh"), s("en")]))]);
+        let (post, _) = normalised(vec![(
+            "lang".into(),
+            FrontValue::List(vec![s("zh"), s("en")]),
+        )]);
         assert_eq!(post.lang, ["zh", "en"]);
         let (post, _) = normalised(vec![("lang".into(), s("ja"))]);
         assert_eq!(post.lang, ["ja"]);
@@ -253,30 +321,49 @@ mod tests {
 
     #[test]
     fn title_text_is_sanitised() {
-        let (post, _) = normalised(vec![("title".into(), s("\x1b]0;owned\x07新闻\x1b[31m速递"))]);
+        let (post, _) = normalised(vec![(
+            "title".into(),
+            s("\x1b]0;owned\x07新闻\x1b[31m速递"),
+        )]);
         assert_eq!(post.title, "新闻速递");
     }
 
     #[test]
     fn headings_and_file_names_stand_in_for_titles() {
-        assert_eq!(first_heading("intro\n\n## [链接标题](https://x.y)\n").as_deref(), Some("链接标题"));
+        assert_eq!(
+            first_heading("intro\n\n## [链接标题](https://x.y)\n").as_deref(),
+            Some("链接标题")
+        );
         assert_eq!(first_heading("Setext\n======\n").as_deref(), Some("Setext"));
         let mut post = Post::default();
-        apply_fallbacks(&mut post, "no heading", Path::new("dir/2026-01-05-weekly.md"));
+        apply_fallbacks(
+            &mut post,
+            "no heading",
+            Path::new("dir/2026-01-05-weekly.md"),
+        );
         assert_eq!(post.title, "2026-01-05-weekly");
         assert_eq!(post.date.unwrap().to_string(), "2026-01-05");
     }
 
     #[test]
     fn salvage_reads_a_title_line() {
-        let front = FrontText { text: "title: \"坏掉的\"\ntags: [a\n", first_line: 2 };
+        let front = FrontText {
+            text: "title: \"坏掉的\"\ntags: [a\n",
+            first_line: 2,
+        };
         assert_eq!(front.salvage("title").as_deref(), Some("坏掉的"));
         assert_eq!(front.salvage("author"), None);
     }
 
     #[test]
     fn html_bodies_are_recognised() {
-        assert_eq!(detect_format("<div><p>a</p></div>\n<p>b</p>"), BodyFormat::Html);
-        assert_eq!(detect_format("# T\n\nSome text with <b>bold</b>.\n"), BodyFormat::Markdown);
+        assert_eq!(
+            detect_format("<div><p>a</p></div>\n<p>b</p>"),
+            BodyFormat::Html
+        );
+        assert_eq!(
+            detect_format("# T\n\nSome text with <b>bold</b>.\n"),
+            BodyFormat::Markdown
+        );
     }
 }

@@ -54,7 +54,13 @@ pub fn split(text: &str) -> Split<'_> {
     let kind = match text[..first_end].trim_end() {
         "---" => FrontMatterKind::Yaml,
         "+++" => FrontMatterKind::Toml,
-        _ => return Split { front: None, body: text, body_line: 1 },
+        _ => {
+            return Split {
+                front: None,
+                body: text,
+                body_line: 1,
+            };
+        }
     };
     let content_start = (first_end + 1).min(text.len());
     let mut offset = content_start;
@@ -69,7 +75,12 @@ pub fn split(text: &str) -> Split<'_> {
         if closes {
             let body_start = (end + 1).min(text.len());
             return Split {
-                front: Some(FrontBlock { kind, text: &text[content_start..offset], first_line: 2, closed: true }),
+                front: Some(FrontBlock {
+                    kind,
+                    text: &text[content_start..offset],
+                    first_line: 2,
+                    closed: true,
+                }),
                 body: &text[body_start..],
                 body_line: line + 1,
             };
@@ -78,7 +89,12 @@ pub fn split(text: &str) -> Split<'_> {
         line += 1;
     }
     Split {
-        front: Some(FrontBlock { kind, text: &text[content_start..], first_line: 2, closed: false }),
+        front: Some(FrontBlock {
+            kind,
+            text: &text[content_start..],
+            first_line: 2,
+            closed: false,
+        }),
         body: text,
         body_line: 1,
     }
@@ -205,7 +221,12 @@ mod tests {
         assert!(err.message.contains("nests deeper"), "{}", err.message);
 
         let dashes = format!("---\nx:\n{}a\n---\n", "- ".repeat(40));
-        assert!(parse(&split(&dashes).front.unwrap()).unwrap_err().message.contains("nests deeper"));
+        assert!(
+            parse(&split(&dashes).front.unwrap())
+                .unwrap_err()
+                .message
+                .contains("nests deeper")
+        );
     }
 
     #[test]
@@ -216,8 +237,16 @@ mod tests {
 
     #[test]
     fn oversized_front_matter_is_refused() {
-        let text = format!("---\nsummary: \"{}\"\n---\n", "x".repeat(MAX_FRONT_MATTER_BYTES));
-        assert!(parse(&split(&text).front.unwrap()).unwrap_err().message.contains("over the"));
+        let text = format!(
+            "---\nsummary: \"{}\"\n---\n",
+            "x".repeat(MAX_FRONT_MATTER_BYTES)
+        );
+        assert!(
+            parse(&split(&text).front.unwrap())
+                .unwrap_err()
+                .message
+                .contains("over the")
+        );
     }
 
     #[test]

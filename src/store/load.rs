@@ -4,17 +4,17 @@
 
 use super::decode::{Decoded, NotText, decode};
 use super::diagnostic::Diagnostic;
-use super::discover::discover;
+use super::discover::for_each_post_file;
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
 use super::post::{FrontMatterState, Post};
 use super::query::sort_newest_first;
 use super::tags::unify_spellings;
 use crate::text::sanitize_block;
-use rayon::prelude::*;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// Limits applied while loading.
 #[derive(Debug, Clone, Copy)]
@@ -25,7 +25,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: 16 * 1024 * 1024 }
+        Self {
+            max_file_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -49,17 +51,37 @@ pub struct LoadedPost {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads every post under `root` (or `root` itself, a file), using all cores.
+/// Loads every post under `root` (or `root` itself, a file), reading while walking, on
+/// every core.
 pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
-    let (files, walk_errors) = discover(root);
-    let mut diagnostics: Vec<Diagnostic> = walk_errors
-        .into_iter()
-        .map(|e| Diagnostic::error(e.path, None, format!("cannot read: {}", e.error)))
-        .collect();
-    let results: Vec<Result<Option<LoadedPost>, Diagnostic>> =
-        files.par_iter().map(|path| load_listed_file(path, options)).collect();
-    let mut posts = Vec::with_capacity(results.len());
-    for result in results {
+    let found: Mutex<Vec<(PathBuf, Result<Option<LoadedPost>, Diagnostic>)>> =
+        Mutex::new(Vec::new());
+    let walk_errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    for_each_post_file(root, &|entry| match entry {
+        Ok(path) => {
+            let result = load_listed_file(&path, options);
+            found
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((path, result));
+        }
+        Err(error) => walk_errors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Diagnostic::error(
+                error.path,
+                None,
+                format!("cannot read: {}", error.message),
+            )),
+    });
+    let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut diagnostics = walk_errors
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let files_seen = found.len();
+    let mut posts = Vec::with_capacity(found.len());
+    for (_, result) in found {
         match result {
             Ok(Some(loaded)) => {
                 diagnostics.extend(loaded.diagnostics);
@@ -71,14 +93,20 @@ pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
     }
     unify_spellings(&mut posts);
     sort_newest_first(&mut posts);
-    Loaded { posts, diagnostics, files_seen: files.len() }
+    Loaded {
+        posts,
+        diagnostics,
+        files_seen,
+    }
 }
 
 /// A file found by walking a folder, read only as far as its fields need. A `README` without
 /// front matter is a folder's description, not a post, and is left out.
 fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedPost>, Diagnostic> {
     let loaded = load_fields(path, options)?;
-    let is_readme = path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    let is_readme = path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
     if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
         return Ok(None);
     }
@@ -92,7 +120,12 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagn
     let decoded = decode_file(path, file.bytes, file.complete)?;
     let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
     let body = sanitize_block(split(&decoded.text).body).into_owned();
-    Ok(LoadedPost { post, body, body_line, diagnostics })
+    Ok(LoadedPost {
+        post,
+        body,
+        body_line,
+        diagnostics,
+    })
 }
 
 /// How much of a file listing reads: any ordinary front matter, and the start of the body,
@@ -106,7 +139,10 @@ const BODY_SAMPLE_BYTES: usize = 1024;
 fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
     let mut file = read_file(path, options, FIELDS_READ_BYTES)?;
     let Some(needed) = fields_prefix_len(&file.bytes) else {
-        return load_file(path, options).map(|loaded| LoadedPost { body: String::new(), ..loaded });
+        return load_file(path, options).map(|loaded| LoadedPost {
+            body: String::new(),
+            ..loaded
+        });
     };
     if needed < file.bytes.len() {
         file.bytes.truncate(needed);
@@ -114,22 +150,37 @@ fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnos
     }
     let decoded = decode_file(path, file.bytes, file.complete)?;
     let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
-    Ok(LoadedPost { post, body: String::new(), body_line, diagnostics })
+    Ok(LoadedPost {
+        post,
+        body: String::new(),
+        body_line,
+        diagnostics,
+    })
 }
 
 /// The length of the front matter plus a body sample, when `bytes` hold the closing fence (or
 /// no front matter starts). Fences are ASCII, so this works on UTF-8 bytes before decoding;
 /// other encodings give `None` and are read whole.
 fn fields_prefix_len(bytes: &[u8]) -> Option<usize> {
-    let start = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
-    let first_end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| start + i);
+    let start = if bytes.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    let first_end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| start + i);
     let fence = bytes[start..first_end].trim_ascii_end();
     if fence != b"---" && fence != b"+++" {
         return Some(BODY_SAMPLE_BYTES);
     }
     let mut offset = first_end + 1;
     while offset < bytes.len() {
-        let end = bytes[offset..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| offset + i);
+        let end = bytes[offset..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| offset + i);
         let line = bytes[offset..end].trim_ascii_end();
         if line == fence || (fence == b"---" && line == b"...") {
             return (end < bytes.len()).then_some(end + 1 + BODY_SAMPLE_BYTES);
@@ -150,22 +201,41 @@ fn decode_file(path: &Path, bytes: Vec<u8>, complete: bool) -> Result<Decoded, D
 fn parse_post(path: &Path, decoded: &Decoded, size: u64) -> (Post, usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(encoding) = decoded.decoded_from {
-        diagnostics.push(Diagnostic::warning(path, None, format!("not UTF-8; decoded as {encoding}")));
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            format!("not UTF-8; decoded as {encoding}"),
+        ));
     }
     let parts = split(&decoded.text);
-    let mut post = Post { path: path.to_path_buf(), decoded_from: decoded.decoded_from, size, ..Post::default() };
+    let mut post = Post {
+        path: path.to_path_buf(),
+        decoded_from: decoded.decoded_from,
+        size,
+        ..Post::default()
+    };
     match parts.front {
         None => {
             post.front_matter = FrontMatterState::Missing;
-            diagnostics.push(Diagnostic::warning(path, Some(1), "no front matter (`---` or `+++` on the first line)"));
+            diagnostics.push(Diagnostic::warning(
+                path,
+                Some(1),
+                "no front matter (`---` or `+++` on the first line)",
+            ));
         }
         Some(block) => {
-            let front = FrontText { text: block.text, first_line: block.first_line };
+            let front = FrontText {
+                text: block.text,
+                first_line: block.first_line,
+            };
             match front_matter::parse(&block) {
                 Ok(map) => {
                     let mut warnings = Vec::new();
                     apply_front_matter(&mut post, map, front, &mut warnings);
-                    diagnostics.extend(warnings.into_iter().map(|w| Diagnostic { path: path.to_path_buf(), ..w }));
+                    diagnostics.extend(warnings.into_iter().map(|w| Diagnostic {
+                        path: path.to_path_buf(),
+                        ..w
+                    }));
                 }
                 Err(error) => {
                     post.front_matter = FrontMatterState::Broken;
@@ -188,7 +258,11 @@ fn salvage(post: &mut Post, front: FrontText<'_>) {
     let mut ignored = Vec::new();
     let fields: Vec<(String, super::value::FrontValue)> = ["title", "date"]
         .iter()
-        .filter_map(|key| front.salvage(key).map(|v| (key.to_string(), super::value::FrontValue::String(v))))
+        .filter_map(|key| {
+            front
+                .salvage(key)
+                .map(|v| (key.to_string(), super::value::FrontValue::String(v)))
+        })
         .collect();
     apply_front_matter(post, fields, front, &mut ignored);
 }
@@ -218,15 +292,23 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
     let wanted = usize::try_from(size).unwrap_or(usize::MAX).min(limit);
     let mut bytes = Vec::with_capacity(wanted + 1);
     // One byte past what is wanted tells whether the file grew or ends there.
-    file.take(wanted as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(wanted as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     let complete = bytes.len() <= wanted;
     bytes.truncate(wanted);
-    Ok(FileStart { bytes, size, complete })
+    Ok(FileStart {
+        bytes,
+        size,
+        complete,
+    })
 }
 
 /// The path of a post relative to `root`, for display; the path itself when it is not under it.
 pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -237,8 +319,14 @@ mod tests {
     fn the_fields_prefix_ends_after_the_closing_fence_plus_a_sample() {
         let text = b"---\ntitle: a\n---\nbody";
         assert_eq!(fields_prefix_len(text), Some(17 + BODY_SAMPLE_BYTES));
-        assert_eq!(fields_prefix_len(b"\xef\xbb\xbf+++\r\nx = 1\r\n+++\r\n"), Some(20 + BODY_SAMPLE_BYTES));
-        assert_eq!(fields_prefix_len(b"# no front matter"), Some(BODY_SAMPLE_BYTES));
+        assert_eq!(
+            fields_prefix_len(b"\xef\xbb\xbf+++\r\nx = 1\r\n+++\r\n"),
+            Some(20 + BODY_SAMPLE_BYTES)
+        );
+        assert_eq!(
+            fields_prefix_len(b"# no front matter"),
+            Some(BODY_SAMPLE_BYTES)
+        );
         assert_eq!(fields_prefix_len(b"---\ntitle: cut off"), None);
     }
 
@@ -247,7 +335,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("post.md");
         let long_body = "正文。".repeat(3000);
-        std::fs::write(&path, format!("---\ntitle: 标题\ntags: [a]\n---\n{long_body}\n")).unwrap();
+        std::fs::write(
+            &path,
+            format!("---\ntitle: 标题\ntags: [a]\n---\n{long_body}\n"),
+        )
+        .unwrap();
         let fields = load_fields(&path, &LoadOptions::default()).unwrap();
         let full = load_file(&path, &LoadOptions::default()).unwrap();
         assert_eq!(fields.post, full.post);

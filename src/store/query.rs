@@ -41,7 +41,10 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     }
     if haystack.is_ascii() && needle.is_ascii() {
         let needle = needle.as_bytes();
-        return haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+        return haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle));
     }
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
@@ -72,16 +75,29 @@ mod tests {
             date: date.and_then(PostDate::parse),
             ..Post::default()
         };
-        let mut posts = vec![post("a", None), post("b", Some("2025-01-01")), post("c", Some("2026-01-01T00:00:00Z"))];
+        let mut posts = vec![
+            post("a", None),
+            post("b", Some("2025-01-01")),
+            post("c", Some("2026-01-01T00:00:00Z")),
+        ];
         sort_newest_first(&mut posts);
-        let order: Vec<_> = posts.iter().map(|p| p.path.to_string_lossy().into_owned()).collect();
+        let order: Vec<_> = posts
+            .iter()
+            .map(|p| p.path.to_string_lossy().into_owned())
+            .collect();
         assert_eq!(order, ["c", "b", "a"]);
     }
 
     #[test]
     fn tags_and_together_case_insensitively() {
-        let post = Post { tags: vec!["AI".into(), "云计算".into()], ..Post::default() };
-        let q = |tags: &[&str]| Query { tags: tags.iter().map(|t| t.to_string()).collect(), ..Query::default() };
+        let post = Post {
+            tags: vec!["AI".into(), "云计算".into()],
+            ..Post::default()
+        };
+        let q = |tags: &[&str]| Query {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Query::default()
+        };
         assert!(q(&["ai"]).matches_fields(&post));
         assert!(q(&["#AI", "云计算"]).matches_fields(&post));
         assert!(!q(&["ai", "oracle"]).matches_fields(&post));

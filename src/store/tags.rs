@@ -22,7 +22,12 @@ impl TagKind {
 
 /// The identity of a tag: trimmed, without a leading `#` or `＃`, lower-cased.
 pub fn tag_key(name: &str) -> String {
-    clean_tag(name).to_lowercase()
+    let clean = clean_tag(name);
+    if clean.is_ascii() {
+        clean.to_ascii_lowercase()
+    } else {
+        clean.to_lowercase()
+    }
 }
 
 /// A tag as it should be shown when no other spelling is preferred: trimmed, no leading `#`.
@@ -58,9 +63,18 @@ impl TagIndex {
         }
         let mut entries: Vec<TagCount> = counts
             .into_iter()
-            .map(|((kind, name), count)| TagCount { name: name.to_string(), kind, count })
+            .map(|((kind, name), count)| TagCount {
+                name: name.to_string(),
+                kind,
+                count,
+            })
             .collect();
-        entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name)));
+        entries.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.kind.cmp(&b.kind))
+                .then(a.name.cmp(&b.name))
+        });
         TagIndex { entries }
     }
 }
@@ -69,36 +83,48 @@ impl TagIndex {
 /// ties going to the spelling that sorts first. Duplicates within a post are dropped.
 pub fn unify_spellings(posts: &mut [Post]) {
     for kind in [TagKind::Tag, TagKind::Category] {
-        let mut spellings: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut spellings: Vec<Vec<(String, usize)>> = Vec::new();
+        let mut ids_per_post: Vec<Vec<usize>> = Vec::with_capacity(posts.len());
         for post in posts.iter() {
+            let mut mine = Vec::new();
             for name in names_of(post, kind) {
-                *spellings.entry(tag_key(name)).or_default().entry(clean_tag(name).to_string()).or_default() += 1;
+                let key = tag_key(name);
+                let id = match ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        spellings.push(Vec::new());
+                        ids.insert(key, spellings.len() - 1);
+                        spellings.len() - 1
+                    }
+                };
+                let spelling = clean_tag(name);
+                match spellings[id].iter_mut().find(|(s, _)| s == spelling) {
+                    Some(variant) => variant.1 += 1,
+                    None => spellings[id].push((spelling.to_string(), 1)),
+                }
+                if !mine.contains(&id) {
+                    mine.push(id);
+                }
             }
+            ids_per_post.push(mine);
         }
-        let preferred: HashMap<String, String> = spellings
+        let preferred: Vec<String> = spellings
             .into_iter()
-            .map(|(key, variants)| {
-                let best = variants
+            .map(|variants| {
+                variants
                     .into_iter()
                     .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                     .map(|(name, _)| name)
-                    .unwrap_or_default();
-                (key, best)
+                    .unwrap_or_default()
             })
             .collect();
-        for post in posts.iter_mut() {
+        for (post, mine) in posts.iter_mut().zip(ids_per_post) {
             let list = match kind {
                 TagKind::Tag => &mut post.tags,
                 TagKind::Category => &mut post.categories,
             };
-            let mut seen = std::collections::HashSet::new();
-            let unified: Vec<String> = list
-                .iter()
-                .map(|name| tag_key(name))
-                .filter(|key| seen.insert(key.clone()))
-                .filter_map(|key| preferred.get(&key).cloned())
-                .collect();
-            *list = unified;
+            *list = mine.into_iter().map(|id| preferred[id].clone()).collect();
         }
     }
 }
@@ -115,7 +141,10 @@ mod tests {
     use super::*;
 
     fn post(tags: &[&str]) -> Post {
-        Post { tags: tags.iter().map(|t| t.to_string()).collect(), ..Post::default() }
+        Post {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Post::default()
+        }
     }
 
     #[test]
@@ -132,7 +161,14 @@ mod tests {
         assert_eq!(posts[0].tags, ["AI", "cloud"]);
         assert_eq!(posts[1].tags, ["AI"]);
         let index = TagIndex::build(&posts);
-        assert_eq!(index.entries[0], TagCount { name: "AI".into(), kind: TagKind::Tag, count: 3 });
+        assert_eq!(
+            index.entries[0],
+            TagCount {
+                name: "AI".into(),
+                kind: TagKind::Tag,
+                count: 3
+            }
+        );
         assert_eq!(index.entries[1].count, 1);
     }
 }

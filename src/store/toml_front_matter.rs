@@ -5,15 +5,21 @@ use super::value::{FrontMap, FrontValue};
 
 /// Parses TOML front matter. Line numbers in errors are 1-based within `text`.
 pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| FrontMatterError {
-        line: e.span().map(|span| line_of_offset(text, span.start)),
-        message: format!("front matter is not valid TOML: {}", e.message()),
-    })?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| FrontMatterError {
+            line: e.span().map(|span| line_of_offset(text, span.start)),
+            message: format!("front matter is not valid TOML: {}", e.message()),
+        })?;
     Ok(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
 }
 
 fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn convert(value: toml::Value) -> FrontValue {
@@ -24,7 +30,9 @@ fn convert(value: toml::Value) -> FrontValue {
         toml::Value::Boolean(b) => FrontValue::Bool(b),
         toml::Value::Datetime(d) => FrontValue::String(d.to_string()),
         toml::Value::Array(items) => FrontValue::List(items.into_iter().map(convert).collect()),
-        toml::Value::Table(t) => FrontValue::Map(t.into_iter().map(|(k, v)| (k, convert(v))).collect()),
+        toml::Value::Table(t) => {
+            FrontValue::Map(t.into_iter().map(|(k, v)| (k, convert(v))).collect())
+        }
     }
 }
 
@@ -34,8 +42,12 @@ mod tests {
 
     #[test]
     fn hugo_front_matter_parses() {
-        let map = parse("title = \"標題\"\ndate = 2026-01-20T08:00:00Z\ntags = [\"a\", \"b\"]\n").unwrap();
-        assert_eq!(map.iter().find(|(k, _)| k == "date").unwrap().1, FrontValue::String("2026-01-20T08:00:00Z".into()));
+        let map = parse("title = \"標題\"\ndate = 2026-01-20T08:00:00Z\ntags = [\"a\", \"b\"]\n")
+            .unwrap();
+        assert_eq!(
+            map.iter().find(|(k, _)| k == "date").unwrap().1,
+            FrontValue::String("2026-01-20T08:00:00Z".into())
+        );
     }
 
     #[test]

@@ -37,9 +37,12 @@ impl FrontValue {
                 .unwrap_or_else(|_| Value::String(n.clone())),
             FrontValue::String(s) => Value::String(s.clone()),
             FrontValue::List(items) => Value::Array(items.iter().map(Self::to_json).collect()),
-            FrontValue::Map(entries) => {
-                Value::Object(entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
-            }
+            FrontValue::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -63,7 +66,9 @@ impl<'de> serde::Deserialize<'de> for FrontDocument {
         match <FrontValue as serde::Deserialize>::deserialize(deserializer)? {
             FrontValue::Map(entries) => Ok(FrontDocument(entries)),
             FrontValue::Null => Ok(FrontDocument::default()),
-            _ => Err(serde::de::Error::custom("front matter is not a list of `key: value` lines")),
+            _ => Err(serde::de::Error::custom(
+                "front matter is not a list of `key: value` lines",
+            )),
         }
     }
 }
@@ -136,7 +141,13 @@ mod tests {
 
     #[test]
     fn json_keeps_numbers_as_numbers() {
-        assert_eq!(FrontValue::Number("3".into()).to_json(), serde_json::json!(3));
-        assert_eq!(FrontValue::List(vec![FrontValue::Bool(true)]).to_json(), serde_json::json!([true]));
+        assert_eq!(
+            FrontValue::Number("3".into()).to_json(),
+            serde_json::json!(3)
+        );
+        assert_eq!(
+            FrontValue::List(vec![FrontValue::Bool(true)]).to_json(),
+            serde_json::json!([true])
+        );
     }
 }

@@ -12,10 +12,12 @@ pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
     if text.trim().is_empty() {
         return Ok(FrontMap::new());
     }
-    serde_yaml::from_str::<FrontDocument>(text).map(|doc| doc.0).map_err(|e| FrontMatterError {
-        line: e.location().map(|l| l.line()),
-        message: yaml_message(&e),
-    })
+    serde_yaml::from_str::<FrontDocument>(text)
+        .map(|doc| doc.0)
+        .map_err(|e| FrontMatterError {
+            line: e.location().map(|l| l.line()),
+            message: yaml_message(&e),
+        })
 }
 
 /// serde_yaml appends " at line L column C" to its messages; the line goes in our own field.
@@ -36,15 +38,28 @@ mod tests {
     #[test]
     fn block_and_flow_lists_become_lists() {
         let map = parse("tags:\n  - AI\n  - cloud\ncategories: [ 日本経済新聞 ]\n").unwrap();
-        assert_eq!(map[0].1, FrontValue::List(vec![FrontValue::String("AI".into()), FrontValue::String("cloud".into())]));
-        assert_eq!(map[1].1, FrontValue::List(vec![FrontValue::String("日本経済新聞".into())]));
+        assert_eq!(
+            map[0].1,
+            FrontValue::List(vec![
+                FrontValue::String("AI".into()),
+                FrontValue::String("cloud".into())
+            ])
+        );
+        assert_eq!(
+            map[1].1,
+            FrontValue::List(vec![FrontValue::String("日本経済新聞".into())])
+        );
     }
 
     #[test]
     fn errors_carry_a_line() {
         let err = parse("title: ok\ntags: [a, b\nauthor: x\n").unwrap_err();
         assert!(err.line.is_some_and(|l| l >= 2), "{err:?}");
-        assert!(err.message.starts_with("front matter is not valid YAML"), "{}", err.message);
+        assert!(
+            err.message.starts_with("front matter is not valid YAML"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -52,13 +52,30 @@ pub fn is_no_start(c: char) -> bool {
 pub fn is_no_end(c: char) -> bool {
     matches!(
         c,
-        '（' | '「' | '『' | '【' | '《' | '〔' | '〈' | '〖' | '〘' | '〚' | '［' | '｛' | '｢' | '〝' | '“' | '‘'
+        '（' | '「'
+            | '『'
+            | '【'
+            | '《'
+            | '〔'
+            | '〈'
+            | '〖'
+            | '〘'
+            | '〚'
+            | '［'
+            | '｛'
+            | '｢'
+            | '〝'
+            | '“'
+            | '‘'
     )
 }
 
 /// True for a grapheme that is a mandatory line break (it is dropped from the output).
 fn is_newline(grapheme: &str) -> bool {
-    matches!(grapheme, "\n" | "\r" | "\r\n" | "\u{0b}" | "\u{0c}" | "\u{85}" | "\u{2028}" | "\u{2029}")
+    matches!(
+        grapheme,
+        "\n" | "\r" | "\r\n" | "\u{0b}" | "\u{0c}" | "\u{85}" | "\u{2028}" | "\u{2029}"
+    )
 }
 
 /// Wraps plain text to `width` columns. See the module docs for the guarantees.
@@ -90,7 +107,12 @@ pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<St
 /// use brief::text::linebreak::wrap_with_prefix;
 /// assert_eq!(wrap_with_prefix("一二三四五六", 8, "• ", "  "), ["• 一二三", "  四五六"]);
 /// ```
-pub fn wrap_with_prefix(text: &str, width: usize, first_prefix: &str, rest_prefix: &str) -> Vec<String> {
+pub fn wrap_with_prefix(
+    text: &str,
+    width: usize,
+    first_prefix: &str,
+    rest_prefix: &str,
+) -> Vec<String> {
     let first = width.saturating_sub(super::display_width(first_prefix));
     let rest = width.saturating_sub(super::display_width(rest_prefix));
     wrap_hanging(text, first, rest)
@@ -148,7 +170,12 @@ pub struct Piece<S> {
 impl<S> Piece<S> {
     /// Text that breaks normally.
     pub fn new(text: impl Into<String>, style: S) -> Self {
-        Self { text: text.into(), style, keep_with_previous: false, unbreakable: false }
+        Self {
+            text: text.into(),
+            style,
+            keep_with_previous: false,
+            unbreakable: false,
+        }
     }
 
     /// Sets [`Piece::keep_with_previous`].
@@ -196,7 +223,11 @@ impl<'p, S> Flat<'p, S> {
             }
             spans.push((start..text.len(), index));
         }
-        Self { text, spans, pieces }
+        Self {
+            text,
+            spans,
+            pieces,
+        }
     }
 
     /// The veto on breaks the pieces' flags ask for; call with increasing positions.
@@ -209,7 +240,8 @@ impl<'p, S> Flat<'p, S> {
             // A break before `pos` that lies inside a piece, or at the start of a glued one.
             self.spans.get(cursor).is_some_and(|(range, index)| {
                 let piece = &self.pieces[*index];
-                (piece.unbreakable && range.start < pos) || (piece.keep_with_previous && range.start == pos)
+                (piece.unbreakable && range.start < pos)
+                    || (piece.keep_with_previous && range.start == pos)
             })
         }
     }
@@ -218,7 +250,11 @@ impl<'p, S> Flat<'p, S> {
 /// Wraps styled pieces: `first_width` columns for the first line, `rest_width` for the others.
 /// Each output line is a list of runs (adjacent runs may share a style; empty runs are left
 /// out). The same guarantees as [`wrap`] hold for the concatenated text.
-pub fn wrap_pieces<S: Clone>(pieces: &[Piece<S>], first_width: usize, rest_width: usize) -> Vec<Vec<Run<S>>> {
+pub fn wrap_pieces<S: Clone>(
+    pieces: &[Piece<S>],
+    first_width: usize,
+    rest_width: usize,
+) -> Vec<Vec<Run<S>>> {
     let flat = Flat::new(pieces);
     let lines = break_lines(&flat.text, first_width, rest_width, &mut flat.blocker());
     let (text, spans) = (&flat.text, &flat.spans);
@@ -235,7 +271,10 @@ pub fn wrap_pieces<S: Clone>(pieces: &[Piece<S>], first_width: usize, rest_width
             let a = range.start.max(line.start);
             let b = range.end.min(line.end);
             if a < b {
-                runs.push(Run { text: text[a..b].to_string(), style: pieces[*index].style.clone() });
+                runs.push(Run {
+                    text: text[a..b].to_string(),
+                    style: pieces[*index].style.clone(),
+                });
             }
             i += 1;
         }
@@ -254,7 +293,9 @@ pub fn min_unbroken_width<S>(pieces: &[Piece<S>]) -> usize {
         let content: usize = unit
             .iter()
             .rev()
-            .skip_while(|g| matches!(&flat.text[g.start..g.end], " ") || is_newline(&flat.text[g.start..g.end]))
+            .skip_while(|g| {
+                matches!(&flat.text[g.start..g.end], " ") || is_newline(&flat.text[g.start..g.end])
+            })
             .map(|g| g.width)
             .sum();
         widest = widest.max(content);
@@ -292,7 +333,12 @@ struct Layout<'t> {
 
 impl Layout<'_> {
     fn available(&self) -> usize {
-        if self.lines.is_empty() { self.first_width } else { self.rest_width }.max(1)
+        if self.lines.is_empty() {
+            self.first_width
+        } else {
+            self.rest_width
+        }
+        .max(1)
     }
 
     /// Ends the current line; a line of nothing but leading spaces is dropped unless `always`.
@@ -318,9 +364,18 @@ impl Layout<'_> {
 
     /// Places one unbreakable unit: its content, then trailing spaces and perhaps a newline.
     fn place(&mut self, unit: &[Grapheme]) {
-        let newline = unit.last().is_some_and(|g| is_newline(&self.text[g.start..g.end]));
-        let body = if newline { &unit[..unit.len() - 1] } else { unit };
-        let content_len = body.iter().rposition(|g| &self.text[g.start..g.end] != " ").map_or(0, |i| i + 1);
+        let newline = unit
+            .last()
+            .is_some_and(|g| is_newline(&self.text[g.start..g.end]));
+        let body = if newline {
+            &unit[..unit.len() - 1]
+        } else {
+            unit
+        };
+        let content_len = body
+            .iter()
+            .rposition(|g| &self.text[g.start..g.end] != " ")
+            .map_or(0, |i| i + 1);
         let content = &body[..content_len];
         let trailing: usize = body[content_len..].iter().map(|g| g.width).sum();
 
@@ -329,7 +384,12 @@ impl Layout<'_> {
                 Some(c) => c.pending += trailing,
                 None if trailing > 0 => {
                     let at = body[0].start;
-                    self.current = Some(Current { start: at, end: at, width: 0, pending: trailing });
+                    self.current = Some(Current {
+                        start: at,
+                        end: at,
+                        width: 0,
+                        pending: trailing,
+                    });
                 }
                 None => {}
             }
@@ -347,7 +407,12 @@ impl Layout<'_> {
                 _ => {
                     self.flush(false);
                     if width <= self.available() {
-                        self.current = Some(Current { start, end, width, pending: trailing });
+                        self.current = Some(Current {
+                            start,
+                            end,
+                            width,
+                            pending: trailing,
+                        });
                     } else {
                         self.force(content);
                         if let Some(c) = &mut self.current {
@@ -387,7 +452,10 @@ impl Layout<'_> {
                 width = content[i].width;
                 j = i + 1;
             } else if j < content.len() {
-                let bad = |k: usize| is_no_start(self.first_char(&content[k])) || is_no_end(self.last_char(&content[k - 1]));
+                let bad = |k: usize| {
+                    is_no_start(self.first_char(&content[k]))
+                        || is_no_end(self.last_char(&content[k - 1]))
+                };
                 let mut k = j;
                 while k > i + 1 && bad(k) {
                     k -= 1;
@@ -397,7 +465,12 @@ impl Layout<'_> {
                     j = k;
                 }
             }
-            let current = Current { start: content[i].start, end: content[j - 1].end, width, pending: 0 };
+            let current = Current {
+                start: content[i].start,
+                end: content[j - 1].end,
+                width,
+                pending: 0,
+            };
             if j == content.len() {
                 self.current = Some(current);
             } else {
@@ -417,7 +490,13 @@ fn break_lines(
     rest_width: usize,
     blocked: &mut dyn FnMut(usize) -> bool,
 ) -> Vec<Range<usize>> {
-    let mut layout = Layout { text, first_width, rest_width, lines: Vec::new(), current: None };
+    let mut layout = Layout {
+        text,
+        first_width,
+        rest_width,
+        lines: Vec::new(),
+        current: None,
+    };
     for_each_unit(text, blocked, &mut |unit| layout.place(unit));
     layout.flush(false);
     layout.lines
@@ -426,14 +505,22 @@ fn break_lines(
 /// Calls `f` with each unit of graphemes between two breaks that are taken: UAX #14
 /// opportunities, less those the CJK rules or `blocked` forbid. A unit ends with its
 /// trailing spaces and, at a mandatory break, the line-end character.
-fn for_each_unit(text: &str, blocked: &mut dyn FnMut(usize) -> bool, f: &mut dyn FnMut(&[Grapheme])) {
+fn for_each_unit(
+    text: &str,
+    blocked: &mut dyn FnMut(usize) -> bool,
+    f: &mut dyn FnMut(&[Grapheme]),
+) {
     let mut breaks = linebreaks(text).peekable();
     let mut graphemes = text.grapheme_indices(true).peekable();
     let mut unit: Vec<Grapheme> = Vec::new();
     while let Some((start, g)) = graphemes.next() {
         let end = start + g.len();
         let newline = is_newline(g);
-        unit.push(Grapheme { start, end, width: if newline { 0 } else { grapheme_width(g) } });
+        unit.push(Grapheme {
+            start,
+            end,
+            width: if newline { 0 } else { grapheme_width(g) },
+        });
         while breaks.peek().is_some_and(|&(pos, _)| pos < end) {
             breaks.next();
         }
@@ -472,7 +559,10 @@ mod tests {
     #[test]
     fn latin_words_stay_whole() {
         assert_eq!(wrap("the quick brown fox", 10), ["the quick", "brown fox"]);
-        assert_eq!(wrap("a supercalifragilistic b", 8), ["a", "supercal", "ifragili", "stic b"]);
+        assert_eq!(
+            wrap("a supercalifragilistic b", 8),
+            ["a", "supercal", "ifragili", "stic b"]
+        );
     }
 
     #[test]
@@ -488,10 +578,16 @@ mod tests {
         assert_eq!(wrap("一二，三四", 4), ["一", "二，", "三四"]);
         assert_eq!(wrap("ab「引用」", 4), ["ab", "「引", "用」"]);
         for width in 8..30 {
-            for line in wrap("他说：“你好，世界！”然后（笑）离开了。ちょっと待って、コーヒー。", width) {
+            for line in wrap(
+                "他说：“你好，世界！”然后（笑）离开了。ちょっと待って、コーヒー。",
+                width,
+            ) {
                 let first = line.chars().next().unwrap();
                 assert!(!is_no_start(first), "{line:?} at {width}");
-                assert!(!is_no_end(line.chars().last().unwrap()), "{line:?} at {width}");
+                assert!(
+                    !is_no_end(line.chars().last().unwrap()),
+                    "{line:?} at {width}"
+                );
             }
         }
     }
@@ -525,7 +621,10 @@ mod tests {
     fn wide_graphemes_are_never_split() {
         assert_eq!(wrap("中文", 1), ["中", "文"]);
         assert_eq!(wrap("👩‍💻👩‍💻👩‍💻", 5), ["👩‍💻👩‍💻", "👩‍💻"]);
-        assert_eq!(wrap("e\u{301}e\u{301}e\u{301}", 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+        assert_eq!(
+            wrap("e\u{301}e\u{301}e\u{301}", 2),
+            ["e\u{301}e\u{301}", "e\u{301}"]
+        );
     }
 
     #[test]
@@ -536,7 +635,10 @@ mod tests {
 
     #[test]
     fn hanging_widths_and_prefixes() {
-        assert_eq!(wrap_hanging("一二三四五六", 2, 4), ["一", "二三", "四五", "六"]);
+        assert_eq!(
+            wrap_hanging("一二三四五六", 2, 4),
+            ["一", "二三", "四五", "六"]
+        );
         let lines = wrap_with_prefix("item text that wraps", 10, "1. ", "   ");
         assert_eq!(lines, ["1. item", "   text", "   that", "   wraps"]);
     }
@@ -550,25 +652,49 @@ mod tests {
             Piece::new("。", 0),
         ];
         let lines = wrap_pieces(&pieces, 10, 10);
-        let texts: Vec<String> = lines.iter().map(|l| l.iter().map(|r| r.text.as_str()).collect()).collect();
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+            .collect();
         assert_eq!(texts, ["看 链接文", "字[12]。"]);
-        assert_eq!(lines[1][0], Run { text: "字".into(), style: 1 });
+        assert_eq!(
+            lines[1][0],
+            Run {
+                text: "字".into(),
+                style: 1
+            }
+        );
         assert!(texts.iter().all(|t| display_width(t) <= 10));
     }
 
     #[test]
     fn min_unbroken_width_is_the_widest_word() {
-        assert_eq!(min_unbroken_width(&[Piece::new("Autocomplete, classification", ())]), 14);
+        assert_eq!(
+            min_unbroken_width(&[Piece::new("Autocomplete, classification", ())]),
+            14
+        );
         assert_eq!(min_unbroken_width(&[Piece::new("一二三。", ())]), 4);
-        assert_eq!(min_unbroken_width(&[Piece::new("ab ", ()), Piece::new("[1]", ()).glued()]), 6);
-        assert_eq!(min_unbroken_width(&[Piece::new("ab", ()), Piece::new("[1]", ()).glued()]), 5);
+        assert_eq!(
+            min_unbroken_width(&[Piece::new("ab ", ()), Piece::new("[1]", ()).glued()]),
+            6
+        );
+        assert_eq!(
+            min_unbroken_width(&[Piece::new("ab", ()), Piece::new("[1]", ()).glued()]),
+            5
+        );
     }
 
     #[test]
     fn whole_pieces_do_not_break_inside() {
-        let pieces = vec![Piece::new("文字 ", 0), Piece::new("[图片 1: 机房]", 1).whole()];
+        let pieces = vec![
+            Piece::new("文字 ", 0),
+            Piece::new("[图片 1: 机房]", 1).whole(),
+        ];
         let lines = wrap_pieces(&pieces, 16, 16);
-        let texts: Vec<String> = lines.iter().map(|l| l.iter().map(|r| r.text.as_str()).collect()).collect();
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+            .collect();
         assert_eq!(texts, ["文字", "[图片 1: 机房]"]);
     }
 }

@@ -130,7 +130,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {
-        assert!(matches!(sanitize_block("科技 news\n\tok"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize_block("科技 news\n\tok"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
