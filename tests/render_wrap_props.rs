@@ -90,17 +90,13 @@ fn assert_lossless(input: &str, lines: &[String]) {
         .collect();
     let mut pos = 0;
     for (n, line) in lines.iter().enumerate() {
-        if n > 0 {
-            let skipped =
-                input[pos..].len() - input[pos..].trim_start_matches(is_break_space).len();
-            // A line may start with spaces only right after a mandatory break.
-            if !line.starts_with(' ') {
-                pos += skipped;
-            } else {
-                let newlines = input[pos..pos + skipped].trim_start_matches(' ');
-                pos += skipped - newlines.trim_start_matches('\n').len();
-                pos += input[pos..].len() - input[pos..].trim_start_matches('\n').len();
-            }
+        let run = input[pos..].len() - input[pos..].trim_start_matches(is_break_space).len();
+        let spaces = &input[pos..pos + run];
+        if line.starts_with(' ') {
+            // Leading spaces are kept only at the start of the text or after a line feed.
+            pos += spaces.rfind('\n').map_or(0, |i| i + 1);
+        } else {
+            pos += run;
         }
         assert!(
             input[pos..].starts_with(line.as_str()),

@@ -465,12 +465,13 @@ impl Layout<'_> {
                     j = k;
                 }
             }
-            let current = Current {
-                start: content[i].start,
-                end: content[j - 1].end,
-                width,
-                pending: 0,
-            };
+            // Spaces at the cut belong to the break, not to the line.
+            let mut e = j;
+            while e > i + 1 && &self.text[content[e - 1].start..content[e - 1].end] == " " {
+                e -= 1;
+                width -= content[e].width;
+            }
+            let current = Current { start: content[i].start, end: content[e - 1].end, width, pending: 0 };
             if j == content.len() {
                 self.current = Some(current);
             } else {
