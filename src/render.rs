@@ -285,6 +285,9 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
 
 /// The document model of a body.
 pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
+    // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
+    let body = crate::text::sanitize_block(body);
+    let body = body.as_ref();
     let mut builder = doc::Builder::new();
     match format {
         BodyFormat::Markdown => markdown::add_markdown(body, &mut builder),

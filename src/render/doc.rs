@@ -226,7 +226,7 @@ fn wrap_inline(kind: InlineOpen, content: Vec<Inline>) -> Inline {
         InlineOpen::Code => {
             let mut text = String::new();
             plain_text(&content, &mut text);
-            Inline::Code(text)
+            Inline::Code(sanitize_inline(&text))
         }
     }
 }
@@ -252,8 +252,24 @@ fn is_blank(inlines: &[Inline]) -> bool {
     })
 }
 
+/// Sanitises every text (the one place body text is cleaned after entities were decoded).
+fn sanitize_texts(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => {
+                if let std::borrow::Cow::Owned(clean) = sanitize_block(t) {
+                    *t = clean;
+                }
+            }
+            Inline::Styled(_, c) | Inline::Link { content: c, .. } => sanitize_texts(c),
+            Inline::Code(_) | Inline::Image { .. } | Inline::SoftBreak | Inline::HardBreak => {}
+        }
+    }
+}
+
 /// Removes white space and breaks at both ends; `None` when nothing is left.
 fn tidy(mut inlines: Vec<Inline>) -> Option<Vec<Inline>> {
+    sanitize_texts(&mut inlines);
     if is_blank(&inlines) {
         return None;
     }
@@ -394,6 +410,21 @@ impl Builder {
         }
     }
 
+    /// The innermost frame that is not [`Frame::Transparent`] (the root at worst).
+    fn top(&self) -> Option<&Frame> {
+        self.stack
+            .iter()
+            .rev()
+            .find(|f| !matches!(f, Frame::Transparent))
+    }
+
+    fn top_mut(&mut self) -> Option<&mut Frame> {
+        self.stack
+            .iter_mut()
+            .rev()
+            .find(|f| !matches!(f, Frame::Transparent))
+    }
+
     /// The finished document.
     pub fn finish(mut self) -> Vec<Block> {
         while self.stack.len() > 1 {
@@ -417,7 +448,7 @@ impl Builder {
     /// Opens a block; every `open` must be paired with a [`Builder::close`].
     pub fn open(&mut self, open: Open) {
         self.ensure_item_for(&open);
-        let top = self.stack.last().expect("the root frame is never popped");
+        let top = self.top().expect("the root frame is never popped");
         let in_inline = matches!(top, Frame::Inline { .. });
         let frame = match open {
             Open::Quote | Open::List { .. } if in_inline || self.depth >= MAX_BLOCK_DEPTH => None,
@@ -535,7 +566,7 @@ impl Builder {
                         }
                     }
                     InlineKind::Cell => {
-                        if let Some(Frame::Row(row)) = self.stack.last_mut() {
+                        if let Some(Frame::Row(row)) = self.top_mut() {
                             row.cells.push(tidy(content).unwrap_or_default());
                         }
                     }
@@ -547,7 +578,7 @@ impl Builder {
                 }
             }
             Frame::Row(row) => {
-                if let Some(Frame::Table(table)) = self.stack.last_mut() {
+                if let Some(Frame::Table(table)) = self.top_mut() {
                     table.rows.push(row);
                 }
             }
@@ -571,7 +602,7 @@ impl Builder {
     }
 
     fn push_item(&mut self, blocks: Vec<Block>) {
-        if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
+        if let Some(Frame::List { items, .. }) = self.top_mut() {
             items.push(blocks);
         } else {
             blocks.into_iter().for_each(|b| self.push_block(b));
@@ -581,7 +612,7 @@ impl Builder {
     /// Adds a finished block to the innermost container that holds blocks.
     fn push_block(&mut self, block: Block) {
         self.ensure_item();
-        match self.stack.last_mut() {
+        match self.top_mut() {
             Some(
                 Frame::Blocks {
                     blocks, inlines, ..
@@ -608,7 +639,7 @@ impl Builder {
 
     /// Content arrived directly in a list: open an implicit item for it.
     fn ensure_item(&mut self) {
-        if matches!(self.stack.last(), Some(Frame::List { .. })) {
+        if matches!(self.top(), Some(Frame::List { .. })) {
             self.stack.push(Frame::ImplicitItem {
                 blocks: Vec::new(),
                 inlines: Inlines::default(),
@@ -634,7 +665,7 @@ impl Builder {
                 blocks, inlines, ..
             }
             | Frame::ImplicitItem { blocks, inlines },
-        ) = self.stack.last_mut()
+        ) = self.top_mut()
         {
             if let Some(p) = tidy(inlines.take()) {
                 blocks.push(Block::Paragraph(p));
@@ -644,7 +675,7 @@ impl Builder {
 
     /// The edge of a block that has no frame of its own (`<div>`, or a block where none fits).
     pub fn boundary(&mut self) {
-        match self.stack.last_mut() {
+        match self.top_mut() {
             Some(Frame::Inline { inlines, .. }) => {
                 if !inlines.is_blank()
                     && !matches!(inlines.current().last(), Some(Inline::HardBreak))
@@ -657,24 +688,11 @@ impl Builder {
     }
 
     fn inlines(&mut self) -> Option<&mut Inlines> {
-        match self.stack.last() {
+        match self.top() {
             Some(Frame::List { .. }) => self.ensure_item(),
-            Some(Frame::Transparent) => {
-                // Find the nearest real frame.
-                let index = self
-                    .stack
-                    .iter()
-                    .rposition(|f| !matches!(f, Frame::Transparent))?;
-                return match &mut self.stack[index] {
-                    Frame::Blocks { inlines, .. }
-                    | Frame::Inline { inlines, .. }
-                    | Frame::ImplicitItem { inlines, .. } => Some(inlines),
-                    _ => None,
-                };
-            }
             _ => {}
         }
-        match self.stack.last_mut() {
+        match self.top_mut() {
             Some(
                 Frame::Blocks { inlines, .. }
                 | Frame::Inline { inlines, .. }
@@ -684,14 +702,15 @@ impl Builder {
         }
     }
 
-    /// Text as written (Markdown): sanitised, otherwise kept.
+    /// Text as written (Markdown). Adjacent text is joined before it is sanitised (when its
+    /// paragraph ends), so an escape sequence split over two parser events, as `&#27;[31m`
+    /// is, goes whole.
     pub fn text(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
-        let clean = sanitize_block(text);
         if let Some(inlines) = self.inlines() {
-            inlines.push_text(&clean);
+            inlines.push_text(text);
         }
     }
 
@@ -767,7 +786,7 @@ impl Builder {
     }
 
     pub fn rule(&mut self) {
-        if matches!(self.stack.last(), Some(Frame::Inline { .. })) {
+        if matches!(self.top(), Some(Frame::Inline { .. })) {
             self.boundary();
         } else {
             self.push_block(Block::Rule);

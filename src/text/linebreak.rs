@@ -471,7 +471,12 @@ impl Layout<'_> {
                 e -= 1;
                 width -= content[e].width;
             }
-            let current = Current { start: content[i].start, end: content[e - 1].end, width, pending: 0 };
+            let current = Current {
+                start: content[i].start,
+                end: content[e - 1].end,
+                width,
+                pending: 0,
+            };
             if j == content.len() {
                 self.current = Some(current);
             } else {
