@@ -1,0 +1,209 @@
+//! `brief show` end to end: the real binary on sample posts (and the real-world seeds when
+//! `../shared/seeds` is there), widths, colour choice and exit codes.
+
+use assert_cmd::Command;
+use brief::text::display_width;
+use brief::text::linebreak::is_no_start;
+use std::path::{Path, PathBuf};
+
+fn brief() -> Command {
+    let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn show(path: &Path, args: &[&str]) -> String {
+    let output = brief()
+        .arg("show")
+        .arg(path)
+        .args(args)
+        .output()
+        .expect("brief runs");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+fn posts_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if brief::store::is_post_file(&path) && !path.ends_with("README.md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The promises of `brief show` on one output: lines fit (a link-list URL line excepted), no
+/// `，。、` starts a line, no HTML tag or control character shows, the source link is listed.
+fn check_output(path: &Path, width: usize, out: &str) {
+    let source = brief::store::load_file(path, &Default::default())
+        .expect("loads")
+        .post
+        .source;
+    for line in out.lines() {
+        let is_url = line.trim_start().contains("://") && !line.trim_start().contains(' ');
+        assert!(
+            display_width(line) <= width || is_url,
+            "{} at {width}: {line:?}",
+            path.display()
+        );
+        assert!(
+            !line.starts_with(['，', '。', '、']),
+            "{} at {width}: {line:?}",
+            path.display()
+        );
+        assert!(
+            !line.chars().any(|c| c.is_control()),
+            "{} at {width}: control in {line:?}",
+            path.display()
+        );
+        for tag in [
+            "<p", "</p", "<div", "</div", "<br", "<img", "<table", "<td", "<strong", "<!--",
+            "<span",
+        ] {
+            assert!(
+                !line.contains(tag),
+                "{} at {width}: tag in {line:?}",
+                path.display()
+            );
+        }
+        assert!(
+            !line.chars().next().is_some_and(is_no_start) || line.chars().count() == 1,
+            "{line:?}"
+        );
+    }
+    if let Some(source) = source {
+        assert!(
+            out.lines().any(|l| l.trim() == source.trim()),
+            "{}: source {source} not listed",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_sample_post_at_every_width() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts");
+    for path in posts_in(&root) {
+        for width in [24, 40, 80, 120] {
+            let out = show(&path, &["--width", &width.to_string()]);
+            check_output(&path, width, &out);
+        }
+    }
+}
+
+#[test]
+fn the_real_world_seeds_when_present() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let files = posts_in(&seeds);
+    if files.is_empty() {
+        eprintln!("skipped: no seeds at {}", seeds.display());
+        return;
+    }
+    for path in files {
+        for width in [24, 40, 80, 120] {
+            let out = show(&path, &["--width", &width.to_string()]);
+            check_output(&path, width, &out);
+        }
+    }
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts/2026-03-01-dev-morning.md")
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let piped = show(&sample(), &["--width", "60"]);
+    assert!(!piped.contains('\u{1b}'), "no colour when piped");
+    let always = show(&sample(), &["--width", "60", "--color", "always"]);
+    assert!(always.contains("\u{1b}["));
+    let never = show(&sample(), &["--width", "60", "--color", "never"]);
+    assert_eq!(never, piped);
+    // The same lines either way, once the SGR sequences are taken out.
+    let mut stripped = String::new();
+    let mut chars = always.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            stripped.push(c);
+        }
+    }
+    assert_eq!(stripped, piped);
+}
+
+#[test]
+fn no_color_env_is_honoured_by_auto_and_overridden_by_always() {
+    let out = brief()
+        .env("NO_COLOR", "1")
+        .args(["show", "--width", "60"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    let out = brief()
+        .env("NO_COLOR", "1")
+        .args(["show", "--color", "always"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn default_width_is_80_off_a_terminal() {
+    let out = show(&sample(), &[]);
+    assert!(out.lines().map(display_width).max().unwrap() <= 80);
+    assert_eq!(
+        out.lines().nth(3).map(display_width),
+        Some(80),
+        "the header rule spans the width"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    brief().args(["show", "/no/such/post.md"]).assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("binary.md");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3].repeat(100)).unwrap();
+    brief().arg("show").arg(&binary).assert().code(1);
+    brief()
+        .args(["show", "--color", "sometimes"])
+        .arg(sample())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn escape_sequences_in_a_post_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: \"\\e]0;pwned\\a标题\"\nauthor: \"\u{1b}[31mred\"\n---\n正文&#27;[2J \u{1b}]52;c;eA==\u{7} <b>&#x1b;[5m粗</b>\n",
+    )
+    .unwrap();
+    let out = show(&path, &["--width", "40", "--color", "never"]);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert!(out.contains("正文") && out.contains('粗'), "{out}");
+}
