@@ -1,7 +1,7 @@
 //! Tables: columns sized by display width, cells wrapped when the table is wider than the
-//! screen, borders drawn with box-drawing (or ASCII) characters. A table with too many columns
-//! to give each two columns of text is shown stacked instead: one `heading：value` line per
-//! cell, rows separated by a rule.
+//! screen, borders drawn with box-drawing (or ASCII) characters. A table that cannot be drawn
+//! without cutting its words (too many or too wide columns for the width) is shown stacked
+//! instead: one `heading：value` line per cell, rows separated by a rule.
 
 use super::doc::{Align, Table};
 use super::layout::Layout;
@@ -91,6 +91,10 @@ impl Layout {
                     .max(1)
             })
             .collect();
+        if minimum.iter().sum::<usize>() > width - overhead {
+            // Drawn, the table would have to cut its words: stacked reads better.
+            return stacked(&rows, width, header_style, borders);
+        }
         let widths = column_widths(&natural, &minimum, width - overhead);
         let border = Style::new(Role::TableBorder);
         let rule = |joints: [&str; 3]| {
