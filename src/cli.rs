@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Tags(args)) => tags::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Show(args)) => show::run(&args),
-        None => list::run(&list::ListArgs::for_path(cli.path)),
+        None => read(cli.path),
     };
     match result {
         Ok(code) => code,
@@ -54,6 +54,16 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.
+fn read(path: Option<PathBuf>) -> Result<ExitCode, CliError> {
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return list::run(&list::ListArgs::for_path(path));
+    }
+    let root = resolve_path(path.as_deref())?;
+    crate::tui::run(root, crate::tui::ReaderOptions::default())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A failure that ends a command.

@@ -3,3 +3,6 @@ pub mod cli;
 pub mod render;
 pub mod store;
 pub mod text;
+pub mod app;
+pub mod ui;
+pub mod tui;

@@ -45,10 +45,15 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<WalkError>) {
     (files, errors)
 }
 
-/// Calls `visit` on every post file under `root` from several threads at once, in no
-/// particular order; for loading, where the walk and the reading overlap.
-pub fn for_each_post_file(root: &Path, visit: &(dyn Fn(Result<PathBuf, WalkError>) + Sync)) {
+/// A per-thread visitor of post files (or walk errors), made once for each walking thread.
+pub type Visitor<'a> = Box<dyn FnMut(Result<PathBuf, WalkError>) + Send + 'a>;
+
+/// Walks `root` on several threads at once, in no particular order, calling a visitor made by
+/// `make_visitor` for each thread; for loading, where the walk and the reading overlap. Each
+/// visitor is dropped when its thread is done, so it can hand over what it gathered.
+pub fn walk_parallel<'a>(root: &'a Path, make_visitor: &(dyn Fn() -> Visitor<'a> + Sync)) {
     walker(root).build_parallel().run(|| {
+        let mut visit = make_visitor();
         Box::new(move |entry| {
             match entry {
                 Ok(entry) => {

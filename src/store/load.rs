@@ -4,7 +4,7 @@
 
 use super::decode::{Decoded, NotText, decode};
 use super::diagnostic::Diagnostic;
-use super::discover::for_each_post_file;
+use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
 use super::post::{FrontMatterState, Post};
@@ -54,49 +54,75 @@ pub struct LoadedPost {
 /// Loads every post under `root` (or `root` itself, a file), reading while walking, on
 /// every core.
 pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
-    let found: Mutex<Vec<(PathBuf, Result<Option<LoadedPost>, Diagnostic>)>> =
-        Mutex::new(Vec::new());
-    let walk_errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    for_each_post_file(root, &|entry| match entry {
-        Ok(path) => {
-            let result = load_listed_file(&path, options);
-            found
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push((path, result));
-        }
-        Err(error) => walk_errors
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(Diagnostic::error(
-                error.path,
-                None,
-                format!("cannot read: {}", error.message),
-            )),
-    });
-    let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut diagnostics = walk_errors
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
-    let files_seen = found.len();
-    let mut posts = Vec::with_capacity(found.len());
-    for (_, result) in found {
-        match result {
-            Ok(Some(loaded)) => {
-                diagnostics.extend(loaded.diagnostics);
-                posts.push(loaded.post);
+    let batches: Mutex<Vec<LoadBatch>> = Mutex::new(Vec::new());
+    stream_path(root, options, 256, &|batch| batches.lock().unwrap_or_else(PoisonError::into_inner).push(batch));
+    let mut loaded = Loaded::default();
+    for batch in batches.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        loaded.posts.extend(batch.posts);
+        loaded.diagnostics.extend(batch.diagnostics);
+        loaded.files_seen += batch.files_seen;
+    }
+    loaded.diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    unify_spellings(&mut loaded.posts);
+    sort_newest_first(&mut loaded.posts);
+    loaded
+}
+
+/// Posts and problems handed over while a folder is still loading. Posts in a batch are in no
+/// particular order and their tags not yet unified across the folder.
+#[derive(Debug, Default)]
+pub struct LoadBatch {
+    pub posts: Vec<Post>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_seen: usize,
+}
+
+/// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
+/// they are read, from several threads.
+pub fn stream_path(root: &Path, options: &LoadOptions, batch_size: usize, sink: &(dyn Fn(LoadBatch) + Sync)) {
+    let make_visitor = || -> Visitor<'_> {
+        let mut batcher = Batcher { batch: LoadBatch::default(), batch_size, sink };
+        Box::new(move |entry| batcher.add(entry, options))
+    };
+    walk_parallel(root, &make_visitor);
+}
+
+/// One walking thread's batch, handed to the sink when full and when the thread is done.
+struct Batcher<'a> {
+    batch: LoadBatch,
+    batch_size: usize,
+    sink: &'a (dyn Fn(LoadBatch) + Sync),
+}
+
+impl Batcher<'_> {
+    fn add(&mut self, entry: Result<PathBuf, WalkError>, options: &LoadOptions) {
+        match entry {
+            Ok(path) => {
+                self.batch.files_seen += 1;
+                match load_listed_file(&path, options) {
+                    Ok(Some(loaded)) => {
+                        self.batch.diagnostics.extend(loaded.diagnostics);
+                        self.batch.posts.push(loaded.post);
+                    }
+                    Ok(None) => {}
+                    Err(diagnostic) => self.batch.diagnostics.push(diagnostic),
+                }
             }
-            Ok(None) => {}
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(error) => {
+                self.batch.diagnostics.push(Diagnostic::error(error.path, None, format!("cannot read: {}", error.message)))
+            }
+        }
+        if self.batch.files_seen >= self.batch_size {
+            (self.sink)(std::mem::take(&mut self.batch));
         }
     }
-    unify_spellings(&mut posts);
-    sort_newest_first(&mut posts);
-    Loaded {
-        posts,
-        diagnostics,
-        files_seen,
+}
+
+impl Drop for Batcher<'_> {
+    fn drop(&mut self) {
+        if self.batch.files_seen > 0 || !self.batch.diagnostics.is_empty() {
+            (self.sink)(std::mem::take(&mut self.batch));
+        }
     }
 }
 

@@ -1,0 +1,781 @@
+//! The reader's state and its one writer, [`App::update`]: every key, click, resize and
+//! background result arrives as an [`Action`]; `update` changes the state and returns the
+//! [`Effect`] (open a link, load an article, search bodies, quit) for the event loop to run.
+//!
+//! This module performs no input or output: it must not touch the terminal, spawn processes,
+//! read files or sleep. That is what makes every behaviour testable without a terminal. The
+//! `ui` module only reads this state.
+
+pub mod action;
+pub mod keymap;
+pub mod layout;
+mod view;
+
+pub use action::{Action, Effect, PaneId};
+pub use view::{TagRow, ViewFilter};
+
+use crate::render::Article;
+use crate::store::{Diagnostic, Post, TagIndex, TagKind, unify_spellings};
+use layout::{Areas, LayoutInput};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tags,
+    List,
+    Article,
+}
+
+/// A box drawn over the panes that takes the keyboard while open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Links { cursor: usize },
+}
+
+/// The article pane: which post it shows and where it is scrolled.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    pub path: PathBuf,
+    /// The rendered article once it has arrived for the current width.
+    pub article: Option<Arc<Article>>,
+    /// First visible line.
+    pub scroll: usize,
+    /// Lines holding a search match.
+    pub matches: Vec<usize>,
+    /// Why the article could not be shown.
+    pub error: Option<String>,
+}
+
+/// The search as typed and as applied.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// The text in the search prompt.
+    pub input: String,
+    /// The prompt has the keyboard.
+    pub editing: bool,
+    /// Bumped for every new query, so stale results from a body search are ignored.
+    pub generation: u64,
+    /// Posts whose body matched the current query.
+    pub body_hits: std::collections::HashSet<PathBuf>,
+    /// Every body has been searched for the current query.
+    pub bodies_done: bool,
+}
+
+/// Loading progress for the status bar.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Loading {
+    pub done: bool,
+    pub files_with_errors: usize,
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    pub root: PathBuf,
+    pub posts: Vec<Post>,
+    /// Tag keys of each post, parallel to `posts`, for fast filtering.
+    post_keys: Vec<Vec<(TagKind, String)>>,
+    pub tags: TagIndex,
+    /// The tag pane's rows: group headings and tags.
+    pub tag_rows: Vec<TagRow>,
+    pub tag_cursor: usize,
+    pub tag_top: usize,
+    pub filter: ViewFilter,
+    pub search: Search,
+    /// Indices into `posts` of the posts in view, in list order.
+    pub view: Vec<usize>,
+    /// Index into `view` of the selected post.
+    pub selected: usize,
+    /// First visible row of the list.
+    pub list_top: usize,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub article: Option<ArticleView>,
+    /// Rendered articles by (path, width).
+    articles: HashMap<(PathBuf, usize), Arc<Article>>,
+    pub status: Option<String>,
+    pub loading: Loading,
+    /// The next `PostsLoaded` replaces the posts instead of adding to them.
+    replace_on_next_batch: bool,
+    pub size: Rect,
+    pub diagnostics: Vec<Diagnostic>,
+    pub quitting: bool,
+}
+
+/// How many rendered articles are kept.
+const ARTICLE_CACHE_SIZE: usize = 16;
+
+impl App {
+    pub fn new(root: PathBuf, size: Rect) -> Self {
+        App {
+            root,
+            posts: Vec::new(),
+            post_keys: Vec::new(),
+            tags: TagIndex::default(),
+            tag_rows: Vec::new(),
+            tag_cursor: 0,
+            tag_top: 0,
+            filter: ViewFilter::default(),
+            search: Search::default(),
+            view: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Focus::List,
+            overlay: None,
+            article: None,
+            articles: HashMap::new(),
+            status: None,
+            loading: Loading::default(),
+            replace_on_next_batch: false,
+            size,
+            diagnostics: Vec::new(),
+            quitting: false,
+        }
+    }
+
+    /// The screen's areas now.
+    pub fn areas(&self) -> Areas {
+        layout::compute(
+            self.size,
+            LayoutInput {
+                article_in_front: self.focus == Focus::Article,
+                tags_open: self.focus == Focus::Tags,
+                article_max_columns: None,
+            },
+        )
+    }
+
+    pub fn is_wide(&self) -> bool {
+        layout::is_wide(self.size)
+    }
+
+    /// The selected post, if any.
+    pub fn selected_post(&self) -> Option<&Post> {
+        self.view.get(self.selected).map(|&i| &self.posts[i])
+    }
+
+    /// The post the article pane shows.
+    pub fn article_post(&self) -> Option<&Post> {
+        let path = &self.article.as_ref()?.path;
+        self.posts.iter().find(|p| &p.path == path)
+    }
+
+    /// Columns the article is laid out at: the article pane's inside.
+    pub fn article_width(&self) -> usize {
+        let area = self.areas().article.unwrap_or(Rect { height: 0, ..self.size });
+        usize::from(layout::inner(area).width).max(1)
+    }
+
+    /// Rows of the article's text.
+    pub fn article_height(&self) -> usize {
+        let area = self.areas().article.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        usize::from(layout::inner(area).height).max(1)
+    }
+
+    /// Rows of the list's items.
+    pub fn list_height(&self) -> usize {
+        let area = self.areas().list.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        usize::from(layout::inner(area).height).max(1)
+    }
+
+    /// Rows of the tag pane's items.
+    pub fn tag_height(&self) -> usize {
+        let area = self.areas().tags.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        usize::from(layout::inner(area).height).max(1)
+    }
+
+    /// The link `y` copies: the picker's, else the article's primary, else the post's source.
+    pub fn current_link(&self) -> Option<String> {
+        if let (Some(Overlay::Links { cursor }), Some(article)) = (self.overlay, self.rendered_article()) {
+            return article.links.get(cursor).map(|l| l.url.clone());
+        }
+        if let Some(link) = self.rendered_article().and_then(|a| a.primary()) {
+            return Some(link.url.clone());
+        }
+        self.selected_post().and_then(|p| p.source.clone())
+    }
+
+    pub fn rendered_article(&self) -> Option<&Article> {
+        self.article.as_ref()?.article.as_deref()
+    }
+
+    /// The one writer of the state.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Resize(width, height) => {
+                self.size = Rect::new(0, 0, width, height);
+                self.keep_list_selection_visible();
+                self.keep_tag_cursor_visible();
+                return self.request_article();
+            }
+            Action::PostsLoaded { posts, diagnostics, done } => return self.posts_loaded(posts, diagnostics, done),
+            Action::ArticleReady { path, width, article } => {
+                self.articles.insert((path.clone(), width), article.clone());
+                if self.articles.len() > ARTICLE_CACHE_SIZE {
+                    let keep = (path.clone(), width);
+                    self.articles.retain(|k, _| *k == keep);
+                }
+                if width == self.article_width() {
+                    if let Some(view) = self.article.as_mut().filter(|v| v.path == path) {
+                        view.article = Some(article);
+                        view.error = None;
+                        let max = self.max_article_scroll();
+                        if let Some(view) = self.article.as_mut() {
+                            view.scroll = view.scroll.min(max);
+                        }
+                        self.find_article_matches();
+                    }
+                }
+                return None;
+            }
+            Action::ArticleFailed { path, message } => {
+                if let Some(view) = self.article.as_mut().filter(|v| v.path == path) {
+                    view.error = Some(message.clone());
+                }
+                self.status = Some(message);
+                return None;
+            }
+            Action::SearchHits { generation, paths, done } => {
+                if generation == self.search.generation {
+                    self.search.body_hits.extend(paths);
+                    self.search.bodies_done = done;
+                    self.recompute_view();
+                }
+                return None;
+            }
+            Action::Notify(message) => {
+                self.status = Some(message);
+                return None;
+            }
+            Action::QuitNow => {
+                self.quitting = true;
+                return Some(Effect::Quit);
+            }
+            Action::Suspend => return Some(Effect::Suspend),
+            _ => {}
+        }
+        self.status = None;
+        if self.search.editing {
+            return self.update_search_prompt(action);
+        }
+        if let Some(overlay) = self.overlay {
+            return self.update_overlay(overlay, action);
+        }
+        self.update_panes(action)
+    }
+
+    fn update_search_prompt(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::SearchInput(c) => {
+                self.search.input.push(c);
+                self.search_changed()
+            }
+            Action::SearchBackspace => {
+                self.search.input.pop();
+                self.search_changed()
+            }
+            Action::SearchAccept => {
+                self.search.editing = false;
+                self.focus = Focus::List;
+                None
+            }
+            Action::SearchCancel | Action::Back => self.drop_search(),
+            _ => None,
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
+        match (overlay, action) {
+            (_, Action::Back | Action::Quit) => self.overlay = None,
+            (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
+            (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
+            (Overlay::Help { scroll }, action) => {
+                let lines = crate::app::keymap::HELP.len();
+                let scroll = step(scroll, lines, movement(&action, self.article_height()));
+                self.overlay = Some(Overlay::Help { scroll });
+            }
+            (Overlay::Links { cursor }, Action::OpenSelected) => {
+                let url = self.rendered_article().and_then(|a| a.links.get(cursor)).map(|l| l.url.clone());
+                self.overlay = None;
+                return url.and_then(|u| self.open_url(u));
+            }
+            (Overlay::Links { .. }, Action::OpenLinkNumber(n)) => {
+                self.overlay = None;
+                return self.open_link_number(n);
+            }
+            (Overlay::Links { .. }, Action::CopyLink) => return self.copy_link(),
+            (Overlay::Links { cursor }, action) => {
+                let count = self.rendered_article().map_or(0, |a| a.links.len());
+                let moved = movement(&action, self.article_height());
+                if count > 0 && moved.is_some() {
+                    let cursor = step(cursor, count, moved).min(count - 1);
+                    self.overlay = Some(Overlay::Links { cursor });
+                }
+            }
+        }
+        None
+    }
+
+    fn update_panes(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::FocusTags => self.focus = if self.focus == Focus::Tags { Focus::List } else { Focus::Tags },
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrevious => self.cycle_focus(false),
+            Action::StartSearch => {
+                self.search.editing = true;
+                if self.focus == Focus::Tags || !self.is_wide() {
+                    self.focus = Focus::List;
+                }
+            }
+            Action::NextTagFilter => return self.step_tag_filter(true),
+            Action::PreviousTagFilter => return self.step_tag_filter(false),
+            Action::ClearFilters => {
+                self.filter = ViewFilter::default();
+                let effect = self.drop_search();
+                self.recompute_view();
+                return effect;
+            }
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PreviousMatch => self.jump_to_match(false),
+            Action::OpenPrimaryLink => {
+                let link = self.rendered_article().and_then(|a| a.primary()).map(|l| l.url.clone());
+                let url = link.or_else(|| self.selected_post().and_then(|p| p.source.clone()));
+                return match url {
+                    Some(url) => self.open_url(url),
+                    None => {
+                        self.status = Some("this post has no link to open".into());
+                        None
+                    }
+                };
+            }
+            Action::OpenLinkNumber(n) => return self.open_link_number(n),
+            Action::ShowLinkPicker => match self.rendered_article() {
+                Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
+                _ => self.status = Some("no links in this article".into()),
+            },
+            Action::CopyLink => return self.copy_link(),
+            Action::Reload => {
+                self.replace_on_next_batch = true;
+                self.loading.done = false;
+                self.status = Some("reloading…".into());
+                return Some(Effect::Reload);
+            }
+            Action::Quit => return self.go_back(true),
+            Action::Back => return self.go_back(false),
+            Action::ScrollPane(pane, delta) => return self.scroll_pane(pane, delta),
+            Action::ClickListRow(row) => {
+                if self.list_top + row < self.view.len() {
+                    self.selected = self.list_top + row;
+                    self.focus = Focus::List;
+                    return self.request_article();
+                }
+            }
+            Action::ClickTagRow(row) => {
+                if let Some(TagRow::Tag(_)) = self.tag_rows.get(self.tag_top + row) {
+                    self.tag_cursor = self.tag_top + row;
+                    return self.toggle_tag_at_cursor();
+                }
+            }
+            Action::OpenSelected if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
+            Action::ToggleTagAtCursor if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
+            Action::OpenSelected if self.focus == Focus::List => {
+                if self.selected_post().is_some() {
+                    self.focus = Focus::Article;
+                    return self.request_article();
+                }
+            }
+            action => {
+                if let Some(moved) = movement(&action, self.page_for_focus()) {
+                    return self.move_in_focus(moved);
+                }
+            }
+        }
+        None
+    }
+
+    fn page_for_focus(&self) -> usize {
+        match self.focus {
+            Focus::Tags => self.tag_height(),
+            Focus::List => self.list_height(),
+            Focus::Article => self.article_height(),
+        }
+    }
+
+    fn move_in_focus(&mut self, moved: Move) -> Option<Effect> {
+        match self.focus {
+            Focus::Tags => {
+                self.tag_cursor = self.step_tag_cursor(moved);
+                self.keep_tag_cursor_visible();
+                None
+            }
+            Focus::List => {
+                let before = self.selected;
+                self.selected = step(self.selected, self.view.len(), Some(moved)).min(self.view.len().saturating_sub(1));
+                self.keep_list_selection_visible();
+                if before != self.selected { self.request_article() } else { None }
+            }
+            Focus::Article => {
+                let max = self.max_article_scroll();
+                if let Some(view) = self.article.as_mut() {
+                    view.scroll = step(view.scroll, max + 1, Some(moved)).min(max);
+                }
+                None
+            }
+        }
+    }
+
+    fn scroll_pane(&mut self, pane: PaneId, delta: i32) -> Option<Effect> {
+        let moved = Move::By(delta as isize);
+        let focus_before = self.focus;
+        self.focus = match pane {
+            PaneId::Tags => Focus::Tags,
+            PaneId::List => Focus::List,
+            PaneId::Article => Focus::Article,
+        };
+        let effect = self.move_in_focus(moved);
+        if self.is_wide() || pane == PaneId::Article {
+            self.focus = focus_before;
+        }
+        effect
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::Tags, Focus::List];
+        if self.article.is_some() {
+            order.push(Focus::Article);
+        }
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(1);
+        let next = if forward { (at + 1) % order.len() } else { (at + order.len() - 1) % order.len() };
+        self.focus = order[next];
+    }
+
+    /// `q` (with `quit_from_list`) or `h`/`Esc`: one level up; `q` on the list quits.
+    fn go_back(&mut self, quit_from_list: bool) -> Option<Effect> {
+        match self.focus {
+            Focus::Article | Focus::Tags => {
+                self.focus = Focus::List;
+                None
+            }
+            Focus::List if quit_from_list => {
+                self.quitting = true;
+                Some(Effect::Quit)
+            }
+            Focus::List => {
+                if !self.search.input.is_empty() {
+                    let effect = self.drop_search();
+                    self.recompute_view();
+                    return effect;
+                }
+                None
+            }
+        }
+    }
+
+    // ---- loading ------------------------------------------------------------------------
+
+    fn posts_loaded(&mut self, posts: Vec<Post>, diagnostics: Vec<Diagnostic>, done: bool) -> Option<Effect> {
+        if self.replace_on_next_batch {
+            self.replace_on_next_batch = false;
+            self.posts.clear();
+            self.diagnostics.clear();
+            self.articles.clear();
+        }
+        self.posts.extend(posts);
+        self.diagnostics.extend(diagnostics);
+        unify_spellings(&mut self.posts);
+        crate::store::sort_newest_first(&mut self.posts);
+        self.post_keys = self.posts.iter().map(view::keys_of).collect();
+        self.tags = TagIndex::build(&self.posts);
+        self.tag_rows = view::tag_rows(&self.tags);
+        self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
+        if matches!(self.tag_rows.get(self.tag_cursor), Some(TagRow::Heading(_))) {
+            self.tag_cursor = self.step_tag_cursor(Move::By(1));
+        }
+        self.loading.done = done;
+        self.loading.files_with_errors =
+            self.diagnostics.iter().filter(|d| d.is_error()).map(|d| &d.path).collect::<std::collections::HashSet<_>>().len();
+        let selected_before = self.selected_post().map(|p| p.path.clone());
+        self.recompute_view();
+        let search_effect = (done && !self.search.input.is_empty()).then(|| self.search_changed()).flatten();
+        let selected_after = self.selected_post().map(|p| p.path.clone());
+        if selected_before != selected_after || self.article.is_none() {
+            return self.request_article().or(search_effect);
+        }
+        search_effect
+    }
+
+    // ---- the view -----------------------------------------------------------------------
+
+    /// Rebuilds `view` from the filters and search, keeping the selected post selected.
+    pub fn recompute_view(&mut self) {
+        let selected_path = self.selected_post().map(|p| p.path.clone());
+        let query = self.search.input.to_lowercase();
+        self.view = (0..self.posts.len())
+            .filter(|&i| self.filter.matches(&self.post_keys[i]))
+            .filter(|&i| query.is_empty() || view::fields_contain(&self.posts[i], &query) || self.search.body_hits.contains(&self.posts[i].path))
+            .collect();
+        self.selected = selected_path
+            .and_then(|path| self.view.iter().position(|&i| self.posts[i].path == path))
+            .unwrap_or(0);
+        self.keep_list_selection_visible();
+    }
+
+    fn keep_list_selection_visible(&mut self) {
+        let height = self.list_height();
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + height {
+            self.list_top = self.selected + 1 - height;
+        }
+        self.list_top = self.list_top.min(self.view.len().saturating_sub(1));
+    }
+
+    // ---- tags ---------------------------------------------------------------------------
+
+    fn step_tag_cursor(&self, moved: Move) -> usize {
+        let rows = self.tag_rows.len();
+        if rows == 0 {
+            return 0;
+        }
+        let target = step(self.tag_cursor, rows, Some(moved)).min(rows - 1);
+        let forward = matches!(moved, Move::By(d) if d > 0) || matches!(moved, Move::Top);
+        let is_tag = |i: usize| matches!(self.tag_rows.get(i), Some(TagRow::Tag(_)));
+        let mut candidates: Box<dyn Iterator<Item = usize>> = if forward {
+            Box::new((target..rows).chain((0..target).rev()))
+        } else {
+            Box::new((0..=target).rev().chain(target + 1..rows))
+        };
+        candidates.find(|&i| is_tag(i)).unwrap_or(self.tag_cursor)
+    }
+
+    fn keep_tag_cursor_visible(&mut self) {
+        let height = self.tag_height();
+        if self.tag_cursor < self.tag_top {
+            // Show the group heading above the first tag of a group.
+            self.tag_top = self.tag_cursor.saturating_sub(1);
+        } else if self.tag_cursor >= self.tag_top + height {
+            self.tag_top = self.tag_cursor + 1 - height;
+        }
+    }
+
+    fn toggle_tag_at_cursor(&mut self) -> Option<Effect> {
+        let Some(TagRow::Tag(index)) = self.tag_rows.get(self.tag_cursor) else { return None };
+        let entry = self.tags.entries[*index].clone();
+        self.filter.toggle(entry.kind, &entry.name);
+        self.recompute_view();
+        self.request_article()
+    }
+
+    /// `J`/`K`: the filter becomes the one tag after (before) the current one in the tag pane.
+    fn step_tag_filter(&mut self, forward: bool) -> Option<Effect> {
+        let tag_positions: Vec<usize> =
+            (0..self.tag_rows.len()).filter(|&i| matches!(self.tag_rows[i], TagRow::Tag(_))).collect();
+        if tag_positions.is_empty() {
+            return None;
+        }
+        let current = self.filter.single().and_then(|(kind, key)| {
+            tag_positions.iter().position(|&row| {
+                let TagRow::Tag(i) = self.tag_rows[row] else { return false };
+                let entry = &self.tags.entries[i];
+                entry.kind == kind && crate::store::tag_key(&entry.name) == key
+            })
+        });
+        let next = match (current, forward) {
+            (None, true) => 0,
+            (None, false) => tag_positions.len() - 1,
+            (Some(at), true) => (at + 1) % tag_positions.len(),
+            (Some(at), false) => (at + tag_positions.len() - 1) % tag_positions.len(),
+        };
+        self.tag_cursor = tag_positions[next];
+        self.keep_tag_cursor_visible();
+        let TagRow::Tag(index) = self.tag_rows[self.tag_cursor] else { return None };
+        let entry = self.tags.entries[index].clone();
+        self.filter = ViewFilter::default();
+        self.filter.toggle(entry.kind, &entry.name);
+        self.recompute_view();
+        self.status = Some(format!("filter: {}", entry.name));
+        self.request_article()
+    }
+
+    // ---- search -------------------------------------------------------------------------
+
+    fn search_changed(&mut self) -> Option<Effect> {
+        self.search.generation += 1;
+        self.search.body_hits.clear();
+        self.search.bodies_done = false;
+        self.recompute_view();
+        self.find_article_matches();
+        if self.search.input.is_empty() {
+            self.search.bodies_done = true;
+            return Some(Effect::CancelSearch);
+        }
+        let paths = self
+            .posts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.filter.matches(&self.post_keys[*i]))
+            .map(|(_, p)| p.path.clone())
+            .collect();
+        Some(Effect::SearchBodies { generation: self.search.generation, query: self.search.input.clone(), paths })
+    }
+
+    fn drop_search(&mut self) -> Option<Effect> {
+        let had_query = !self.search.input.is_empty();
+        self.search.input.clear();
+        self.search.editing = false;
+        self.search.generation += 1;
+        self.search.body_hits.clear();
+        self.recompute_view();
+        self.find_article_matches();
+        had_query.then_some(Effect::CancelSearch)
+    }
+
+    fn find_article_matches(&mut self) {
+        let query = self.search.input.to_lowercase();
+        if let Some(view) = self.article.as_mut() {
+            view.matches = match (&view.article, query.is_empty()) {
+                (Some(article), false) => article
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, line)| line.plain().to_lowercase().contains(&query))
+                    .map(|(i, _)| i)
+                    .collect(),
+                _ => Vec::new(),
+            };
+        }
+    }
+
+    fn jump_to_match(&mut self, forward: bool) {
+        let max = self.max_article_scroll();
+        let Some(view) = self.article.as_mut() else { return };
+        if view.matches.is_empty() {
+            self.status = Some(if self.search.input.is_empty() { "no search; press / to search".into() } else { "no match in this article".into() });
+            return;
+        }
+        let target = if forward {
+            view.matches.iter().copied().find(|&m| m > view.scroll).unwrap_or(view.matches[0])
+        } else {
+            view.matches.iter().copied().rev().find(|&m| m < view.scroll).unwrap_or(*view.matches.last().unwrap_or(&0))
+        };
+        view.scroll = target.min(max);
+        let number = view.matches.iter().position(|&m| m == target).unwrap_or(0) + 1;
+        self.status = Some(format!("match {number}/{}", view.matches.len()));
+    }
+
+    // ---- the article --------------------------------------------------------------------
+
+    fn max_article_scroll(&self) -> usize {
+        let lines = self.rendered_article().map_or(0, |a| a.lines.len());
+        lines.saturating_sub(self.article_height())
+    }
+
+    /// Points the article pane at the selected post (when the article is visible) and asks
+    /// for it to be rendered at the current width unless it already is.
+    fn request_article(&mut self) -> Option<Effect> {
+        let article_visible = self.is_wide() || self.focus == Focus::Article;
+        if !article_visible {
+            return None;
+        }
+        let post = self.selected_post()?.clone();
+        let width = self.article_width();
+        let same_post = self.article.as_ref().is_some_and(|v| v.path == post.path);
+        if !same_post {
+            self.article = Some(ArticleView { path: post.path.clone(), article: None, scroll: 0, matches: Vec::new(), error: None });
+        }
+        if let Some(article) = self.articles.get(&(post.path.clone(), width)).cloned() {
+            if let Some(view) = self.article.as_mut() {
+                view.article = Some(article);
+            }
+            self.find_article_matches();
+            return None;
+        }
+        if self.article.as_ref().and_then(|v| v.article.as_ref()).is_some_and(|a| a.width == width) {
+            return None;
+        }
+        Some(Effect::LoadArticle { post: Box::new(post), width })
+    }
+
+    // ---- links --------------------------------------------------------------------------
+
+    fn open_link_number(&mut self, number: usize) -> Option<Effect> {
+        let url = self.rendered_article().and_then(|a| a.link(number)).map(|l| l.url.clone());
+        match url {
+            Some(url) => self.open_url(url),
+            None => {
+                self.status = Some(format!("no link [{number}] in this article"));
+                None
+            }
+        }
+    }
+
+    fn open_url(&mut self, url: String) -> Option<Effect> {
+        if is_openable(&url) {
+            Some(Effect::OpenUrl(url))
+        } else {
+            self.status = Some(format!("refused to open {}: only http, https and mailto links open", crate::text::truncate_to_width(&url, 60)));
+            None
+        }
+    }
+
+    fn copy_link(&mut self) -> Option<Effect> {
+        match self.current_link() {
+            Some(url) => Some(Effect::CopyToClipboard(url)),
+            None => {
+                self.status = Some("no link to copy".into());
+                None
+            }
+        }
+    }
+
+    /// Whether a post is the one at `path`.
+    pub fn is_article(&self, path: &Path) -> bool {
+        self.article.as_ref().is_some_and(|v| v.path == path)
+    }
+}
+
+/// Only web and mail links are handed to a browser.
+pub fn is_openable(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+}
+
+/// A cursor movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    By(isize),
+    Top,
+    Bottom,
+}
+
+fn movement(action: &Action, page: usize) -> Option<Move> {
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::MoveDown => Move::By(1),
+        Action::MoveUp => Move::By(-1),
+        Action::MoveTop => Move::Top,
+        Action::MoveBottom => Move::Bottom,
+        Action::PageDown => Move::By(page),
+        Action::PageUp => Move::By(-page),
+        Action::HalfPageDown => Move::By((page / 2).max(1)),
+        Action::HalfPageUp => Move::By(-(page / 2).max(1)),
+        _ => return None,
+    })
+}
+
+/// `position` moved within `0..len`.
+fn step(position: usize, len: usize, moved: Option<Move>) -> usize {
+    let last = len.saturating_sub(1);
+    match moved {
+        None => position,
+        Some(Move::Top) => 0,
+        Some(Move::Bottom) => last,
+        Some(Move::By(delta)) => position.saturating_add_signed(delta).min(last),
+    }
+}

@@ -1,0 +1,177 @@
+//! The interactive reader's event loop: the only place that touches the terminal, starts
+//! threads and processes, or writes escape sequences.
+//!
+//! One channel feeds the loop: terminal input, posts from the loader, rendered articles,
+//! search hits and signals. The loop drains everything pending, applies it through
+//! [`App::update`], runs the returned effects, and draws once, only when something changed.
+
+mod browser;
+mod terminal;
+mod workers;
+
+pub use browser::{BrowserCommand, commands_from_env};
+
+use crate::app::{Action, App, Effect, PaneId, keymap};
+use crate::ui::{self, Theme};
+use crossterm::event::{Event, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Sender, channel};
+
+/// What reaches the event loop.
+#[derive(Debug)]
+pub enum Message {
+    Input(Event),
+    Action(Action),
+    /// A signal asked the reader to end.
+    Terminate(i32),
+}
+
+/// Settings of the interactive reader.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderOptions {
+    /// A browser command used instead of `$BROWSER`.
+    pub browser: Option<String>,
+}
+
+/// Runs the reader on `root` until the user quits.
+pub fn run(root: PathBuf, options: ReaderOptions) -> io::Result<()> {
+    let mut terminal = terminal::enter()?;
+    let _restore = terminal::Restore;
+    let theme = Theme::from_env();
+    let size = terminal.size()?;
+    let mut app = App::new(root.clone(), Rect::new(0, 0, size.width, size.height));
+    let (tx, rx) = channel::<Message>();
+    workers::spawn_input(tx.clone());
+    workers::spawn_signals(tx.clone());
+    let load_generation = Arc::new(AtomicU64::new(0));
+    workers::spawn_loader(root.clone(), tx.clone(), load_generation.clone());
+    let renderer = workers::spawn_renderer(tx.clone());
+    let search_generation = Arc::new(AtomicU64::new(0));
+    let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
+    let mut runner = EffectRunner { root, tx, load_generation, renderer, searcher, search_generation, options };
+
+    terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
+    while let Ok(first) = rx.recv() {
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        let mut quit = false;
+        let mut suspend = false;
+        for message in pending {
+            let action = match message {
+                Message::Terminate(_) => {
+                    quit = true;
+                    break;
+                }
+                Message::Action(action) => Some(action),
+                Message::Input(event) => action_for_event(&app, event),
+            };
+            let Some(action) = action else { continue };
+            match app.update(action) {
+                Some(Effect::Quit) => quit = true,
+                Some(Effect::Suspend) => suspend = true,
+                Some(effect) => runner.run(effect, &mut app),
+                None => {}
+            }
+            if quit {
+                break;
+            }
+        }
+        if quit {
+            break;
+        }
+        if suspend {
+            terminal::leave();
+            #[cfg(unix)]
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            terminal = terminal::enter()?;
+            let size = terminal.size()?;
+            if let Some(effect) = app.update(Action::Resize(size.width, size.height)) {
+                runner.run(effect, &mut app);
+            }
+        }
+        terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
+    }
+    Ok(())
+}
+
+/// Carries out effects on behalf of the loop.
+struct EffectRunner {
+    root: PathBuf,
+    tx: Sender<Message>,
+    load_generation: Arc<AtomicU64>,
+    renderer: Sender<workers::RenderRequest>,
+    searcher: Sender<workers::SearchRequest>,
+    search_generation: Arc<AtomicU64>,
+    options: ReaderOptions,
+}
+
+impl EffectRunner {
+    fn run(&mut self, effect: Effect, app: &mut App) {
+        match effect {
+            Effect::Quit | Effect::Suspend => {}
+            Effect::OpenUrl(url) => {
+                let message = match browser::open(&url, self.options.browser.as_deref()) {
+                    Ok(message) | Err(message) => message,
+                };
+                app.update(Action::Notify(message));
+            }
+            Effect::CopyToClipboard(text) => {
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+                let mut out = io::stdout();
+                let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
+                app.update(Action::Notify(format!("copied {text}")));
+            }
+            Effect::Reload => {
+                self.load_generation.fetch_add(1, Ordering::SeqCst);
+                workers::spawn_loader(self.root.clone(), self.tx.clone(), self.load_generation.clone());
+            }
+            Effect::LoadArticle { post, width } => {
+                let _ = self.renderer.send(workers::RenderRequest { post: *post, width });
+            }
+            Effect::SearchBodies { generation, query, paths } => {
+                self.search_generation.store(generation, Ordering::SeqCst);
+                let _ = self.searcher.send(workers::SearchRequest { generation, query, paths });
+            }
+            Effect::CancelSearch => {
+                self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action: keys through the key map, mouse by where it is.
+pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for_key(app, key),
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => {
+            let at = Position::new(mouse.column, mouse.row);
+            let areas = app.areas();
+            // The tag overlay lies on top on narrow screens, so it is hit first.
+            let pane = [(areas.tags, PaneId::Tags), (areas.list, PaneId::List), (areas.article, PaneId::Article)]
+                .into_iter()
+                .find_map(|(area, pane)| area.filter(|a| a.contains(at)).map(|a| (a, pane)))?;
+            let (area, pane) = pane;
+            let inner = crate::app::layout::inner(area);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),
+                MouseEventKind::ScrollUp => Some(Action::ScrollPane(pane, -3)),
+                MouseEventKind::Down(MouseButton::Left) if inner.contains(at) => {
+                    let row = usize::from(at.y - inner.y);
+                    match pane {
+                        PaneId::List => Some(Action::ClickListRow(row)),
+                        PaneId::Tags => Some(Action::ClickTagRow(row)),
+                        PaneId::Article => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

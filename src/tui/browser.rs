@@ -1,0 +1,82 @@
+//! Opening links without a shell: `$BROWSER` (colon-separated commands, `%s` replaced by the
+//! URL, else the URL appended as one argument), else the system opener. The browser gets no
+//! terminal: its input and output go nowhere, and it runs in its own process group.
+
+use std::process::{Command, Stdio};
+
+/// One way to open a URL: a program and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrowserCommand {
+    pub program: String,
+    pub args: Vec<String>,
+}
+
+/// The commands `$BROWSER` names for `url`, in order. Words are split on whitespace, never by
+/// a shell; a word holding `%s` gets the URL in its place, and without any `%s` the URL is
+/// appended as its own argument.
+pub fn commands_from_env(browser: &str, url: &str) -> Vec<BrowserCommand> {
+    browser
+        .split(':')
+        .filter_map(|entry| {
+            let mut words = entry.split_whitespace();
+            let program = words.next()?.to_string();
+            let mut args: Vec<String> = words.map(str::to_string).collect();
+            if args.iter().any(|a| a.contains("%s")) {
+                args = args.into_iter().map(|a| a.replace("%s", url)).collect();
+            } else {
+                args.push(url.to_string());
+            }
+            Some(BrowserCommand { program, args })
+        })
+        .collect()
+}
+
+/// Opens `url` (already checked to be http, https or mailto) and says how.
+pub fn open(url: &str, configured: Option<&str>) -> Result<String, String> {
+    let from_env = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    if let Some(browser) = configured.map(str::to_string).or(from_env) {
+        let mut failures = Vec::new();
+        for command in commands_from_env(&browser, url) {
+            match spawn_detached(&command) {
+                Ok(()) => return Ok(format!("opened {url} with {}", command.program)),
+                Err(e) => failures.push(format!("{}: {e}", command.program)),
+            }
+        }
+        return Err(format!("could not open {url}: {}", failures.join("; ")));
+    }
+    open::that_detached(url).map(|()| format!("opened {url}")).map_err(|e| format!("could not open {url}: {e}"))
+}
+
+fn spawn_detached(command: &BrowserCommand) -> std::io::Result<()> {
+    let mut cmd = Command::new(&command.program);
+    cmd.args(&command.args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let mut child = cmd.spawn()?;
+    // Reap the browser when it exits so it leaves no zombie; never wait for it here.
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_is_appended_or_substituted_never_shell_parsed() {
+        let url = "https://example.com/a?b=1&c=$(rm -rf ~)";
+        let commands = commands_from_env("firefox --new-tab:lynx %s", url);
+        assert_eq!(commands[0], BrowserCommand { program: "firefox".into(), args: vec!["--new-tab".into(), url.into()] });
+        assert_eq!(commands[1], BrowserCommand { program: "lynx".into(), args: vec![url.into()] });
+    }
+
+    #[test]
+    fn empty_entries_are_skipped() {
+        assert_eq!(commands_from_env("::w3m", "u").len(), 1);
+    }
+}

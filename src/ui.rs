@@ -1,0 +1,74 @@
+//! Drawing: one small view per pane, each borrowing the [`App`] read-only and painting into a
+//! ratatui buffer. Nothing here changes state or touches the terminal; the same code draws
+//! into a `TestBackend` in tests.
+//!
+//! Text is measured with [`crate::text`] and cut to the pane before it is drawn, so a wide
+//! character never straddles a border.
+
+mod article_pane;
+mod list_pane;
+mod overlays;
+mod status_bar;
+mod tag_pane;
+pub mod theme;
+
+use crate::app::{App, Focus, Overlay};
+use crate::text::{display_width, truncate_to_width};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+pub use theme::Theme;
+
+/// Draws the whole screen for the app's current state.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    if let Some(area) = areas.list {
+        list_pane::ListPane { app, theme, focused: app.focus == Focus::List }.render(area, buf);
+    }
+    if let Some(area) = areas.article {
+        article_pane::ArticlePane { app, theme, focused: app.focus == Focus::Article }.render(area, buf);
+    }
+    if let Some(area) = areas.tags {
+        if !app.is_wide() {
+            Clear.render(area, buf);
+        }
+        tag_pane::TagPane { app, theme, focused: app.focus == Focus::Tags }.render(area, buf);
+    }
+    status_bar::StatusBar { app, theme }.render(areas.status, buf);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => overlays::Help { theme, scroll }.render(frame.area(), frame.buffer_mut()),
+        Some(Overlay::Links { cursor }) => {
+            if let Some(article) = app.rendered_article() {
+                overlays::LinkPicker { theme, article, cursor }.render(frame.area(), frame.buffer_mut());
+            }
+        }
+        None => {}
+    }
+}
+
+/// A bordered pane with a title cut to fit.
+fn pane_block<'a>(title: &str, focused: bool, theme: &Theme, width: u16) -> Block<'a> {
+    let room = usize::from(width).saturating_sub(4);
+    let title = truncate_to_width(title, room);
+    Block::bordered()
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(ratatui::text::Line::styled(format!(" {title} "), theme.title))
+}
+
+/// Writes `text` at (x, y), cut to `width` columns, and returns the columns used.
+fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) -> usize {
+    if width == 0 {
+        return 0;
+    }
+    let text = truncate_to_width(text, width);
+    buf.set_stringn(x, y, &text, width, style);
+    display_width(&text)
+}
+
+/// Fills a row of `area` with a style, for highlighted rows.
+fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    buf.set_style(Rect { x: area.x, y, width: area.width, height: 1 }, style);
+}

@@ -1,0 +1,113 @@
+//! The article pane: the visible slice of the rendered lines, search matches highlighted, and
+//! a "line N/M" indicator. Lines were wrapped once by `render`; nothing is wrapped here.
+
+use super::{Theme, pane_block, put};
+use crate::app::App;
+use crate::render;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+pub struct ArticlePane<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+impl Widget for ArticlePane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let view = app.article.as_ref();
+        let article = app.rendered_article();
+        let total = article.map_or(0, |a| a.lines.len());
+        let scroll = view.map_or(0, |v| v.scroll);
+        let mut block = pane_block("正文", self.focused, self.theme, area.width);
+        if total > 0 && area.width > 16 {
+            let last = (scroll + usize::from(area.height.saturating_sub(2))).min(total);
+            let indicator = format!(" line {}/{total} ", last.max(1));
+            block = block.title_bottom(Line::styled(indicator, self.theme.dim).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width);
+        if width == 0 || inner.height == 0 {
+            return;
+        }
+        let Some(article) = article else {
+            let message = match view {
+                Some(v) => v.error.clone().unwrap_or_else(|| "loading…".into()),
+                None if app.view.is_empty() => String::new(),
+                None => "Enter opens the selected post".into(),
+            };
+            put(buf, inner.x, inner.y, &message, width, self.theme.dim);
+            return;
+        };
+        let query: Vec<char> = app.search.input.chars().flat_map(char::to_lowercase).collect();
+        for (row, line) in article.visible(scroll, usize::from(inner.height)).iter().enumerate() {
+            let y = inner.y + row as u16;
+            draw_line(buf, inner.x, y, width, line, self.theme, &query);
+        }
+    }
+}
+
+/// Draws one rendered line, spans in their theme styles, search matches highlighted.
+fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: usize, line: &render::Line, theme: &Theme, query: &[char]) {
+    let highlighted = match_mask(line, query);
+    let mut column = x;
+    let mut left = width;
+    let mut char_index = 0;
+    for span in &line.spans {
+        let style = theme.article_style(span.style);
+        if highlighted.is_empty() {
+            let used = put(buf, column, y, &span.text, left, style);
+            column += used as u16;
+            left = left.saturating_sub(used);
+        } else {
+            // Split the span where highlighting starts and stops.
+            let mut piece = String::new();
+            let mut piece_lit = false;
+            for c in span.text.chars() {
+                let lit = highlighted.get(char_index).copied().unwrap_or(false);
+                if lit != piece_lit && !piece.is_empty() {
+                    let used = put(buf, column, y, &piece, left, if piece_lit { theme.search_match } else { style });
+                    column += used as u16;
+                    left = left.saturating_sub(used);
+                    piece.clear();
+                }
+                piece_lit = lit;
+                piece.push(c);
+                char_index += 1;
+            }
+            if !piece.is_empty() {
+                let used = put(buf, column, y, &piece, left, if piece_lit { theme.search_match } else { style });
+                column += used as u16;
+                left = left.saturating_sub(used);
+            }
+        }
+        if left == 0 {
+            break;
+        }
+    }
+}
+
+/// One flag per `char` of the line: inside a case-insensitive match of `query`. Empty when
+/// nothing matches.
+pub fn match_mask(line: &render::Line, query: &[char]) -> Vec<bool> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let lowered: Vec<char> = line.spans.iter().flat_map(|s| s.text.chars()).map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+    let mut mask = vec![false; lowered.len()];
+    let mut any = false;
+    if lowered.len() >= query.len() {
+        for start in 0..=lowered.len() - query.len() {
+            if lowered[start..start + query.len()] == *query {
+                mask[start..start + query.len()].iter_mut().for_each(|m| *m = true);
+                any = true;
+            }
+        }
+    }
+    if any { mask } else { Vec::new() }
+}
+

@@ -1,0 +1,65 @@
+//! The post list: date, marks, title and tags, one post a row, only the visible rows drawn.
+
+use super::{Theme, fill_row, pane_block, put};
+use crate::app::App;
+use crate::text::{display_width, pad_to_width, truncate_to_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub struct ListPane<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+impl Widget for ListPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let title = format!("文章 {}/{}", app.view.len(), app.posts.len());
+        let block = pane_block(&title, self.focused, self.theme, area.width);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        if app.view.is_empty() {
+            let message = if !app.loading.done {
+                "loading…"
+            } else if app.posts.is_empty() {
+                "no posts here"
+            } else {
+                "no post matches; c clears the filters"
+            };
+            put(buf, inner.x, inner.y, message, usize::from(inner.width), self.theme.dim);
+            return;
+        }
+        let width = usize::from(inner.width);
+        let date_width = if width >= 48 { 10 } else if width >= 28 { 5 } else { 0 };
+        let rows = app.view.iter().enumerate().skip(app.list_top).take(usize::from(inner.height));
+        for (row, (position, &index)) in rows.enumerate() {
+            let post = &app.posts[index];
+            let y = inner.y + row as u16;
+            let mut x = inner.x;
+            let mut left = width;
+            if date_width > 0 {
+                let date = post.date.map(|d| d.day().to_string()).unwrap_or_default();
+                let date = if date_width == 5 && date.len() == 10 { date[5..].to_string() } else { date };
+                x += put(buf, x, y, &pad_to_width(&date, date_width), left, self.theme.date) as u16 + 1;
+                left = left.saturating_sub(date_width + 1);
+            }
+            let tags = post.tags.join(" ");
+            let tags_width = if left >= 40 { display_width(&tags).min(left / 3) } else { 0 };
+            let title_width = if tags_width > 0 { left - tags_width - 2 } else { left };
+            put(buf, x, y, &pad_to_width(&post.title, title_width), title_width, ratatui::style::Style::new());
+            if tags_width > 0 {
+                let tx = x + title_width as u16 + 2;
+                put(buf, tx, y, &truncate_to_width(&tags, tags_width), tags_width, self.theme.tag);
+            }
+            if position == app.selected {
+                let style = if self.focused { self.theme.selected } else { self.theme.selected_unfocused };
+                fill_row(buf, inner, y, style);
+            }
+        }
+    }
+}

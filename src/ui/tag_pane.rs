@@ -1,0 +1,58 @@
+//! The tag pane: tags, then categories, with post counts; selected ones marked.
+
+use super::{Theme, fill_row, pane_block, put};
+use crate::app::{App, TagRow};
+use crate::store::TagKind;
+use crate::text::{display_width, pad_to_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub struct TagPane<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+impl Widget for TagPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let block = pane_block("标签", self.focused, self.theme, area.width);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = usize::from(inner.width);
+        if width == 0 {
+            return;
+        }
+        let rows = app.tag_rows.iter().enumerate().skip(app.tag_top).take(usize::from(inner.height));
+        for (row, (position, tag_row)) in rows.enumerate() {
+            let y = inner.y + row as u16;
+            match *tag_row {
+                TagRow::Heading(kind) => {
+                    let label = match kind {
+                        TagKind::Tag => "标签 tags",
+                        TagKind::Category => "分类 categories",
+                    };
+                    put(buf, inner.x, y, label, width, self.theme.heading);
+                }
+                TagRow::Tag(index) => {
+                    let entry = &app.tags.entries[index];
+                    let chosen = app.filter.is_selected(entry.kind, &entry.name);
+                    let count = entry.count.to_string();
+                    let mark = if chosen { "● " } else { "  " };
+                    let name_width = width.saturating_sub(display_width(&count) + 3);
+                    let x = inner.x + put(buf, inner.x, y, mark, width, self.theme.tag) as u16;
+                    let style = if chosen { self.theme.tag_selected } else { self.theme.tag };
+                    put(buf, x, y, &pad_to_width(&entry.name, name_width), name_width, style);
+                    let cx = inner.x + (width - display_width(&count).min(width)) as u16;
+                    if name_width > 0 {
+                        put(buf, cx, y, &count, width, self.theme.count);
+                    }
+                    if self.focused && position == app.tag_cursor {
+                        fill_row(buf, inner, y, self.theme.selected);
+                    }
+                }
+            }
+        }
+    }
+}

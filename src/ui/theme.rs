@@ -1,0 +1,153 @@
+//! Every colour and text attribute of the reader, in one place. With `NO_COLOR` set the
+//! monochrome theme keeps only attributes (bold, reverse, underline).
+
+use crate::render::{self, Role};
+use ratatui::style::{Color, Modifier, Style};
+
+/// Styles for the panes and for each role of rendered article text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub date: Style,
+    pub unread: Style,
+    pub starred: Style,
+    pub tag: Style,
+    pub tag_selected: Style,
+    pub count: Style,
+    pub heading: Style,
+    pub status: Style,
+    pub status_message: Style,
+    pub search_match: Style,
+    pub dim: Style,
+    pub article: ArticleColors,
+}
+
+/// Colours for rendered article roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleColors {
+    pub heading: Style,
+    pub link: Style,
+    pub link_number: Style,
+    pub code: Style,
+    pub quote: Style,
+    pub marker: Style,
+    pub meta: Style,
+    pub title: Style,
+    pub tag: Style,
+    pub image: Style,
+    pub rule: Style,
+}
+
+impl Theme {
+    /// The default colours.
+    pub fn colored() -> Self {
+        let accent = Color::Cyan;
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(accent),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected_unfocused: Style::new().bg(Color::DarkGray).fg(Color::White),
+            date: Style::new().fg(Color::DarkGray),
+            unread: Style::new().fg(Color::Yellow),
+            starred: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            tag: Style::new().fg(Color::Green),
+            tag_selected: Style::new().fg(Color::Black).bg(Color::Green),
+            count: Style::new().fg(Color::DarkGray),
+            heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
+            status: Style::new().bg(Color::Black).fg(Color::Gray),
+            status_message: Style::new().fg(Color::Yellow),
+            search_match: Style::new().bg(Color::Yellow).fg(Color::Black),
+            dim: Style::new().fg(Color::DarkGray),
+            article: ArticleColors {
+                heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
+                link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+                link_number: Style::new().fg(Color::DarkGray),
+                code: Style::new().fg(Color::Magenta),
+                quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+                marker: Style::new().fg(Color::DarkGray),
+                meta: Style::new().fg(Color::DarkGray),
+                title: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
+                tag: Style::new().fg(Color::Green),
+                image: Style::new().fg(Color::Magenta),
+                rule: Style::new().fg(Color::DarkGray),
+            },
+        }
+    }
+
+    /// Attributes only, for `NO_COLOR`.
+    pub fn monochrome() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let none = Style::new();
+        Theme {
+            border: none,
+            border_focused: bold,
+            title: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            date: none,
+            unread: bold,
+            starred: bold,
+            tag: none,
+            tag_selected: Style::new().add_modifier(Modifier::REVERSED),
+            count: none,
+            heading: bold,
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            status_message: bold,
+            search_match: Style::new().add_modifier(Modifier::REVERSED),
+            dim: none,
+            article: ArticleColors {
+                heading: bold,
+                link: Style::new().add_modifier(Modifier::UNDERLINED),
+                link_number: none,
+                code: none,
+                quote: Style::new().add_modifier(Modifier::ITALIC),
+                marker: none,
+                meta: none,
+                title: bold,
+                tag: none,
+                image: none,
+                rule: none,
+            },
+        }
+    }
+
+    /// The colour theme unless `NO_COLOR` is set to something.
+    pub fn from_env() -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { Self::monochrome() } else { Self::colored() }
+    }
+
+    /// The style of a span of rendered article text.
+    pub fn article_style(&self, style: render::Style) -> Style {
+        let a = &self.article;
+        let mut out = match style.role {
+            Role::Plain => Style::new(),
+            Role::Heading(_) => a.heading,
+            Role::Code | Role::CodeBlock => a.code,
+            Role::Link | Role::LinkListHost => a.link,
+            Role::LinkNumber | Role::LinkListNumber => a.link_number,
+            Role::Image => a.image,
+            Role::Quote => a.quote,
+            Role::QuoteMarker | Role::ListMarker | Role::TableBorder => a.marker,
+            Role::Rule => a.rule,
+            Role::TableHeader | Role::LinkListTitle => Style::new().add_modifier(Modifier::BOLD),
+            Role::HeaderTitle => a.title,
+            Role::HeaderMeta | Role::LinkListUrl => a.meta,
+            Role::Tag => a.tag,
+        };
+        if style.strong {
+            out = out.add_modifier(Modifier::BOLD);
+        }
+        if style.emphasis {
+            out = out.add_modifier(Modifier::ITALIC);
+        }
+        if style.strike {
+            out = out.add_modifier(Modifier::CROSSED_OUT);
+        }
+        out
+    }
+}
