@@ -671,7 +671,7 @@ impl App {
 
     // ---- the article --------------------------------------------------------------------
 
-    fn max_article_scroll(&self) -> usize {
+    pub(crate) fn max_article_scroll(&self) -> usize {
         let lines = self.rendered_article().map_or(0, |a| a.lines.len());
         lines.saturating_sub(self.article_height())
     }
@@ -779,3 +779,6 @@ fn step(position: usize, len: usize, moved: Option<Move>) -> usize {
         Some(Move::By(delta)) => position.saturating_add_signed(delta).min(last),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,415 @@
+//! `update` driven by keys, without a terminal: every key of the reader.
+
+use super::*;
+use crate::app::keymap::action_for_key;
+use crate::render::render_article;
+use crate::store::PostDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn post(name: &str, date: &str, tags: &[&str], source: Option<&str>) -> Post {
+    Post {
+        path: PathBuf::from(format!("posts/{name}.md")),
+        title: format!("标题 {name}"),
+        date: PostDate::parse(date),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        categories: vec!["tech".into()],
+        source: source.map(str::to_string),
+        ..Post::default()
+    }
+}
+
+fn body_of(path: &Path) -> String {
+    let name = path.file_stem().unwrap().to_string_lossy();
+    let mut body = format!("# {name}\n\n第一段，[链接甲](https://a.example.com/{name})与[链接乙](ftp://files.example.com/x)。\n\n");
+    for i in 0..60 {
+        body.push_str(&format!("第{i}行：云计算与芯片。\n\n"));
+    }
+    body
+}
+
+/// An app on 30 posts at `width`x`height`, loaded, with effects run synchronously.
+struct Harness {
+    app: App,
+    opened: Vec<String>,
+    copied: Vec<String>,
+    quit: bool,
+    reloads: usize,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16) -> Self {
+        let mut posts = Vec::new();
+        for i in 0..30 {
+            let tags: &[&str] = match i % 3 {
+                0 => &["AI", "云计算"],
+                1 => &["AI"],
+                _ => &["芯片"],
+            };
+            let source = (i % 2 == 0).then(|| format!("https://news.example.com/{i}"));
+            posts.push(post(&format!("p{i:02}"), &format!("2026-01-{:02}", i % 28 + 1), tags, source.as_deref()));
+        }
+        let mut h = Harness { app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)), opened: vec![], copied: vec![], quit: false, reloads: 0 };
+        h.act(Action::Resize(width, height));
+        h.act(Action::PostsLoaded { posts, diagnostics: Vec::new(), done: true });
+        h
+    }
+
+    fn act(&mut self, action: Action) {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            match self.app.update(action) {
+                Some(Effect::LoadArticle { post, width }) => {
+                    let article = render_article(&post, &body_of(&post.path), width);
+                    queue.push(Action::ArticleReady { path: post.path.clone(), width, article: Arc::new(article) });
+                }
+                Some(Effect::SearchBodies { generation, query, paths }) => {
+                    let hits = paths.into_iter().filter(|p| crate::store::contains_ignore_case(&body_of(p), &query)).collect();
+                    queue.push(Action::SearchHits { generation, paths: hits, done: true });
+                }
+                Some(Effect::OpenUrl(url)) => self.opened.push(url),
+                Some(Effect::CopyToClipboard(text)) => self.copied.push(text),
+                Some(Effect::Quit) => self.quit = true,
+                Some(Effect::Reload) => self.reloads += 1,
+                Some(Effect::Suspend | Effect::CancelSearch) | None => {}
+            }
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        if let Some(action) = action_for_key(&self.app, KeyEvent::new(code, modifiers)) {
+            self.act(action);
+        }
+    }
+
+    fn chars(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn selected_name(&self) -> String {
+        self.app.selected_post().unwrap().path.file_stem().unwrap().to_string_lossy().into_owned()
+    }
+
+    /// Moves down to the first post that has a source link.
+    fn select_post_with_source(&mut self) {
+        while self.app.selected_post().unwrap().source.is_none() {
+            self.key(KeyCode::Char('j'));
+        }
+    }
+
+    fn scroll(&self) -> usize {
+        self.app.article.as_ref().unwrap().scroll
+    }
+}
+
+#[test]
+fn posts_are_newest_first_and_j_k_arrows_move() {
+    let mut h = Harness::new(120, 40);
+    assert_eq!(h.app.view.len(), 30);
+    let first = h.selected_name();
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.selected, 2);
+    h.key(KeyCode::Char('k'));
+    assert_eq!(h.app.selected, 1);
+    h.key(KeyCode::Up);
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.selected, 0);
+    assert_eq!(h.selected_name(), first);
+}
+
+#[test]
+fn g_shift_g_home_end_jump() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('G'));
+    assert_eq!(h.app.selected, 29);
+    h.key(KeyCode::Char('g'));
+    assert_eq!(h.app.selected, 0);
+    h.key(KeyCode::End);
+    assert_eq!(h.app.selected, 29);
+    h.key(KeyCode::Home);
+    assert_eq!(h.app.selected, 0);
+}
+
+#[test]
+fn paging_keys_move_by_the_list_height() {
+    let mut h = Harness::new(80, 12);
+    let page = h.app.list_height();
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.app.selected, page);
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.app.selected, 0);
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.selected, page);
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.selected, page - page / 2);
+    h.key_with(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.selected, page);
+    assert!(h.app.list_top + h.app.list_height() > h.app.selected, "selection stays visible");
+}
+
+#[test]
+fn enter_opens_the_article_and_esc_h_q_go_back() {
+    for back in [KeyCode::Esc, KeyCode::Char('h'), KeyCode::Char('q')] {
+        let mut h = Harness::new(80, 24);
+        h.key(KeyCode::Char('j'));
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.focus, Focus::Article);
+        assert!(h.app.rendered_article().is_some());
+        assert!(h.app.areas().list.is_none(), "narrow: the article takes the screen");
+        h.key(back);
+        assert_eq!(h.app.focus, Focus::List);
+        assert!(!h.quit);
+    }
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('l'));
+    assert_eq!(h.app.focus, Focus::Article);
+}
+
+#[test]
+fn article_scrolls_and_pages_inside() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.scroll(), 1);
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.scroll(), 1 + h.app.article_height());
+    h.key(KeyCode::Char('G'));
+    let lines = h.app.rendered_article().unwrap().lines.len();
+    assert_eq!(h.scroll(), lines - h.app.article_height());
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.scroll(), lines - h.app.article_height(), "no scrolling past the end");
+    h.key(KeyCode::Char('g'));
+    assert_eq!(h.scroll(), 0);
+}
+
+#[test]
+fn wide_screens_preview_the_selection_and_tab_cycles_focus() {
+    let mut h = Harness::new(120, 40);
+    assert!(h.app.rendered_article().is_some(), "the article pane previews the selection");
+    h.key(KeyCode::Char('j'));
+    assert!(h.app.is_article(&h.app.selected_post().unwrap().path.clone()));
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Article);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Tags);
+    h.key(KeyCode::BackTab);
+    assert_eq!(h.app.focus, Focus::Article);
+}
+
+#[test]
+fn t_then_space_or_enter_toggles_tags_which_and_together() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.focus, Focus::Tags);
+    // The first tag row is the most used tag: AI (20 posts).
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.view.len(), 20);
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.view.len(), 10, "AI and 云计算 together");
+    assert!(h.app.view.iter().all(|&i| h.app.posts[i].tags.contains(&"云计算".to_string())));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.view.len(), 20, "toggled off again");
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.view.len(), 30);
+}
+
+#[test]
+fn capital_j_k_and_brackets_step_the_filter_from_anywhere() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('J'));
+    assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
+    h.key(KeyCode::Char(']'));
+    assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["云计算"]);
+    h.key(KeyCode::Char('K'));
+    assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
+    h.key(KeyCode::Char('['));
+    assert_eq!(h.app.filter.names().count(), 1, "wraps to the last tag");
+    h.key(KeyCode::Char('c'));
+    assert!(h.app.filter.is_empty());
+    assert_eq!(h.app.view.len(), 30);
+}
+
+#[test]
+fn slash_searches_incrementally_enter_keeps_esc_drops() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('/'));
+    assert!(h.app.search.editing);
+    h.chars("p0");
+    assert_eq!(h.app.view.len(), 10, "titles p00..p09 contain p0");
+    h.chars("3");
+    assert_eq!(h.app.view.len(), 1);
+    h.key(KeyCode::Backspace);
+    assert_eq!(h.app.view.len(), 10);
+    h.key(KeyCode::Enter);
+    assert!(!h.app.search.editing);
+    assert_eq!(h.app.view.len(), 10, "Enter keeps the results");
+    assert_eq!(h.selected_name(), "p03", "the selection survives the query changing");
+    let before = h.app.selected;
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.app.selected, before + 1, "keys act on the list again");
+    h.key(KeyCode::Char('/'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.view.len(), 30, "Esc drops the search");
+}
+
+#[test]
+fn search_finds_bodies_and_chinese_without_spaces() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('/'));
+    h.chars("p17");
+    assert_eq!(h.app.view.len(), 1);
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('/'));
+    h.chars("链接甲");
+    assert_eq!(h.app.view.len(), 30, "every body has it; titles do not");
+    assert!(h.app.search.bodies_done);
+}
+
+#[test]
+fn n_and_capital_n_jump_between_matches_in_the_article() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('/'));
+    h.chars("第1");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    let matches = h.app.article.as_ref().unwrap().matches.clone();
+    assert!(matches.len() > 2, "{matches:?}");
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.scroll(), matches[0].min(h.app.max_article_scroll()));
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.scroll(), matches[1].min(h.app.max_article_scroll()));
+    h.key(KeyCode::Char('N'));
+    assert_eq!(h.scroll(), matches[0].min(h.app.max_article_scroll()));
+}
+
+#[test]
+fn o_opens_the_source_and_digits_open_numbered_links() {
+    let mut h = Harness::new(120, 40);
+    h.select_post_with_source();
+    let source = h.app.selected_post().unwrap().source.clone().unwrap();
+    h.key(KeyCode::Char('o'));
+    assert_eq!(h.opened, [source.clone()]);
+    h.key(KeyCode::Char('1'));
+    assert_eq!(h.opened.last().unwrap(), &source, "the source is [1]");
+    h.key(KeyCode::Char('2'));
+    assert!(h.opened.last().unwrap().starts_with("https://a.example.com/"));
+    h.key(KeyCode::Char('3'));
+    assert_eq!(h.opened.len(), 3, "ftp links are refused");
+    assert!(h.app.status.as_deref().unwrap().contains("refused"));
+    h.key(KeyCode::Char('9'));
+    assert!(h.app.status.as_deref().unwrap().contains("no link [9]"));
+}
+
+#[test]
+fn f_picks_a_link_and_y_copies_it() {
+    let mut h = Harness::new(120, 40);
+    h.select_post_with_source();
+    h.key(KeyCode::Char('f'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Links { cursor: 0 })));
+    h.key(KeyCode::Char('j'));
+    let second = h.app.rendered_article().unwrap().links[1].url.clone();
+    assert!(second.starts_with("https://a.example.com/"));
+    h.key(KeyCode::Char('y'));
+    assert_eq!(h.copied.last(), Some(&second));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.opened.last(), Some(&second));
+    assert!(h.app.overlay.is_none());
+    h.key(KeyCode::Char('y'));
+    assert_eq!(h.copied.last(), h.app.selected_post().unwrap().source.as_ref(), "outside the picker y copies the source");
+}
+
+#[test]
+fn question_mark_shows_scrollable_help() {
+    let mut h = Harness::new(40, 15);
+    h.key(KeyCode::Char('?'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Help { scroll: 0 })));
+    h.key(KeyCode::Char('j'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Help { scroll: 1 })));
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.app.selected, 0, "keys go to the overlay");
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+    h.key(KeyCode::Char('?'));
+    h.key(KeyCode::Char('?'));
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn r_reloads_and_replaces_the_posts() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.reloads, 1);
+    h.act(Action::PostsLoaded { posts: vec![post("new", "2026-05-01", &["AI"], None)], diagnostics: vec![], done: true });
+    assert_eq!(h.app.posts.len(), 1);
+}
+
+#[test]
+fn q_quits_from_the_list_and_capital_q_ctrl_c_at_once() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('q'));
+    assert!(h.quit);
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('Q'));
+    assert!(h.quit);
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('/'));
+    h.key_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.quit, "Ctrl-c quits even while typing a search");
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend() {
+    let h = Harness::new(80, 24);
+    let action = action_for_key(&h.app, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)).unwrap();
+    let mut app = h.app;
+    assert_eq!(app.update(action), Some(Effect::Suspend));
+}
+
+#[test]
+fn narrow_screens_open_tags_as_an_overlay() {
+    let mut h = Harness::new(60, 20);
+    assert!(h.app.areas().tags.is_none());
+    h.key(KeyCode::Char('t'));
+    assert!(h.app.areas().tags.is_some() && h.app.areas().list.is_some());
+    h.key(KeyCode::Esc);
+    assert!(h.app.areas().tags.is_none());
+}
+
+#[test]
+fn resizing_re_renders_the_article_for_the_new_width() {
+    let mut h = Harness::new(120, 40);
+    let wide = h.app.rendered_article().unwrap().width;
+    h.act(Action::Resize(70, 20));
+    h.key(KeyCode::Enter);
+    let narrow = h.app.rendered_article().unwrap().width;
+    assert!(narrow != wide && narrow == h.app.article_width());
+}
+
+#[test]
+fn mouse_wheel_and_clicks_map_to_panes() {
+    use crossterm::event::{Event, MouseEvent, MouseEventKind};
+    let mut h = Harness::new(120, 40);
+    let list = h.app.areas().list.unwrap();
+    let click = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::Down(crossterm::event::MouseButton::Left), list.x + 3, list.y + 4));
+    h.act(action.unwrap());
+    assert_eq!(h.app.selected, 3);
+    let article = h.app.areas().article.unwrap();
+    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::ScrollDown, article.x + 5, article.y + 5));
+    h.act(action.unwrap());
+    assert_eq!(h.scroll(), 3);
+    assert_eq!(h.app.focus, Focus::List, "the wheel does not steal focus");
+    let tags = h.app.areas().tags.unwrap();
+    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::Down(crossterm::event::MouseButton::Left), tags.x + 3, tags.y + 2));
+    h.act(action.unwrap());
+    assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
+}
