@@ -220,16 +220,15 @@ impl App {
                     let keep = (path.clone(), width);
                     self.articles.retain(|k, _| *k == keep);
                 }
-                if width == self.article_width() {
-                    if let Some(view) = self.article.as_mut().filter(|v| v.path == path) {
-                        view.article = Some(article);
-                        view.error = None;
-                        let max = self.max_article_scroll();
-                        if let Some(view) = self.article.as_mut() {
-                            view.scroll = view.scroll.min(max);
-                        }
-                        self.find_article_matches();
+                let current_width = width == self.article_width();
+                if let Some(view) = self.article.as_mut().filter(|v| current_width && v.path == path) {
+                    view.article = Some(article);
+                    view.error = None;
+                    let max = self.max_article_scroll();
+                    if let Some(view) = self.article.as_mut() {
+                        view.scroll = view.scroll.min(max);
                     }
+                    self.find_article_matches();
                 }
                 return None;
             }

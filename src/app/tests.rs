@@ -296,7 +296,7 @@ fn o_opens_the_source_and_digits_open_numbered_links() {
     h.select_post_with_source();
     let source = h.app.selected_post().unwrap().source.clone().unwrap();
     h.key(KeyCode::Char('o'));
-    assert_eq!(h.opened, [source.clone()]);
+    assert_eq!(h.opened, std::slice::from_ref(&source));
     h.key(KeyCode::Char('1'));
     assert_eq!(h.opened.last().unwrap(), &source, "the source is [1]");
     h.key(KeyCode::Char('2'));
