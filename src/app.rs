@@ -14,8 +14,10 @@ mod view;
 pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
 
+use crate::marks::{Mark, MarkChange, Marks, post_id};
 use crate::render::Article;
-use crate::store::{Diagnostic, Post, TagIndex, TagKind, unify_spellings};
+use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key, unify_spellings};
+use keymap::KeyMap;
 use layout::{Areas, LayoutInput};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
@@ -73,13 +75,84 @@ pub struct Loading {
     pub files_with_errors: usize,
 }
 
+/// Which posts the list shows besides the filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
+impl ViewMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            ViewMode::All => "all",
+            ViewMode::Unread => "unread",
+            ViewMode::Starred => "starred",
+        }
+    }
+}
+
+/// When a post counts as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MarkReadOn {
+    /// When it is opened.
+    #[default]
+    Open,
+    /// When its article is scrolled to the end.
+    End,
+}
+
+/// The order of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+}
+
+/// What the config file can change about the reader.
+#[derive(Debug, Clone)]
+pub struct ReaderSettings {
+    pub keymap: KeyMap,
+    pub mark_read_on: MarkReadOn,
+    pub sort: SortOrder,
+    /// strftime format of the list's dates.
+    pub date_format: String,
+    /// The widest the article's text is laid out, in columns.
+    pub article_max_width: Option<u16>,
+}
+
+impl Default for ReaderSettings {
+    fn default() -> Self {
+        Self {
+            keymap: KeyMap::default(),
+            mark_read_on: MarkReadOn::Open,
+            sort: SortOrder::Newest,
+            date_format: "%Y-%m-%d".into(),
+            article_max_width: None,
+        }
+    }
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    pub root: PathBuf,
+    /// The folders (or files) being read.
+    pub roots: Vec<PathBuf>,
     pub posts: Vec<Post>,
     /// Tag keys of each post, parallel to `posts`, for fast filtering.
     post_keys: Vec<Vec<(TagKind, String)>>,
+    /// The mark id of each post, parallel to `posts`.
+    post_ids: Vec<String>,
+    pub marks: Marks,
+    pub view_mode: ViewMode,
+    /// Unread posts per tag, by (kind, key).
+    unread_by_tag: HashMap<(TagKind, String), usize>,
+    pub settings: ReaderSettings,
+    pub keymap: KeyMap,
     pub tags: TagIndex,
     /// The tag pane's rows: group headings and tags.
     pub tag_rows: Vec<TagRow>,
@@ -112,10 +185,20 @@ const ARTICLE_CACHE_SIZE: usize = 16;
 
 impl App {
     pub fn new(root: PathBuf, size: Rect) -> Self {
+        Self::with_settings(vec![root], size, ReaderSettings::default(), Marks::default())
+    }
+
+    pub fn with_settings(roots: Vec<PathBuf>, size: Rect, settings: ReaderSettings, marks: Marks) -> Self {
         App {
-            root,
+            roots,
             posts: Vec::new(),
             post_keys: Vec::new(),
+            post_ids: Vec::new(),
+            marks,
+            view_mode: ViewMode::All,
+            unread_by_tag: HashMap::new(),
+            keymap: settings.keymap.clone(),
+            settings,
             tags: TagIndex::default(),
             tag_rows: Vec::new(),
             tag_cursor: 0,
@@ -145,7 +228,7 @@ impl App {
             LayoutInput {
                 article_in_front: self.focus == Focus::Article,
                 tags_open: self.focus == Focus::Tags,
-                article_max_columns: None,
+                article_max_columns: self.settings.article_max_width,
             },
         )
     }
@@ -165,10 +248,22 @@ impl App {
         self.posts.iter().find(|p| &p.path == path)
     }
 
-    /// Columns the article is laid out at: the article pane's inside.
+    /// Columns the article is laid out at: the article pane's inside, at most the configured
+    /// width.
     pub fn article_width(&self) -> usize {
         let area = self.areas().article.unwrap_or(Rect { height: 0, ..self.size });
-        usize::from(layout::inner(area).width).max(1)
+        let inside = usize::from(layout::inner(area).width).max(1);
+        self.settings.article_max_width.map_or(inside, |max| inside.min(usize::from(max).max(1)))
+    }
+
+    /// The marks of the post at `index` in `posts`.
+    pub fn mark_of(&self, index: usize) -> Mark {
+        self.post_ids.get(index).map_or_else(Mark::default, |id| self.marks.get(id))
+    }
+
+    /// Unread posts carrying this tag.
+    pub fn unread_count(&self, kind: TagKind, name: &str) -> usize {
+        self.unread_by_tag.get(&(kind, tag_key(name))).copied().unwrap_or(0)
     }
 
     /// Rows of the article's text.
@@ -251,6 +346,12 @@ impl App {
                 self.status = Some(message);
                 return None;
             }
+            Action::MarksLoaded(marks) => {
+                self.marks = marks;
+                self.marks_changed();
+                return None;
+            }
+            Action::PostsChanged { updated, removed, diagnostics } => return self.posts_changed(updated, removed, diagnostics),
             Action::QuitNow => {
                 self.quitting = true;
                 return Some(Effect::Quit);
@@ -294,7 +395,7 @@ impl App {
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
             (Overlay::Help { scroll }, action) => {
-                let lines = crate::app::keymap::HELP.len();
+                let lines = keymap::help_lines(&self.keymap).len();
                 let scroll = step(scroll, lines, movement(&action, self.article_height()));
                 self.overlay = Some(Overlay::Help { scroll });
             }
@@ -359,6 +460,26 @@ impl App {
                 _ => self.status = Some("no links in this article".into()),
             },
             Action::CopyLink => return self.copy_link(),
+            Action::ToggleRead => {
+                let index = *self.view.get(self.selected)?;
+                let read = !self.mark_of(index).read;
+                return self.change_mark(index, |id| MarkChange::Read(id, read));
+            }
+            Action::ToggleStar => {
+                let index = *self.view.get(self.selected)?;
+                let starred = !self.mark_of(index).starred;
+                return self.change_mark(index, |id| MarkChange::Starred(id, starred));
+            }
+            Action::CycleView => {
+                self.view_mode = match self.view_mode {
+                    ViewMode::All => ViewMode::Unread,
+                    ViewMode::Unread => ViewMode::Starred,
+                    ViewMode::Starred => ViewMode::All,
+                };
+                self.recompute_view();
+                self.status = Some(format!("showing {} posts", self.view_mode.label()));
+                return self.request_article();
+            }
             Action::Reload => {
                 self.replace_on_next_batch = true;
                 self.loading.done = false;
@@ -384,9 +505,18 @@ impl App {
             Action::OpenSelected if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
             Action::ToggleTagAtCursor if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
             Action::OpenSelected if self.focus == Focus::List => {
-                if self.selected_post().is_some() {
+                if let Some(&index) = self.view.get(self.selected) {
                     self.focus = Focus::Article;
-                    return self.request_article();
+                    let load = self.request_article();
+                    let mark = if self.settings.mark_read_on == MarkReadOn::Open && !self.mark_of(index).read {
+                        self.change_mark(index, |id| MarkChange::Read(id, true))
+                    } else {
+                        None
+                    };
+                    return match (load, mark) {
+                        (Some(load), Some(mark)) => Some(Effect::Batch(vec![load, mark])),
+                        (load, mark) => load.or(mark),
+                    };
                 }
             }
             action => {
@@ -421,8 +551,16 @@ impl App {
             }
             Focus::Article => {
                 let max = self.max_article_scroll();
+                let mut at_end = false;
                 if let Some(view) = self.article.as_mut() {
                     view.scroll = step(view.scroll, max + 1, Some(moved)).min(max);
+                    at_end = view.scroll == max && view.article.is_some();
+                }
+                if at_end && self.settings.mark_read_on == MarkReadOn::End {
+                    let index = self.article.as_ref().and_then(|v| self.posts.iter().position(|p| p.path == v.path))?;
+                    if !self.mark_of(index).read {
+                        return self.change_mark(index, |id| MarkChange::Read(id, true));
+                    }
                 }
                 None
             }
@@ -487,15 +625,7 @@ impl App {
         }
         self.posts.extend(posts);
         self.diagnostics.extend(diagnostics);
-        unify_spellings(&mut self.posts);
-        crate::store::sort_newest_first(&mut self.posts);
-        self.post_keys = self.posts.iter().map(view::keys_of).collect();
-        self.tags = TagIndex::build(&self.posts);
-        self.tag_rows = view::tag_rows(&self.tags);
-        self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
-        if matches!(self.tag_rows.get(self.tag_cursor), Some(TagRow::Heading(_))) {
-            self.tag_cursor = self.step_tag_cursor(Move::By(1));
-        }
+        self.posts_replaced();
         self.loading.done = done;
         self.loading.files_with_errors =
             self.diagnostics.iter().filter(|d| d.is_error()).map(|d| &d.path).collect::<std::collections::HashSet<_>>().len();
@@ -509,6 +639,68 @@ impl App {
         search_effect
     }
 
+    /// Brings everything derived from `posts` up to date after posts were added or removed.
+    fn posts_replaced(&mut self) {
+        unify_spellings(&mut self.posts);
+        sort_posts(&mut self.posts, self.settings.sort);
+        self.post_keys = self.posts.iter().map(view::keys_of).collect();
+        self.post_ids = self.posts.iter().map(|p| post_id(p, &self.roots)).collect();
+        self.tags = TagIndex::build(&self.posts);
+        self.tag_rows = view::tag_rows(&self.tags);
+        self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
+        if matches!(self.tag_rows.get(self.tag_cursor), Some(TagRow::Heading(_))) {
+            self.tag_cursor = self.step_tag_cursor(Move::By(1));
+        }
+        self.count_unread();
+    }
+
+    /// Files changed on disk: replace, add and remove those posts, keeping the selection and
+    /// the article's scroll position.
+    fn posts_changed(&mut self, updated: Vec<Post>, removed: Vec<PathBuf>, diagnostics: Vec<Diagnostic>) -> Option<Effect> {
+        let touched: Vec<PathBuf> = updated.iter().map(|p| p.path.clone()).chain(removed.iter().cloned()).collect();
+        self.posts.retain(|p| !touched.iter().any(|t| p.path.starts_with(t)));
+        self.diagnostics.retain(|d| !touched.iter().any(|t| d.path.starts_with(t)));
+        self.articles.retain(|(path, _), _| !touched.iter().any(|t| path.starts_with(t)));
+        self.posts.extend(updated);
+        self.diagnostics.extend(diagnostics);
+        self.posts_replaced();
+        self.recompute_view();
+        let article_touched = self.article.as_ref().is_some_and(|v| touched.iter().any(|t| v.path.starts_with(t)));
+        if article_touched {
+            if let Some(view) = self.article.as_mut() {
+                view.article = None;
+            }
+            return self.request_article();
+        }
+        None
+    }
+
+    fn count_unread(&mut self) {
+        self.unread_by_tag.clear();
+        for index in 0..self.posts.len() {
+            if !self.mark_of(index).read {
+                for key in &self.post_keys[index] {
+                    *self.unread_by_tag.entry(key.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    fn marks_changed(&mut self) {
+        self.count_unread();
+        if self.view_mode != ViewMode::All {
+            self.recompute_view();
+        }
+    }
+
+    /// Applies a mark change here and asks for it to be saved.
+    fn change_mark(&mut self, index: usize, change: impl FnOnce(String) -> MarkChange) -> Option<Effect> {
+        let change = change(self.post_ids.get(index)?.clone());
+        self.marks.apply(&change);
+        self.marks_changed();
+        Some(Effect::SaveMarks(vec![change]))
+    }
+
     // ---- the view -----------------------------------------------------------------------
 
     /// Rebuilds `view` from the filters and search, keeping the selected post selected.
@@ -517,6 +709,11 @@ impl App {
         let query = self.search.input.to_lowercase();
         self.view = (0..self.posts.len())
             .filter(|&i| self.filter.matches(&self.post_keys[i]))
+            .filter(|&i| match self.view_mode {
+                ViewMode::All => true,
+                ViewMode::Unread => !self.mark_of(i).read,
+                ViewMode::Starred => self.mark_of(i).starred,
+            })
             .filter(|&i| query.is_empty() || view::fields_contain(&self.posts[i], &query) || self.search.body_hits.contains(&self.posts[i].path))
             .collect();
         self.selected = selected_path
@@ -736,6 +933,20 @@ impl App {
     /// Whether a post is the one at `path`.
     pub fn is_article(&self, path: &Path) -> bool {
         self.article.as_ref().is_some_and(|v| v.path == path)
+    }
+}
+
+/// Orders posts as the settings say; ties by path.
+fn sort_posts(posts: &mut [Post], order: SortOrder) {
+    match order {
+        SortOrder::Newest => crate::store::sort_newest_first(posts),
+        SortOrder::Oldest => {
+            crate::store::sort_newest_first(posts);
+            let undated = posts.iter().rev().take_while(|p| p.date.is_none()).count();
+            let dated = posts.len() - undated;
+            posts[..dated].reverse();
+        }
+        SortOrder::Title => posts.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.path.cmp(&b.path))),
     }
 }
 

@@ -5,10 +5,14 @@
 //! command failed on its input, 2 for misuse (bad flags, a path that does not exist).
 
 mod check;
+mod config;
 mod list;
 pub mod show;
 mod tags;
 
+use crate::config::{Config, LoadedConfig, Paths};
+use crate::marks::{MarkStore, Marks};
+use crate::store;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -20,8 +24,12 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Folder of posts (or one post) to read; defaults to the current folder.
+    /// Folder of posts (or one post) to read; defaults to the config's `posts`, else the
+    /// current folder.
     pub path: Option<PathBuf>,
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/brief/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,19 +42,22 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print one post as the article pane shows it.
     Show(show::ShowArgs),
+    /// Print the effective settings and where brief keeps its files.
+    Config,
 }
 
 /// Exit code for misuse: bad arguments or a path that does not exist.
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
-        Some(Command::List(args)) => list::run(&args),
-        Some(Command::Tags(args)) => tags::run(&args),
-        Some(Command::Check(args)) => check::run(&args),
+    let result = Context::load(cli.config.as_deref()).and_then(|context| match cli.command {
+        Some(Command::List(args)) => list::run(&args, &context),
+        Some(Command::Tags(args)) => tags::run(&args, &context),
+        Some(Command::Check(args)) => check::run(&args, &context),
         Some(Command::Show(args)) => show::run(&args),
-        None => read(cli.path),
-    };
+        Some(Command::Config) => config::run(&context),
+        None => read(cli.path, &context),
+    });
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -56,13 +67,79 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.
-fn read(path: Option<PathBuf>) -> Result<ExitCode, CliError> {
-    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
-        return list::run(&list::ListArgs::for_path(path));
+/// What every command may need: brief's paths and the config.
+#[derive(Debug)]
+pub struct Context {
+    pub paths: Paths,
+    pub config: LoadedConfig,
+}
+
+impl Context {
+    /// Reads the config; its problems go to stderr, and a missing `--config` file is misuse.
+    fn load(explicit: Option<&Path>) -> Result<Self, CliError> {
+        let paths = Paths::discover();
+        let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
+        for problem in &config.problems {
+            eprintln!("brief: {problem}");
+        }
+        Ok(Context { paths, config })
     }
-    let root = resolve_path(path.as_deref())?;
-    crate::tui::run(root, crate::tui::ReaderOptions::default())?;
+
+    /// The folders a command reads: PATH, else the config's `posts`, else the current folder.
+    pub fn roots(&self, path: Option<&Path>) -> Result<Vec<PathBuf>, CliError> {
+        let roots = match path {
+            Some(path) => vec![path.to_path_buf()],
+            None if !self.config.config.posts.is_empty() => self.config.config.posts.clone(),
+            None => vec![PathBuf::from(".")],
+        };
+        match roots.iter().find(|root| !root.exists()) {
+            Some(missing) => Err(CliError::NoSuchPath(missing.clone())),
+            None => Ok(roots),
+        }
+    }
+
+    pub fn mark_store(&self) -> MarkStore {
+        MarkStore::new(self.paths.state_file.clone())
+    }
+
+    /// The marks on disk; a problem is reported and no marks are used.
+    pub fn marks(&self) -> Marks {
+        self.mark_store().load().unwrap_or_else(|error| {
+            eprintln!("brief: {error}");
+            Marks::default()
+        })
+    }
+}
+
+/// Loads every root and merges them into one list.
+fn load_roots(roots: &[PathBuf]) -> store::Loaded {
+    let mut merged = store::Loaded::default();
+    for root in roots {
+        let loaded = store::load_path(root, &store::LoadOptions::default());
+        merged.posts.extend(loaded.posts);
+        merged.diagnostics.extend(loaded.diagnostics);
+        merged.files_seen += loaded.files_seen;
+    }
+    if roots.len() > 1 {
+        store::unify_spellings(&mut merged.posts);
+        store::sort_newest_first(&mut merged.posts);
+    }
+    merged
+}
+
+/// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.
+fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> {
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return list::run(&list::ListArgs::for_path(path), context);
+    }
+    let roots = context.roots(path.as_deref())?;
+    let options = crate::tui::ReaderOptions {
+        roots,
+        config: context.config.config.clone(),
+        marks: context.mark_store(),
+        startup_messages: context.config.problems.iter().map(ToString::to_string).collect(),
+    };
+    crate::tui::run(options)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -75,26 +152,17 @@ pub enum CliError {
     BadInput { path: PathBuf, message: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{0}")]
+    Config(String),
 }
 
 impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::NoSuchPath(_) => EXIT_MISUSE,
+            CliError::NoSuchPath(_) | CliError::Config(_) => EXIT_MISUSE,
             CliError::BadInput { .. } | CliError::Output(_) => 1,
         }
     }
-}
-
-/// The folder or file a command works on: the argument, else the current folder.
-fn resolve_path(path: Option<&Path>) -> Result<PathBuf, CliError> {
-    let path = path
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    if !path.exists() {
-        return Err(CliError::NoSuchPath(path));
-    }
-    Ok(path)
 }
 
 /// Columns to fit output into: `--width`, else the terminal's when stdout is one.

@@ -6,3 +6,5 @@ pub mod text;
 pub mod app;
 pub mod ui;
 pub mod tui;
+pub mod marks;
+pub mod config;

@@ -12,6 +12,8 @@ mod workers;
 pub use browser::{BrowserCommand, commands_from_env};
 
 use crate::app::{Action, App, Effect, PaneId, keymap};
+use crate::config::Config;
+use crate::marks::{MarkStore, Marks};
 use crate::ui::{self, Theme};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -30,77 +32,101 @@ pub enum Message {
     Terminate(i32),
 }
 
-/// Settings of the interactive reader.
-#[derive(Debug, Clone, Default)]
+/// What the reader needs besides the terminal.
+#[derive(Debug, Clone)]
 pub struct ReaderOptions {
-    /// A browser command used instead of `$BROWSER`.
-    pub browser: Option<String>,
+    /// Folders (or files) to read.
+    pub roots: Vec<PathBuf>,
+    pub config: Config,
+    pub marks: MarkStore,
+    /// Problems to show in the status bar at start (config, state file).
+    pub startup_messages: Vec<String>,
 }
 
-/// Runs the reader on `root` until the user quits.
-pub fn run(root: PathBuf, options: ReaderOptions) -> io::Result<()> {
+/// Runs the reader until the user quits.
+pub fn run(options: ReaderOptions) -> io::Result<()> {
+    let marks = match options.marks.load() {
+        Ok(marks) => marks,
+        Err(error) => {
+            let mut options = options.clone();
+            options.startup_messages.push(error.to_string());
+            return run_with_marks(options, Marks::default());
+        }
+    };
+    run_with_marks(options, marks)
+}
+
+fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let _restore = terminal::Restore;
-    let theme = Theme::from_env();
+    let theme = Theme::from_config(&options.config.theme, options.config.ascii_borders);
     let size = terminal.size()?;
-    let mut app = App::new(root.clone(), Rect::new(0, 0, size.width, size.height));
+    let settings = options.config.reader_settings();
+    let mut app = App::with_settings(options.roots.clone(), Rect::new(0, 0, size.width, size.height), settings, marks);
+    if let Some(message) = options.startup_messages.first() {
+        app.update(Action::Notify(message.clone()));
+    }
     let (tx, rx) = channel::<Message>();
     workers::spawn_input(tx.clone());
     workers::spawn_signals(tx.clone());
     let load_generation = Arc::new(AtomicU64::new(0));
-    workers::spawn_loader(root.clone(), tx.clone(), load_generation.clone());
+    workers::spawn_loader(options.roots.clone(), tx.clone(), load_generation.clone());
+    let _watcher = workers::watch(&options.roots, tx.clone());
     let renderer = workers::spawn_renderer(tx.clone());
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
-    let mut runner = EffectRunner { root, tx, load_generation, renderer, searcher, search_generation, options };
+    let mut runner = EffectRunner { tx, load_generation, renderer, searcher, search_generation, options };
 
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     while let Ok(first) = rx.recv() {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
-        let mut quit = false;
-        let mut suspend = false;
+        let mut flow = Flow::Continue;
         for message in pending {
             let action = match message {
                 Message::Terminate(_) => {
-                    quit = true;
+                    flow = Flow::Quit;
                     break;
                 }
                 Message::Action(action) => Some(action),
                 Message::Input(event) => action_for_event(&app, event),
             };
-            let Some(action) = action else { continue };
-            match app.update(action) {
-                Some(Effect::Quit) => quit = true,
-                Some(Effect::Suspend) => suspend = true,
-                Some(effect) => runner.run(effect, &mut app),
-                None => {}
+            if let Some(effect) = action.and_then(|action| app.update(action)) {
+                flow = flow.max(runner.run(effect, &mut app));
             }
-            if quit {
+            if flow == Flow::Quit {
                 break;
             }
         }
-        if quit {
-            break;
-        }
-        if suspend {
-            terminal::leave();
-            #[cfg(unix)]
-            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-            terminal = terminal::enter()?;
-            let size = terminal.size()?;
-            if let Some(effect) = app.update(Action::Resize(size.width, size.height)) {
-                runner.run(effect, &mut app);
+        match flow {
+            Flow::Quit => break,
+            Flow::Suspend => {
+                terminal::leave();
+                #[cfg(unix)]
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                terminal = terminal::enter()?;
+                let size = terminal.size()?;
+                if let Some(effect) = app.update(Action::Resize(size.width, size.height)) {
+                    runner.run(effect, &mut app);
+                }
             }
+            Flow::Continue => {}
         }
         terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     }
     Ok(())
 }
 
+/// What the loop does after a batch of messages; later variants win.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Flow {
+    Continue,
+    Suspend,
+    Quit,
+}
+
 /// Carries out effects on behalf of the loop.
 struct EffectRunner {
-    root: PathBuf,
     tx: Sender<Message>,
     load_generation: Arc<AtomicU64>,
     renderer: Sender<workers::RenderRequest>,
@@ -110,11 +136,15 @@ struct EffectRunner {
 }
 
 impl EffectRunner {
-    fn run(&mut self, effect: Effect, app: &mut App) {
+    fn run(&mut self, effect: Effect, app: &mut App) -> Flow {
         match effect {
-            Effect::Quit | Effect::Suspend => {}
+            Effect::Quit => return Flow::Quit,
+            Effect::Suspend => return Flow::Suspend,
+            Effect::Batch(effects) => {
+                return effects.into_iter().map(|e| self.run(e, app)).max().unwrap_or(Flow::Continue);
+            }
             Effect::OpenUrl(url) => {
-                let message = match browser::open(&url, self.options.browser.as_deref()) {
+                let message = match browser::open(&url, self.options.config.browser.as_deref()) {
                     Ok(message) | Err(message) => message,
                 };
                 app.update(Action::Notify(message));
@@ -128,7 +158,7 @@ impl EffectRunner {
             }
             Effect::Reload => {
                 self.load_generation.fetch_add(1, Ordering::SeqCst);
-                workers::spawn_loader(self.root.clone(), self.tx.clone(), self.load_generation.clone());
+                workers::spawn_loader(self.options.roots.clone(), self.tx.clone(), self.load_generation.clone());
             }
             Effect::LoadArticle { post, width } => {
                 let _ = self.renderer.send(workers::RenderRequest { post: *post, width });
@@ -140,7 +170,17 @@ impl EffectRunner {
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
             }
+            // A few milliseconds, and done here so that no mark is lost on quit.
+            Effect::SaveMarks(changes) => match self.options.marks.save(&changes) {
+                Ok(marks) => {
+                    app.update(Action::MarksLoaded(marks));
+                }
+                Err(error) => {
+                    app.update(Action::Notify(error.to_string()));
+                }
+            },
         }
+        Flow::Continue
     }
 }
 

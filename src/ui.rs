@@ -12,6 +12,7 @@ mod status_bar;
 mod tag_pane;
 pub mod theme;
 
+use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};
 use crate::text::{display_width, truncate_to_width};
 use ratatui::Frame;
@@ -39,7 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     }
     status_bar::StatusBar { app, theme }.render(areas.status, buf);
     match app.overlay {
-        Some(Overlay::Help { scroll }) => overlays::Help { theme, scroll }.render(frame.area(), frame.buffer_mut()),
+        Some(Overlay::Help { scroll }) => overlays::Help { theme, lines: help_lines(&app.keymap), scroll }.render(frame.area(), frame.buffer_mut()),
         Some(Overlay::Links { cursor }) => {
             if let Some(article) = app.rendered_article() {
                 overlays::LinkPicker { theme, article, cursor }.render(frame.area(), frame.buffer_mut());
@@ -53,10 +54,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
 fn pane_block<'a>(title: &str, focused: bool, theme: &Theme, width: u16) -> Block<'a> {
     let room = usize::from(width).saturating_sub(4);
     let title = truncate_to_width(title, room);
-    Block::bordered()
+    let block = Block::bordered();
+    let block = if theme.ascii_borders { block.border_set(ASCII_BORDER) } else { block };
+    block
         .border_style(if focused { theme.border_focused } else { theme.border })
         .title(ratatui::text::Line::styled(format!(" {title} "), theme.title))
 }
+
+/// Borders for terminals that draw box-drawing characters double-wide.
+const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
 
 /// Writes `text` at (x, y), cut to `width` columns, and returns the columns used.
 fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) -> usize {

@@ -1,6 +1,7 @@
 //! What the user (or a background worker) wants done, and what `update` asks the event loop
 //! to do in return. Actions name intents, never keys: the key map turns keys into these.
 
+use crate::marks::{MarkChange, Marks};
 use crate::render::Article;
 use crate::store::{Diagnostic, Post};
 use std::path::PathBuf;
@@ -73,6 +74,12 @@ pub enum Action {
     ShowLinkPicker,
     /// Copy the current link to the clipboard (OSC 52).
     CopyLink,
+    /// Mark the selected post read, or unread again.
+    ToggleRead,
+    /// Star or unstar the selected post.
+    ToggleStar,
+    /// Show all posts, only unread ones, or only starred ones, in turn.
+    CycleView,
     /// Show or hide the key help.
     ToggleHelp,
     /// Read the folder again.
@@ -94,6 +101,11 @@ pub enum Action {
 
     /// The loader has more posts; `done` when the folder is read.
     PostsLoaded { posts: Vec<Post>, diagnostics: Vec<Diagnostic>, done: bool },
+    /// Files under the folder changed on disk: these posts are new or changed, and these
+    /// paths (files or folders) are gone.
+    PostsChanged { updated: Vec<Post>, removed: Vec<PathBuf>, diagnostics: Vec<Diagnostic> },
+    /// The marks as stored on disk (after a save, other processes' changes included).
+    MarksLoaded(Marks),
     /// An article has been rendered for a width.
     ArticleReady { path: PathBuf, width: usize, article: Arc<Article> },
     /// An article could not be read.
@@ -123,4 +135,8 @@ pub enum Effect {
     SearchBodies { generation: u64, query: String, paths: Vec<PathBuf> },
     /// Stop any body search under way.
     CancelSearch,
+    /// Record these mark changes in the state file.
+    SaveMarks(Vec<MarkChange>),
+    /// Several of the above, in order.
+    Batch(Vec<Effect>),
 }

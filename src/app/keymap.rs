@@ -1,48 +1,286 @@
-//! Keys to actions. The same key can mean different things while the search prompt or an
-//! overlay has the keyboard; everything else is one table, also shown by `?`.
+//! Keys to actions. Every command has default keys, which the config file's `[keys]` table
+//! can replace. The search prompt and the link picker read some keys themselves; digits
+//! always open numbered links; `Ctrl-c` always quits.
 
-use super::{Action, App, Overlay};
+use super::{Action, App, Focus, Overlay};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::collections::HashMap;
 
-/// The help overlay's lines: keys, then what they do.
-pub const HELP: &[(&str, &str)] = &[
-    ("j k ↓ ↑", "move down / up"),
-    ("g G Home End", "first / last"),
-    ("Ctrl-d Ctrl-u", "half a page down / up"),
-    ("PgDn PgUp Space", "a page down / up"),
-    ("Enter l", "open the post (in tags: toggle the tag)"),
-    ("h Esc", "back"),
-    ("Tab Shift-Tab", "next / previous pane"),
-    ("t", "tag pane; Space or Enter toggles a tag"),
-    ("J K ] [", "filter by the next / previous tag"),
-    ("c", "clear every filter and the search"),
-    ("/", "search titles and bodies; Enter keeps, Esc drops"),
-    ("n N", "next / previous match in the article"),
-    ("o", "open the article's source link"),
-    ("1-9", "open that numbered link"),
-    ("f", "pick from all links of the article"),
-    ("y", "copy the current link (OSC 52)"),
-    ("r", "reload the folder"),
-    ("?", "this help"),
-    ("q", "back; quit from the list"),
-    ("Q Ctrl-c", "quit at once"),
-    ("Ctrl-z", "suspend (fg resumes)"),
-    ("mouse", "wheel scrolls, click selects"),
+/// A command the user can bind keys to. Its name in the config file is [`Command::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    MoveDown,
+    MoveUp,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Back,
+    FocusNext,
+    FocusPrevious,
+    FocusTags,
+    ToggleTag,
+    NextTag,
+    PreviousTag,
+    ClearFilters,
+    Search,
+    NextMatch,
+    PreviousMatch,
+    OpenLink,
+    LinkPicker,
+    CopyLink,
+    ToggleRead,
+    ToggleStar,
+    CycleView,
+    Reload,
+    Help,
+    Quit,
+    QuitNow,
+    Suspend,
+}
+
+/// Each command, its config name, what it does, and its default keys.
+pub const COMMANDS: &[(Command, &str, &str, &[&str])] = &[
+    (Command::MoveDown, "move_down", "move down", &["j", "Down"]),
+    (Command::MoveUp, "move_up", "move up", &["k", "Up"]),
+    (Command::Top, "top", "first item / top", &["g", "Home"]),
+    (Command::Bottom, "bottom", "last item / end", &["G", "End"]),
+    (Command::HalfPageDown, "half_page_down", "half a page down", &["Ctrl-d"]),
+    (Command::HalfPageUp, "half_page_up", "half a page up", &["Ctrl-u"]),
+    (Command::PageDown, "page_down", "a page down", &["PageDown", "Space"]),
+    (Command::PageUp, "page_up", "a page up", &["PageUp"]),
+    (Command::Open, "open", "open the post", &["Enter", "l", "Right"]),
+    (Command::Back, "back", "back", &["h", "Esc", "Left"]),
+    (Command::FocusNext, "focus_next", "next pane", &["Tab"]),
+    (Command::FocusPrevious, "focus_previous", "previous pane", &["Shift-Tab"]),
+    (Command::FocusTags, "focus_tags", "tag pane", &["t"]),
+    (Command::ToggleTag, "toggle_tag", "in the tag pane: toggle the tag", &["Space", "Enter"]),
+    (Command::NextTag, "next_tag", "filter by the next tag", &["J", "]"]),
+    (Command::PreviousTag, "previous_tag", "filter by the previous tag", &["K", "["]),
+    (Command::ClearFilters, "clear_filters", "clear filters and search", &["c"]),
+    (Command::Search, "search", "search titles and bodies", &["/"]),
+    (Command::NextMatch, "next_match", "next match in the article", &["n"]),
+    (Command::PreviousMatch, "previous_match", "previous match", &["N"]),
+    (Command::OpenLink, "open_link", "open the source link", &["o"]),
+    (Command::LinkPicker, "link_picker", "pick from all links", &["f"]),
+    (Command::CopyLink, "copy_link", "copy the link (OSC 52)", &["y"]),
+    (Command::ToggleRead, "toggle_read", "mark read / unread", &["u"]),
+    (Command::ToggleStar, "toggle_star", "star / unstar", &["s"]),
+    (Command::CycleView, "cycle_view", "view all / unread / starred", &["v"]),
+    (Command::Reload, "reload", "reload the folder", &["r"]),
+    (Command::Help, "help", "this help", &["?"]),
+    (Command::Quit, "quit", "back; quit from the list", &["q"]),
+    (Command::QuitNow, "quit_now", "quit at once", &["Q"]),
+    (Command::Suspend, "suspend", "suspend (fg resumes)", &["Ctrl-z"]),
 ];
 
+/// Keys that are not commands but always work.
+pub const FIXED_KEYS: &[(&str, &str)] =
+    &[("1-9", "open that numbered link"), ("Ctrl-c", "quit at once"), ("mouse", "wheel scrolls, click selects")];
+
+impl Command {
+    pub fn name(self) -> &'static str {
+        COMMANDS.iter().find(|(c, ..)| *c == self).map_or("", |(_, name, ..)| name)
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        COMMANDS.iter().find(|(_, n, ..)| *n == name).map(|(c, ..)| *c)
+    }
+
+    fn action(self) -> Action {
+        match self {
+            Command::MoveDown => Action::MoveDown,
+            Command::MoveUp => Action::MoveUp,
+            Command::Top => Action::MoveTop,
+            Command::Bottom => Action::MoveBottom,
+            Command::PageDown => Action::PageDown,
+            Command::PageUp => Action::PageUp,
+            Command::HalfPageDown => Action::HalfPageDown,
+            Command::HalfPageUp => Action::HalfPageUp,
+            Command::Open => Action::OpenSelected,
+            Command::Back => Action::Back,
+            Command::FocusNext => Action::FocusNext,
+            Command::FocusPrevious => Action::FocusPrevious,
+            Command::FocusTags => Action::FocusTags,
+            Command::ToggleTag => Action::ToggleTagAtCursor,
+            Command::NextTag => Action::NextTagFilter,
+            Command::PreviousTag => Action::PreviousTagFilter,
+            Command::ClearFilters => Action::ClearFilters,
+            Command::Search => Action::StartSearch,
+            Command::NextMatch => Action::NextMatch,
+            Command::PreviousMatch => Action::PreviousMatch,
+            Command::OpenLink => Action::OpenPrimaryLink,
+            Command::LinkPicker => Action::ShowLinkPicker,
+            Command::CopyLink => Action::CopyLink,
+            Command::ToggleRead => Action::ToggleRead,
+            Command::ToggleStar => Action::ToggleStar,
+            Command::CycleView => Action::CycleView,
+            Command::Reload => Action::Reload,
+            Command::Help => Action::ToggleHelp,
+            Command::Quit => Action::Quit,
+            Command::QuitNow => Action::QuitNow,
+            Command::Suspend => Action::Suspend,
+        }
+    }
+}
+
+/// A key with its modifiers, normalised so `G` and `Shift-g` are one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    code: KeyCode,
+    ctrl: bool,
+    alt: bool,
+}
+
+impl Key {
+    fn from_event(event: KeyEvent) -> Self {
+        let code = match event.code {
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::Char(c.to_ascii_uppercase()),
+            code => code,
+        };
+        Key { code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL), alt: event.modifiers.contains(KeyModifiers::ALT) }
+    }
+
+    /// Parses `j`, `G`, `Ctrl-d`, `Alt-x`, `Shift-Tab`, `Enter`, `Space`, `PageDown`, `F5`…
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut rest = text;
+        loop {
+            if let Some(r) = rest.strip_prefix("Ctrl-").or_else(|| rest.strip_prefix("C-")) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("Alt-").or_else(|| rest.strip_prefix("M-")) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+            "Enter" | "Return" => KeyCode::Enter,
+            "Esc" | "Escape" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Space" => KeyCode::Char(' '),
+            "Backspace" => KeyCode::Backspace,
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" | "PgUp" => KeyCode::PageUp,
+            "PageDown" | "PgDn" => KeyCode::PageDown,
+            "Delete" | "Del" => KeyCode::Delete,
+            "Insert" => KeyCode::Insert,
+            f if f.len() > 1 && f.starts_with('F') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            single if single.chars().count() == 1 => {
+                let c = single.chars().next().unwrap_or(' ');
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+            _ => return Err(format!("`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)")),
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+}
+
+/// The binding of keys to commands.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    keys: HashMap<Key, Vec<Command>>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        let defaults: Vec<(Command, Vec<String>)> =
+            COMMANDS.iter().map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect())).collect();
+        Self::from_bindings(&defaults).0
+    }
+}
+
+impl KeyMap {
+    /// A key map from the defaults with `overrides` replacing whole commands' keys. Returns the
+    /// problems found (a key that does not parse is skipped).
+    pub fn with_overrides(overrides: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
+        let mut bindings: Vec<(Command, Vec<String>)> =
+            COMMANDS.iter().map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect())).collect();
+        for (command, keys) in overrides {
+            if let Some(entry) = bindings.iter_mut().find(|(c, _)| c == command) {
+                entry.1 = keys.clone();
+            }
+        }
+        Self::from_bindings(&bindings)
+    }
+
+    fn from_bindings(bindings: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
+        let mut keys: HashMap<Key, Vec<Command>> = HashMap::new();
+        let mut problems = Vec::new();
+        for (command, names) in bindings {
+            for name in names {
+                match Key::parse(name) {
+                    Ok(key) => keys.entry(key).or_default().push(*command),
+                    Err(problem) => problems.push(format!("keys.{}: {problem}", command.name())),
+                }
+            }
+        }
+        (KeyMap { keys }, problems)
+    }
+
+    /// The keys bound to a command, as written in the config.
+    pub fn keys_of(&self, command: Command) -> Vec<String> {
+        let mut names: Vec<String> =
+            self.keys.iter().filter(|(_, commands)| commands.contains(&command)).map(|(key, _)| describe(*key)).collect();
+        names.sort();
+        names
+    }
+
+    fn command(&self, key: Key, in_tag_pane: bool) -> Option<Command> {
+        let commands = self.keys.get(&key)?;
+        if in_tag_pane && commands.contains(&Command::ToggleTag) {
+            return Some(Command::ToggleTag);
+        }
+        commands.iter().copied().find(|c| *c != Command::ToggleTag)
+    }
+}
+
+fn describe(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::PageDown => "PageDown".into(),
+        KeyCode::PageUp => "PageUp".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    format!("{}{}{base}", if key.ctrl { "Ctrl-" } else { "" }, if key.alt { "Alt-" } else { "" })
+}
+
+/// The help overlay's lines: keys, then what they do, from the app's key map.
+pub fn help_lines(keymap: &KeyMap) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> =
+        COMMANDS.iter().map(|(command, _, what, _)| (keymap.keys_of(*command).join(" "), what.to_string())).collect();
+    lines.extend(FIXED_KEYS.iter().map(|(k, w)| (k.to_string(), w.to_string())));
+    lines
+}
+
 /// The action a key means in the app's current state, if any.
-pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
+pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('c') if ctrl => return Some(Action::QuitNow),
-        KeyCode::Char('z') if ctrl => return Some(Action::Suspend),
-        _ => {}
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && event.code == KeyCode::Char('c') {
+        return Some(Action::QuitNow);
     }
     if app.search.editing {
-        return match key.code {
+        return match event.code {
             KeyCode::Enter => Some(Action::SearchAccept),
             KeyCode::Esc => Some(Action::SearchCancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
@@ -50,44 +288,52 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    if let Some(Overlay::Links { .. }) = app.overlay {
-        if let KeyCode::Char(c @ '1'..='9') = key.code {
+    if let KeyCode::Char(c @ '1'..='9') = event.code {
+        if !ctrl {
             return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
         }
-        if key.code == KeyCode::Char('o') {
-            return Some(Action::OpenSelected);
-        }
     }
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::MoveDown,
-        KeyCode::Char('k') | KeyCode::Up => Action::MoveUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::MoveTop,
-        KeyCode::Char('G') | KeyCode::End => Action::MoveBottom,
-        KeyCode::Char('d') if ctrl => Action::HalfPageDown,
-        KeyCode::Char('u') if ctrl => Action::HalfPageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Char(' ') if app.focus == super::Focus::Tags && app.overlay.is_none() => Action::ToggleTagAtCursor,
-        KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => Action::OpenSelected,
-        KeyCode::Char('h') | KeyCode::Esc | KeyCode::Left => Action::Back,
-        KeyCode::Tab => Action::FocusNext,
-        KeyCode::BackTab => Action::FocusPrevious,
-        KeyCode::Char('t') => Action::FocusTags,
-        KeyCode::Char('J' | ']') => Action::NextTagFilter,
-        KeyCode::Char('K' | '[') => Action::PreviousTagFilter,
-        KeyCode::Char('c') => Action::ClearFilters,
-        KeyCode::Char('/') => Action::StartSearch,
-        KeyCode::Char('n') => Action::NextMatch,
-        KeyCode::Char('N') => Action::PreviousMatch,
-        KeyCode::Char('o') => Action::OpenPrimaryLink,
-        KeyCode::Char(c @ '1'..='9') => Action::OpenLinkNumber(c as usize - '0' as usize),
-        KeyCode::Char('f') => Action::ShowLinkPicker,
-        KeyCode::Char('y') => Action::CopyLink,
-        KeyCode::Char('r') => Action::Reload,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('Q') => Action::QuitNow,
-        _ => return None,
-    })
+    let in_tag_pane = app.focus == Focus::Tags && app.overlay.is_none();
+    let command = app.keymap.command(Key::from_event(event), in_tag_pane)?;
+    if matches!(app.overlay, Some(Overlay::Links { .. })) && command == Command::OpenLink {
+        return Some(Action::OpenSelected);
+    }
+    Some(command.action())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_in_every_spelling() {
+        assert_eq!(Key::parse("Ctrl-d").unwrap(), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
+        assert_eq!(Key::parse("G").unwrap().code, KeyCode::Char('G'));
+        assert_eq!(Key::parse("Shift-Tab").unwrap().code, KeyCode::BackTab);
+        assert_eq!(Key::parse("F5").unwrap().code, KeyCode::F(5));
+        assert!(Key::parse("Hyper-x").is_err());
+    }
+
+    #[test]
+    fn shifted_letters_match_their_capitals() {
+        let shifted = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(shifted), Key::parse("G").unwrap());
+    }
+
+    #[test]
+    fn overrides_replace_a_commands_keys() {
+        let (map, problems) = KeyMap::with_overrides(&[(Command::MoveDown, vec!["x".into(), "Nope-1".into()])]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(map.command(Key::parse("x").unwrap(), false), Some(Command::MoveDown));
+        assert_eq!(map.command(Key::parse("j").unwrap(), false), None);
+    }
+
+    #[test]
+    fn space_pages_except_in_the_tag_pane() {
+        let map = KeyMap::default();
+        let space = Key::parse("Space").unwrap();
+        assert_eq!(map.command(space, false), Some(Command::PageDown));
+        assert_eq!(map.command(space, true), Some(Command::ToggleTag));
+        assert_eq!(map.command(Key::parse("Enter").unwrap(), false), Some(Command::Open));
+    }
 }

@@ -34,6 +34,7 @@ struct Harness {
     copied: Vec<String>,
     quit: bool,
     reloads: usize,
+    saved: Vec<crate::marks::MarkChange>,
 }
 
 impl Harness {
@@ -48,7 +49,7 @@ impl Harness {
             let source = (i % 2 == 0).then(|| format!("https://news.example.com/{i}"));
             posts.push(post(&format!("p{i:02}"), &format!("2026-01-{:02}", i % 28 + 1), tags, source.as_deref()));
         }
-        let mut h = Harness { app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)), opened: vec![], copied: vec![], quit: false, reloads: 0 };
+        let mut h = Harness { app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)), opened: vec![], copied: vec![], quit: false, reloads: 0, saved: vec![] };
         h.act(Action::Resize(width, height));
         h.act(Action::PostsLoaded { posts, diagnostics: Vec::new(), done: true });
         h
@@ -57,21 +58,29 @@ impl Harness {
     fn act(&mut self, action: Action) {
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
-            match self.app.update(action) {
-                Some(Effect::LoadArticle { post, width }) => {
-                    let article = render_article(&post, &body_of(&post.path), width);
-                    queue.push(Action::ArticleReady { path: post.path.clone(), width, article: Arc::new(article) });
-                }
-                Some(Effect::SearchBodies { generation, query, paths }) => {
-                    let hits = paths.into_iter().filter(|p| crate::store::contains_ignore_case(&body_of(p), &query)).collect();
-                    queue.push(Action::SearchHits { generation, paths: hits, done: true });
-                }
-                Some(Effect::OpenUrl(url)) => self.opened.push(url),
-                Some(Effect::CopyToClipboard(text)) => self.copied.push(text),
-                Some(Effect::Quit) => self.quit = true,
-                Some(Effect::Reload) => self.reloads += 1,
-                Some(Effect::Suspend | Effect::CancelSearch) | None => {}
+            if let Some(effect) = self.app.update(action) {
+                self.run(effect, &mut queue);
             }
+        }
+    }
+
+    fn run(&mut self, effect: Effect, queue: &mut Vec<Action>) {
+        match effect {
+            Effect::LoadArticle { post, width } => {
+                let article = render_article(&post, &body_of(&post.path), width);
+                queue.push(Action::ArticleReady { path: post.path.clone(), width, article: Arc::new(article) });
+            }
+            Effect::SearchBodies { generation, query, paths } => {
+                let hits = paths.into_iter().filter(|p| crate::store::contains_ignore_case(&body_of(p), &query)).collect();
+                queue.push(Action::SearchHits { generation, paths: hits, done: true });
+            }
+            Effect::OpenUrl(url) => self.opened.push(url),
+            Effect::CopyToClipboard(text) => self.copied.push(text),
+            Effect::Quit => self.quit = true,
+            Effect::Reload => self.reloads += 1,
+            Effect::SaveMarks(changes) => self.saved.extend(changes),
+            Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
+            Effect::Suspend | Effect::CancelSearch => {}
         }
     }
 
@@ -412,4 +421,87 @@ fn mouse_wheel_and_clicks_map_to_panes() {
     let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::Down(crossterm::event::MouseButton::Left), tags.x + 3, tags.y + 2));
     h.act(action.unwrap());
     assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
+}
+
+#[test]
+fn opening_marks_read_and_u_s_v_toggle_and_filter() {
+    use crate::marks::MarkChange;
+    let mut h = Harness::new(80, 24);
+    let index = h.app.view[0];
+    assert!(!h.app.mark_of(index).read);
+    h.key(KeyCode::Enter);
+    assert!(h.app.mark_of(index).read, "opening marks read");
+    assert!(matches!(h.saved.last(), Some(MarkChange::Read(_, true))));
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('u'));
+    assert!(!h.app.mark_of(index).read, "u toggles back to unread");
+    h.key(KeyCode::Char('s'));
+    assert!(h.app.mark_of(index).starred);
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.view_mode, ViewMode::Unread);
+    assert_eq!(h.app.view.len(), 30);
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.view_mode, ViewMode::Starred);
+    assert_eq!(h.app.view, [index]);
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.view.len(), 30);
+    assert_eq!(h.saved.len(), 3);
+}
+
+#[test]
+fn tag_counts_show_unread() {
+    let mut h = Harness::new(120, 40);
+    assert_eq!(h.app.unread_count(TagKind::Tag, "AI"), 20);
+    let first_ai = h.app.view.iter().position(|&i| h.app.posts[i].tags.contains(&"AI".to_string())).unwrap();
+    h.app.selected = first_ai;
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.app.unread_count(TagKind::Tag, "ai"), 19);
+}
+
+#[test]
+fn mark_read_on_end_waits_for_the_last_line() {
+    let mut settings = ReaderSettings { mark_read_on: MarkReadOn::End, ..ReaderSettings::default() };
+    settings.keymap = keymap::KeyMap::default();
+    let mut h = Harness::new(80, 24);
+    h.app.settings = settings;
+    let index = h.app.view[0];
+    h.key(KeyCode::Enter);
+    assert!(!h.app.mark_of(index).read);
+    h.key(KeyCode::Char('G'));
+    assert!(h.app.mark_of(index).read);
+}
+
+#[test]
+fn configured_keys_replace_the_defaults() {
+    let (keymap, problems) = keymap::KeyMap::with_overrides(&[(keymap::Command::MoveDown, vec!["x".into()])]);
+    assert!(problems.is_empty());
+    let mut h = Harness::new(80, 24);
+    h.app.keymap = keymap;
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.app.selected, 0);
+    h.key(KeyCode::Char('x'));
+    assert_eq!(h.app.selected, 1);
+}
+
+#[test]
+fn changed_files_update_in_place_keeping_the_selection() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('j'));
+    let selected = h.app.selected_post().unwrap().path.clone();
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('j'));
+    let scroll = h.scroll();
+    let new = post("new", "2027-01-01", &["新"], None);
+    let mut changed = h.app.selected_post().unwrap().clone();
+    changed.title = "改过的标题".into();
+    let gone = h.app.posts.iter().find(|p| p.path != selected).unwrap().path.clone();
+    h.act(Action::PostsChanged { updated: vec![new, changed], removed: vec![gone.clone()], diagnostics: vec![] });
+    assert_eq!(h.app.posts.len(), 30);
+    assert!(h.app.posts.iter().all(|p| p.path != gone));
+    assert_eq!(h.app.selected_post().unwrap().path, selected, "selection kept");
+    assert_eq!(h.app.selected_post().unwrap().title, "改过的标题");
+    assert_eq!(h.scroll(), scroll, "scroll kept");
+    assert!(h.app.rendered_article().is_some(), "the changed article was rendered again");
+    assert_eq!(h.app.tags.entries.iter().find(|t| t.name == "新").map(|t| t.count), Some(1));
 }

@@ -1,7 +1,6 @@
 //! `brief check`: every problem of every post, one line each, then a summary.
 
-use super::{CliError, print_out, resolve_path};
-use crate::store::{self, LoadOptions};
+use super::{CliError, Context, load_roots, print_out};
 use clap::Args;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -14,12 +13,8 @@ pub struct CheckArgs {
 }
 
 /// Exits 0 when no file has an error (warnings allowed), 1 otherwise.
-pub fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
-    let root = resolve_path(args.path.as_deref())?;
-    let mut loaded = store::load_path(&root, &LoadOptions::default());
-    loaded
-        .diagnostics
-        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
+    let loaded = load_roots(&context.roots(args.path.as_deref())?);
     let mut out = String::new();
     for diagnostic in &loaded.diagnostics {
         let _ = writeln!(out, "{diagnostic}");

@@ -1,7 +1,8 @@
 //! `brief list`: posts newest first, as aligned text or JSON.
 
-use super::{CliError, output_width, print_out, resolve_path};
-use crate::store::{self, LoadOptions, Post, Query, contains_ignore_case};
+use super::{CliError, Context, load_roots, output_width, print_out};
+use crate::marks::{Mark, Marks, post_id};
+use crate::store::{self, Post, Query, contains_ignore_case};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::io::IsTerminal;
@@ -21,6 +22,12 @@ pub struct ListArgs {
     /// Only posts whose title, summary, tags or body contain TEXT (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only posts not yet read.
+    #[arg(long, conflicts_with = "starred")]
+    pub unread: bool,
+    /// Only starred posts.
+    #[arg(long)]
+    pub starred: bool,
     /// Print a JSON array instead of text.
     #[arg(long)]
     pub json: bool,
@@ -38,22 +45,30 @@ impl ListArgs {
     }
 }
 
-pub fn run(args: &ListArgs) -> Result<ExitCode, CliError> {
-    let root = resolve_path(args.path.as_deref())?;
-    let loaded = store::load_path(&root, &LoadOptions::default());
+pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
+    let roots = context.roots(args.path.as_deref())?;
+    let loaded = load_roots(&roots);
+    let marks = if args.json || args.unread || args.starred {
+        context.marks()
+    } else {
+        Marks::default()
+    };
     let query = Query {
         tags: args.tags.clone(),
         categories: args.categories.clone(),
         text: args.search.clone(),
     };
-    let posts: Vec<&Post> = loaded
+    let posts: Vec<(&Post, Mark)> = loaded
         .posts
         .iter()
-        .filter(|post| matches(&query, post))
+        .map(|post| (post, marks.get(&post_id(post, &roots))))
+        .filter(|(_, mark)| (!args.unread || !mark.read) && (!args.starred || mark.starred))
+        .filter(|(post, _)| matches(&query, post))
         .collect();
     let output = if args.json {
         to_json(&posts)
     } else {
+        let posts: Vec<&Post> = posts.iter().map(|(post, _)| *post).collect();
         to_text(&posts, output_width(args.width))
     };
     print_out(&output)?;
@@ -96,10 +111,12 @@ pub struct PostJson<'a> {
     lang: &'a [String],
     summary: Option<&'a str>,
     format: &'static str,
+    read: bool,
+    starred: bool,
 }
 
 impl<'a> PostJson<'a> {
-    pub fn new(post: &'a Post) -> Self {
+    pub fn new(post: &'a Post, mark: Mark) -> Self {
         Self {
             path: post.path.to_string_lossy(),
             title: &post.title,
@@ -111,12 +128,14 @@ impl<'a> PostJson<'a> {
             lang: &post.lang,
             summary: post.summary.as_deref(),
             format: post.format.as_str(),
+            read: mark.read,
+            starred: mark.starred,
         }
     }
 }
 
-fn to_json(posts: &[&Post]) -> String {
-    let array: Vec<PostJson<'_>> = posts.iter().map(|p| PostJson::new(p)).collect();
+fn to_json(posts: &[(&Post, Mark)]) -> String {
+    let array: Vec<PostJson<'_>> = posts.iter().map(|(post, mark)| PostJson::new(post, *mark)).collect();
     // Indented for a person at a terminal, compact for a program reading a pipe.
     let rendered = if std::io::stdout().is_terminal() {
         serde_json::to_string_pretty(&array)

@@ -1,7 +1,7 @@
 //! `brief tags`: every tag and category with its post count, most used first.
 
-use super::{CliError, print_out, resolve_path};
-use crate::store::{self, LoadOptions, TagIndex};
+use super::{CliError, Context, load_roots, print_out};
+use crate::store::TagIndex;
 use crate::text::{display_width, pad_to_width};
 use clap::Args;
 use std::path::PathBuf;
@@ -16,9 +16,8 @@ pub struct TagsArgs {
     pub json: bool,
 }
 
-pub fn run(args: &TagsArgs) -> Result<ExitCode, CliError> {
-    let root = resolve_path(args.path.as_deref())?;
-    let loaded = store::load_path(&root, &LoadOptions::default());
+pub fn run(args: &TagsArgs, context: &Context) -> Result<ExitCode, CliError> {
+    let loaded = load_roots(&context.roots(args.path.as_deref())?);
     let index = TagIndex::build(&loaded.posts);
     let output = if args.json {
         let array: Vec<serde_json::Value> = index

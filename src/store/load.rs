@@ -142,9 +142,9 @@ fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedP
 /// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
 /// binary, empty, too large); every other problem is in [`LoadedPost::diagnostics`].
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
-    let file = read_file(path, options, usize::MAX)?;
-    let decoded = decode_file(path, file.bytes, file.complete)?;
-    let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
+    let mut file = read_file(path, options, usize::MAX)?;
+    let decoded = decode_file(path, std::mem::take(&mut file.bytes), file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
     let body = sanitize_block(split(&decoded.text).body).into_owned();
     Ok(LoadedPost {
         post,
@@ -174,8 +174,8 @@ fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnos
         file.bytes.truncate(needed);
         file.complete = false;
     }
-    let decoded = decode_file(path, file.bytes, file.complete)?;
-    let (post, body_line, diagnostics) = parse_post(path, &decoded, file.size);
+    let decoded = decode_file(path, std::mem::take(&mut file.bytes), file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
     Ok(LoadedPost {
         post,
         body: String::new(),
@@ -224,7 +224,7 @@ fn decode_file(path: &Path, bytes: Vec<u8>, complete: bool) -> Result<Decoded, D
 }
 
 /// A post's fields from its decoded text, with the body's first line and every problem found.
-fn parse_post(path: &Path, decoded: &Decoded, size: u64) -> (Post, usize, Vec<Diagnostic>) {
+fn parse_post(path: &Path, decoded: &Decoded, file: &FileStart) -> (Post, usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(encoding) = decoded.decoded_from {
         diagnostics.push(Diagnostic::warning(
@@ -237,7 +237,8 @@ fn parse_post(path: &Path, decoded: &Decoded, size: u64) -> (Post, usize, Vec<Di
     let mut post = Post {
         path: path.to_path_buf(),
         decoded_from: decoded.decoded_from,
-        size,
+        size: file.size,
+        modified: file.modified,
         ..Post::default()
     };
     match parts.front {
@@ -272,6 +273,8 @@ fn parse_post(path: &Path, decoded: &Decoded, size: u64) -> (Post, usize, Vec<Di
         }
     }
     apply_fallbacks(&mut post, parts.body, path);
+    let front_text = parts.front.map_or("", |f| f.text);
+    post.content_hash = fnv1a(front_text.as_bytes(), file.size);
     (post, parts.body_line, diagnostics)
 }
 
@@ -297,13 +300,20 @@ fn salvage(post: &mut Post, front: FrontText<'_>) {
 struct FileStart {
     bytes: Vec<u8>,
     size: u64,
+    modified: i64,
     complete: bool,
 }
 
 fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileStart, Diagnostic> {
     let unreadable = |e: io::Error| Diagnostic::error(path, None, format!("cannot read: {e}"));
     let file = fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
+    let meta = file.metadata().map_err(unreadable)?;
+    let size = meta.len();
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     if size > options.max_file_bytes {
         return Err(Diagnostic::error(
             path,
@@ -326,8 +336,19 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
     Ok(FileStart {
         bytes,
         size,
+        modified,
         complete,
     })
+}
+
+/// FNV-1a over `bytes` and `size`: stable across runs and platforms, unlike std's hasher.
+fn fnv1a(bytes: &[u8], size: u64) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes.iter().chain(&size.to_le_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// The path of a post relative to `root`, for display; the path itself when it is not under it.

@@ -58,4 +58,9 @@ pub struct Post {
     pub decoded_from: Option<&'static str>,
     /// File size in bytes when loaded.
     pub size: u64,
+    /// Modification time when loaded, in seconds since the epoch (0 when unknown).
+    pub modified: i64,
+    /// A hash of the front matter and the file size: part of the post's id when it has no
+    /// `id` or source.
+    pub content_hash: u64,
 }

@@ -40,20 +40,22 @@ pub fn spawn_signals(tx: Sender<Message>) {
     let _ = tx;
 }
 
-/// Loads the folder, sending posts in batches; stops sending once `generation` moves on.
-pub fn spawn_loader(root: PathBuf, tx: Sender<Message>, generation: Arc<AtomicU64>) {
+/// Loads the folders, sending posts in batches; stops sending once `generation` moves on.
+pub fn spawn_loader(roots: Vec<PathBuf>, tx: Sender<Message>, generation: Arc<AtomicU64>) {
     let mine = generation.load(Ordering::SeqCst);
     thread::spawn(move || {
         let current = || generation.load(Ordering::SeqCst) == mine;
-        stream_path(&root, &LoadOptions::default(), 512, &|batch| {
-            if current() {
-                let _ = tx.send(Message::Action(Action::PostsLoaded {
-                    posts: batch.posts,
-                    diagnostics: batch.diagnostics,
-                    done: false,
-                }));
-            }
-        });
+        for root in &roots {
+            stream_path(root, &LoadOptions::default(), 512, &|batch| {
+                if current() {
+                    let _ = tx.send(Message::Action(Action::PostsLoaded {
+                        posts: batch.posts,
+                        diagnostics: batch.diagnostics,
+                        done: false,
+                    }));
+                }
+            });
+        }
         if current() {
             let _ = tx.send(Message::Action(Action::PostsLoaded { posts: Vec::new(), diagnostics: Vec::new(), done: true }));
         }
@@ -137,4 +139,64 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
 fn body_contains(path: &Path, query: &str) -> bool {
     let post = Post { path: path.to_path_buf(), ..Post::default() };
     store::read_body(&post).is_ok_and(|body| contains_ignore_case(&body, query))
+}
+
+/// How long the watcher waits for a burst of file events to settle.
+const WATCH_DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Watches the folders and sends the changed posts (loaded) and the paths that are gone.
+/// Returns the watcher, which stops watching when dropped; `None` when watching is not
+/// possible (the reader then relies on `r`).
+pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let mut debouncer = notify_debouncer_mini::new_debouncer(WATCH_DEBOUNCE, move |result: notify_debouncer_mini::DebounceEventResult| {
+        let Ok(events) = result else { return };
+        let mut paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).filter(|p| !is_hidden(p)).collect();
+        paths.sort();
+        paths.dedup();
+        if !paths.is_empty() {
+            let _ = tx.send(Message::Action(load_changes(paths)));
+        }
+    })
+    .ok()?;
+    for root in roots {
+        let mode = if root.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+        debouncer.watcher().watch(root, mode).ok()?;
+    }
+    Some(debouncer)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+}
+
+/// Reads what changed: posts that exist now are loaded (a new folder wholly), the rest are gone.
+fn load_changes(paths: Vec<PathBuf>) -> Action {
+    let mut updated = Vec::new();
+    let mut removed = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let loaded = store::load_path(&path, &LoadOptions::default());
+            updated.extend(loaded.posts);
+            diagnostics.extend(loaded.diagnostics);
+            removed.push(path);
+        } else if path.is_file() {
+            if store::is_post_file(&path) {
+                match store::load_file(&path, &LoadOptions::default()) {
+                    Ok(loaded) => {
+                        diagnostics.extend(loaded.diagnostics);
+                        updated.push(loaded.post);
+                    }
+                    Err(diagnostic) => {
+                        diagnostics.push(diagnostic);
+                        removed.push(path);
+                    }
+                }
+            }
+        } else {
+            removed.push(path);
+        }
+    }
+    Action::PostsChanged { updated, removed, diagnostics }
 }

@@ -35,7 +35,19 @@ impl Widget for ListPane<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let date_width = if width >= 48 { 10 } else if width >= 28 { 5 } else { 0 };
+        let format = &app.settings.date_format;
+        let full_date_width = app
+            .view
+            .first()
+            .and_then(|&i| app.posts[i].date)
+            .map_or(10, |d| display_width(&d.day().strftime(format.as_str()).to_string()));
+        let date_width = if width >= 48 {
+            full_date_width
+        } else if width >= 28 {
+            5
+        } else {
+            0
+        };
         let rows = app.view.iter().enumerate().skip(app.list_top).take(usize::from(inner.height));
         for (row, (position, &index)) in rows.enumerate() {
             let post = &app.posts[index];
@@ -43,10 +55,23 @@ impl Widget for ListPane<'_> {
             let mut x = inner.x;
             let mut left = width;
             if date_width > 0 {
-                let date = post.date.map(|d| d.day().to_string()).unwrap_or_default();
-                let date = if date_width == 5 && date.len() == 10 { date[5..].to_string() } else { date };
+                let date = match post.date {
+                    Some(d) if date_width == 5 => d.day().strftime("%m-%d").to_string(),
+                    Some(d) => d.day().strftime(format.as_str()).to_string(),
+                    None => String::new(),
+                };
                 x += put(buf, x, y, &pad_to_width(&date, date_width), left, self.theme.date) as u16 + 1;
                 left = left.saturating_sub(date_width + 1);
+            }
+            let mark = app.mark_of(index);
+            let (symbol, style) = match (mark.starred, mark.read) {
+                (true, _) => ("★", self.theme.starred),
+                (false, false) => ("●", self.theme.unread),
+                (false, true) => (" ", self.theme.dim),
+            };
+            if left >= 12 {
+                x += put(buf, x, y, symbol, 1, style) as u16 + 1;
+                left -= 2;
             }
             let tags = post.tags.join(" ");
             let tags_width = if left >= 40 { display_width(&tags).min(left / 3) } else { 0 };

@@ -1,7 +1,6 @@
 //! Boxes drawn over the panes: the key help and the link picker.
 
 use super::{Theme, fill_row, pane_block, put};
-use crate::app::keymap::HELP;
 use crate::app::layout::centered;
 use crate::render::Article;
 use crate::text::{display_width, pad_to_width};
@@ -11,22 +10,24 @@ use ratatui::widgets::{Clear, Widget};
 
 pub struct Help<'a> {
     pub theme: &'a Theme,
+    pub lines: Vec<(String, String)>,
     pub scroll: usize,
 }
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let keys_width = HELP.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
-        let text_width = HELP.iter().map(|(_, d)| display_width(d)).max().unwrap_or(0);
+        let lines = &self.lines;
+        let keys_width = lines.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
+        let text_width = lines.iter().map(|(_, d)| display_width(d)).max().unwrap_or(0);
         let want_width = (keys_width + text_width + 6) as u16;
-        let box_area = centered(area, want_width, HELP.len() as u16 + 2);
+        let box_area = centered(area, want_width, lines.len() as u16 + 2);
         Clear.render(box_area, buf);
         let block = pane_block("keys · j/k scroll · Esc closes", true, self.theme, box_area.width);
         let inner = block.inner(box_area);
         block.render(box_area, buf);
         let width = usize::from(inner.width);
-        let scroll = self.scroll.min(HELP.len().saturating_sub(usize::from(inner.height)));
-        for (row, (keys, what)) in HELP.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+        let scroll = self.scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+        for (row, (keys, what)) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
             let y = inner.y + row as u16;
             let used = put(buf, inner.x, y, &pad_to_width(keys, keys_width.min(width)), width, self.theme.heading);
             put(buf, inner.x + used as u16 + 2, y, what, width.saturating_sub(used + 2), ratatui::style::Style::new());

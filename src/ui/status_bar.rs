@@ -24,6 +24,10 @@ impl Widget for StatusBar<'_> {
         if !app.loading.done {
             left.push_str(" loading…");
         }
+        if app.view_mode != crate::app::ViewMode::All {
+            left.push(' ');
+            left.push_str(app.view_mode.label());
+        }
         for name in app.filter.names() {
             left.push_str(" #");
             left.push_str(name);

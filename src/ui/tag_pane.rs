@@ -38,7 +38,7 @@ impl Widget for TagPane<'_> {
                 TagRow::Tag(index) => {
                     let entry = &app.tags.entries[index];
                     let chosen = app.filter.is_selected(entry.kind, &entry.name);
-                    let count = entry.count.to_string();
+                    let count = format!("{}/{}", app.unread_count(entry.kind, &entry.name), entry.count);
                     let mark = if chosen { "● " } else { "  " };
                     let name_width = width.saturating_sub(display_width(&count) + 3);
                     let x = inner.x + put(buf, inner.x, y, mark, width, self.theme.tag) as u16;

@@ -24,6 +24,8 @@ pub struct Theme {
     pub search_match: Style,
     pub dim: Style,
     pub article: ArticleColors,
+    /// Draw borders with `+`, `-` and `|`.
+    pub ascii_borders: bool,
 }
 
 /// Colours for rendered article roles.
@@ -76,6 +78,7 @@ impl Theme {
                 image: Style::new().fg(Color::Magenta),
                 rule: Style::new().fg(Color::DarkGray),
             },
+            ascii_borders: false,
         }
     }
 
@@ -113,12 +116,49 @@ impl Theme {
                 image: none,
                 rule: none,
             },
+            ascii_borders: false,
         }
     }
 
-    /// The colour theme unless `NO_COLOR` is set to something.
-    pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { Self::monochrome() } else { Self::colored() }
+    /// The colour theme with the config's colours, unless `NO_COLOR` is set to something.
+    pub fn from_config(colors: &crate::config::ThemeColors, ascii_borders: bool) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let mut theme = if no_color { Self::monochrome() } else { Self::colored() };
+        if !no_color {
+            for (name, color) in &colors.entries {
+                theme.set_color(name, *color);
+            }
+        }
+        theme.ascii_borders = ascii_borders;
+        theme
+    }
+
+    /// Sets one of the colours named in [`crate::config::THEME_KEYS`].
+    pub fn set_color(&mut self, name: &str, color: Color) {
+        match name {
+            "accent" => {
+                self.border_focused = self.border_focused.fg(color);
+                self.heading = self.heading.fg(color);
+                self.article.heading = self.article.heading.fg(color);
+            }
+            "border" => self.border = self.border.fg(color),
+            "selected_bg" => self.selected = self.selected.bg(color),
+            "selected_fg" => self.selected = self.selected.fg(color),
+            "date" => self.date = self.date.fg(color),
+            "unread" => self.unread = self.unread.fg(color),
+            "starred" => self.starred = self.starred.fg(color),
+            "tag" => {
+                self.tag = self.tag.fg(color);
+                self.article.tag = self.article.tag.fg(color);
+            }
+            "status_bg" => self.status = self.status.bg(color),
+            "status_fg" => self.status = self.status.fg(color),
+            "link" => self.article.link = self.article.link.fg(color),
+            "code" => self.article.code = self.article.code.fg(color),
+            "heading" => self.article.heading = self.article.heading.fg(color),
+            "search_match" => self.search_match = self.search_match.bg(color),
+            _ => {}
+        }
     }
 
     /// The style of a span of rendered article text.

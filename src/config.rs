@@ -1,0 +1,336 @@
+//! The config file (`$XDG_CONFIG_HOME/brief/config.toml`, or `--config FILE`) and the paths of
+//! brief's own files. Every key is optional; an unknown key or a bad value is reported with
+//! its line and the default is used, so a broken config never stops the reader.
+//!
+//! ```toml
+//! posts = ["~/briefings", "~/work/digests"]   # or one folder
+//! browser = "firefox --new-tab"
+//! sort = "newest"            # newest | oldest | title
+//! date_format = "%m-%d"      # strftime
+//! article_width = 80         # widest article text, in columns
+//! ascii_borders = false      # +-| borders for terminals that draw box lines double-wide
+//! mark_read = "open"         # open | end (scrolled to the end)
+//!
+//! [theme]                    # colour names, #rrggbb or 0-255
+//! accent = "cyan"
+//! selected_bg = "blue"
+//!
+//! [keys]                     # command = key or [keys]; see `brief config` for the names
+//! move_down = ["j", "Down"]
+//! quit = "x"
+//! ```
+//!
+//! This module reads files but must not depend on the terminal, `app` state or `ui` drawing;
+//! it only produces settings.
+
+use crate::app::keymap::{Command, KeyMap};
+use crate::app::{MarkReadOn, ReaderSettings, SortOrder};
+use ratatui::style::Color;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// Where brief keeps its own files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    /// Read and starred marks.
+    pub state_file: PathBuf,
+    pub cache_dir: PathBuf,
+}
+
+impl Paths {
+    /// The XDG locations (`directories`), or `./.brief/` when there is no home folder.
+    pub fn discover() -> Self {
+        match directories::ProjectDirs::from("", "", "brief") {
+            Some(dirs) => Paths {
+                config_file: dirs.config_dir().join("config.toml"),
+                state_file: dirs.data_dir().join("marks.jsonl"),
+                cache_dir: dirs.cache_dir().to_path_buf(),
+            },
+            None => {
+                let base = PathBuf::from(".brief");
+                Paths { config_file: base.join("config.toml"), state_file: base.join("marks.jsonl"), cache_dir: base.join("cache") }
+            }
+        }
+    }
+}
+
+/// Colours the config may set; unset ones keep the theme's default.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThemeColors {
+    pub entries: Vec<(String, Color)>,
+}
+
+/// Names the `[theme]` table accepts.
+pub const THEME_KEYS: &[&str] = &[
+    "accent", "border", "selected_bg", "selected_fg", "date", "unread", "starred", "tag", "status_bg", "status_fg",
+    "link", "code", "heading", "search_match",
+];
+
+/// Everything the config file can set, with its defaults.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub posts: Vec<PathBuf>,
+    pub browser: Option<String>,
+    pub theme: ThemeColors,
+    pub key_overrides: Vec<(Command, Vec<String>)>,
+    pub sort: SortOrder,
+    pub date_format: String,
+    pub article_width: Option<u16>,
+    pub ascii_borders: bool,
+    pub mark_read: MarkReadOn,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            posts: Vec::new(),
+            browser: None,
+            theme: ThemeColors::default(),
+            key_overrides: Vec::new(),
+            sort: SortOrder::Newest,
+            date_format: "%Y-%m-%d".into(),
+            article_width: None,
+            ascii_borders: false,
+            mark_read: MarkReadOn::Open,
+        }
+    }
+}
+
+/// A problem in the config file: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub path: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: warning: {}; using the default", self.path.display(), self.line, self.message)
+    }
+}
+
+/// The config as loaded: settings, the file it came from (if any), and its problems.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub file: Option<PathBuf>,
+    pub problems: Vec<ConfigProblem>,
+}
+
+impl Config {
+    /// Reads `explicit` (which must exist) or the default file (which may be missing).
+    pub fn load(explicit: Option<&Path>, paths: &Paths) -> Result<LoadedConfig, String> {
+        let (path, required) = match explicit {
+            Some(path) => (path.to_path_buf(), true),
+            None => (paths.config_file.clone(), false),
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(LoadedConfig::default()),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        let (config, problems) = Self::parse(&text, &path);
+        Ok(LoadedConfig { config, file: Some(path), problems })
+    }
+
+    /// Parses config text; problems name lines of `path`.
+    pub fn parse(text: &str, path: &Path) -> (Config, Vec<ConfigProblem>) {
+        let mut config = Config::default();
+        let mut problems = Vec::new();
+        let mut problem = |line: usize, message: String| problems.push(ConfigProblem { path: path.to_path_buf(), line, message });
+        let table: toml::Table = match text.parse() {
+            Ok(table) => table,
+            Err(e) => {
+                let e: toml::de::Error = e;
+                let line = e.span().map_or(1, |s| line_of_offset(text, s.start));
+                problem(line, format!("not valid TOML: {}", e.message()));
+                return (config, problems);
+            }
+        };
+        for (key, value) in &table {
+            let line = line_of_key(text, None, key);
+            match key.as_str() {
+                "posts" => match value {
+                    toml::Value::String(s) => config.posts = vec![expand_home(s)],
+                    toml::Value::Array(items) if items.iter().all(toml::Value::is_str) => {
+                        config.posts = items.iter().filter_map(toml::Value::as_str).map(expand_home).collect();
+                    }
+                    _ => problem(line, "`posts` must be a folder or a list of folders".into()),
+                },
+                "browser" => match value.as_str() {
+                    Some(s) if !s.trim().is_empty() => config.browser = Some(s.to_string()),
+                    _ => problem(line, "`browser` must be a command".into()),
+                },
+                "sort" => match value.as_str() {
+                    Some("newest") => config.sort = SortOrder::Newest,
+                    Some("oldest") => config.sort = SortOrder::Oldest,
+                    Some("title") => config.sort = SortOrder::Title,
+                    _ => problem(line, "`sort` must be \"newest\", \"oldest\" or \"title\"".into()),
+                },
+                "date_format" => match value.as_str() {
+                    Some(format) if valid_date_format(format) => config.date_format = format.to_string(),
+                    _ => problem(line, "`date_format` must be a strftime format such as \"%Y-%m-%d\"".into()),
+                },
+                "article_width" => match value.as_integer() {
+                    Some(n) if (20..=1000).contains(&n) => config.article_width = u16::try_from(n).ok(),
+                    _ => problem(line, "`article_width` must be a number of columns from 20 to 1000".into()),
+                },
+                "ascii_borders" => match value.as_bool() {
+                    Some(b) => config.ascii_borders = b,
+                    None => problem(line, "`ascii_borders` must be true or false".into()),
+                },
+                "mark_read" => match value.as_str() {
+                    Some("open") => config.mark_read = MarkReadOn::Open,
+                    Some("end") => config.mark_read = MarkReadOn::End,
+                    _ => problem(line, "`mark_read` must be \"open\" or \"end\"".into()),
+                },
+                "theme" => match value.as_table() {
+                    Some(theme) => {
+                        for (name, color) in theme {
+                            let line = line_of_key(text, Some("theme"), name);
+                            if !THEME_KEYS.contains(&name.as_str()) {
+                                problem(line, format!("unknown colour `theme.{name}` (known: {})", THEME_KEYS.join(", ")));
+                            } else if let Some(parsed) = color.as_str().and_then(|c| Color::from_str(c).ok()) {
+                                config.theme.entries.push((name.clone(), parsed));
+                            } else {
+                                problem(line, format!("`theme.{name}` must be a colour name, #rrggbb or 0-255"));
+                            }
+                        }
+                    }
+                    None => problem(line, "`theme` must be a table".into()),
+                },
+                "keys" => match value.as_table() {
+                    Some(keys) => {
+                        for (name, binding) in keys {
+                            let line = line_of_key(text, Some("keys"), name);
+                            let Some(command) = Command::from_name(name) else {
+                                problem(line, format!("unknown command `keys.{name}`"));
+                                continue;
+                            };
+                            let names: Option<Vec<String>> = match binding {
+                                toml::Value::String(s) => Some(vec![s.clone()]),
+                                toml::Value::Array(items) => items.iter().map(|i| i.as_str().map(str::to_string)).collect(),
+                                _ => None,
+                            };
+                            match names {
+                                Some(names) => {
+                                    let bad: Vec<String> = KeyMap::with_overrides(&[(command, names.clone())]).1;
+                                    for message in bad {
+                                        problem(line, message);
+                                    }
+                                    config.key_overrides.push((command, names));
+                                }
+                                None => problem(line, format!("`keys.{name}` must be a key or a list of keys")),
+                            }
+                        }
+                    }
+                    None => problem(line, "`keys` must be a table".into()),
+                },
+                other => problem(line, format!("unknown key `{other}`")),
+            }
+        }
+        problems.sort_by_key(|p| p.line);
+        (config, problems)
+    }
+
+    /// The reader's settings from this config.
+    pub fn reader_settings(&self) -> ReaderSettings {
+        ReaderSettings {
+            keymap: KeyMap::with_overrides(&self.key_overrides).0,
+            mark_read_on: self.mark_read,
+            sort: self.sort,
+            date_format: self.date_format.clone(),
+            article_max_width: self.article_width,
+        }
+    }
+}
+
+fn valid_date_format(format: &str) -> bool {
+    let probe = jiff::civil::date(2026, 2, 12);
+    !format.is_empty() && jiff::fmt::strtime::format(format, probe).is_ok()
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The line where `key` is set, inside `[table]` when given; 1 when it cannot be found.
+fn line_of_key(text: &str, table: Option<&str>, key: &str) -> usize {
+    let mut in_table = table.is_none();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_table = table.is_some_and(|t| trimmed.trim_matches(|c| c == '[' || c == ']').trim() == t);
+            if table.is_none() {
+                in_table = false;
+            }
+            continue;
+        }
+        let name = trimmed.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if in_table && name == key && trimmed.contains('=') {
+            return index + 1;
+        }
+    }
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Config, Vec<ConfigProblem>) {
+        Config::parse(text, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let (config, problems) = parse(
+            "posts = [\"/a\", \"/b\"]\nbrowser = \"w3m\"\nsort = \"title\"\ndate_format = \"%m-%d\"\narticle_width = 72\nascii_borders = true\nmark_read = \"end\"\n[theme]\naccent = \"#ff8800\"\n[keys]\nquit = \"x\"\nmove_down = [\"j\", \"Ctrl-n\"]\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.posts, [PathBuf::from("/a"), PathBuf::from("/b")]);
+        assert_eq!(config.browser.as_deref(), Some("w3m"));
+        assert_eq!((config.sort, config.article_width, config.ascii_borders, config.mark_read), (SortOrder::Title, Some(72), true, MarkReadOn::End));
+        assert_eq!(config.theme.entries, [("accent".to_string(), Color::Rgb(0xff, 0x88, 0))]);
+        assert_eq!(config.key_overrides.len(), 2);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_reported_with_their_line() {
+        let (config, problems) = parse("sort = \"random\"\ncolour = 3\n\n[theme]\nacent = \"red\"\ntag = \"not-a-colour\"\n[keys]\nfly = \"f\"\nquit = \"Hyper-q\"\n");
+        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        assert_eq!(lines.len(), 6, "{lines:?}");
+        assert_eq!(lines[0].0, 1);
+        assert!(lines.iter().any(|(l, m)| *l == 2 && m.contains("unknown key `colour`")));
+        assert!(lines.iter().any(|(l, m)| *l == 5 && m.contains("theme.acent")));
+        assert!(lines.iter().any(|(l, m)| *l == 6 && m.contains("theme.tag")));
+        assert!(lines.iter().any(|(l, m)| *l == 8 && m.contains("keys.fly")));
+        assert!(lines.iter().any(|(l, m)| *l == 9 && m.contains("Hyper-q")));
+        assert_eq!(config.sort, SortOrder::Newest, "defaults stay");
+    }
+
+    #[test]
+    fn broken_toml_names_its_line_and_keeps_defaults() {
+        let (config, problems) = parse("sort = \"title\"\nposts = [\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].line >= 2);
+        assert_eq!(config.sort, SortOrder::Newest);
+    }
+
+    #[test]
+    fn a_missing_default_file_is_fine_but_a_missing_explicit_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths { config_file: dir.path().join("none.toml"), state_file: dir.path().join("s"), cache_dir: dir.path().to_path_buf() };
+        assert!(Config::load(None, &paths).unwrap().file.is_none());
+        assert!(Config::load(Some(&dir.path().join("missing.toml")), &paths).is_err());
+    }
+}
