@@ -185,10 +185,20 @@ const ARTICLE_CACHE_SIZE: usize = 16;
 
 impl App {
     pub fn new(root: PathBuf, size: Rect) -> Self {
-        Self::with_settings(vec![root], size, ReaderSettings::default(), Marks::default())
+        Self::with_settings(
+            vec![root],
+            size,
+            ReaderSettings::default(),
+            Marks::default(),
+        )
     }
 
-    pub fn with_settings(roots: Vec<PathBuf>, size: Rect, settings: ReaderSettings, marks: Marks) -> Self {
+    pub fn with_settings(
+        roots: Vec<PathBuf>,
+        size: Rect,
+        settings: ReaderSettings,
+        marks: Marks,
+    ) -> Self {
         App {
             roots,
             posts: Vec::new(),
@@ -251,42 +261,63 @@ impl App {
     /// Columns the article is laid out at: the article pane's inside, at most the configured
     /// width.
     pub fn article_width(&self) -> usize {
-        let area = self.areas().article.unwrap_or(Rect { height: 0, ..self.size });
+        let area = self.areas().article.unwrap_or(Rect {
+            height: 0,
+            ..self.size
+        });
         let inside = usize::from(layout::inner(area).width).max(1);
-        self.settings.article_max_width.map_or(inside, |max| inside.min(usize::from(max).max(1)))
+        self.settings
+            .article_max_width
+            .map_or(inside, |max| inside.min(usize::from(max).max(1)))
     }
 
     /// The marks of the post at `index` in `posts`.
     pub fn mark_of(&self, index: usize) -> Mark {
-        self.post_ids.get(index).map_or_else(Mark::default, |id| self.marks.get(id))
+        self.post_ids
+            .get(index)
+            .map_or_else(Mark::default, |id| self.marks.get(id))
     }
 
     /// Unread posts carrying this tag.
     pub fn unread_count(&self, kind: TagKind, name: &str) -> usize {
-        self.unread_by_tag.get(&(kind, tag_key(name))).copied().unwrap_or(0)
+        self.unread_by_tag
+            .get(&(kind, tag_key(name)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Rows of the article's text.
     pub fn article_height(&self) -> usize {
-        let area = self.areas().article.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        let area = self.areas().article.unwrap_or(Rect {
+            height: self.size.height.saturating_sub(1),
+            ..self.size
+        });
         usize::from(layout::inner(area).height).max(1)
     }
 
     /// Rows of the list's items.
     pub fn list_height(&self) -> usize {
-        let area = self.areas().list.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        let area = self.areas().list.unwrap_or(Rect {
+            height: self.size.height.saturating_sub(1),
+            ..self.size
+        });
         usize::from(layout::inner(area).height).max(1)
     }
 
     /// Rows of the tag pane's items.
     pub fn tag_height(&self) -> usize {
-        let area = self.areas().tags.unwrap_or(Rect { height: self.size.height.saturating_sub(1), ..self.size });
+        let area = self.areas().tags.unwrap_or(Rect {
+            height: self.size.height.saturating_sub(1),
+            ..self.size
+        });
         usize::from(layout::inner(area).height).max(1)
     }
 
     /// The link `y` copies: the picker's, else the article's primary, else the post's source.
     pub fn current_link(&self) -> Option<String> {
-        if let (Some(Overlay::Links { cursor }), Some(article)) = (self.overlay, self.rendered_article()) {
+        if let (Some(Overlay::Links { cursor }), Some(article)) =
+            (self.overlay, self.rendered_article())
+        {
             return article.links.get(cursor).map(|l| l.url.clone());
         }
         if let Some(link) = self.rendered_article().and_then(|a| a.primary()) {
@@ -308,15 +339,27 @@ impl App {
                 self.keep_tag_cursor_visible();
                 return self.request_article();
             }
-            Action::PostsLoaded { posts, diagnostics, done } => return self.posts_loaded(posts, diagnostics, done),
-            Action::ArticleReady { path, width, article } => {
+            Action::PostsLoaded {
+                posts,
+                diagnostics,
+                done,
+            } => return self.posts_loaded(posts, diagnostics, done),
+            Action::ArticleReady {
+                path,
+                width,
+                article,
+            } => {
                 self.articles.insert((path.clone(), width), article.clone());
                 if self.articles.len() > ARTICLE_CACHE_SIZE {
                     let keep = (path.clone(), width);
                     self.articles.retain(|k, _| *k == keep);
                 }
                 let current_width = width == self.article_width();
-                if let Some(view) = self.article.as_mut().filter(|v| current_width && v.path == path) {
+                if let Some(view) = self
+                    .article
+                    .as_mut()
+                    .filter(|v| current_width && v.path == path)
+                {
                     view.article = Some(article);
                     view.error = None;
                     let max = self.max_article_scroll();
@@ -334,7 +377,11 @@ impl App {
                 self.status = Some(message);
                 return None;
             }
-            Action::SearchHits { generation, paths, done } => {
+            Action::SearchHits {
+                generation,
+                paths,
+                done,
+            } => {
                 if generation == self.search.generation {
                     self.search.body_hits.extend(paths);
                     self.search.bodies_done = done;
@@ -351,7 +398,11 @@ impl App {
                 self.marks_changed();
                 return None;
             }
-            Action::PostsChanged { updated, removed, diagnostics } => return self.posts_changed(updated, removed, diagnostics),
+            Action::PostsChanged {
+                updated,
+                removed,
+                diagnostics,
+            } => return self.posts_changed(updated, removed, diagnostics),
             Action::QuitNow => {
                 self.quitting = true;
                 return Some(Effect::Quit);
@@ -400,7 +451,10 @@ impl App {
                 self.overlay = Some(Overlay::Help { scroll });
             }
             (Overlay::Links { cursor }, Action::OpenSelected) => {
-                let url = self.rendered_article().and_then(|a| a.links.get(cursor)).map(|l| l.url.clone());
+                let url = self
+                    .rendered_article()
+                    .and_then(|a| a.links.get(cursor))
+                    .map(|l| l.url.clone());
                 self.overlay = None;
                 return url.and_then(|u| self.open_url(u));
             }
@@ -424,7 +478,13 @@ impl App {
     fn update_panes(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::FocusTags => self.focus = if self.focus == Focus::Tags { Focus::List } else { Focus::Tags },
+            Action::FocusTags => {
+                self.focus = if self.focus == Focus::Tags {
+                    Focus::List
+                } else {
+                    Focus::Tags
+                }
+            }
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrevious => self.cycle_focus(false),
             Action::StartSearch => {
@@ -444,7 +504,10 @@ impl App {
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
             Action::OpenPrimaryLink => {
-                let link = self.rendered_article().and_then(|a| a.primary()).map(|l| l.url.clone());
+                let link = self
+                    .rendered_article()
+                    .and_then(|a| a.primary())
+                    .map(|l| l.url.clone());
                 let url = link.or_else(|| self.selected_post().and_then(|p| p.source.clone()));
                 return match url {
                     Some(url) => self.open_url(url),
@@ -502,13 +565,19 @@ impl App {
                     return self.toggle_tag_at_cursor();
                 }
             }
-            Action::OpenSelected if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
-            Action::ToggleTagAtCursor if self.focus == Focus::Tags => return self.toggle_tag_at_cursor(),
+            Action::OpenSelected if self.focus == Focus::Tags => {
+                return self.toggle_tag_at_cursor();
+            }
+            Action::ToggleTagAtCursor if self.focus == Focus::Tags => {
+                return self.toggle_tag_at_cursor();
+            }
             Action::OpenSelected if self.focus == Focus::List => {
                 if let Some(&index) = self.view.get(self.selected) {
                     self.focus = Focus::Article;
                     let load = self.request_article();
-                    let mark = if self.settings.mark_read_on == MarkReadOn::Open && !self.mark_of(index).read {
+                    let mark = if self.settings.mark_read_on == MarkReadOn::Open
+                        && !self.mark_of(index).read
+                    {
                         self.change_mark(index, |id| MarkChange::Read(id, true))
                     } else {
                         None
@@ -545,9 +614,14 @@ impl App {
             }
             Focus::List => {
                 let before = self.selected;
-                self.selected = step(self.selected, self.view.len(), Some(moved)).min(self.view.len().saturating_sub(1));
+                self.selected = step(self.selected, self.view.len(), Some(moved))
+                    .min(self.view.len().saturating_sub(1));
                 self.keep_list_selection_visible();
-                if before != self.selected { self.request_article() } else { None }
+                if before != self.selected {
+                    self.request_article()
+                } else {
+                    None
+                }
             }
             Focus::Article => {
                 let max = self.max_article_scroll();
@@ -557,7 +631,10 @@ impl App {
                     at_end = view.scroll == max && view.article.is_some();
                 }
                 if at_end && self.settings.mark_read_on == MarkReadOn::End {
-                    let index = self.article.as_ref().and_then(|v| self.posts.iter().position(|p| p.path == v.path))?;
+                    let index = self
+                        .article
+                        .as_ref()
+                        .and_then(|v| self.posts.iter().position(|p| p.path == v.path))?;
                     if !self.mark_of(index).read {
                         return self.change_mark(index, |id| MarkChange::Read(id, true));
                     }
@@ -588,7 +665,11 @@ impl App {
             order.push(Focus::Article);
         }
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(1);
-        let next = if forward { (at + 1) % order.len() } else { (at + order.len() - 1) % order.len() };
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
         self.focus = order[next];
     }
 
@@ -616,22 +697,38 @@ impl App {
 
     // ---- loading ------------------------------------------------------------------------
 
-    fn posts_loaded(&mut self, posts: Vec<Post>, diagnostics: Vec<Diagnostic>, done: bool) -> Option<Effect> {
+    fn posts_loaded(
+        &mut self,
+        posts: Vec<Post>,
+        diagnostics: Vec<Diagnostic>,
+        done: bool,
+    ) -> Option<Effect> {
         if self.replace_on_next_batch {
             self.replace_on_next_batch = false;
             self.posts.clear();
             self.diagnostics.clear();
             self.articles.clear();
         }
+        // A file the watcher already delivered may arrive again from the loader.
+        let incoming: std::collections::HashSet<&Path> =
+            posts.iter().map(|p| p.path.as_path()).collect();
+        self.posts.retain(|p| !incoming.contains(p.path.as_path()));
         self.posts.extend(posts);
         self.diagnostics.extend(diagnostics);
         self.posts_replaced();
         self.loading.done = done;
-        self.loading.files_with_errors =
-            self.diagnostics.iter().filter(|d| d.is_error()).map(|d| &d.path).collect::<std::collections::HashSet<_>>().len();
+        self.loading.files_with_errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| &d.path)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
         let selected_before = self.selected_post().map(|p| p.path.clone());
         self.recompute_view();
-        let search_effect = (done && !self.search.input.is_empty()).then(|| self.search_changed()).flatten();
+        let search_effect = (done && !self.search.input.is_empty())
+            .then(|| self.search_changed())
+            .flatten();
         let selected_after = self.selected_post().map(|p| p.path.clone());
         if selected_before != selected_after || self.article.is_none() {
             return self.request_article().or(search_effect);
@@ -656,16 +753,31 @@ impl App {
 
     /// Files changed on disk: replace, add and remove those posts, keeping the selection and
     /// the article's scroll position.
-    fn posts_changed(&mut self, updated: Vec<Post>, removed: Vec<PathBuf>, diagnostics: Vec<Diagnostic>) -> Option<Effect> {
-        let touched: Vec<PathBuf> = updated.iter().map(|p| p.path.clone()).chain(removed.iter().cloned()).collect();
-        self.posts.retain(|p| !touched.iter().any(|t| p.path.starts_with(t)));
-        self.diagnostics.retain(|d| !touched.iter().any(|t| d.path.starts_with(t)));
-        self.articles.retain(|(path, _), _| !touched.iter().any(|t| path.starts_with(t)));
+    fn posts_changed(
+        &mut self,
+        updated: Vec<Post>,
+        removed: Vec<PathBuf>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Option<Effect> {
+        let touched: Vec<PathBuf> = updated
+            .iter()
+            .map(|p| p.path.clone())
+            .chain(removed.iter().cloned())
+            .collect();
+        self.posts
+            .retain(|p| !touched.iter().any(|t| p.path.starts_with(t)));
+        self.diagnostics
+            .retain(|d| !touched.iter().any(|t| d.path.starts_with(t)));
+        self.articles
+            .retain(|(path, _), _| !touched.iter().any(|t| path.starts_with(t)));
         self.posts.extend(updated);
         self.diagnostics.extend(diagnostics);
         self.posts_replaced();
         self.recompute_view();
-        let article_touched = self.article.as_ref().is_some_and(|v| touched.iter().any(|t| v.path.starts_with(t)));
+        let article_touched = self
+            .article
+            .as_ref()
+            .is_some_and(|v| touched.iter().any(|t| v.path.starts_with(t)));
         if article_touched {
             if let Some(view) = self.article.as_mut() {
                 view.article = None;
@@ -694,7 +806,11 @@ impl App {
     }
 
     /// Applies a mark change here and asks for it to be saved.
-    fn change_mark(&mut self, index: usize, change: impl FnOnce(String) -> MarkChange) -> Option<Effect> {
+    fn change_mark(
+        &mut self,
+        index: usize,
+        change: impl FnOnce(String) -> MarkChange,
+    ) -> Option<Effect> {
         let change = change(self.post_ids.get(index)?.clone());
         self.marks.apply(&change);
         self.marks_changed();
@@ -714,7 +830,11 @@ impl App {
                 ViewMode::Unread => !self.mark_of(i).read,
                 ViewMode::Starred => self.mark_of(i).starred,
             })
-            .filter(|&i| query.is_empty() || view::fields_contain(&self.posts[i], &query) || self.search.body_hits.contains(&self.posts[i].path))
+            .filter(|&i| {
+                query.is_empty()
+                    || view::fields_contain(&self.posts[i], &query)
+                    || self.search.body_hits.contains(&self.posts[i].path)
+            })
             .collect();
         self.selected = selected_path
             .and_then(|path| self.view.iter().position(|&i| self.posts[i].path == path))
@@ -761,7 +881,9 @@ impl App {
     }
 
     fn toggle_tag_at_cursor(&mut self) -> Option<Effect> {
-        let Some(TagRow::Tag(index)) = self.tag_rows.get(self.tag_cursor) else { return None };
+        let Some(TagRow::Tag(index)) = self.tag_rows.get(self.tag_cursor) else {
+            return None;
+        };
         let entry = self.tags.entries[*index].clone();
         self.filter.toggle(entry.kind, &entry.name);
         self.recompute_view();
@@ -770,14 +892,17 @@ impl App {
 
     /// `J`/`K`: the filter becomes the one tag after (before) the current one in the tag pane.
     fn step_tag_filter(&mut self, forward: bool) -> Option<Effect> {
-        let tag_positions: Vec<usize> =
-            (0..self.tag_rows.len()).filter(|&i| matches!(self.tag_rows[i], TagRow::Tag(_))).collect();
+        let tag_positions: Vec<usize> = (0..self.tag_rows.len())
+            .filter(|&i| matches!(self.tag_rows[i], TagRow::Tag(_)))
+            .collect();
         if tag_positions.is_empty() {
             return None;
         }
         let current = self.filter.single().and_then(|(kind, key)| {
             tag_positions.iter().position(|&row| {
-                let TagRow::Tag(i) = self.tag_rows[row] else { return false };
+                let TagRow::Tag(i) = self.tag_rows[row] else {
+                    return false;
+                };
                 let entry = &self.tags.entries[i];
                 entry.kind == kind && crate::store::tag_key(&entry.name) == key
             })
@@ -790,7 +915,9 @@ impl App {
         };
         self.tag_cursor = tag_positions[next];
         self.keep_tag_cursor_visible();
-        let TagRow::Tag(index) = self.tag_rows[self.tag_cursor] else { return None };
+        let TagRow::Tag(index) = self.tag_rows[self.tag_cursor] else {
+            return None;
+        };
         let entry = self.tags.entries[index].clone();
         self.filter = ViewFilter::default();
         self.filter.toggle(entry.kind, &entry.name);
@@ -818,7 +945,11 @@ impl App {
             .filter(|(i, _)| self.filter.matches(&self.post_keys[*i]))
             .map(|(_, p)| p.path.clone())
             .collect();
-        Some(Effect::SearchBodies { generation: self.search.generation, query: self.search.input.clone(), paths })
+        Some(Effect::SearchBodies {
+            generation: self.search.generation,
+            query: self.search.input.clone(),
+            paths,
+        })
     }
 
     fn drop_search(&mut self) -> Option<Effect> {
@@ -850,15 +981,30 @@ impl App {
 
     fn jump_to_match(&mut self, forward: bool) {
         let max = self.max_article_scroll();
-        let Some(view) = self.article.as_mut() else { return };
+        let Some(view) = self.article.as_mut() else {
+            return;
+        };
         if view.matches.is_empty() {
-            self.status = Some(if self.search.input.is_empty() { "no search; press / to search".into() } else { "no match in this article".into() });
+            self.status = Some(if self.search.input.is_empty() {
+                "no search; press / to search".into()
+            } else {
+                "no match in this article".into()
+            });
             return;
         }
         let target = if forward {
-            view.matches.iter().copied().find(|&m| m > view.scroll).unwrap_or(view.matches[0])
+            view.matches
+                .iter()
+                .copied()
+                .find(|&m| m > view.scroll)
+                .unwrap_or(view.matches[0])
         } else {
-            view.matches.iter().copied().rev().find(|&m| m < view.scroll).unwrap_or(*view.matches.last().unwrap_or(&0))
+            view.matches
+                .iter()
+                .copied()
+                .rev()
+                .find(|&m| m < view.scroll)
+                .unwrap_or(*view.matches.last().unwrap_or(&0))
         };
         view.scroll = target.min(max);
         let number = view.matches.iter().position(|&m| m == target).unwrap_or(0) + 1;
@@ -883,7 +1029,13 @@ impl App {
         let width = self.article_width();
         let same_post = self.article.as_ref().is_some_and(|v| v.path == post.path);
         if !same_post {
-            self.article = Some(ArticleView { path: post.path.clone(), article: None, scroll: 0, matches: Vec::new(), error: None });
+            self.article = Some(ArticleView {
+                path: post.path.clone(),
+                article: None,
+                scroll: 0,
+                matches: Vec::new(),
+                error: None,
+            });
         }
         if let Some(article) = self.articles.get(&(post.path.clone(), width)).cloned() {
             if let Some(view) = self.article.as_mut() {
@@ -892,16 +1044,27 @@ impl App {
             self.find_article_matches();
             return None;
         }
-        if self.article.as_ref().and_then(|v| v.article.as_ref()).is_some_and(|a| a.width == width) {
+        if self
+            .article
+            .as_ref()
+            .and_then(|v| v.article.as_ref())
+            .is_some_and(|a| a.width == width)
+        {
             return None;
         }
-        Some(Effect::LoadArticle { post: Box::new(post), width })
+        Some(Effect::LoadArticle {
+            post: Box::new(post),
+            width,
+        })
     }
 
     // ---- links --------------------------------------------------------------------------
 
     fn open_link_number(&mut self, number: usize) -> Option<Effect> {
-        let url = self.rendered_article().and_then(|a| a.link(number)).map(|l| l.url.clone());
+        let url = self
+            .rendered_article()
+            .and_then(|a| a.link(number))
+            .map(|l| l.url.clone());
         match url {
             Some(url) => self.open_url(url),
             None => {
@@ -915,7 +1078,10 @@ impl App {
         if is_openable(&url) {
             Some(Effect::OpenUrl(url))
         } else {
-            self.status = Some(format!("refused to open {}: only http, https and mailto links open", crate::text::truncate_to_width(&url, 60)));
+            self.status = Some(format!(
+                "refused to open {}: only http, https and mailto links open",
+                crate::text::truncate_to_width(&url, 60)
+            ));
             None
         }
     }
@@ -946,14 +1112,18 @@ fn sort_posts(posts: &mut [Post], order: SortOrder) {
             let dated = posts.len() - undated;
             posts[..dated].reverse();
         }
-        SortOrder::Title => posts.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.path.cmp(&b.path))),
+        SortOrder::Title => {
+            posts.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.path.cmp(&b.path)))
+        }
     }
 }
 
 /// Only web and mail links are handed to a browser.
 pub fn is_openable(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
 /// A cursor movement.

@@ -49,7 +49,11 @@ impl Paths {
             },
             None => {
                 let base = PathBuf::from(".brief");
-                Paths { config_file: base.join("config.toml"), state_file: base.join("marks.jsonl"), cache_dir: base.join("cache") }
+                Paths {
+                    config_file: base.join("config.toml"),
+                    state_file: base.join("marks.jsonl"),
+                    cache_dir: base.join("cache"),
+                }
             }
         }
     }
@@ -63,8 +67,20 @@ pub struct ThemeColors {
 
 /// Names the `[theme]` table accepts.
 pub const THEME_KEYS: &[&str] = &[
-    "accent", "border", "selected_bg", "selected_fg", "date", "unread", "starred", "tag", "status_bg", "status_fg",
-    "link", "code", "heading", "search_match",
+    "accent",
+    "border",
+    "selected_bg",
+    "selected_fg",
+    "date",
+    "unread",
+    "starred",
+    "tag",
+    "status_bg",
+    "status_fg",
+    "link",
+    "code",
+    "heading",
+    "search_match",
 ];
 
 /// Everything the config file can set, with its defaults.
@@ -107,7 +123,13 @@ pub struct ConfigProblem {
 
 impl std::fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: warning: {}; using the default", self.path.display(), self.line, self.message)
+        write!(
+            f,
+            "{}:{}: warning: {}; using the default",
+            self.path.display(),
+            self.line,
+            self.message
+        )
     }
 }
 
@@ -128,18 +150,30 @@ impl Config {
         };
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(LoadedConfig::default()),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(LoadedConfig::default());
+            }
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
         let (config, problems) = Self::parse(&text, &path);
-        Ok(LoadedConfig { config, file: Some(path), problems })
+        Ok(LoadedConfig {
+            config,
+            file: Some(path),
+            problems,
+        })
     }
 
     /// Parses config text; problems name lines of `path`.
     pub fn parse(text: &str, path: &Path) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
-        let mut problem = |line: usize, message: String| problems.push(ConfigProblem { path: path.to_path_buf(), line, message });
+        let mut problem = |line: usize, message: String| {
+            problems.push(ConfigProblem {
+                path: path.to_path_buf(),
+                line,
+                message,
+            })
+        };
         let table: toml::Table = match text.parse() {
             Ok(table) => table,
             Err(e) => {
@@ -155,7 +189,11 @@ impl Config {
                 "posts" => match value {
                     toml::Value::String(s) => config.posts = vec![expand_home(s)],
                     toml::Value::Array(items) if items.iter().all(toml::Value::is_str) => {
-                        config.posts = items.iter().filter_map(toml::Value::as_str).map(expand_home).collect();
+                        config.posts = items
+                            .iter()
+                            .filter_map(toml::Value::as_str)
+                            .map(expand_home)
+                            .collect();
                     }
                     _ => problem(line, "`posts` must be a folder or a list of folders".into()),
                 },
@@ -167,15 +205,28 @@ impl Config {
                     Some("newest") => config.sort = SortOrder::Newest,
                     Some("oldest") => config.sort = SortOrder::Oldest,
                     Some("title") => config.sort = SortOrder::Title,
-                    _ => problem(line, "`sort` must be \"newest\", \"oldest\" or \"title\"".into()),
+                    _ => problem(
+                        line,
+                        "`sort` must be \"newest\", \"oldest\" or \"title\"".into(),
+                    ),
                 },
                 "date_format" => match value.as_str() {
-                    Some(format) if valid_date_format(format) => config.date_format = format.to_string(),
-                    _ => problem(line, "`date_format` must be a strftime format such as \"%Y-%m-%d\"".into()),
+                    Some(format) if valid_date_format(format) => {
+                        config.date_format = format.to_string()
+                    }
+                    _ => problem(
+                        line,
+                        "`date_format` must be a strftime format such as \"%Y-%m-%d\"".into(),
+                    ),
                 },
                 "article_width" => match value.as_integer() {
-                    Some(n) if (20..=1000).contains(&n) => config.article_width = u16::try_from(n).ok(),
-                    _ => problem(line, "`article_width` must be a number of columns from 20 to 1000".into()),
+                    Some(n) if (20..=1000).contains(&n) => {
+                        config.article_width = u16::try_from(n).ok()
+                    }
+                    _ => problem(
+                        line,
+                        "`article_width` must be a number of columns from 20 to 1000".into(),
+                    ),
                 },
                 "ascii_borders" => match value.as_bool() {
                     Some(b) => config.ascii_borders = b,
@@ -191,11 +242,24 @@ impl Config {
                         for (name, color) in theme {
                             let line = line_of_key(text, Some("theme"), name);
                             if !THEME_KEYS.contains(&name.as_str()) {
-                                problem(line, format!("unknown colour `theme.{name}` (known: {})", THEME_KEYS.join(", ")));
-                            } else if let Some(parsed) = color.as_str().and_then(|c| Color::from_str(c).ok()) {
+                                problem(
+                                    line,
+                                    format!(
+                                        "unknown colour `theme.{name}` (known: {})",
+                                        THEME_KEYS.join(", ")
+                                    ),
+                                );
+                            } else if let Some(parsed) =
+                                color.as_str().and_then(|c| Color::from_str(c).ok())
+                            {
                                 config.theme.entries.push((name.clone(), parsed));
                             } else {
-                                problem(line, format!("`theme.{name}` must be a colour name, #rrggbb or 0-255"));
+                                problem(
+                                    line,
+                                    format!(
+                                        "`theme.{name}` must be a colour name, #rrggbb or 0-255"
+                                    ),
+                                );
                             }
                         }
                     }
@@ -211,18 +275,25 @@ impl Config {
                             };
                             let names: Option<Vec<String>> = match binding {
                                 toml::Value::String(s) => Some(vec![s.clone()]),
-                                toml::Value::Array(items) => items.iter().map(|i| i.as_str().map(str::to_string)).collect(),
+                                toml::Value::Array(items) => items
+                                    .iter()
+                                    .map(|i| i.as_str().map(str::to_string))
+                                    .collect(),
                                 _ => None,
                             };
                             match names {
                                 Some(names) => {
-                                    let bad: Vec<String> = KeyMap::with_overrides(&[(command, names.clone())]).1;
+                                    let bad: Vec<String> =
+                                        KeyMap::with_overrides(&[(command, names.clone())]).1;
                                     for message in bad {
                                         problem(line, message);
                                     }
                                     config.key_overrides.push((command, names));
                                 }
-                                None => problem(line, format!("`keys.{name}` must be a key or a list of keys")),
+                                None => problem(
+                                    line,
+                                    format!("`keys.{name}` must be a key or a list of keys"),
+                                ),
                             }
                         }
                     }
@@ -260,7 +331,11 @@ fn expand_home(path: &str) -> PathBuf {
 }
 
 fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The line where `key` is set, inside `[table]` when given; 1 when it cannot be found.
@@ -269,13 +344,19 @@ fn line_of_key(text: &str, table: Option<&str>, key: &str) -> usize {
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
-            in_table = table.is_some_and(|t| trimmed.trim_matches(|c| c == '[' || c == ']').trim() == t);
+            in_table =
+                table.is_some_and(|t| trimmed.trim_matches(|c| c == '[' || c == ']').trim() == t);
             if table.is_none() {
                 in_table = false;
             }
             continue;
         }
-        let name = trimmed.split('=').next().unwrap_or("").trim().trim_matches('"');
+        let name = trimmed
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
         if in_table && name == key && trimmed.contains('=') {
             return index + 1;
         }
@@ -299,20 +380,48 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.posts, [PathBuf::from("/a"), PathBuf::from("/b")]);
         assert_eq!(config.browser.as_deref(), Some("w3m"));
-        assert_eq!((config.sort, config.article_width, config.ascii_borders, config.mark_read), (SortOrder::Title, Some(72), true, MarkReadOn::End));
-        assert_eq!(config.theme.entries, [("accent".to_string(), Color::Rgb(0xff, 0x88, 0))]);
+        assert_eq!(
+            (
+                config.sort,
+                config.article_width,
+                config.ascii_borders,
+                config.mark_read
+            ),
+            (SortOrder::Title, Some(72), true, MarkReadOn::End)
+        );
+        assert_eq!(
+            config.theme.entries,
+            [("accent".to_string(), Color::Rgb(0xff, 0x88, 0))]
+        );
         assert_eq!(config.key_overrides.len(), 2);
     }
 
     #[test]
     fn unknown_keys_and_bad_values_are_reported_with_their_line() {
-        let (config, problems) = parse("sort = \"random\"\ncolour = 3\n\n[theme]\nacent = \"red\"\ntag = \"not-a-colour\"\n[keys]\nfly = \"f\"\nquit = \"Hyper-q\"\n");
-        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
+        let (config, problems) = parse(
+            "sort = \"random\"\ncolour = 3\n\n[theme]\nacent = \"red\"\ntag = \"not-a-colour\"\n[keys]\nfly = \"f\"\nquit = \"Hyper-q\"\n",
+        );
+        let lines: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
         assert_eq!(lines.len(), 6, "{lines:?}");
         assert_eq!(lines[0].0, 1);
-        assert!(lines.iter().any(|(l, m)| *l == 2 && m.contains("unknown key `colour`")));
-        assert!(lines.iter().any(|(l, m)| *l == 5 && m.contains("theme.acent")));
-        assert!(lines.iter().any(|(l, m)| *l == 6 && m.contains("theme.tag")));
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 2 && m.contains("unknown key `colour`"))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 5 && m.contains("theme.acent"))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 6 && m.contains("theme.tag"))
+        );
         assert!(lines.iter().any(|(l, m)| *l == 8 && m.contains("keys.fly")));
         assert!(lines.iter().any(|(l, m)| *l == 9 && m.contains("Hyper-q")));
         assert_eq!(config.sort, SortOrder::Newest, "defaults stay");
@@ -329,7 +438,11 @@ mod tests {
     #[test]
     fn a_missing_default_file_is_fine_but_a_missing_explicit_one_is_not() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = Paths { config_file: dir.path().join("none.toml"), state_file: dir.path().join("s"), cache_dir: dir.path().to_path_buf() };
+        let paths = Paths {
+            config_file: dir.path().join("none.toml"),
+            state_file: dir.path().join("s"),
+            cache_dir: dir.path().to_path_buf(),
+        };
         assert!(Config::load(None, &paths).unwrap().file.is_none());
         assert!(Config::load(Some(&dir.path().join("missing.toml")), &paths).is_err());
     }

@@ -46,7 +46,9 @@ impl Marks {
     pub fn apply(&mut self, change: &MarkChange) {
         match change {
             MarkChange::Read(id, read) => self.by_id.entry(id.clone()).or_default().read = *read,
-            MarkChange::Starred(id, starred) => self.by_id.entry(id.clone()).or_default().starred = *starred,
+            MarkChange::Starred(id, starred) => {
+                self.by_id.entry(id.clone()).or_default().starred = *starred
+            }
         }
         self.by_id.retain(|_, mark| mark.read || mark.starred);
     }
@@ -69,7 +71,10 @@ pub fn post_id(post: &Post, roots: &[PathBuf]) -> String {
     if let Some(source) = &post.source {
         return source.clone();
     }
-    let relative = roots.iter().find_map(|root| post.path.strip_prefix(root).ok()).unwrap_or(&post.path);
+    let relative = roots
+        .iter()
+        .find_map(|root| post.path.strip_prefix(root).ok())
+        .unwrap_or(&post.path);
     let relative = relative.to_string_lossy().replace('\\', "/");
     format!("{relative}#{:016x}", post.content_hash)
 }
@@ -85,7 +90,12 @@ struct Line {
 #[derive(Debug, thiserror::Error)]
 pub enum MarksError {
     #[error("{path}:{line}: state file is corrupt ({message}); set aside as {aside}")]
-    Corrupt { path: PathBuf, line: usize, message: String, aside: PathBuf },
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        message: String,
+        aside: PathBuf,
+    },
     #[error("{path}: {error}")]
     Io { path: PathBuf, error: io::Error },
 }
@@ -105,7 +115,10 @@ impl MarkStore {
     pub fn load(&self) -> Result<Marks, MarksError> {
         match self.read() {
             Ok(marks) => Ok(marks),
-            Err(ReadError::Io(error)) => Err(MarksError::Io { path: self.path.clone(), error }),
+            Err(ReadError::Io(error)) => Err(MarksError::Io {
+                path: self.path.clone(),
+                error,
+            }),
             Err(ReadError::Corrupt { line, message }) => Err(self.set_aside(line, message)),
         }
     }
@@ -113,10 +126,18 @@ impl MarkStore {
     /// Applies `changes` to the file's current contents under a lock and writes the result
     /// atomically. Returns the marks now on disk, other processes' changes included.
     pub fn save(&self, changes: &[MarkChange]) -> Result<Marks, MarksError> {
-        let io_error = |error| MarksError::Io { path: self.path.clone(), error };
+        let io_error = |error| MarksError::Io {
+            path: self.path.clone(),
+            error,
+        };
         let folder = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder).map_err(io_error)?;
-        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(self.lock_path()).map_err(io_error)?;
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.lock_path())
+            .map_err(io_error)?;
         lock.lock().map_err(io_error)?;
         let mut setaside = None;
         let mut marks = match self.read() {
@@ -150,11 +171,17 @@ impl MarkStore {
         };
         let mut marks = Marks::default();
         for (index, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| ReadError::Corrupt { line: index + 1, message: e.to_string() })?;
+            let line = line.map_err(|e| ReadError::Corrupt {
+                line: index + 1,
+                message: e.to_string(),
+            })?;
             if line.trim().is_empty() {
                 continue;
             }
-            let parsed: Line = serde_json::from_str(&line).map_err(|e| ReadError::Corrupt { line: index + 1, message: e.to_string() })?;
+            let parsed: Line = serde_json::from_str(&line).map_err(|e| ReadError::Corrupt {
+                line: index + 1,
+                message: e.to_string(),
+            })?;
             marks.by_id.insert(parsed.id, parsed.mark);
         }
         Ok(marks)
@@ -164,12 +191,22 @@ impl MarkStore {
     /// at any point leaves either the old file or the new one, never a mix.
     fn write_atomically(&self, marks: &Marks) -> io::Result<()> {
         let folder = self.path.parent().unwrap_or(Path::new("."));
-        let temp = folder.join(format!(".{}.tmp-{}", file_name(&self.path), std::process::id()));
+        let temp = folder.join(format!(
+            ".{}.tmp-{}",
+            file_name(&self.path),
+            std::process::id()
+        ));
         let result = (|| {
             let mut file = File::create(&temp)?;
             let mut text = String::new();
             for (id, mark) in &marks.by_id {
-                text.push_str(&serde_json::to_string(&Line { id: id.clone(), mark: *mark }).map_err(io::Error::other)?);
+                text.push_str(
+                    &serde_json::to_string(&Line {
+                        id: id.clone(),
+                        mark: *mark,
+                    })
+                    .map_err(io::Error::other)?,
+                );
                 text.push('\n');
             }
             file.write_all(text.as_bytes())?;
@@ -188,7 +225,12 @@ impl MarkStore {
         let stamp = jiff::Timestamp::now().as_second();
         let aside = self.path.with_extension(format!("corrupt-{stamp}"));
         let _ = fs::rename(&self.path, &aside);
-        MarksError::Corrupt { path: self.path.clone(), line, message, aside }
+        MarksError::Corrupt {
+            path: self.path.clone(),
+            line,
+            message,
+            aside,
+        }
     }
 }
 
@@ -198,7 +240,9 @@ enum ReadError {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "marks".into())
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "marks".into())
 }
 
 #[cfg(unix)]
@@ -224,11 +268,25 @@ mod tests {
     #[test]
     fn marks_round_trip_as_sorted_json_lines() {
         let (_dir, store) = store();
-        store.save(&[MarkChange::Starred("b".into(), true), MarkChange::Read("a".into(), true)]).unwrap();
+        store
+            .save(&[
+                MarkChange::Starred("b".into(), true),
+                MarkChange::Read("a".into(), true),
+            ])
+            .unwrap();
         let text = fs::read_to_string(&store.path).unwrap();
-        assert_eq!(text, "{\"id\":\"a\",\"read\":true,\"starred\":false}\n{\"id\":\"b\",\"read\":false,\"starred\":true}\n");
+        assert_eq!(
+            text,
+            "{\"id\":\"a\",\"read\":true,\"starred\":false}\n{\"id\":\"b\",\"read\":false,\"starred\":true}\n"
+        );
         let marks = store.load().unwrap();
-        assert_eq!(marks.get("a"), Mark { read: true, starred: false });
+        assert_eq!(
+            marks.get("a"),
+            Mark {
+                read: true,
+                starred: false
+            }
+        );
         assert_eq!(marks.get("zzz"), Mark::default());
     }
 
@@ -236,11 +294,29 @@ mod tests {
     fn a_save_merges_with_what_another_process_wrote() {
         let (_dir, store) = store();
         let other = MarkStore::new(store.path.clone());
-        store.save(&[MarkChange::Read("mine".into(), true)]).unwrap();
-        other.save(&[MarkChange::Starred("theirs".into(), true)]).unwrap();
-        let merged = store.save(&[MarkChange::Starred("mine".into(), true)]).unwrap();
-        assert_eq!(merged.get("theirs"), Mark { read: false, starred: true });
-        assert_eq!(merged.get("mine"), Mark { read: true, starred: true });
+        store
+            .save(&[MarkChange::Read("mine".into(), true)])
+            .unwrap();
+        other
+            .save(&[MarkChange::Starred("theirs".into(), true)])
+            .unwrap();
+        let merged = store
+            .save(&[MarkChange::Starred("mine".into(), true)])
+            .unwrap();
+        assert_eq!(
+            merged.get("theirs"),
+            Mark {
+                read: false,
+                starred: true
+            }
+        );
+        assert_eq!(
+            merged.get("mine"),
+            Mark {
+                read: true,
+                starred: true
+            }
+        );
     }
 
     #[test]
@@ -249,7 +325,10 @@ mod tests {
         fs::create_dir_all(store.path.parent().unwrap()).unwrap();
         fs::write(&store.path, "{\"id\":\"a\",\"read\":true}\nnot json\n").unwrap();
         let error = store.load().unwrap_err();
-        assert!(matches!(&error, MarksError::Corrupt { line: 2, .. }), "{error}");
+        assert!(
+            matches!(&error, MarksError::Corrupt { line: 2, .. }),
+            "{error}"
+        );
         assert!(!store.path.exists());
         assert!(error.to_string().contains("set aside"));
         assert!(store.load().unwrap().is_empty());
@@ -258,13 +337,45 @@ mod tests {
     #[test]
     fn an_interrupted_write_leaves_the_old_file() {
         let (_dir, store) = store();
-        store.save(&[MarkChange::Read("kept".into(), true)]).unwrap();
+        store
+            .save(&[MarkChange::Read("kept".into(), true)])
+            .unwrap();
         // A writer that died after creating its temp file but before the rename.
         let folder = store.path.parent().unwrap();
         fs::write(folder.join(".marks.jsonl.tmp-99999"), "{\"id\":\"half").unwrap();
-        assert_eq!(store.load().unwrap().get("kept"), Mark { read: true, starred: false });
-        store.save(&[MarkChange::Read("next".into(), true)]).unwrap();
+        assert_eq!(
+            store.load().unwrap().get("kept"),
+            Mark {
+                read: true,
+                starred: false
+            }
+        );
+        store
+            .save(&[MarkChange::Read("next".into(), true)])
+            .unwrap();
         assert_eq!(store.load().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn two_writers_at_once_lose_no_marks() {
+        let (_dir, store) = store();
+        let writers: Vec<_> = (0..2)
+            .map(|writer| {
+                // Each writer opens the files itself, as a second process would.
+                let store = MarkStore::new(store.path.clone());
+                std::thread::spawn(move || {
+                    for i in 0..40 {
+                        store
+                            .save(&[MarkChange::Read(format!("w{writer}-{i}"), true)])
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        assert_eq!(store.load().unwrap().len(), 80);
     }
 
     #[test]
@@ -278,10 +389,20 @@ mod tests {
     #[test]
     fn ids_prefer_front_matter_then_source_then_path_and_hash() {
         let root = [PathBuf::from("/home/u/posts")];
-        let mut post = Post { path: root[0].join("2026/a.md"), content_hash: 0xabc, ..Post::default() };
+        let mut post = Post {
+            path: root[0].join("2026/a.md"),
+            content_hash: 0xabc,
+            ..Post::default()
+        };
         assert_eq!(post_id(&post, &root), "2026/a.md#0000000000000abc");
-        let moved = Post { path: PathBuf::from("/mnt/backup/posts/2026/a.md"), ..post.clone() };
-        assert_eq!(post_id(&moved, &[PathBuf::from("/mnt/backup/posts")]), post_id(&post, &root));
+        let moved = Post {
+            path: PathBuf::from("/mnt/backup/posts/2026/a.md"),
+            ..post.clone()
+        };
+        assert_eq!(
+            post_id(&moved, &[PathBuf::from("/mnt/backup/posts")]),
+            post_id(&post, &root)
+        );
         post.source = Some("https://x.example/a".into());
         assert_eq!(post_id(&post, &root), "https://x.example/a");
         post.id = Some("42".into());

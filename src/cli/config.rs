@@ -7,16 +7,27 @@ use crate::text::pad_to_width;
 use std::fmt::Write;
 use std::process::ExitCode;
 
+/// Wide enough for the longest setting name, `keys.previous_match`.
+const NAME_WIDTH: usize = 22;
+
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let config = &context.config.config;
     let paths = &context.paths;
     let mut out = String::new();
     let mut row = |name: &str, value: String| {
-        let _ = writeln!(out, "{} {value}", pad_to_width(name, 14));
+        let _ = writeln!(out, "{} {value}", pad_to_width(name, NAME_WIDTH)).map(|()| ());
+        let trimmed = out.trim_end_matches(' ').len();
+        out.truncate(trimmed);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
     };
     let config_file = match &context.config.file {
         Some(file) => file.display().to_string(),
-        None => format!("{} (not present; defaults in use)", paths.config_file.display()),
+        None => format!(
+            "{} (not present; defaults in use)",
+            paths.config_file.display()
+        ),
     };
     row("config file", config_file);
     row("state file", paths.state_file.display().to_string());
@@ -25,7 +36,12 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let posts = if config.posts.is_empty() {
         "(the current folder)".to_string()
     } else {
-        config.posts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        config
+            .posts
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     row("posts", posts);
     let browser = match (&config.browser, std::env::var("BROWSER")) {
@@ -41,18 +57,42 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     };
     row("sort", sort.to_string());
     row("date_format", config.date_format.clone());
-    row("article_width", config.article_width.map_or("the pane's width".to_string(), |w| w.to_string()));
+    row(
+        "article_width",
+        config
+            .article_width
+            .map_or("the pane's width".to_string(), |w| w.to_string()),
+    );
     row("ascii_borders", config.ascii_borders.to_string());
-    row("mark_read", if config.mark_read == MarkReadOn::End { "end" } else { "open" }.to_string());
+    row(
+        "mark_read",
+        if config.mark_read == MarkReadOn::End {
+            "end"
+        } else {
+            "open"
+        }
+        .to_string(),
+    );
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    row("colour", if no_color { "off (NO_COLOR is set)" } else { "on" }.to_string());
+    row(
+        "colour",
+        if no_color {
+            "off (NO_COLOR is set)"
+        } else {
+            "on"
+        }
+        .to_string(),
+    );
     for (name, color) in &config.theme.entries {
         row(&format!("theme.{name}"), color.to_string());
     }
     let keymap = KeyMap::with_overrides(&config.key_overrides).0;
     row("", String::new());
     for (command, name, what, _) in COMMANDS {
-        row(&format!("keys.{name}"), format!("{}    # {what}", keymap.keys_of(*command).join(" ")));
+        row(
+            &format!("keys.{name}"),
+            format!("{}    # {what}", keymap.keys_of(*command).join(" ")),
+        );
     }
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)

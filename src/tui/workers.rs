@@ -57,7 +57,11 @@ pub fn spawn_loader(roots: Vec<PathBuf>, tx: Sender<Message>, generation: Arc<At
             });
         }
         if current() {
-            let _ = tx.send(Message::Action(Action::PostsLoaded { posts: Vec::new(), diagnostics: Vec::new(), done: true }));
+            let _ = tx.send(Message::Action(Action::PostsLoaded {
+                posts: Vec::new(),
+                diagnostics: Vec::new(),
+                done: true,
+            }));
         }
     });
 }
@@ -82,7 +86,10 @@ pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
                     width: request.width,
                     article: Arc::new(render_article(&request.post, &body, request.width)),
                 },
-                Err(diagnostic) => Action::ArticleFailed { path: request.post.path.clone(), message: diagnostic.to_string() },
+                Err(diagnostic) => Action::ArticleFailed {
+                    path: request.post.path.clone(),
+                    message: diagnostic.to_string(),
+                },
             };
             if tx.send(Message::Action(action)).is_err() {
                 break;
@@ -126,48 +133,87 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             }
             if !hits.is_empty() && last_sent.elapsed() > Duration::from_millis(50) {
                 let batch = std::mem::take(&mut hits);
-                let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: batch, done: false }));
+                let _ = tx.send(Message::Action(Action::SearchHits {
+                    generation: request.generation,
+                    paths: batch,
+                    done: false,
+                }));
                 last_sent = Instant::now();
             }
         }
         if finished {
-            let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: hits, done: true }));
+            let _ = tx.send(Message::Action(Action::SearchHits {
+                generation: request.generation,
+                paths: hits,
+                done: true,
+            }));
         }
     }
 }
 
 fn body_contains(path: &Path, query: &str) -> bool {
-    let post = Post { path: path.to_path_buf(), ..Post::default() };
+    let post = Post {
+        path: path.to_path_buf(),
+        ..Post::default()
+    };
     store::read_body(&post).is_ok_and(|body| contains_ignore_case(&body, query))
 }
 
-/// How long the watcher waits for a burst of file events to settle.
-const WATCH_DEBOUNCE: Duration = Duration::from_millis(250);
+/// How long the folder must stay quiet before changes are read.
+const WATCH_QUIET: Duration = Duration::from_millis(200);
+/// The longest changes wait while the folder keeps changing.
+const WATCH_MAX_WAIT: Duration = Duration::from_millis(800);
 
-/// Watches the folders and sends the changed posts (loaded) and the paths that are gone.
-/// Returns the watcher, which stops watching when dropped; `None` when watching is not
-/// possible (the reader then relies on `r`).
-pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
-    use notify_debouncer_mini::notify::RecursiveMode;
-    let mut debouncer = notify_debouncer_mini::new_debouncer(WATCH_DEBOUNCE, move |result: notify_debouncer_mini::DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let mut paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).filter(|p| !is_hidden(p)).collect();
-        paths.sort();
-        paths.dedup();
-        if !paths.is_empty() {
-            let _ = tx.send(Message::Action(load_changes(paths)));
+/// Watches the folders and sends the changed posts (loaded) and the paths that are gone, a
+/// burst of changes at a time. Returns the watcher, which stops when dropped; `None` when
+/// watching is not possible (the reader then relies on `r`).
+pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let (changed, rx) = channel::<PathBuf>();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        // Reading a file (ours included) is not a change.
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for path in event.paths {
+            if !is_hidden(&path) {
+                let _ = changed.send(path);
+            }
         }
     })
     .ok()?;
     for root in roots {
-        let mode = if root.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
-        debouncer.watcher().watch(root, mode).ok()?;
+        let mode = if root.is_dir() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        watcher.watch(root, mode).ok()?;
     }
-    Some(debouncer)
+    thread::spawn(move || {
+        while let Ok(first) = rx.recv() {
+            let started = Instant::now();
+            let mut paths = vec![first];
+            while started.elapsed() < WATCH_MAX_WAIT {
+                match rx.recv_timeout(WATCH_QUIET) {
+                    Ok(path) => paths.push(path),
+                    Err(_) => break,
+                }
+            }
+            paths.sort();
+            paths.dedup();
+            if tx.send(Message::Action(load_changes(paths))).is_err() {
+                break;
+            }
+        }
+    });
+    Some(watcher)
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    path.components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 /// Reads what changed: posts that exist now are loaded (a new folder wholly), the rest are gone.
@@ -198,5 +244,9 @@ fn load_changes(paths: Vec<PathBuf>) -> Action {
             removed.push(path);
         }
     }
-    Action::PostsChanged { updated, removed, diagnostics }
+    Action::PostsChanged {
+        updated,
+        removed,
+        diagnostics,
+    }
 }

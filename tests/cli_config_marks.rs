@@ -1,0 +1,175 @@
+//! The config file and the marks as the command line sees them.
+
+use assert_cmd::Command;
+use brief::marks::{MarkChange, MarkStore};
+use serde_json::Value;
+use std::path::Path;
+
+/// `brief` with its XDG folders inside `home`.
+fn brief(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("NO_COLOR")
+        .env_remove("BROWSER");
+    cmd
+}
+
+fn write_config(home: &Path, text: &str) {
+    std::fs::create_dir_all(home.join("config/brief")).unwrap();
+    std::fs::write(home.join("config/brief/config.toml"), text).unwrap();
+}
+
+fn samples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
+}
+
+#[test]
+fn posts_in_the_config_make_list_work_from_any_folder() {
+    let home = tempfile::tempdir().unwrap();
+    write_config(
+        home.path(),
+        &format!("posts = {:?}\n", samples().to_str().unwrap()),
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = brief(home.path())
+        .current_dir(elsewhere.path())
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let posts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(posts.len(), 12);
+}
+
+#[test]
+fn bad_config_lines_are_reported_and_defaults_used() {
+    let home = tempfile::tempdir().unwrap();
+    write_config(home.path(), "sort = \"sideways\"\nfavourite = 1\n");
+    let out = brief(home.path())
+        .args(["list", samples().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "a bad config never stops brief");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("config.toml:1: warning: `sort` must be"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("config.toml:2: warning: unknown key `favourite`"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 12);
+}
+
+#[test]
+fn a_missing_explicit_config_is_misuse() {
+    let home = tempfile::tempdir().unwrap();
+    brief(home.path())
+        .args(["--config", "/no/such/config.toml", "list"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn config_prints_settings_and_paths() {
+    let home = tempfile::tempdir().unwrap();
+    write_config(
+        home.path(),
+        "sort = \"title\"\n[keys]\nquit = \"x\"\n[theme]\naccent = \"magenta\"\n",
+    );
+    let out = brief(home.path()).arg("config").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "config/brief/config.toml",
+        "data/brief/marks.jsonl",
+        "cache/brief",
+        "sort",
+        "title",
+        "keys.quit",
+        "theme.accent",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    let quit_line = text.lines().find(|l| l.starts_with("keys.quit ")).unwrap();
+    assert!(
+        quit_line.contains(" x ") || quit_line.contains(" x"),
+        "{quit_line}"
+    );
+    let no_color = brief(home.path())
+        .arg("config")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(no_color.stdout)
+            .unwrap()
+            .contains("off (NO_COLOR is set)")
+    );
+}
+
+#[test]
+fn list_shows_and_filters_read_and_starred() {
+    let home = tempfile::tempdir().unwrap();
+    let all: Vec<Value> = serde_json::from_slice(
+        &brief(home.path())
+            .args(["list", samples().to_str().unwrap(), "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        all.iter()
+            .all(|p| p["read"] == false && p["starred"] == false)
+    );
+    // Marks as the reader saves them: keyed by source, else path under the folder + hash.
+    let with_source = all.iter().find(|p| p["source"].is_string()).unwrap();
+    let store = MarkStore::new(home.path().join("data/brief/marks.jsonl"));
+    let source = with_source["source"].as_str().unwrap().to_string();
+    store
+        .save(&[
+            MarkChange::Read(source.clone(), true),
+            MarkChange::Starred(source, true),
+        ])
+        .unwrap();
+    let list = |flag: &str| -> Vec<Value> {
+        let out = brief(home.path())
+            .args(["list", samples().to_str().unwrap(), "--json", flag])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let starred = list("--starred");
+    assert_eq!(starred.len(), 1);
+    assert_eq!(starred[0]["title"], with_source["title"]);
+    assert_eq!(
+        (starred[0]["read"].clone(), starred[0]["starred"].clone()),
+        (Value::Bool(true), Value::Bool(true))
+    );
+    assert_eq!(list("--unread").len(), all.len() - 1);
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_not_fatal() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("data/brief")).unwrap();
+    std::fs::write(home.path().join("data/brief/marks.jsonl"), "{oops\n").unwrap();
+    let out = brief(home.path())
+        .args(["list", samples().to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("marks.jsonl:1: state file is corrupt")
+    );
+    let aside = std::fs::read_dir(home.path().join("data/brief"))
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains("corrupt-"));
+    assert!(aside, "the bad file is kept aside for the user");
+}
