@@ -43,6 +43,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use links::host_of;
+pub use markdown::options as markdown_options;
 
 /// The narrowest width laid out; smaller widths are raised to this.
 pub const MIN_WIDTH: usize = 10;
@@ -286,7 +287,11 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
 /// The document model of a body.
 pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
     // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
-    let body = crate::text::sanitize_block(body);
+    let body = if doc::may_need_sanitizing(body) {
+        crate::text::sanitize_block(body)
+    } else {
+        std::borrow::Cow::Borrowed(body)
+    };
     let body = body.as_ref();
     let mut builder = doc::Builder::new();
     match format {
@@ -311,10 +316,10 @@ fn split_html_preamble(body: &str) -> (&str, &str) {
             in_comment = !line.contains("-->");
         } else if let Some(rest) = trimmed.strip_prefix("<!--") {
             in_comment = !rest.contains("-->");
-        } else if let Some(rest) = trimmed.strip_prefix('<') {
-            if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
-                break;
-            }
+        } else if let Some(rest) = trimmed.strip_prefix('<')
+            && rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        {
+            break;
         }
         offset += line.len();
     }

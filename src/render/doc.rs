@@ -252,12 +252,33 @@ fn is_blank(inlines: &[Inline]) -> bool {
     })
 }
 
+/// A quick byte scan: false when `text` surely holds nothing [`sanitize_block`] removes (C0
+/// and C1 controls but `\n` and `\t`, DEL, and the bidi controls U+061C, U+200E, U+200F,
+/// U+202A..U+202E, U+2066..U+2069).
+pub(crate) fn may_need_sanitizing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
+            (Some(0x81), Some(n)) => matches!(n, 0xa6..=0xa9),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// Sanitises every text (the one place body text is cleaned after entities were decoded).
 fn sanitize_texts(inlines: &mut [Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => {
-                if let std::borrow::Cow::Owned(clean) = sanitize_block(t) {
+                if may_need_sanitizing(t)
+                    && let std::borrow::Cow::Owned(clean) = sanitize_block(t)
+                {
                     *t = clean;
                 }
             }
@@ -666,10 +687,9 @@ impl Builder {
             }
             | Frame::ImplicitItem { blocks, inlines },
         ) = self.top_mut()
+            && let Some(p) = tidy(inlines.take())
         {
-            if let Some(p) = tidy(inlines.take()) {
-                blocks.push(Block::Paragraph(p));
-            }
+            blocks.push(Block::Paragraph(p));
         }
     }
 
@@ -688,9 +708,8 @@ impl Builder {
     }
 
     fn inlines(&mut self) -> Option<&mut Inlines> {
-        match self.top() {
-            Some(Frame::List { .. }) => self.ensure_item(),
-            _ => {}
+        if let Some(Frame::List { .. }) = self.top() {
+            self.ensure_item();
         }
         match self.top_mut() {
             Some(
@@ -717,13 +736,13 @@ impl Builder {
     /// Collapsible white space from HTML: at most one space (or soft break, when the white
     /// space held a line end) between two pieces of content.
     pub fn space(&mut self, had_newline: bool) {
-        if let Some(inlines) = self.inlines() {
-            if !inlines.ends_in_space() {
-                if had_newline {
-                    inlines.push(Inline::SoftBreak);
-                } else {
-                    inlines.push_text(" ");
-                }
+        if let Some(inlines) = self.inlines()
+            && !inlines.ends_in_space()
+        {
+            if had_newline {
+                inlines.push(Inline::SoftBreak);
+            } else {
+                inlines.push_text(" ");
             }
         }
     }
@@ -985,6 +1004,15 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn the_quick_scan_finds_everything_sanitising_removes() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let changed = sanitize_block(&text) != text;
+            assert_eq!(may_need_sanitizing(&text), changed, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

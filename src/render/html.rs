@@ -275,10 +275,10 @@ impl Walker<'_> {
         let was = self.in_thead;
         self.in_thead = false;
         for child in node.children() {
-            if !child
+            if child
                 .value()
                 .as_element()
-                .is_some_and(|e| e.name() == "caption")
+                .is_none_or(|e| e.name() != "caption")
             {
                 self.node(child, depth + 1);
             }

@@ -4,8 +4,9 @@
 use super::doc::{Block, Emphasis, Inline};
 use super::links::LinkTable;
 use super::{IMAGE_LABEL, Line, Role, Span, Style, TableBorders};
+use crate::text::linebreak::measure as display_width;
 use crate::text::linebreak::{Piece, wrap_pieces};
-use crate::text::{display_width, truncate_to_width};
+use crate::text::truncate_to_width;
 use unicode_width::UnicodeWidthChar;
 
 /// Bullets for unordered lists, by depth.
@@ -62,17 +63,31 @@ impl Layout {
     /// Appends one line: the prefix, then `content`. Trailing spaces are dropped and adjacent
     /// spans of one style merged.
     pub fn emit(&mut self, prefix: &mut Prefix, content: Vec<Span>) {
-        let mut spans: Vec<Span> = Vec::with_capacity(prefix.current().len() + content.len());
-        for span in prefix.current().iter().cloned().chain(content) {
-            if span.text.is_empty() {
+        let head = prefix.current();
+        let mut spans: Vec<Span> = if head.is_empty() {
+            content
+        } else {
+            let mut spans = Vec::with_capacity(head.len() + content.len());
+            spans.extend(head.iter().cloned());
+            spans.extend(content);
+            spans
+        };
+        prefix.used = true;
+        // Merge neighbours of one style, drop empty spans, then trailing spaces.
+        let mut kept = 0;
+        for i in 0..spans.len() {
+            if spans[i].text.is_empty() {
                 continue;
             }
-            match spans.last_mut() {
-                Some(last) if last.style == span.style => last.text.push_str(&span.text),
-                _ => spans.push(span),
+            if kept > 0 && spans[kept - 1].style == spans[i].style {
+                let text = std::mem::take(&mut spans[i].text);
+                spans[kept - 1].text.push_str(&text);
+            } else {
+                spans.swap(kept, i);
+                kept += 1;
             }
         }
-        prefix.used = true;
+        spans.truncate(kept);
         while let Some(last) = spans.last_mut() {
             let trimmed = last.text.trim_end_matches(' ').len();
             if trimmed == 0 {

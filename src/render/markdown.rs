@@ -172,11 +172,12 @@ impl Reader<'_> {
         if trimmed.starts_with("</") {
             let name = tag_name(trimmed);
             let depth = self.builder.inline_depth();
-            if let Some((open, at)) = self.html_open.last() {
-                if *open == name && *at == depth {
-                    self.html_open.pop();
-                    self.builder.close_inline();
-                }
+            if let Some((open, at)) = self.html_open.last()
+                && *open == name
+                && *at == depth
+            {
+                self.html_open.pop();
+                self.builder.close_inline();
             }
             return;
         }

@@ -6,7 +6,7 @@
 use super::doc::{Align, Table};
 use super::layout::Layout;
 use super::{Role, Span, Style, TableBorders};
-use crate::text::display_width;
+use crate::text::linebreak::measure as display_width;
 use crate::text::linebreak::{Piece, Run, min_unbroken_width, wrap_pieces};
 
 /// The characters a table is drawn with.
@@ -82,16 +82,21 @@ impl Layout {
                     .max(1)
             })
             .collect();
-        let minimum: Vec<usize> = (0..columns)
-            .map(|c| {
-                rows.iter()
-                    .map(|(_, cells)| min_unbroken_width(&cells[c]))
-                    .max()
-                    .unwrap_or(0)
-                    .max(1)
-            })
-            .collect();
-        if minimum.iter().sum::<usize>() > width - overhead {
+        let available = width - overhead;
+        let minimum: Vec<usize> = if natural.iter().sum::<usize>() <= available {
+            natural.clone()
+        } else {
+            (0..columns)
+                .map(|c| {
+                    rows.iter()
+                        .map(|(_, cells)| min_unbroken_width(&cells[c]))
+                        .max()
+                        .unwrap_or(0)
+                        .max(1)
+                })
+                .collect()
+        };
+        if minimum.iter().sum::<usize>() > available {
             // Drawn, the table would have to cut its words: stacked reads better.
             return stacked(&rows, width, header_style, borders);
         }
