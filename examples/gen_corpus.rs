@@ -228,7 +228,7 @@ fn write_post(dir: &Path, index: usize, rng: &mut Rng, long_every: usize) -> std
         text.push_str(&markdown_body(rng, &title, words, size));
     }
     let folder = dir.join(format!("{:04}", index / 1000));
-    let extension = if index % 3 == 0 { "txt" } else { "md" };
+    let extension = if index.is_multiple_of(3) { "txt" } else { "md" };
     fs::create_dir_all(&folder)?;
     fs::write(folder.join(format!("{index:06}.{extension}")), text)
 }

@@ -30,6 +30,9 @@ pub struct Cli {
     /// Read settings from FILE instead of $XDG_CONFIG_HOME/brief/config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read every post afresh, neither using nor writing the index cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,7 +53,7 @@ pub enum Command {
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let result = Context::load(cli.config.as_deref()).and_then(|context| match cli.command {
+    let result = Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| match cli.command {
         Some(Command::List(args)) => list::run(&args, &context),
         Some(Command::Tags(args)) => tags::run(&args, &context),
         Some(Command::Check(args)) => check::run(&args, &context),
@@ -72,17 +75,19 @@ pub fn run(cli: Cli) -> ExitCode {
 pub struct Context {
     pub paths: Paths,
     pub config: LoadedConfig,
+    /// Whether the index cache is used.
+    pub use_cache: bool,
 }
 
 impl Context {
     /// Reads the config; its problems go to stderr, and a missing `--config` file is misuse.
-    fn load(explicit: Option<&Path>) -> Result<Self, CliError> {
+    fn load(explicit: Option<&Path>, no_cache: bool) -> Result<Self, CliError> {
         let paths = Paths::discover();
         let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
         for problem in &config.problems {
             eprintln!("brief: {problem}");
         }
-        Ok(Context { paths, config })
+        Ok(Context { paths, config, use_cache: !no_cache })
     }
 
     /// The folders a command reads: PATH, else the config's `posts`, else the current folder.
@@ -96,6 +101,11 @@ impl Context {
             Some(missing) => Err(CliError::NoSuchPath(missing.clone())),
             None => Ok(roots),
         }
+    }
+
+    /// The index cache file for a root, unless caching is off.
+    pub fn cache_file(&self, root: &Path) -> Option<PathBuf> {
+        self.use_cache.then(|| store::IndexCache::file_for(&self.paths.cache_dir, root))
     }
 
     pub fn mark_store(&self) -> MarkStore {
@@ -112,10 +122,11 @@ impl Context {
 }
 
 /// Loads every root and merges them into one list.
-fn load_roots(roots: &[PathBuf]) -> store::Loaded {
+fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
     let mut merged = store::Loaded::default();
     for root in roots {
-        let loaded = store::load_path(root, &store::LoadOptions::default());
+        let cache_file = context.cache_file(root);
+        let loaded = store::load_path_cached(root, &store::LoadOptions::default(), cache_file.as_deref());
         merged.posts.extend(loaded.posts);
         merged.diagnostics.extend(loaded.diagnostics);
         merged.files_seen += loaded.files_seen;
@@ -137,7 +148,13 @@ fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> 
         roots,
         config: context.config.config.clone(),
         marks: context.mark_store(),
-        startup_messages: context.config.problems.iter().map(ToString::to_string).collect(),
+        cache_dir: context.use_cache.then(|| context.paths.cache_dir.clone()),
+        startup_messages: context
+            .config
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     };
     crate::tui::run(options)?;
     Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@
 //! text it hands out has been through [`crate::text::sanitize_inline`] or
 //! [`crate::text::sanitize_block`].
 
+mod cache;
 mod date;
 mod decode;
 mod diagnostic;
@@ -21,10 +22,14 @@ mod toml_front_matter;
 mod value;
 mod yaml;
 
+pub use cache::IndexCache;
 pub use date::PostDate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{discover, is_post_file};
-pub use load::{LoadBatch, LoadOptions, Loaded, LoadedPost, load_file, load_path, read_body, relative_to, stream_path};
+pub use load::{
+    LoadBatch, LoadOptions, Loaded, LoadedPost, load_file, load_path, load_path_cached, read_body,
+    relative_to, stream_path, stream_path_cached,
+};
 pub use post::{BodyFormat, FrontMatterState, Post};
 pub use query::{Query, contains_ignore_case, sort_newest_first};
 pub use tags::{TagCount, TagIndex, TagKind, tag_key, unify_spellings};

@@ -39,6 +39,8 @@ pub struct ReaderOptions {
     pub roots: Vec<PathBuf>,
     pub config: Config,
     pub marks: MarkStore,
+    /// Where index caches live; `None` reads every post afresh.
+    pub cache_dir: Option<PathBuf>,
     /// Problems to show in the status bar at start (config, state file).
     pub startup_messages: Vec<String>,
 }
@@ -62,7 +64,12 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let theme = Theme::from_config(&options.config.theme, options.config.ascii_borders);
     let size = terminal.size()?;
     let settings = options.config.reader_settings();
-    let mut app = App::with_settings(options.roots.clone(), Rect::new(0, 0, size.width, size.height), settings, marks);
+    let mut app = App::with_settings(
+        options.roots.clone(),
+        Rect::new(0, 0, size.width, size.height),
+        settings,
+        marks,
+    );
     if let Some(message) = options.startup_messages.first() {
         app.update(Action::Notify(message.clone()));
     }
@@ -70,12 +77,19 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     workers::spawn_input(tx.clone());
     workers::spawn_signals(tx.clone());
     let load_generation = Arc::new(AtomicU64::new(0));
-    workers::spawn_loader(options.roots.clone(), tx.clone(), load_generation.clone());
+    workers::spawn_loader(options.roots.clone(), options.cache_dir.clone(), tx.clone(), load_generation.clone());
     let _watcher = workers::watch(&options.roots, tx.clone());
     let renderer = workers::spawn_renderer(tx.clone());
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
-    let mut runner = EffectRunner { tx, load_generation, renderer, searcher, search_generation, options };
+    let mut runner = EffectRunner {
+        tx,
+        load_generation,
+        renderer,
+        searcher,
+        search_generation,
+        options,
+    };
 
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     while let Ok(first) = rx.recv() {
@@ -141,7 +155,11 @@ impl EffectRunner {
             Effect::Quit => return Flow::Quit,
             Effect::Suspend => return Flow::Suspend,
             Effect::Batch(effects) => {
-                return effects.into_iter().map(|e| self.run(e, app)).max().unwrap_or(Flow::Continue);
+                return effects
+                    .into_iter()
+                    .map(|e| self.run(e, app))
+                    .max()
+                    .unwrap_or(Flow::Continue);
             }
             Effect::OpenUrl(url) => {
                 let message = match browser::open(&url, self.options.config.browser.as_deref()) {
@@ -158,14 +176,29 @@ impl EffectRunner {
             }
             Effect::Reload => {
                 self.load_generation.fetch_add(1, Ordering::SeqCst);
-                workers::spawn_loader(self.options.roots.clone(), self.tx.clone(), self.load_generation.clone());
+                workers::spawn_loader(
+                    self.options.roots.clone(),
+                    self.options.cache_dir.clone(),
+                    self.tx.clone(),
+                    self.load_generation.clone(),
+                );
             }
             Effect::LoadArticle { post, width } => {
-                let _ = self.renderer.send(workers::RenderRequest { post: *post, width });
+                let _ = self
+                    .renderer
+                    .send(workers::RenderRequest { post: *post, width });
             }
-            Effect::SearchBodies { generation, query, paths } => {
+            Effect::SearchBodies {
+                generation,
+                query,
+                paths,
+            } => {
                 self.search_generation.store(generation, Ordering::SeqCst);
-                let _ = self.searcher.send(workers::SearchRequest { generation, query, paths });
+                let _ = self.searcher.send(workers::SearchRequest {
+                    generation,
+                    query,
+                    paths,
+                });
             }
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
@@ -193,9 +226,13 @@ pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
             let at = Position::new(mouse.column, mouse.row);
             let areas = app.areas();
             // The tag overlay lies on top on narrow screens, so it is hit first.
-            let pane = [(areas.tags, PaneId::Tags), (areas.list, PaneId::List), (areas.article, PaneId::Article)]
-                .into_iter()
-                .find_map(|(area, pane)| area.filter(|a| a.contains(at)).map(|a| (a, pane)))?;
+            let pane = [
+                (areas.tags, PaneId::Tags),
+                (areas.list, PaneId::List),
+                (areas.article, PaneId::Article),
+            ]
+            .into_iter()
+            .find_map(|(area, pane)| area.filter(|a| a.contains(at)).map(|a| (a, pane)))?;
             let (area, pane) = pane;
             let inner = crate::app::layout::inner(area);
             match mouse.kind {

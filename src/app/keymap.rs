@@ -48,46 +48,145 @@ pub const COMMANDS: &[(Command, &str, &str, &[&str])] = &[
     (Command::MoveUp, "move_up", "move up", &["k", "Up"]),
     (Command::Top, "top", "first item / top", &["g", "Home"]),
     (Command::Bottom, "bottom", "last item / end", &["G", "End"]),
-    (Command::HalfPageDown, "half_page_down", "half a page down", &["Ctrl-d"]),
-    (Command::HalfPageUp, "half_page_up", "half a page up", &["Ctrl-u"]),
-    (Command::PageDown, "page_down", "a page down", &["PageDown", "Space"]),
+    (
+        Command::HalfPageDown,
+        "half_page_down",
+        "half a page down",
+        &["Ctrl-d"],
+    ),
+    (
+        Command::HalfPageUp,
+        "half_page_up",
+        "half a page up",
+        &["Ctrl-u"],
+    ),
+    (
+        Command::PageDown,
+        "page_down",
+        "a page down",
+        &["PageDown", "Space"],
+    ),
     (Command::PageUp, "page_up", "a page up", &["PageUp"]),
-    (Command::Open, "open", "open the post", &["Enter", "l", "Right"]),
+    (
+        Command::Open,
+        "open",
+        "open the post",
+        &["Enter", "l", "Right"],
+    ),
     (Command::Back, "back", "back", &["h", "Esc", "Left"]),
     (Command::FocusNext, "focus_next", "next pane", &["Tab"]),
-    (Command::FocusPrevious, "focus_previous", "previous pane", &["Shift-Tab"]),
+    (
+        Command::FocusPrevious,
+        "focus_previous",
+        "previous pane",
+        &["Shift-Tab"],
+    ),
     (Command::FocusTags, "focus_tags", "tag pane", &["t"]),
-    (Command::ToggleTag, "toggle_tag", "in the tag pane: toggle the tag", &["Space", "Enter"]),
-    (Command::NextTag, "next_tag", "filter by the next tag", &["J", "]"]),
-    (Command::PreviousTag, "previous_tag", "filter by the previous tag", &["K", "["]),
-    (Command::ClearFilters, "clear_filters", "clear filters and search", &["c"]),
-    (Command::Search, "search", "search titles and bodies", &["/"]),
-    (Command::NextMatch, "next_match", "next match in the article", &["n"]),
-    (Command::PreviousMatch, "previous_match", "previous match", &["N"]),
-    (Command::OpenLink, "open_link", "open the source link", &["o"]),
-    (Command::LinkPicker, "link_picker", "pick from all links", &["f"]),
-    (Command::CopyLink, "copy_link", "copy the link (OSC 52)", &["y"]),
-    (Command::ToggleRead, "toggle_read", "mark read / unread", &["u"]),
+    (
+        Command::ToggleTag,
+        "toggle_tag",
+        "in the tag pane: toggle the tag",
+        &["Space", "Enter"],
+    ),
+    (
+        Command::NextTag,
+        "next_tag",
+        "filter by the next tag",
+        &["J", "]"],
+    ),
+    (
+        Command::PreviousTag,
+        "previous_tag",
+        "filter by the previous tag",
+        &["K", "["],
+    ),
+    (
+        Command::ClearFilters,
+        "clear_filters",
+        "clear filters and search",
+        &["c"],
+    ),
+    (
+        Command::Search,
+        "search",
+        "search titles and bodies",
+        &["/"],
+    ),
+    (
+        Command::NextMatch,
+        "next_match",
+        "next match in the article",
+        &["n"],
+    ),
+    (
+        Command::PreviousMatch,
+        "previous_match",
+        "previous match",
+        &["N"],
+    ),
+    (
+        Command::OpenLink,
+        "open_link",
+        "open the source link",
+        &["o"],
+    ),
+    (
+        Command::LinkPicker,
+        "link_picker",
+        "pick from all links",
+        &["f"],
+    ),
+    (
+        Command::CopyLink,
+        "copy_link",
+        "copy the link (OSC 52)",
+        &["y"],
+    ),
+    (
+        Command::ToggleRead,
+        "toggle_read",
+        "mark read / unread",
+        &["u"],
+    ),
     (Command::ToggleStar, "toggle_star", "star / unstar", &["s"]),
-    (Command::CycleView, "cycle_view", "view all / unread / starred", &["v"]),
+    (
+        Command::CycleView,
+        "cycle_view",
+        "view all / unread / starred",
+        &["v"],
+    ),
     (Command::Reload, "reload", "reload the folder", &["r"]),
     (Command::Help, "help", "this help", &["?"]),
     (Command::Quit, "quit", "back; quit from the list", &["q"]),
     (Command::QuitNow, "quit_now", "quit at once", &["Q"]),
-    (Command::Suspend, "suspend", "suspend (fg resumes)", &["Ctrl-z"]),
+    (
+        Command::Suspend,
+        "suspend",
+        "suspend (fg resumes)",
+        &["Ctrl-z"],
+    ),
 ];
 
 /// Keys that are not commands but always work.
-pub const FIXED_KEYS: &[(&str, &str)] =
-    &[("1-9", "open that numbered link"), ("Ctrl-c", "quit at once"), ("mouse", "wheel scrolls, click selects")];
+pub const FIXED_KEYS: &[(&str, &str)] = &[
+    ("1-9", "open that numbered link"),
+    ("Ctrl-c", "quit at once"),
+    ("mouse", "wheel scrolls, click selects"),
+];
 
 impl Command {
     pub fn name(self) -> &'static str {
-        COMMANDS.iter().find(|(c, ..)| *c == self).map_or("", |(_, name, ..)| name)
+        COMMANDS
+            .iter()
+            .find(|(c, ..)| *c == self)
+            .map_or("", |(_, name, ..)| name)
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        COMMANDS.iter().find(|(_, n, ..)| *n == name).map(|(c, ..)| *c)
+        COMMANDS
+            .iter()
+            .find(|(_, n, ..)| *n == name)
+            .map(|(c, ..)| *c)
     }
 
     fn action(self) -> Action {
@@ -138,10 +237,16 @@ pub struct Key {
 impl Key {
     fn from_event(event: KeyEvent) -> Self {
         let code = match event.code {
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::Char(c.to_ascii_uppercase()),
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => {
+                KeyCode::Char(c.to_ascii_uppercase())
+            }
             code => code,
         };
-        Key { code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL), alt: event.modifiers.contains(KeyModifiers::ALT) }
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
     }
 
     /// Parses `j`, `G`, `Ctrl-d`, `Alt-x`, `Shift-Tab`, `Enter`, `Space`, `PageDown`, `F5`…
@@ -150,10 +255,16 @@ impl Key {
         let mut alt = false;
         let mut rest = text;
         loop {
-            if let Some(r) = rest.strip_prefix("Ctrl-").or_else(|| rest.strip_prefix("C-")) {
+            if let Some(r) = rest
+                .strip_prefix("Ctrl-")
+                .or_else(|| rest.strip_prefix("C-"))
+            {
                 ctrl = true;
                 rest = r;
-            } else if let Some(r) = rest.strip_prefix("Alt-").or_else(|| rest.strip_prefix("M-")) {
+            } else if let Some(r) = rest
+                .strip_prefix("Alt-")
+                .or_else(|| rest.strip_prefix("M-"))
+            {
                 alt = true;
                 rest = r;
             } else {
@@ -177,14 +288,21 @@ impl Key {
             "PageDown" | "PgDn" => KeyCode::PageDown,
             "Delete" | "Del" => KeyCode::Delete,
             "Insert" => KeyCode::Insert,
-            f if f.len() > 1 && f.starts_with('F') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+            f if f.len() > 1
+                && f.starts_with('F')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
             single if single.chars().count() == 1 => {
                 let c = single.chars().next().unwrap_or(' ');
                 KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
             }
-            _ => return Err(format!("`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)")),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)"
+                ));
+            }
         };
         Ok(Key { code, ctrl, alt })
     }
@@ -198,8 +316,10 @@ pub struct KeyMap {
 
 impl Default for KeyMap {
     fn default() -> Self {
-        let defaults: Vec<(Command, Vec<String>)> =
-            COMMANDS.iter().map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect())).collect();
+        let defaults: Vec<(Command, Vec<String>)> = COMMANDS
+            .iter()
+            .map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
+            .collect();
         Self::from_bindings(&defaults).0
     }
 }
@@ -208,8 +328,10 @@ impl KeyMap {
     /// A key map from the defaults with `overrides` replacing whole commands' keys. Returns the
     /// problems found (a key that does not parse is skipped).
     pub fn with_overrides(overrides: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
-        let mut bindings: Vec<(Command, Vec<String>)> =
-            COMMANDS.iter().map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect())).collect();
+        let mut bindings: Vec<(Command, Vec<String>)> = COMMANDS
+            .iter()
+            .map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
+            .collect();
         for (command, keys) in overrides {
             if let Some(entry) = bindings.iter_mut().find(|(c, _)| c == command) {
                 entry.1 = keys.clone();
@@ -234,8 +356,12 @@ impl KeyMap {
 
     /// The keys bound to a command, as written in the config.
     pub fn keys_of(&self, command: Command) -> Vec<String> {
-        let mut names: Vec<String> =
-            self.keys.iter().filter(|(_, commands)| commands.contains(&command)).map(|(key, _)| describe(*key)).collect();
+        let mut names: Vec<String> = self
+            .keys
+            .iter()
+            .filter(|(_, commands)| commands.contains(&command))
+            .map(|(key, _)| describe(*key))
+            .collect();
         names.sort();
         names
     }
@@ -259,14 +385,24 @@ fn describe(key: Key) -> String {
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    format!("{}{}{base}", if key.ctrl { "Ctrl-" } else { "" }, if key.alt { "Alt-" } else { "" })
+    format!(
+        "{}{}{base}",
+        if key.ctrl { "Ctrl-" } else { "" },
+        if key.alt { "Alt-" } else { "" }
+    )
 }
 
 /// The help overlay's lines: keys, then what they do, from the app's key map.
 pub fn help_lines(keymap: &KeyMap) -> Vec<(String, String)> {
-    let mut lines: Vec<(String, String)> =
-        COMMANDS.iter().map(|(command, _, what, _)| (keymap.keys_of(*command).join(" "), what.to_string())).collect();
-    lines.extend(FIXED_KEYS.iter().map(|(k, w)| (k.to_string(), w.to_string())));
+    let mut lines: Vec<(String, String)> = COMMANDS
+        .iter()
+        .map(|(command, _, what, _)| (keymap.keys_of(*command).join(" "), what.to_string()))
+        .collect();
+    lines.extend(
+        FIXED_KEYS
+            .iter()
+            .map(|(k, w)| (k.to_string(), w.to_string())),
+    );
     lines
 }
 
@@ -288,10 +424,10 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    if let KeyCode::Char(c @ '1'..='9') = event.code {
-        if !ctrl {
-            return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
-        }
+    if let KeyCode::Char(c @ '1'..='9') = event.code
+        && !ctrl
+    {
+        return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
     }
     let in_tag_pane = app.focus == Focus::Tags && app.overlay.is_none();
     let command = app.keymap.command(Key::from_event(event), in_tag_pane)?;
@@ -307,7 +443,14 @@ mod tests {
 
     #[test]
     fn keys_parse_in_every_spelling() {
-        assert_eq!(Key::parse("Ctrl-d").unwrap(), Key { code: KeyCode::Char('d'), ctrl: true, alt: false });
+        assert_eq!(
+            Key::parse("Ctrl-d").unwrap(),
+            Key {
+                code: KeyCode::Char('d'),
+                ctrl: true,
+                alt: false
+            }
+        );
         assert_eq!(Key::parse("G").unwrap().code, KeyCode::Char('G'));
         assert_eq!(Key::parse("Shift-Tab").unwrap().code, KeyCode::BackTab);
         assert_eq!(Key::parse("F5").unwrap().code, KeyCode::F(5));
@@ -322,9 +465,13 @@ mod tests {
 
     #[test]
     fn overrides_replace_a_commands_keys() {
-        let (map, problems) = KeyMap::with_overrides(&[(Command::MoveDown, vec!["x".into(), "Nope-1".into()])]);
+        let (map, problems) =
+            KeyMap::with_overrides(&[(Command::MoveDown, vec!["x".into(), "Nope-1".into()])]);
         assert_eq!(problems.len(), 1);
-        assert_eq!(map.command(Key::parse("x").unwrap(), false), Some(Command::MoveDown));
+        assert_eq!(
+            map.command(Key::parse("x").unwrap(), false),
+            Some(Command::MoveDown)
+        );
         assert_eq!(map.command(Key::parse("j").unwrap(), false), None);
     }
 
@@ -334,6 +481,9 @@ mod tests {
         let space = Key::parse("Space").unwrap();
         assert_eq!(map.command(space, false), Some(Command::PageDown));
         assert_eq!(map.command(space, true), Some(Command::ToggleTag));
-        assert_eq!(map.command(Key::parse("Enter").unwrap(), false), Some(Command::Open));
+        assert_eq!(
+            map.command(Key::parse("Enter").unwrap(), false),
+            Some(Command::Open)
+        );
     }
 }

@@ -47,7 +47,7 @@ impl ListArgs {
 
 pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let roots = context.roots(args.path.as_deref())?;
-    let loaded = load_roots(&roots);
+    let loaded = load_roots(&roots, context);
     let marks = if args.json || args.unread || args.starred {
         context.marks()
     } else {
@@ -135,7 +135,10 @@ impl<'a> PostJson<'a> {
 }
 
 fn to_json(posts: &[(&Post, Mark)]) -> String {
-    let array: Vec<PostJson<'_>> = posts.iter().map(|(post, mark)| PostJson::new(post, *mark)).collect();
+    let array: Vec<PostJson<'_>> = posts
+        .iter()
+        .map(|(post, mark)| PostJson::new(post, *mark))
+        .collect();
     // Indented for a person at a terminal, compact for a program reading a pipe.
     let rendered = if std::io::stdout().is_terminal() {
         serde_json::to_string_pretty(&array)

@@ -17,7 +17,7 @@ pub struct TagsArgs {
 }
 
 pub fn run(args: &TagsArgs, context: &Context) -> Result<ExitCode, CliError> {
-    let loaded = load_roots(&context.roots(args.path.as_deref())?);
+    let loaded = load_roots(&context.roots(args.path.as_deref())?, context);
     let index = TagIndex::build(&loaded.posts);
     let output = if args.json {
         let array: Vec<serde_json::Value> = index

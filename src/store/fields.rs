@@ -46,7 +46,9 @@ impl FrontText<'_> {
             .trim_start_matches([':', '='])
             .trim();
         let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
-        (!value.is_empty()).then(|| value.to_string())
+        // A list, map or block marker is the start of structure, not a readable value.
+        let structural = value.starts_with(['[', '{', '|', '>', '&', '*', '!']);
+        (!value.is_empty() && !structural).then(|| value.to_string())
     }
 }
 

@@ -7,6 +7,7 @@ use super::diagnostic::Diagnostic;
 use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
+use super::cache::{CacheEntry, IndexCache};
 use super::post::{FrontMatterState, Post};
 use super::query::sort_newest_first;
 use super::tags::unify_spellings;
@@ -14,6 +15,7 @@ use crate::text::sanitize_block;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// Limits applied while loading.
@@ -54,15 +56,27 @@ pub struct LoadedPost {
 /// Loads every post under `root` (or `root` itself, a file), reading while walking, on
 /// every core.
 pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
+    load_path_cached(root, options, None)
+}
+
+/// [`load_path`] with the index cache in `cache_file`.
+pub fn load_path_cached(root: &Path, options: &LoadOptions, cache_file: Option<&Path>) -> Loaded {
     let batches: Mutex<Vec<LoadBatch>> = Mutex::new(Vec::new());
-    stream_path(root, options, 256, &|batch| batches.lock().unwrap_or_else(PoisonError::into_inner).push(batch));
+    stream_path_cached(root, options, cache_file, 256, &|batch| {
+        batches
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(batch)
+    });
     let mut loaded = Loaded::default();
     for batch in batches.into_inner().unwrap_or_else(PoisonError::into_inner) {
         loaded.posts.extend(batch.posts);
         loaded.diagnostics.extend(batch.diagnostics);
         loaded.files_seen += batch.files_seen;
     }
-    loaded.diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    loaded
+        .diagnostics
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     unify_spellings(&mut loaded.posts);
     sort_newest_first(&mut loaded.posts);
     loaded
@@ -80,11 +94,42 @@ pub struct LoadBatch {
 /// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
 /// they are read, from several threads.
 pub fn stream_path(root: &Path, options: &LoadOptions, batch_size: usize, sink: &(dyn Fn(LoadBatch) + Sync)) {
+    stream_path_cached(root, options, None, batch_size, sink);
+}
+
+/// Like [`stream_path`], using and then refreshing the index cache in `cache_file`: a file
+/// whose size and modification time match its entry is not read at all.
+pub fn stream_path_cached(
+    root: &Path,
+    options: &LoadOptions,
+    cache_file: Option<&Path>,
+    batch_size: usize,
+    sink: &(dyn Fn(LoadBatch) + Sync),
+) {
+    let cache = cache_file.map(|file| IndexCache::load(file, root));
+    let entries: Mutex<Vec<CacheEntry>> = Mutex::new(Vec::new());
+    let misses = AtomicUsize::new(0);
     let make_visitor = || -> Visitor<'_> {
-        let mut batcher = Batcher { batch: LoadBatch::default(), batch_size, sink };
+        let mut batcher = Batcher {
+            batch: LoadBatch::default(),
+            batch_size,
+            sink,
+            root,
+            cache: cache.as_ref(),
+            entries: cache_file.map(|_| Vec::new()),
+            shared_entries: &entries,
+            misses: &misses,
+        };
         Box::new(move |entry| batcher.add(entry, options))
     };
     walk_parallel(root, &make_visitor);
+    if let (Some(file), Some(cache)) = (cache_file, &cache) {
+        let entries = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
+        // Rewrite only when something was read afresh or a cached file is gone.
+        if misses.load(Ordering::Relaxed) > 0 || entries.len() != cache.len() {
+            let _ = IndexCache::save(file, root, entries);
+        }
+    }
 }
 
 /// One walking thread's batch, handed to the sink when full and when the thread is done.
@@ -92,6 +137,12 @@ struct Batcher<'a> {
     batch: LoadBatch,
     batch_size: usize,
     sink: &'a (dyn Fn(LoadBatch) + Sync),
+    root: &'a Path,
+    cache: Option<&'a IndexCache>,
+    /// This thread's cache entries, when a cache is kept.
+    entries: Option<Vec<CacheEntry>>,
+    shared_entries: &'a Mutex<Vec<CacheEntry>>,
+    misses: &'a AtomicUsize,
 }
 
 impl Batcher<'_> {
@@ -99,22 +150,47 @@ impl Batcher<'_> {
         match entry {
             Ok(path) => {
                 self.batch.files_seen += 1;
-                match load_listed_file(&path, options) {
-                    Ok(Some(loaded)) => {
-                        self.batch.diagnostics.extend(loaded.diagnostics);
-                        self.batch.posts.push(loaded.post);
-                    }
-                    Ok(None) => {}
-                    Err(diagnostic) => self.batch.diagnostics.push(diagnostic),
-                }
+                let (post, diagnostics) = self.load(&path, options);
+                self.batch.diagnostics.extend(diagnostics);
+                self.batch.posts.extend(post);
             }
-            Err(error) => {
-                self.batch.diagnostics.push(Diagnostic::error(error.path, None, format!("cannot read: {}", error.message)))
-            }
+            Err(error) => self.batch.diagnostics.push(Diagnostic::error(
+                error.path,
+                None,
+                format!("cannot read: {}", error.message),
+            )),
         }
         if self.batch.files_seen >= self.batch_size {
             (self.sink)(std::mem::take(&mut self.batch));
         }
+    }
+
+    /// A file's post and problems, from the cache when it is still valid.
+    fn load(&mut self, path: &Path, options: &LoadOptions) -> (Option<Post>, Vec<Diagnostic>) {
+        let Some(entries) = self.entries.as_mut() else {
+            return split_result(load_listed_file(path, options));
+        };
+        let stat = fs::metadata(path).ok().map(|meta| (meta.len(), modified_nanos(&meta)));
+        if let (Some(cache), Some((size, modified))) = (self.cache, stat)
+            && let Some((entry, cached)) = cache.lookup(self.root, path, size, modified)
+        {
+            entries.push(entry);
+            return cached;
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let (post, diagnostics) = split_result(load_listed_file(path, options));
+        if let Some((size, modified)) = stat {
+            entries.push(CacheEntry::new(self.root, path, size, modified, post.as_ref(), &diagnostics));
+        }
+        (post, diagnostics)
+    }
+}
+
+fn split_result(result: Result<Option<LoadedPost>, Diagnostic>) -> (Option<Post>, Vec<Diagnostic>) {
+    match result {
+        Ok(Some(loaded)) => (Some(loaded.post), loaded.diagnostics),
+        Ok(None) => (None, Vec::new()),
+        Err(diagnostic) => (None, vec![diagnostic]),
     }
 }
 
@@ -122,6 +198,9 @@ impl Drop for Batcher<'_> {
     fn drop(&mut self) {
         if self.batch.files_seen > 0 || !self.batch.diagnostics.is_empty() {
             (self.sink)(std::mem::take(&mut self.batch));
+        }
+        if let Some(entries) = self.entries.take() {
+            self.shared_entries.lock().unwrap_or_else(PoisonError::into_inner).extend(entries);
         }
     }
 }
@@ -236,7 +315,7 @@ fn parse_post(path: &Path, decoded: &Decoded, file: &FileStart) -> (Post, usize,
     let parts = split(&decoded.text);
     let mut post = Post {
         path: path.to_path_buf(),
-        decoded_from: decoded.decoded_from,
+        decoded_from: decoded.decoded_from.map(str::to_string),
         size: file.size,
         modified: file.modified,
         ..Post::default()
@@ -309,11 +388,7 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
     let file = fs::File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     let size = meta.len();
-    let modified = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let modified = modified_nanos(&meta);
     if size > options.max_file_bytes {
         return Err(Diagnostic::error(
             path,
@@ -339,6 +414,14 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
         modified,
         complete,
     })
+}
+
+/// A file's modification time in nanoseconds since the epoch; 0 when the system has none.
+pub(crate) fn modified_nanos(meta: &fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// FNV-1a over `bytes` and `size`: stable across runs and platforms, unlike std's hasher.

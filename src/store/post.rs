@@ -55,10 +55,10 @@ pub struct Post {
     pub format: BodyFormat,
     pub front_matter: FrontMatterState,
     /// The encoding the file was decoded from, when it was not UTF-8.
-    pub decoded_from: Option<&'static str>,
+    pub decoded_from: Option<String>,
     /// File size in bytes when loaded.
     pub size: u64,
-    /// Modification time when loaded, in seconds since the epoch (0 when unknown).
+    /// Modification time when loaded, in nanoseconds since the epoch (0 when unknown).
     pub modified: i64,
     /// A hash of the front matter and the file size: part of the post's id when it has no
     /// `id` or source.

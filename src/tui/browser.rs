@@ -33,7 +33,9 @@ pub fn commands_from_env(browser: &str, url: &str) -> Vec<BrowserCommand> {
 
 /// Opens `url` (already checked to be http, https or mailto) and says how.
 pub fn open(url: &str, configured: Option<&str>) -> Result<String, String> {
-    let from_env = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let from_env = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
     if let Some(browser) = configured.map(str::to_string).or(from_env) {
         let mut failures = Vec::new();
         for command in commands_from_env(&browser, url) {
@@ -44,12 +46,17 @@ pub fn open(url: &str, configured: Option<&str>) -> Result<String, String> {
         }
         return Err(format!("could not open {url}: {}", failures.join("; ")));
     }
-    open::that_detached(url).map(|()| format!("opened {url}")).map_err(|e| format!("could not open {url}: {e}"))
+    open::that_detached(url)
+        .map(|()| format!("opened {url}"))
+        .map_err(|e| format!("could not open {url}: {e}"))
 }
 
 fn spawn_detached(command: &BrowserCommand) -> std::io::Result<()> {
     let mut cmd = Command::new(&command.program);
-    cmd.args(&command.args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    cmd.args(&command.args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
@@ -71,8 +78,20 @@ mod tests {
     fn the_url_is_appended_or_substituted_never_shell_parsed() {
         let url = "https://example.com/a?b=1&c=$(rm -rf ~)";
         let commands = commands_from_env("firefox --new-tab:lynx %s", url);
-        assert_eq!(commands[0], BrowserCommand { program: "firefox".into(), args: vec!["--new-tab".into(), url.into()] });
-        assert_eq!(commands[1], BrowserCommand { program: "lynx".into(), args: vec![url.into()] });
+        assert_eq!(
+            commands[0],
+            BrowserCommand {
+                program: "firefox".into(),
+                args: vec!["--new-tab".into(), url.into()]
+            }
+        );
+        assert_eq!(
+            commands[1],
+            BrowserCommand {
+                program: "lynx".into(),
+                args: vec![url.into()]
+            }
+        );
     }
 
     #[test]

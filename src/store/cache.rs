@@ -1,0 +1,288 @@
+//! The index cache: every post's parsed fields and problems, keyed by path, size and
+//! modification time, so that a folder read before loads with one `stat` per file and no
+//! reads. A cache entry is used only when size and modification time (to the nanosecond)
+//! match the file; a cache that is stale, from another version of brief or corrupt is
+//! ignored and rebuilt, never trusted blindly.
+//!
+//! One file per posts folder, named by a hash of the folder's canonical path, written
+//! atomically. The store decides nothing about where cache files live: callers pass the
+//! folder.
+
+use super::date::PostDate;
+use super::diagnostic::{Diagnostic, Severity};
+use super::post::{BodyFormat, FrontMatterState, Post};
+use super::value::FrontValue;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever what the store extracts from a post changes.
+const FORMAT_VERSION: u32 = 1;
+
+/// A cached post with its problems, keyed by path relative to the root.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CacheEntry {
+    pub relative_path: String,
+    pub size: u64,
+    pub modified: i64,
+    post: CachedPost,
+    diagnostics: Vec<CachedDiagnostic>,
+    /// False for a file that is not a post (a README); it is remembered so it is not read again.
+    is_post: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedPost {
+    title: String,
+    date: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    tags: Vec<String>,
+    categories: Vec<String>,
+    summary: Option<String>,
+    lang: Vec<String>,
+    id: Option<String>,
+    /// The uninterpreted keys as JSON, since the cache's format cannot hold any-typed values.
+    extra_json: String,
+    html: bool,
+    front_matter: u8,
+    decoded_from: Option<String>,
+    content_hash: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedDiagnostic {
+    line: Option<usize>,
+    error: bool,
+    message: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexFile {
+    version: u32,
+    root: String,
+    entries: Vec<CacheEntry>,
+}
+
+/// A loaded index, ready for lookups while a folder is walked.
+#[derive(Debug, Default)]
+pub struct IndexCache {
+    by_path: HashMap<String, CacheEntry>,
+}
+
+/// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
+pub type Cached = (Option<Post>, Vec<Diagnostic>);
+
+impl IndexCache {
+    /// The cache file for `root` inside `cache_dir`.
+    pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
+        let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in canonical.to_string_lossy().bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        cache_dir.join(format!("index-{hash:016x}.bin"))
+    }
+
+    /// Reads a cache file; anything wrong with it gives an empty cache.
+    pub fn load(file: &Path, root: &Path) -> Self {
+        let Ok(bytes) = fs::read(file) else { return Self::default() };
+        let decoded = bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, bincode::config::standard());
+        match decoded {
+            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => {
+                IndexCache { by_path: index.entries.into_iter().map(|e| (e.relative_path.clone(), e)).collect() }
+            }
+            _ => Self::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+
+    /// The cached result for a file, when its size and modification time still match.
+    pub fn lookup(&self, root: &Path, path: &Path, size: u64, modified: i64) -> Option<(CacheEntry, Cached)> {
+        let entry = self.by_path.get(&relative_key(root, path))?;
+        if entry.size != size || entry.modified != modified || modified == 0 {
+            return None;
+        }
+        let cached = entry.to_post(path);
+        Some((entry.clone(), cached))
+    }
+
+    /// Writes `entries` as the cache for `root`, atomically.
+    pub fn save(file: &Path, root: &Path, entries: Vec<CacheEntry>) -> io::Result<()> {
+        let index = IndexFile { version: FORMAT_VERSION, root: root_key(root), entries };
+        let bytes = bincode::serde::encode_to_vec(&index, bincode::config::standard()).map_err(io::Error::other)?;
+        let folder = file.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(folder)?;
+        let temp = folder.join(format!(".{}.tmp-{}", file.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+        let result = (|| {
+            let mut out = File::create(&temp)?;
+            out.write_all(&bytes)?;
+            out.sync_all()?;
+            fs::rename(&temp, file)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+}
+
+impl CacheEntry {
+    /// An entry for a file just loaded (`post` is `None` for a file that is not a post).
+    pub fn new(root: &Path, path: &Path, size: u64, modified: i64, post: Option<&Post>, diagnostics: &[Diagnostic]) -> Self {
+        let empty = Post::default();
+        let p = post.unwrap_or(&empty);
+        CacheEntry {
+            relative_path: relative_key(root, path),
+            size,
+            modified,
+            is_post: post.is_some(),
+            post: CachedPost {
+                title: p.title.clone(),
+                date: p.date.map(|d| d.to_string()),
+                author: p.author.clone(),
+                source: p.source.clone(),
+                tags: p.tags.clone(),
+                categories: p.categories.clone(),
+                summary: p.summary.clone(),
+                lang: p.lang.clone(),
+                id: p.id.clone(),
+                extra_json: serde_json::Value::Object(p.extra.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()).to_string(),
+                html: p.format == BodyFormat::Html,
+                front_matter: match p.front_matter {
+                    FrontMatterState::Parsed => 0,
+                    FrontMatterState::Missing => 1,
+                    FrontMatterState::Broken => 2,
+                },
+                decoded_from: p.decoded_from.clone(),
+                content_hash: p.content_hash,
+            },
+            diagnostics: diagnostics
+                .iter()
+                .map(|d| CachedDiagnostic { line: d.line, error: d.is_error(), message: d.message.clone() })
+                .collect(),
+        }
+    }
+
+    fn to_post(&self, path: &Path) -> Cached {
+        let c = &self.post;
+        let diagnostics = self
+            .diagnostics
+            .iter()
+            .map(|d| Diagnostic {
+                path: path.to_path_buf(),
+                line: d.line,
+                severity: if d.error { Severity::Error } else { Severity::Warning },
+                message: d.message.clone(),
+            })
+            .collect();
+        if !self.is_post {
+            return (None, diagnostics);
+        }
+        let extra = match serde_json::from_str::<FrontValue>(&c.extra_json) {
+            Ok(FrontValue::Map(entries)) => entries,
+            _ => Vec::new(),
+        };
+        let post = Post {
+            path: path.to_path_buf(),
+            title: c.title.clone(),
+            date: c.date.as_deref().and_then(PostDate::parse),
+            author: c.author.clone(),
+            source: c.source.clone(),
+            tags: c.tags.clone(),
+            categories: c.categories.clone(),
+            summary: c.summary.clone(),
+            lang: c.lang.clone(),
+            id: c.id.clone(),
+            extra,
+            format: if c.html { BodyFormat::Html } else { BodyFormat::Markdown },
+            front_matter: match c.front_matter {
+                1 => FrontMatterState::Missing,
+                2 => FrontMatterState::Broken,
+                _ => FrontMatterState::Parsed,
+            },
+            decoded_from: c.decoded_from.clone(),
+            size: self.size,
+            modified: self.modified,
+            content_hash: c.content_hash,
+        };
+        (Some(post), diagnostics)
+    }
+}
+
+fn root_key(root: &Path) -> String {
+    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
+}
+
+fn relative_key(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{LoadOptions, load_path_cached};
+    use std::fs;
+    use std::path::Path;
+
+    fn write_keeping_time(path: &Path, text: &str) {
+        let before = fs::metadata(path).unwrap().modified().unwrap();
+        fs::write(path, text).unwrap();
+        fs::File::options().write(true).open(path).unwrap().set_modified(before).unwrap();
+    }
+
+    fn titles(root: &Path, cache: &Path) -> Vec<String> {
+        let loaded = load_path_cached(root, &LoadOptions::default(), Some(cache));
+        let mut titles: Vec<String> = loaded.posts.into_iter().map(|p| p.title).collect();
+        titles.sort();
+        titles
+    }
+
+    #[test]
+    fn matching_files_come_from_the_cache_and_changed_ones_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        let cache = dir.path().join("cache/index.bin");
+        let post = root.join("a.md");
+        fs::write(&post, "---\ntitle: 甲\ntags: [x]\ndate: 2026-01-02\n---\nbody\n").unwrap();
+        fs::write(root.join("bad.md"), "---\ntitle: [\n---\n").unwrap();
+        assert_eq!(titles(&root, &cache), ["bad", "甲"]);
+        assert!(cache.exists());
+
+        // Same size and time: the cache answers without reading the file.
+        write_keeping_time(&post, "---\ntitle: 乙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n");
+        assert_eq!(titles(&root, &cache), ["bad", "甲"]);
+
+        // A different size is a change.
+        fs::write(&post, "---\ntitle: 丙丙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n").unwrap();
+        assert_eq!(titles(&root, &cache), ["bad", "丙丙"]);
+
+        let cached = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
+        assert_eq!(cached.diagnostics.len(), 1, "problems are cached too");
+        assert_eq!(cached.posts.iter().find(|p| p.title == "丙丙").unwrap().date.unwrap().to_string(), "2026-01-02");
+    }
+
+    #[test]
+    fn a_corrupt_or_foreign_cache_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        fs::write(root.join("a.md"), "---\ntitle: 甲\n---\nbody\n").unwrap();
+        let cache = dir.path().join("index.bin");
+        fs::write(&cache, b"\x01\x02garbage").unwrap();
+        assert_eq!(titles(&root, &cache), ["甲"]);
+        let other = dir.path().join("other");
+        fs::create_dir(&other).unwrap();
+        assert!(titles(&other, &cache).is_empty(), "a cache for another folder is not used");
+    }
+}
