@@ -8,15 +8,17 @@
 
 pub mod action;
 pub mod keymap;
+mod index;
 pub mod layout;
 mod view;
 
 pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
 
-use crate::marks::{Mark, MarkChange, Marks, post_id};
+use crate::marks::{Mark, MarkChange, Marks};
 use crate::render::Article;
 use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key, unify_spellings};
+use index::PostIndex;
 use keymap::KeyMap;
 use layout::{Areas, LayoutInput};
 use ratatui::layout::Rect;
@@ -63,7 +65,9 @@ pub struct Search {
     /// Bumped for every new query, so stale results from a body search are ignored.
     pub generation: u64,
     /// Posts whose body matched the current query.
-    pub body_hits: std::collections::HashSet<PathBuf>,
+    pub body_hits: Vec<bool>,
+    /// Posts whose front matter matched the current query, parallel to the posts.
+    field_hits: Vec<bool>,
     /// Every body has been searched for the current query.
     pub bodies_done: bool,
 }
@@ -143,10 +147,8 @@ pub struct App {
     /// The folders (or files) being read.
     pub roots: Vec<PathBuf>,
     pub posts: Vec<Post>,
-    /// Tag keys of each post, parallel to `posts`, for fast filtering.
-    post_keys: Vec<Vec<(TagKind, String)>>,
-    /// The mark id of each post, parallel to `posts`.
-    post_ids: Vec<String>,
+    /// Per-post data for filtering, marks and search, parallel to `posts`.
+    index: PostIndex,
     pub marks: Marks,
     pub view_mode: ViewMode,
     /// Unread posts per tag, by (kind, key).
@@ -202,8 +204,7 @@ impl App {
         App {
             roots,
             posts: Vec::new(),
-            post_keys: Vec::new(),
-            post_ids: Vec::new(),
+            index: PostIndex::default(),
             marks,
             view_mode: ViewMode::All,
             unread_by_tag: HashMap::new(),
@@ -273,9 +274,7 @@ impl App {
 
     /// The marks of the post at `index` in `posts`.
     pub fn mark_of(&self, index: usize) -> Mark {
-        self.post_ids
-            .get(index)
-            .map_or_else(Mark::default, |id| self.marks.get(id))
+        self.index.marks.get(index).copied().unwrap_or_default()
     }
 
     /// Unread posts carrying this tag.
@@ -383,7 +382,11 @@ impl App {
                 done,
             } => {
                 if generation == self.search.generation {
-                    self.search.body_hits.extend(paths);
+                    for path in paths {
+                        if let Some(i) = self.index.position(&path) {
+                            self.search.body_hits[i] = true;
+                        }
+                    }
                     self.search.bodies_done = done;
                     self.recompute_view();
                 }
@@ -394,8 +397,15 @@ impl App {
                 return None;
             }
             Action::MarksLoaded(marks) => {
-                self.marks = marks;
-                self.marks_changed();
+                // Usually what this process just saved; only another process's changes cost work.
+                if marks != self.marks {
+                    self.marks = marks;
+                    self.index.refresh_marks(&self.marks);
+                    self.count_unread();
+                    if self.view_mode != ViewMode::All {
+                        self.recompute_view();
+                    }
+                }
                 return None;
             }
             Action::PostsChanged {
@@ -740,8 +750,9 @@ impl App {
     fn posts_replaced(&mut self) {
         unify_spellings(&mut self.posts);
         sort_posts(&mut self.posts, self.settings.sort);
-        self.post_keys = self.posts.iter().map(view::keys_of).collect();
-        self.post_ids = self.posts.iter().map(|p| post_id(p, &self.roots)).collect();
+        self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
+        self.search.body_hits = vec![false; self.posts.len()];
+        self.search.field_hits = self.index.fields_matching(&self.search.input.to_lowercase());
         self.tags = TagIndex::build(&self.posts);
         self.tag_rows = view::tag_rows(&self.tags);
         self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
@@ -791,19 +802,13 @@ impl App {
         self.unread_by_tag.clear();
         for index in 0..self.posts.len() {
             if !self.mark_of(index).read {
-                for key in &self.post_keys[index] {
+                for key in &self.index.keys[index] {
                     *self.unread_by_tag.entry(key.clone()).or_default() += 1;
                 }
             }
         }
     }
 
-    fn marks_changed(&mut self) {
-        self.count_unread();
-        if self.view_mode != ViewMode::All {
-            self.recompute_view();
-        }
-    }
 
     /// Applies a mark change here and asks for it to be saved.
     fn change_mark(
@@ -811,9 +816,21 @@ impl App {
         index: usize,
         change: impl FnOnce(String) -> MarkChange,
     ) -> Option<Effect> {
-        let change = change(self.post_ids.get(index)?.clone());
+        let id = self.index.ids.get(index)?.clone();
+        let change = change(id.clone());
+        let was_read = self.index.marks[index].read;
         self.marks.apply(&change);
-        self.marks_changed();
+        let mark = self.marks.get(&id);
+        self.index.marks[index] = mark;
+        if mark.read != was_read {
+            for key in &self.index.keys[index] {
+                let count = self.unread_by_tag.entry(key.clone()).or_default();
+                *count = if mark.read { count.saturating_sub(1) } else { *count + 1 };
+            }
+        }
+        if self.view_mode != ViewMode::All {
+            self.recompute_view();
+        }
         Some(Effect::SaveMarks(vec![change]))
     }
 
@@ -821,23 +838,20 @@ impl App {
 
     /// Rebuilds `view` from the filters and search, keeping the selected post selected.
     pub fn recompute_view(&mut self) {
-        let selected_path = self.selected_post().map(|p| p.path.clone());
-        let query = self.search.input.to_lowercase();
+        let selected_post = self.view.get(self.selected).copied();
+        let searching = !self.search.input.is_empty();
+        let (filter, index, search, mode) = (&self.filter, &self.index, &self.search, self.view_mode);
         self.view = (0..self.posts.len())
-            .filter(|&i| self.filter.matches(&self.post_keys[i]))
-            .filter(|&i| match self.view_mode {
+            .filter(|&i| filter.is_empty() || filter.matches(&index.keys[i]))
+            .filter(|&i| match mode {
                 ViewMode::All => true,
-                ViewMode::Unread => !self.mark_of(i).read,
-                ViewMode::Starred => self.mark_of(i).starred,
+                ViewMode::Unread => !index.marks[i].read,
+                ViewMode::Starred => index.marks[i].starred,
             })
-            .filter(|&i| {
-                query.is_empty()
-                    || view::fields_contain(&self.posts[i], &query)
-                    || self.search.body_hits.contains(&self.posts[i].path)
-            })
+            .filter(|&i| !searching || search.field_hits[i] || search.body_hits[i])
             .collect();
-        self.selected = selected_path
-            .and_then(|path| self.view.iter().position(|&i| self.posts[i].path == path))
+        self.selected = selected_post
+            .and_then(|post| self.view.iter().position(|&i| i == post))
             .unwrap_or(0);
         self.keep_list_selection_visible();
     }
@@ -930,7 +944,8 @@ impl App {
 
     fn search_changed(&mut self) -> Option<Effect> {
         self.search.generation += 1;
-        self.search.body_hits.clear();
+        self.search.body_hits = vec![false; self.posts.len()];
+        self.search.field_hits = self.index.fields_matching(&self.search.input.to_lowercase());
         self.search.bodies_done = false;
         self.recompute_view();
         self.find_article_matches();
@@ -938,13 +953,7 @@ impl App {
             self.search.bodies_done = true;
             return Some(Effect::CancelSearch);
         }
-        let paths = self
-            .posts
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.filter.matches(&self.post_keys[*i]))
-            .map(|(_, p)| p.path.clone())
-            .collect();
+        let paths = self.index.paths.clone();
         Some(Effect::SearchBodies {
             generation: self.search.generation,
             query: self.search.input.clone(),
@@ -957,7 +966,8 @@ impl App {
         self.search.input.clear();
         self.search.editing = false;
         self.search.generation += 1;
-        self.search.body_hits.clear();
+        self.search.body_hits = vec![false; self.posts.len()];
+        self.search.field_hits.clear();
         self.recompute_view();
         self.find_article_matches();
         had_query.then_some(Effect::CancelSearch)

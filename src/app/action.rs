@@ -100,18 +100,34 @@ pub enum Action {
     ClickTagRow(usize),
 
     /// The loader has more posts; `done` when the folder is read.
-    PostsLoaded { posts: Vec<Post>, diagnostics: Vec<Diagnostic>, done: bool },
+    PostsLoaded {
+        posts: Vec<Post>,
+        diagnostics: Vec<Diagnostic>,
+        done: bool,
+    },
     /// Files under the folder changed on disk: these posts are new or changed, and these
     /// paths (files or folders) are gone.
-    PostsChanged { updated: Vec<Post>, removed: Vec<PathBuf>, diagnostics: Vec<Diagnostic> },
+    PostsChanged {
+        updated: Vec<Post>,
+        removed: Vec<PathBuf>,
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The marks as stored on disk (after a save, other processes' changes included).
     MarksLoaded(Marks),
     /// An article has been rendered for a width.
-    ArticleReady { path: PathBuf, width: usize, article: Arc<Article> },
+    ArticleReady {
+        path: PathBuf,
+        width: usize,
+        article: Arc<Article>,
+    },
     /// An article could not be read.
     ArticleFailed { path: PathBuf, message: String },
     /// Posts whose body contains the search text; `done` when every body was searched.
-    SearchHits { generation: u64, paths: Vec<PathBuf>, done: bool },
+    SearchHits {
+        generation: u64,
+        paths: Vec<PathBuf>,
+        done: bool,
+    },
     /// A message for the status bar (what opened, what failed).
     Notify(String),
 }
@@ -130,9 +146,16 @@ pub enum Effect {
     /// Read the folder again.
     Reload,
     /// Read and render this post at this width.
-    LoadArticle { post: Box<Post>, width: usize },
+    LoadArticle {
+        post: Box<Post>,
+        width: usize,
+    },
     /// Search these posts' bodies for `query`; report with this generation.
-    SearchBodies { generation: u64, query: String, paths: Vec<PathBuf> },
+    SearchBodies {
+        generation: u64,
+        query: String,
+        paths: Arc<Vec<PathBuf>>,
+    },
     /// Stop any body search under way.
     CancelSearch,
     /// Record these mark changes in the state file.

@@ -35,24 +35,60 @@ pub fn is_wide(size: Rect) -> bool {
 
 pub fn compute(size: Rect, input: LayoutInput) -> Areas {
     let body_height = size.height.saturating_sub(1);
-    let status = Rect { x: size.x, y: size.y + body_height, width: size.width, height: size.height.min(1) };
-    let body = Rect { height: body_height, ..size };
+    let status = Rect {
+        x: size.x,
+        y: size.y + body_height,
+        width: size.width,
+        height: size.height.min(1),
+    };
+    let body = Rect {
+        height: body_height,
+        ..size
+    };
     if is_wide(size) {
-        let tags = Rect { width: TAG_PANE_COLUMNS, ..body };
+        let tags = Rect {
+            width: TAG_PANE_COLUMNS,
+            ..body
+        };
         let rest_width = body.width - TAG_PANE_COLUMNS;
         let list_width = rest_width * 2 / 5;
-        let list = Rect { x: body.x + TAG_PANE_COLUMNS, width: list_width, ..body };
-        let article = Rect { x: list.x + list_width, width: rest_width - list_width, ..body };
-        return Areas { tags: Some(tags), list: Some(list), article: Some(article), status };
+        let list = Rect {
+            x: body.x + TAG_PANE_COLUMNS,
+            width: list_width,
+            ..body
+        };
+        let article = Rect {
+            x: list.x + list_width,
+            width: rest_width - list_width,
+            ..body
+        };
+        return Areas {
+            tags: Some(tags),
+            list: Some(list),
+            article: Some(article),
+            status,
+        };
     }
-    let (list, article) = if input.article_in_front { (None, Some(body)) } else { (Some(body), None) };
+    let (list, article) = if input.article_in_front {
+        (None, Some(body))
+    } else {
+        (Some(body), None)
+    };
     let tags = input.tags_open.then(|| overlay_rect(body));
-    Areas { tags, list, article, status }
+    Areas {
+        tags,
+        list,
+        article,
+        status,
+    }
 }
 
 /// The tag overlay on a narrow screen: most of the body, from the left edge.
 fn overlay_rect(body: Rect) -> Rect {
-    let width = body.width.min(TAG_PANE_COLUMNS.max(body.width * 3 / 5)).max(body.width.min(12));
+    let width = body
+        .width
+        .min(TAG_PANE_COLUMNS.max(body.width * 3 / 5))
+        .max(body.width.min(12));
     Rect { width, ..body }
 }
 
@@ -82,7 +118,11 @@ pub fn inner(area: Rect) -> Rect {
 mod tests {
     use super::*;
 
-    const INPUT: LayoutInput = LayoutInput { article_in_front: false, tags_open: false, article_max_columns: None };
+    const INPUT: LayoutInput = LayoutInput {
+        article_in_front: false,
+        tags_open: false,
+        article_max_columns: None,
+    };
 
     #[test]
     fn wide_screens_show_three_panes_that_tile_the_width() {
@@ -97,14 +137,27 @@ mod tests {
     fn narrow_screens_take_turns() {
         let a = compute(Rect::new(0, 0, 80, 24), INPUT);
         assert!(a.list.is_some() && a.article.is_none() && a.tags.is_none());
-        let b = compute(Rect::new(0, 0, 80, 24), LayoutInput { article_in_front: true, tags_open: true, ..INPUT });
+        let b = compute(
+            Rect::new(0, 0, 80, 24),
+            LayoutInput {
+                article_in_front: true,
+                tags_open: true,
+                ..INPUT
+            },
+        );
         assert!(b.list.is_none() && b.article.is_some() && b.tags.is_some());
     }
 
     #[test]
     fn tiny_sizes_do_not_underflow() {
         for (w, h) in [(0, 0), (1, 1), (20, 5), (5, 20)] {
-            let a = compute(Rect::new(0, 0, w, h), LayoutInput { tags_open: true, ..INPUT });
+            let a = compute(
+                Rect::new(0, 0, w, h),
+                LayoutInput {
+                    tags_open: true,
+                    ..INPUT
+                },
+            );
             assert!(a.status.height <= 1);
             let _ = inner(a.tags.unwrap_or_default());
         }

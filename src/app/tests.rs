@@ -20,7 +20,9 @@ fn post(name: &str, date: &str, tags: &[&str], source: Option<&str>) -> Post {
 
 fn body_of(path: &Path) -> String {
     let name = path.file_stem().unwrap().to_string_lossy();
-    let mut body = format!("# {name}\n\n第一段，[链接甲](https://a.example.com/{name})与[链接乙](ftp://files.example.com/x)。\n\n");
+    let mut body = format!(
+        "# {name}\n\n第一段，[链接甲](https://a.example.com/{name})与[链接乙](ftp://files.example.com/x)。\n\n"
+    );
     for i in 0..60 {
         body.push_str(&format!("第{i}行：云计算与芯片。\n\n"));
     }
@@ -47,11 +49,27 @@ impl Harness {
                 _ => &["芯片"],
             };
             let source = (i % 2 == 0).then(|| format!("https://news.example.com/{i}"));
-            posts.push(post(&format!("p{i:02}"), &format!("2026-01-{:02}", i % 28 + 1), tags, source.as_deref()));
+            posts.push(post(
+                &format!("p{i:02}"),
+                &format!("2026-01-{:02}", i % 28 + 1),
+                tags,
+                source.as_deref(),
+            ));
         }
-        let mut h = Harness { app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)), opened: vec![], copied: vec![], quit: false, reloads: 0, saved: vec![] };
+        let mut h = Harness {
+            app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
+            opened: vec![],
+            copied: vec![],
+            quit: false,
+            reloads: 0,
+            saved: vec![],
+        };
         h.act(Action::Resize(width, height));
-        h.act(Action::PostsLoaded { posts, diagnostics: Vec::new(), done: true });
+        h.act(Action::PostsLoaded {
+            posts,
+            diagnostics: Vec::new(),
+            done: true,
+        });
         h
     }
 
@@ -68,11 +86,27 @@ impl Harness {
         match effect {
             Effect::LoadArticle { post, width } => {
                 let article = render_article(&post, &body_of(&post.path), width);
-                queue.push(Action::ArticleReady { path: post.path.clone(), width, article: Arc::new(article) });
+                queue.push(Action::ArticleReady {
+                    path: post.path.clone(),
+                    width,
+                    article: Arc::new(article),
+                });
             }
-            Effect::SearchBodies { generation, query, paths } => {
-                let hits = paths.into_iter().filter(|p| crate::store::contains_ignore_case(&body_of(p), &query)).collect();
-                queue.push(Action::SearchHits { generation, paths: hits, done: true });
+            Effect::SearchBodies {
+                generation,
+                query,
+                paths,
+            } => {
+                let hits = paths
+                    .iter()
+                    .filter(|p| crate::store::contains_ignore_case(&body_of(p), &query))
+                    .cloned()
+                    .collect();
+                queue.push(Action::SearchHits {
+                    generation,
+                    paths: hits,
+                    done: true,
+                });
             }
             Effect::OpenUrl(url) => self.opened.push(url),
             Effect::CopyToClipboard(text) => self.copied.push(text),
@@ -101,7 +135,14 @@ impl Harness {
     }
 
     fn selected_name(&self) -> String {
-        self.app.selected_post().unwrap().path.file_stem().unwrap().to_string_lossy().into_owned()
+        self.app
+            .selected_post()
+            .unwrap()
+            .path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// Moves down to the first post that has a source link.
@@ -159,7 +200,10 @@ fn paging_keys_move_by_the_list_height() {
     assert_eq!(h.app.selected, page - page / 2);
     h.key_with(KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert_eq!(h.app.selected, page);
-    assert!(h.app.list_top + h.app.list_height() > h.app.selected, "selection stays visible");
+    assert!(
+        h.app.list_top + h.app.list_height() > h.app.selected,
+        "selection stays visible"
+    );
 }
 
 #[test]
@@ -170,7 +214,10 @@ fn enter_opens_the_article_and_esc_h_q_go_back() {
         h.key(KeyCode::Enter);
         assert_eq!(h.app.focus, Focus::Article);
         assert!(h.app.rendered_article().is_some());
-        assert!(h.app.areas().list.is_none(), "narrow: the article takes the screen");
+        assert!(
+            h.app.areas().list.is_none(),
+            "narrow: the article takes the screen"
+        );
         h.key(back);
         assert_eq!(h.app.focus, Focus::List);
         assert!(!h.quit);
@@ -192,7 +239,11 @@ fn article_scrolls_and_pages_inside() {
     let lines = h.app.rendered_article().unwrap().lines.len();
     assert_eq!(h.scroll(), lines - h.app.article_height());
     h.key(KeyCode::Char('j'));
-    assert_eq!(h.scroll(), lines - h.app.article_height(), "no scrolling past the end");
+    assert_eq!(
+        h.scroll(),
+        lines - h.app.article_height(),
+        "no scrolling past the end"
+    );
     h.key(KeyCode::Char('g'));
     assert_eq!(h.scroll(), 0);
 }
@@ -200,9 +251,15 @@ fn article_scrolls_and_pages_inside() {
 #[test]
 fn wide_screens_preview_the_selection_and_tab_cycles_focus() {
     let mut h = Harness::new(120, 40);
-    assert!(h.app.rendered_article().is_some(), "the article pane previews the selection");
+    assert!(
+        h.app.rendered_article().is_some(),
+        "the article pane previews the selection"
+    );
     h.key(KeyCode::Char('j'));
-    assert!(h.app.is_article(&h.app.selected_post().unwrap().path.clone()));
+    assert!(
+        h.app
+            .is_article(&h.app.selected_post().unwrap().path.clone())
+    );
     h.key(KeyCode::Tab);
     assert_eq!(h.app.focus, Focus::Article);
     h.key(KeyCode::Tab);
@@ -222,7 +279,12 @@ fn t_then_space_or_enter_toggles_tags_which_and_together() {
     h.key(KeyCode::Char('j'));
     h.key(KeyCode::Enter);
     assert_eq!(h.app.view.len(), 10, "AI and 云计算 together");
-    assert!(h.app.view.iter().all(|&i| h.app.posts[i].tags.contains(&"云计算".to_string())));
+    assert!(
+        h.app
+            .view
+            .iter()
+            .all(|&i| h.app.posts[i].tags.contains(&"云计算".to_string()))
+    );
     h.key(KeyCode::Enter);
     assert_eq!(h.app.view.len(), 20, "toggled off again");
     h.key(KeyCode::Char('k'));
@@ -260,7 +322,11 @@ fn slash_searches_incrementally_enter_keeps_esc_drops() {
     h.key(KeyCode::Enter);
     assert!(!h.app.search.editing);
     assert_eq!(h.app.view.len(), 10, "Enter keeps the results");
-    assert_eq!(h.selected_name(), "p03", "the selection survives the query changing");
+    assert_eq!(
+        h.selected_name(),
+        "p03",
+        "the selection survives the query changing"
+    );
     let before = h.app.selected;
     h.key(KeyCode::Char('j'));
     assert_eq!(h.app.selected, before + 1, "keys act on the list again");
@@ -309,7 +375,12 @@ fn o_opens_the_source_and_digits_open_numbered_links() {
     h.key(KeyCode::Char('1'));
     assert_eq!(h.opened.last().unwrap(), &source, "the source is [1]");
     h.key(KeyCode::Char('2'));
-    assert!(h.opened.last().unwrap().starts_with("https://a.example.com/"));
+    assert!(
+        h.opened
+            .last()
+            .unwrap()
+            .starts_with("https://a.example.com/")
+    );
     h.key(KeyCode::Char('3'));
     assert_eq!(h.opened.len(), 3, "ftp links are refused");
     assert!(h.app.status.as_deref().unwrap().contains("refused"));
@@ -332,7 +403,11 @@ fn f_picks_a_link_and_y_copies_it() {
     assert_eq!(h.opened.last(), Some(&second));
     assert!(h.app.overlay.is_none());
     h.key(KeyCode::Char('y'));
-    assert_eq!(h.copied.last(), h.app.selected_post().unwrap().source.as_ref(), "outside the picker y copies the source");
+    assert_eq!(
+        h.copied.last(),
+        h.app.selected_post().unwrap().source.as_ref(),
+        "outside the picker y copies the source"
+    );
 }
 
 #[test]
@@ -356,7 +431,11 @@ fn r_reloads_and_replaces_the_posts() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Char('r'));
     assert_eq!(h.reloads, 1);
-    h.act(Action::PostsLoaded { posts: vec![post("new", "2026-05-01", &["AI"], None)], diagnostics: vec![], done: true });
+    h.act(Action::PostsLoaded {
+        posts: vec![post("new", "2026-05-01", &["AI"], None)],
+        diagnostics: vec![],
+        done: true,
+    });
     assert_eq!(h.app.posts.len(), 1);
 }
 
@@ -378,7 +457,11 @@ fn q_quits_from_the_list_and_capital_q_ctrl_c_at_once() {
 #[test]
 fn ctrl_z_asks_to_suspend() {
     let h = Harness::new(80, 24);
-    let action = action_for_key(&h.app, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)).unwrap();
+    let action = action_for_key(
+        &h.app,
+        KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+    )
+    .unwrap();
     let mut app = h.app;
     assert_eq!(app.update(action), Some(Effect::Suspend));
 }
@@ -408,17 +491,41 @@ fn mouse_wheel_and_clicks_map_to_panes() {
     use crossterm::event::{Event, MouseEvent, MouseEventKind};
     let mut h = Harness::new(120, 40);
     let list = h.app.areas().list.unwrap();
-    let click = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
-    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::Down(crossterm::event::MouseButton::Left), list.x + 3, list.y + 4));
+    let click = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let action = crate::tui::action_for_event(
+        &h.app,
+        click(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            list.x + 3,
+            list.y + 4,
+        ),
+    );
     h.act(action.unwrap());
     assert_eq!(h.app.selected, 3);
     let article = h.app.areas().article.unwrap();
-    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::ScrollDown, article.x + 5, article.y + 5));
+    let action = crate::tui::action_for_event(
+        &h.app,
+        click(MouseEventKind::ScrollDown, article.x + 5, article.y + 5),
+    );
     h.act(action.unwrap());
     assert_eq!(h.scroll(), 3);
     assert_eq!(h.app.focus, Focus::List, "the wheel does not steal focus");
     let tags = h.app.areas().tags.unwrap();
-    let action = crate::tui::action_for_event(&h.app, click(MouseEventKind::Down(crossterm::event::MouseButton::Left), tags.x + 3, tags.y + 2));
+    let action = crate::tui::action_for_event(
+        &h.app,
+        click(
+            MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            tags.x + 3,
+            tags.y + 2,
+        ),
+    );
     h.act(action.unwrap());
     assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
 }
@@ -452,7 +559,12 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
 fn tag_counts_show_unread() {
     let mut h = Harness::new(120, 40);
     assert_eq!(h.app.unread_count(TagKind::Tag, "AI"), 20);
-    let first_ai = h.app.view.iter().position(|&i| h.app.posts[i].tags.contains(&"AI".to_string())).unwrap();
+    let first_ai = h
+        .app
+        .view
+        .iter()
+        .position(|&i| h.app.posts[i].tags.contains(&"AI".to_string()))
+        .unwrap();
     h.app.selected = first_ai;
     h.key(KeyCode::Char('u'));
     assert_eq!(h.app.unread_count(TagKind::Tag, "ai"), 19);
@@ -460,7 +572,10 @@ fn tag_counts_show_unread() {
 
 #[test]
 fn mark_read_on_end_waits_for_the_last_line() {
-    let mut settings = ReaderSettings { mark_read_on: MarkReadOn::End, ..ReaderSettings::default() };
+    let mut settings = ReaderSettings {
+        mark_read_on: MarkReadOn::End,
+        ..ReaderSettings::default()
+    };
     settings.keymap = keymap::KeyMap::default();
     let mut h = Harness::new(80, 24);
     h.app.settings = settings;
@@ -473,7 +588,8 @@ fn mark_read_on_end_waits_for_the_last_line() {
 
 #[test]
 fn configured_keys_replace_the_defaults() {
-    let (keymap, problems) = keymap::KeyMap::with_overrides(&[(keymap::Command::MoveDown, vec!["x".into()])]);
+    let (keymap, problems) =
+        keymap::KeyMap::with_overrides(&[(keymap::Command::MoveDown, vec!["x".into()])]);
     assert!(problems.is_empty());
     let mut h = Harness::new(80, 24);
     h.app.keymap = keymap;
@@ -495,13 +611,39 @@ fn changed_files_update_in_place_keeping_the_selection() {
     let new = post("new", "2027-01-01", &["新"], None);
     let mut changed = h.app.selected_post().unwrap().clone();
     changed.title = "改过的标题".into();
-    let gone = h.app.posts.iter().find(|p| p.path != selected).unwrap().path.clone();
-    h.act(Action::PostsChanged { updated: vec![new, changed], removed: vec![gone.clone()], diagnostics: vec![] });
+    let gone = h
+        .app
+        .posts
+        .iter()
+        .find(|p| p.path != selected)
+        .unwrap()
+        .path
+        .clone();
+    h.act(Action::PostsChanged {
+        updated: vec![new, changed],
+        removed: vec![gone.clone()],
+        diagnostics: vec![],
+    });
     assert_eq!(h.app.posts.len(), 30);
     assert!(h.app.posts.iter().all(|p| p.path != gone));
-    assert_eq!(h.app.selected_post().unwrap().path, selected, "selection kept");
+    assert_eq!(
+        h.app.selected_post().unwrap().path,
+        selected,
+        "selection kept"
+    );
     assert_eq!(h.app.selected_post().unwrap().title, "改过的标题");
     assert_eq!(h.scroll(), scroll, "scroll kept");
-    assert!(h.app.rendered_article().is_some(), "the changed article was rendered again");
-    assert_eq!(h.app.tags.entries.iter().find(|t| t.name == "新").map(|t| t.count), Some(1));
+    assert!(
+        h.app.rendered_article().is_some(),
+        "the changed article was rendered again"
+    );
+    assert_eq!(
+        h.app
+            .tags
+            .entries
+            .iter()
+            .find(|t| t.name == "新")
+            .map(|t| t.count),
+        Some(1)
+    );
 }

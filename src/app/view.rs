@@ -1,7 +1,7 @@
 //! Which posts are in view: the tag filter, the search over front-matter fields, and the tag
 //! pane's rows.
 
-use crate::store::{Post, TagIndex, TagKind, tag_key};
+use crate::store::{TagIndex, TagKind, tag_key};
 
 /// Selected tags and categories; a post must carry all of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,7 +13,11 @@ pub struct ViewFilter {
 impl ViewFilter {
     pub fn toggle(&mut self, kind: TagKind, name: &str) {
         let key = tag_key(name);
-        if let Some(at) = self.selected.iter().position(|(k, existing, _)| *k == kind && *existing == key) {
+        if let Some(at) = self
+            .selected
+            .iter()
+            .position(|(k, existing, _)| *k == kind && *existing == key)
+        {
             self.selected.remove(at);
         } else {
             self.selected.push((kind, key, name.to_string()));
@@ -22,7 +26,9 @@ impl ViewFilter {
 
     pub fn is_selected(&self, kind: TagKind, name: &str) -> bool {
         let key = tag_key(name);
-        self.selected.iter().any(|(k, existing, _)| *k == kind && *existing == key)
+        self.selected
+            .iter()
+            .any(|(k, existing, _)| *k == kind && *existing == key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -44,26 +50,11 @@ impl ViewFilter {
 
     /// Whether a post with these keys passes.
     pub fn matches(&self, keys: &[(TagKind, String)]) -> bool {
-        self.selected.iter().all(|(kind, key, _)| keys.iter().any(|(k, existing)| k == kind && existing == key))
+        self.selected.iter().all(|(kind, key, _)| {
+            keys.iter()
+                .any(|(k, existing)| k == kind && existing == key)
+        })
     }
-}
-
-/// The tag keys of a post, for [`ViewFilter::matches`].
-pub fn keys_of(post: &Post) -> Vec<(TagKind, String)> {
-    post.tags
-        .iter()
-        .map(|t| (TagKind::Tag, tag_key(t)))
-        .chain(post.categories.iter().map(|c| (TagKind::Category, tag_key(c))))
-        .collect()
-}
-
-/// Whether the title, summary, author or a tag contains `query` (already lower-cased).
-pub fn fields_contain(post: &Post, query: &str) -> bool {
-    [Some(post.title.as_str()), post.summary.as_deref(), post.author.as_deref()]
-        .into_iter()
-        .flatten()
-        .chain(post.tags.iter().map(String::as_str))
-        .any(|field| field.to_lowercase().contains(query))
 }
 
 /// A row of the tag pane.
@@ -79,7 +70,9 @@ pub enum TagRow {
 pub fn tag_rows(index: &TagIndex) -> Vec<TagRow> {
     let mut rows = Vec::with_capacity(index.entries.len() + 2);
     for kind in [TagKind::Tag, TagKind::Category] {
-        let members: Vec<usize> = (0..index.entries.len()).filter(|&i| index.entries[i].kind == kind).collect();
+        let members: Vec<usize> = (0..index.entries.len())
+            .filter(|&i| index.entries[i].kind == kind)
+            .collect();
         if !members.is_empty() {
             rows.push(TagRow::Heading(kind));
             rows.extend(members.into_iter().map(TagRow::Tag));

@@ -51,16 +51,22 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 /// Newest first, undated last; ties by path so the order is the same on every run.
 pub fn sort_newest_first(posts: &mut [Post]) {
-    posts.sort_by(|a, b| {
-        let key = |p: &Post| p.date.map(|d| d.sort_key());
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| a.path.cmp(&b.path))
-    });
+    // Date keys take a time-zone conversion each, so they are worked out once per post.
+    let mut order: Vec<(bool, std::cmp::Reverse<i64>, usize)> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.date.is_none(), std::cmp::Reverse(p.date.map_or(0, |d| d.sort_key())), i))
+        .collect();
+    order.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| posts[a.2].path.cmp(&posts[b.2].path)));
+    apply_order(posts, order.into_iter().map(|(_, _, i)| i).collect());
+}
+
+/// Rearranges `items` so that position `k` holds what was at `order[k]`.
+fn apply_order<T: Default>(items: &mut [T], order: Vec<usize>) {
+    let mut taken: Vec<T> = items.iter_mut().map(std::mem::take).collect();
+    for (slot, from) in items.iter_mut().zip(order) {
+        *slot = std::mem::take(&mut taken[from]);
+    }
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
 pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
-    pub paths: Vec<PathBuf>,
+    pub paths: Arc<Vec<PathBuf>>,
 }
 
 /// Searches post bodies, streaming hits; a newer request (or a cancel, which bumps
@@ -138,7 +138,7 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
         let mut hits = Vec::new();
         let mut last_sent = Instant::now();
         let mut finished = true;
-        for path in &request.paths {
+        for path in request.paths.iter() {
             if stale() {
                 finished = false;
                 break;

@@ -1,0 +1,117 @@
+//! Per-post data derived once whenever the posts change, so that each key press costs
+//! little even at a hundred thousand posts: tag keys for filtering, mark ids and marks, and
+//! the lower-cased front-matter text of every post in one buffer for substring search.
+
+use crate::marks::{Mark, Marks, post_id};
+use crate::store::{Post, TagKind, tag_key};
+use memchr::memmem;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the app looks up per post, parallel to its `posts`.
+#[derive(Debug, Default)]
+pub struct PostIndex {
+    /// Tag keys of each post.
+    pub keys: Vec<Vec<(TagKind, String)>>,
+    /// The mark id of each post.
+    pub ids: Vec<String>,
+    /// The marks of each post.
+    pub marks: Vec<Mark>,
+    /// Every post's path, shared with the body search.
+    pub paths: Arc<Vec<PathBuf>>,
+    /// Post position by path.
+    by_path: HashMap<PathBuf, usize>,
+    /// Title, summary, author and tags of every post, lower-cased, each post's text ended by
+    /// a NUL so no match spans two posts.
+    fields_text: String,
+    /// Where each post's text starts in `fields_text`.
+    fields_start: Vec<usize>,
+}
+
+impl PostIndex {
+    pub fn build(posts: &[Post], roots: &[PathBuf], marks: &Marks) -> Self {
+        let ids: Vec<String> = posts.iter().map(|p| post_id(p, roots)).collect();
+        let mut fields_text = String::new();
+        let mut fields_start = Vec::with_capacity(posts.len());
+        for post in posts {
+            fields_start.push(fields_text.len());
+            for field in [Some(post.title.as_str()), post.summary.as_deref(), post.author.as_deref()].into_iter().flatten() {
+                push_lower(&mut fields_text, field);
+                fields_text.push('\n');
+            }
+            for tag in &post.tags {
+                push_lower(&mut fields_text, tag);
+                fields_text.push('\n');
+            }
+            fields_text.push('\0');
+        }
+        let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
+        PostIndex {
+            keys: posts.iter().map(keys_of).collect(),
+            marks: ids.iter().map(|id| marks.get(id)).collect(),
+            ids,
+            by_path: paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect(),
+            paths: Arc::new(paths),
+            fields_text,
+            fields_start,
+        }
+    }
+
+    /// Re-reads every post's marks, after the marks changed.
+    pub fn refresh_marks(&mut self, marks: &Marks) {
+        self.marks = self.ids.iter().map(|id| marks.get(id)).collect();
+    }
+
+    pub fn position(&self, path: &std::path::Path) -> Option<usize> {
+        self.by_path.get(path).copied()
+    }
+
+    /// One flag per post: its front-matter text contains `query` (already lower-cased).
+    pub fn fields_matching(&self, query: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.fields_start.len()];
+        if query.is_empty() {
+            return hits;
+        }
+        for offset in memmem::find_iter(self.fields_text.as_bytes(), query.as_bytes()) {
+            let post = self.fields_start.partition_point(|&start| start <= offset) - 1;
+            hits[post] = true;
+        }
+        hits
+    }
+}
+
+fn push_lower(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// The tag keys of a post, for the tag filter.
+pub fn keys_of(post: &Post) -> Vec<(TagKind, String)> {
+    post.tags
+        .iter()
+        .map(|t| (TagKind::Tag, tag_key(t)))
+        .chain(post.categories.iter().map(|c| (TagKind::Category, tag_key(c))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_search_is_per_post_and_case_insensitive() {
+        let posts = vec![
+            Post { path: "a".into(), title: "Cloud 云计算".into(), ..Post::default() },
+            Post { path: "b".into(), title: "芯片".into(), tags: vec!["AI".into()], ..Post::default() },
+        ];
+        let index = PostIndex::build(&posts, &[], &Marks::default());
+        assert_eq!(index.fields_matching("cloud"), [true, false]);
+        assert_eq!(index.fields_matching("ai"), [false, true]);
+        assert_eq!(index.fields_matching("算\n芯"), [false, false], "no match across fields");
+        assert_eq!(index.position(std::path::Path::new("b")), Some(1));
+    }
+}
