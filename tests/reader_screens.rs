@@ -1,0 +1,985 @@
+//! Whole reader screens drawn headlessly into a `TestBackend`: insta snapshots of the list,
+//! an open Chinese article, the tag filter, the help overlay and a search in progress at
+//! 120x40, 80x24 and 40x15, and properties every screen must have at every size (rows exactly
+//! as wide as the screen, whole borders, no wide character cut or overdrawn, no control
+//! characters).
+//!
+//! The app is driven the way the event loop drives it: keys go through the key map, and the
+//! effects `update` returns are run synchronously here (render an article, search bodies), so
+//! no thread, timer or terminal is involved.
+
+use brief::app::keymap::action_for_key;
+use brief::app::layout::{centered, inner};
+use brief::app::{Action, App, Effect, Focus, TagRow};
+use brief::render::render_article;
+use brief::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
+use brief::text::display_width;
+use brief::ui::{self, Theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The sizes every screen is snapshotted at.
+const SNAPSHOT_SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 15)];
+
+/// Small, odd and large sizes, on both sides of the wide-layout threshold.
+const SWEEP_SIZES: [(u16, u16); 12] = [
+    (20, 5),
+    (21, 7),
+    (24, 6),
+    (33, 9),
+    (40, 15),
+    (80, 24),
+    (99, 30),
+    (100, 30),
+    (101, 12),
+    (120, 40),
+    (133, 7),
+    (200, 60),
+];
+
+/// The Chinese post opened in the article screens.
+const ARTICLE_TITLE: &str = "科技早报";
+/// The tag toggled in the tag-filter screens.
+const FILTER_TAG: &str = "云计算";
+/// The text typed into the search.
+const QUERY: &str = "云计算";
+
+fn sample_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
+}
+
+/// An app with the sample posts loaded, and the URLs it asked the browser to open.
+struct Harness {
+    app: App,
+    opened: Vec<String>,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16) -> Self {
+        Self::with_posts(width, height, |_| true)
+    }
+
+    /// The sample posts that pass `keep`, loaded in one batch.
+    fn with_posts(width: u16, height: u16, keep: impl Fn(&Post) -> bool) -> Self {
+        let root = sample_root();
+        let mut harness = Harness {
+            app: App::new(root.clone(), Rect::new(0, 0, width, height)),
+            opened: Vec::new(),
+        };
+        harness.apply(Action::Resize(width, height));
+        let loaded = load_path(&root, &LoadOptions::default());
+        let posts: Vec<Post> = loaded.posts.into_iter().filter(|p| keep(p)).collect();
+        harness.apply(Action::PostsLoaded {
+            posts,
+            diagnostics: loaded.diagnostics,
+            done: true,
+        });
+        harness
+    }
+
+    /// Applies an action and every action its effects lead to, as the event loop would.
+    fn apply(&mut self, action: Action) {
+        let mut queue = VecDeque::from([action]);
+        while let Some(action) = queue.pop_front() {
+            if let Some(effect) = self.app.update(action) {
+                self.run(effect, &mut queue);
+            }
+        }
+    }
+
+    /// Runs an effect synchronously; what it reports goes on `queue`.
+    fn run(&mut self, effect: Effect, queue: &mut VecDeque<Action>) {
+        match effect {
+            Effect::Batch(effects) => {
+                for effect in effects {
+                    self.run(effect, queue);
+                }
+            }
+            Effect::LoadArticle { post, width } => {
+                queue.push_back(match read_body(&post) {
+                    Ok(body) => Action::ArticleReady {
+                        path: post.path.clone(),
+                        width,
+                        article: Arc::new(render_article(&post, &body, width)),
+                    },
+                    Err(diagnostic) => Action::ArticleFailed {
+                        path: post.path.clone(),
+                        message: diagnostic.to_string(),
+                    },
+                });
+            }
+            Effect::SearchBodies {
+                generation,
+                query,
+                paths,
+            } => {
+                let hits = paths
+                    .iter()
+                    .filter(|path| body_contains(path, &query))
+                    .cloned()
+                    .collect();
+                queue.push_back(Action::SearchHits {
+                    generation,
+                    paths: hits,
+                    done: true,
+                });
+            }
+            Effect::OpenUrl(url) => self.opened.push(url),
+            // Quitting, the clipboard, reloading, saving marks: nothing the screen needs.
+            _ => {}
+        }
+    }
+
+    fn press_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        if let Some(action) = action_for_key(&self.app, KeyEvent::new(code, modifiers)) {
+            self.apply(action);
+        }
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.press_with(code, KeyModifiers::NONE);
+    }
+
+    fn char(&mut self, c: char) {
+        self.press(KeyCode::Char(c));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        text.chars().for_each(|c| self.char(c));
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.apply(Action::Resize(width, height));
+    }
+
+    /// Presses `j` until the post whose title contains `title` is selected.
+    fn select_post(&mut self, title: &str) {
+        let target = self
+            .app
+            .view
+            .iter()
+            .position(|&i| self.app.posts[i].title.contains(title))
+            .unwrap_or_else(|| panic!("no post titled {title:?} in view"));
+        self.char('g');
+        for _ in 0..target {
+            self.char('j');
+        }
+        let selected = self.app.selected_post().map(|p| p.title.clone());
+        assert!(
+            selected.as_deref().is_some_and(|t| t.contains(title)),
+            "j should reach {title:?}, selected {selected:?}"
+        );
+    }
+
+    /// Presses `j` in the tag pane until the cursor is on `name`.
+    fn move_tag_cursor_to(&mut self, name: &str) {
+        for _ in 0..=self.app.tag_rows.len() {
+            if self.tag_under_cursor().as_deref() == Some(name) {
+                return;
+            }
+            self.char('j');
+        }
+        panic!(
+            "j in the tag pane never reached {name:?}; cursor on {:?}",
+            self.tag_under_cursor()
+        );
+    }
+
+    fn tag_under_cursor(&self) -> Option<String> {
+        match self.app.tag_rows.get(self.app.tag_cursor)? {
+            TagRow::Tag(i) => Some(self.app.tags.entries[*i].name.clone()),
+            TagRow::Heading(_) => None,
+        }
+    }
+
+    fn draw(&self) -> Drawn {
+        draw(&self.app)
+    }
+}
+
+fn body_contains(path: &Path, query: &str) -> bool {
+    let post = Post {
+        path: path.to_path_buf(),
+        ..Post::default()
+    };
+    read_body(&post).is_ok_and(|body| contains_ignore_case(&body, query))
+}
+
+/// One frame: what the widgets wrote, and what a terminal shows after ratatui's diff, which
+/// never sends a cell hidden under a wide character.
+struct Drawn {
+    frame: Buffer,
+    screen: Buffer,
+}
+
+fn draw(app: &App) -> Drawn {
+    let (width, height) = (app.size.width, app.size.height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    let theme = Theme::monochrome();
+    let frame = terminal
+        .draw(|frame| ui::draw(frame, app, &theme))
+        .expect("drawing into a TestBackend")
+        .buffer
+        .clone();
+    let screen = terminal.backend().buffer().clone();
+    Drawn { frame, screen }
+}
+
+/// The screens of the reader that are snapshotted and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    /// The list as it comes up.
+    List,
+    /// The 科技早报 post open.
+    Article,
+    /// The open article scrolled to its end.
+    ArticleEnd,
+    /// The tag pane focused with 云计算 toggled on.
+    TagFilter,
+    /// The `?` overlay.
+    Help,
+    /// The `?` overlay scrolled down.
+    HelpScrolled,
+    /// `/` and 云计算 typed, the prompt still open.
+    Search,
+    /// A kept search, the article open on its first match.
+    ArticleMatch,
+    /// The `f` link picker over the open article.
+    Links,
+}
+
+const ALL_SCREENS: [Screen; 9] = [
+    Screen::List,
+    Screen::Article,
+    Screen::ArticleEnd,
+    Screen::TagFilter,
+    Screen::Help,
+    Screen::HelpScrolled,
+    Screen::Search,
+    Screen::ArticleMatch,
+    Screen::Links,
+];
+
+impl Screen {
+    fn name(self) -> &'static str {
+        match self {
+            Screen::List => "list",
+            Screen::Article => "article",
+            Screen::ArticleEnd => "article_end",
+            Screen::TagFilter => "tag_filter",
+            Screen::Help => "help",
+            Screen::HelpScrolled => "help_scrolled",
+            Screen::Search => "search",
+            Screen::ArticleMatch => "article_match",
+            Screen::Links => "links",
+        }
+    }
+
+    /// Drives a freshly loaded harness to this screen with keys.
+    fn drive(self, h: &mut Harness) {
+        match self {
+            Screen::List => {}
+            Screen::Article => {
+                h.select_post(ARTICLE_TITLE);
+                h.press(KeyCode::Enter);
+            }
+            Screen::ArticleEnd => {
+                Screen::Article.drive(h);
+                h.char('G');
+            }
+            Screen::TagFilter => {
+                h.char('t');
+                h.move_tag_cursor_to(FILTER_TAG);
+                h.char(' ');
+            }
+            Screen::Help => h.char('?'),
+            Screen::HelpScrolled => {
+                h.char('?');
+                h.char('G');
+            }
+            Screen::Search => {
+                h.char('/');
+                h.type_text(QUERY);
+            }
+            Screen::ArticleMatch => {
+                Screen::Search.drive(h);
+                h.press(KeyCode::Enter);
+                Screen::Article.drive(h);
+                h.char('n');
+            }
+            Screen::Links => {
+                Screen::Article.drive(h);
+                h.char('f');
+            }
+        }
+    }
+}
+
+// ---- reading a buffer ---------------------------------------------------------------------
+
+/// The rows of the buffer as a terminal shows them: a wide character's symbol once, the cells
+/// it covers left out.
+fn rows(buf: &Buffer) -> Vec<String> {
+    let width = usize::from(buf.area.width);
+    buf.content
+        .chunks(width.max(1))
+        .take(usize::from(buf.area.height))
+        .map(|cells| {
+            let mut row = String::new();
+            let mut skip = 0usize;
+            for cell in cells {
+                if skip == 0 {
+                    row.push_str(cell.symbol());
+                }
+                skip = skip.max(display_width(cell.symbol())).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+/// The screen as text for a snapshot: one line per row between `|` guards, so trailing
+/// spaces stay visible and every line of a correct screen is equally long.
+fn screen_text(buf: &Buffer) -> String {
+    rows(buf).iter().map(|row| format!("|{row}|\n")).collect()
+}
+
+fn symbol_at(buf: &Buffer, x: u16, y: u16) -> &str {
+    buf.cell(Position::new(x, y))
+        .map_or("<outside>", |cell| cell.symbol())
+}
+
+const BORDER_SYMBOLS: &[&str] = &["│", "─", "┌", "┐", "└", "┘"];
+
+// ---- properties ---------------------------------------------------------------------------
+
+/// The `?` or `f` box, found in what the widgets drew: the largest centred rectangle, other
+/// than a pane, whose corners and sides are all border. Found rather than computed, so the
+/// test does not repeat how the overlay sizes itself.
+fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
+    app.overlay?;
+    let screen = Rect::new(0, 0, app.size.width, app.size.height);
+    let areas = app.areas();
+    let panes = [areas.tags, areas.list, areas.article];
+    let mut best: Option<Rect> = None;
+    for height in (2..=screen.height).rev() {
+        for width in (2..=screen.width).rev() {
+            if best.is_some_and(|b| b.area() >= u32::from(width) * u32::from(height)) {
+                break;
+            }
+            let area = centered(screen, width, height);
+            if panes.contains(&Some(area)) || !is_box(frame, area) {
+                continue;
+            }
+            best = Some(area);
+        }
+    }
+    best
+}
+
+/// Whether `area` has border corners, border sides on every inner row, and no other corner on
+/// its top and bottom rows (as two panes side by side would have), in `buf`.
+fn is_box(buf: &Buffer, area: Rect) -> bool {
+    let (left, right) = (area.x, area.right() - 1);
+    let (top, bottom) = (area.y, area.bottom() - 1);
+    let corners = [
+        (left, top, "┌"),
+        (right, top, "┐"),
+        (left, bottom, "└"),
+        (right, bottom, "┘"),
+    ];
+    corners
+        .into_iter()
+        .all(|(x, y, want)| symbol_at(buf, x, y) == want)
+        && (top + 1..bottom)
+            .all(|y| symbol_at(buf, left, y) == "│" && symbol_at(buf, right, y) == "│")
+        && (left + 1..right).all(|x| {
+            [top, bottom]
+                .iter()
+                .all(|&y| !["┌", "┐", "└", "┘"].contains(&symbol_at(buf, x, y)))
+        })
+}
+
+/// Checks every property a screen must have, whatever the state; `what` names the case.
+///
+/// One known defect is left to [`overlays_keep_their_left_border_over_wide_characters`]: the
+/// left border column of a `?` or `f` box is not checked here.
+fn assert_screen_properties(app: &App, drawn: &Drawn, what: &str) {
+    let (width, height) = (app.size.width, app.size.height);
+    let (frame, screen) = (&drawn.frame, &drawn.screen);
+    assert_eq!(
+        screen.area,
+        Rect::new(0, 0, width, height),
+        "{what}: screen area"
+    );
+    let overlay = overlay_box(app, frame);
+    assert_eq!(
+        overlay.is_some(),
+        app.overlay.is_some() && width >= 2 && height >= 2,
+        "{what}: the {:?} box is drawn whole",
+        app.overlay
+    );
+    let overlay_left_edge =
+        |x: u16, y: u16| overlay.is_some_and(|o| x == o.x && o.contains(Position::new(x, y)));
+
+    // Every row is exactly as wide as the screen: nothing spills, nothing is short.
+    for (y, row) in rows(screen).iter().enumerate() {
+        assert_eq!(
+            display_width(row),
+            usize::from(width),
+            "{what}: row {y} is {} columns wide, not {width}: {row:?}",
+            display_width(row)
+        );
+    }
+
+    // No control character reaches a cell, and nothing is drawn into the hidden half of a wide
+    // character (the terminal would never show it, and the character would be cut).
+    for y in 0..height {
+        let mut covered = 0usize;
+        for x in 0..width {
+            let symbol = symbol_at(frame, x, y);
+            assert!(
+                !symbol.chars().any(char::is_control),
+                "{what}: control character in cell ({x}, {y}): {symbol:?}"
+            );
+            if covered > 0 && !overlay_left_edge(x, y) {
+                assert_eq!(
+                    symbol,
+                    " ",
+                    "{what}: cell ({x}, {y}) lies under the wide character {:?} at ({}, {y}) \
+                     but was drawn with {symbol:?}",
+                    symbol_at(frame, x - 1, y),
+                    x - 1
+                );
+            }
+            covered = covered.max(display_width(symbol)).saturating_sub(1);
+        }
+        assert_eq!(covered, 0, "{what}: a wide character spills off row {y}");
+    }
+
+    // Borders are whole wherever a pane is not covered by something drawn after it.
+    let areas = app.areas();
+    let tags_over = if app.is_wide() { None } else { areas.tags };
+    let panes = [
+        ("list", areas.list, vec![tags_over, overlay]),
+        ("article", areas.article, vec![tags_over, overlay]),
+        ("tags", areas.tags, vec![overlay]),
+    ];
+    for (pane, area, over) in panes {
+        let Some(area) = area else { continue };
+        let over: Vec<Rect> = over.into_iter().flatten().collect();
+        assert_border(
+            screen,
+            area,
+            &over,
+            &|_, _| false,
+            &format!("{what}: {pane} pane"),
+        );
+    }
+    if let Some(area) = overlay {
+        assert_border(
+            screen,
+            area,
+            &[],
+            &overlay_left_edge,
+            &format!("{what}: overlay"),
+        );
+    }
+
+    // The body's outermost columns are border wherever a pane (or an overlay's edge) is there.
+    if width >= 2 && areas.status.height > 0 {
+        for y in 0..areas.status.y {
+            for x in [0, width - 1] {
+                let inside_overlay = overlay.is_some_and(|o| {
+                    let i = inner(o);
+                    i.width > 0 && i.height > 0 && i.contains(Position::new(x, y))
+                });
+                if inside_overlay {
+                    continue;
+                }
+                let symbol = symbol_at(screen, x, y);
+                assert!(
+                    BORDER_SYMBOLS.contains(&symbol),
+                    "{what}: column {x} of row {y} should be a border, is {symbol:?}"
+                );
+            }
+        }
+    }
+
+    // The status bar is the last row (unless a box covers it) and starts with the count.
+    let status_covered = overlay.is_some_and(|o| o.bottom() >= height);
+    if height > 0 && width >= 8 && !status_covered {
+        let status = rows(screen).pop().unwrap_or_default();
+        let count = format!("{}/{}", app.view.len(), app.posts.len());
+        assert!(
+            status.starts_with(&count),
+            "{what}: status bar should start with {count}: {status:?}"
+        );
+    }
+}
+
+/// Corners, and sides on every inner row, of a bordered `area`, except cells under `over` and
+/// cells `skip` names.
+fn assert_border(
+    buf: &Buffer,
+    area: Rect,
+    over: &[Rect],
+    skip: &dyn Fn(u16, u16) -> bool,
+    what: &str,
+) {
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let (left, right) = (area.x, area.right() - 1);
+    let (top, bottom) = (area.y, area.bottom() - 1);
+    let mut expected = vec![
+        (left, top, "┌"),
+        (right, top, "┐"),
+        (left, bottom, "└"),
+        (right, bottom, "┘"),
+    ];
+    for y in top + 1..bottom {
+        expected.push((left, y, "│"));
+        expected.push((right, y, "│"));
+    }
+    for (x, y, want) in expected {
+        if skip(x, y) || over.iter().any(|o| o.contains(Position::new(x, y))) {
+            continue;
+        }
+        let got = symbol_at(buf, x, y);
+        assert_eq!(
+            got, want,
+            "{what} ({area:?}): border cell ({x}, {y}) should be {want:?}"
+        );
+    }
+}
+
+/// A screen at a size: driven, checked, and returned (as the terminal shows it) for a snapshot.
+fn screen(screen: Screen, width: u16, height: u16) -> (Harness, Buffer) {
+    let mut h = Harness::new(width, height);
+    screen.drive(&mut h);
+    let drawn = h.draw();
+    assert_screen_properties(
+        &h.app,
+        &drawn,
+        &format!("{} at {width}x{height}", screen.name()),
+    );
+    (h, drawn.screen)
+}
+
+fn snapshot(screen_kind: Screen) {
+    for (width, height) in SNAPSHOT_SIZES {
+        let (_, buf) = screen(screen_kind, width, height);
+        insta::assert_snapshot!(
+            format!("{}_{width}x{height}", screen_kind.name()),
+            screen_text(&buf)
+        );
+    }
+}
+
+// ---- snapshots ----------------------------------------------------------------------------
+
+#[test]
+fn list_screens() {
+    snapshot(Screen::List);
+}
+
+#[test]
+fn article_screens() {
+    snapshot(Screen::Article);
+}
+
+#[test]
+fn tag_filter_screens() {
+    snapshot(Screen::TagFilter);
+}
+
+#[test]
+fn help_screens() {
+    snapshot(Screen::Help);
+}
+
+#[test]
+fn search_screens() {
+    snapshot(Screen::Search);
+}
+
+// ---- what the snapshots show, asserted --------------------------------------------------
+
+#[test]
+fn the_article_screen_shows_the_chinese_post_and_its_position() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let (h, buf) = screen(Screen::Article, width, height);
+        let text = rows(&buf).join("\n");
+        assert_eq!(h.app.focus, Focus::Article);
+        let article = h.app.rendered_article().expect("the article was rendered");
+        assert!(
+            text.contains(ARTICLE_TITLE),
+            "{width}x{height}: the title is on screen:\n{text}"
+        );
+        let article_area = h.app.areas().article.expect("an article pane");
+        if article_area.width > 16 {
+            assert!(
+                text.contains(&format!("/{} ", article.lines.len())),
+                "{width}x{height}: a line N/M indicator:\n{text}"
+            );
+        }
+        // Narrow screens show the article alone; wide ones keep the list beside it.
+        assert_eq!(h.app.areas().list.is_some(), width >= 100);
+    }
+}
+
+#[test]
+fn the_selected_post_is_drawn_reversed_across_the_list() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.select_post(ARTICLE_TITLE);
+        let drawn = h.draw();
+        let list = inner(h.app.areas().list.expect("the list is shown"));
+        let y = list.y + (h.app.selected - h.app.list_top) as u16;
+        let mut covered = 0;
+        for x in list.x..list.right() {
+            let cell = drawn
+                .frame
+                .cell(Position::new(x, y))
+                .expect("inside the buffer");
+            // The cell under the second half of a wide character is never sent to the terminal.
+            if covered == 0 {
+                assert!(
+                    cell.modifier.contains(Modifier::REVERSED),
+                    "{width}x{height}: cell ({x}, {y}) of the selected row is not reversed"
+                );
+            }
+            covered = usize::max(covered, display_width(cell.symbol())).saturating_sub(1);
+        }
+        let buf = drawn.screen;
+        let row = &rows(&buf)[usize::from(y)];
+        assert!(
+            row.contains(ARTICLE_TITLE),
+            "{width}x{height}: the reversed row holds the title: {row:?}"
+        );
+    }
+}
+
+#[test]
+fn the_tag_filter_marks_the_tag_and_narrows_the_list() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let (h, buf) = screen(Screen::TagFilter, width, height);
+        assert_eq!(h.app.focus, Focus::Tags);
+        let text = rows(&buf).join("\n");
+        assert!(
+            text.contains(&format!("● {FILTER_TAG}")),
+            "{width}x{height}: the toggled tag is marked:\n{text}"
+        );
+        let with_tag = h
+            .app
+            .posts
+            .iter()
+            .filter(|p| p.tags.iter().any(|t| t == FILTER_TAG))
+            .count();
+        assert_eq!(h.app.view.len(), with_tag);
+        assert!(with_tag > 0 && with_tag < h.app.posts.len());
+        let status = rows(&buf).pop().unwrap_or_default();
+        assert!(
+            status.contains(&format!("#{FILTER_TAG}")),
+            "{width}x{height}: the status bar names the filter: {status:?}"
+        );
+    }
+}
+
+#[test]
+fn the_search_screen_shows_the_prompt_and_only_matching_posts() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let (h, buf) = screen(Screen::Search, width, height);
+        assert!(h.app.search.editing);
+        let status = rows(&buf).pop().unwrap_or_default();
+        assert!(
+            status.contains(&format!("/{QUERY}")),
+            "{width}x{height}: the prompt shows the query: {status:?}"
+        );
+        let expected: Vec<&str> = h
+            .app
+            .posts
+            .iter()
+            .filter(|p| {
+                p.title.contains(QUERY)
+                    || p.tags.iter().any(|t| t.contains(QUERY))
+                    || p.summary.as_deref().is_some_and(|s| s.contains(QUERY))
+                    || body_contains(&p.path, QUERY)
+            })
+            .map(|p| p.title.as_str())
+            .collect();
+        let in_view: Vec<&str> = h
+            .app
+            .view
+            .iter()
+            .map(|&i| h.app.posts[i].title.as_str())
+            .collect();
+        assert_eq!(in_view, expected, "{width}x{height}");
+        assert!(in_view.len() < h.app.posts.len());
+    }
+}
+
+/// The lines inside the `?` box, trimmed, empty ones left out.
+fn help_lines_shown(h: &Harness) -> Vec<String> {
+    let drawn = h.draw();
+    let area = inner(overlay_box(&h.app, &drawn.frame).expect("the help box"));
+    let rows = rows_in(&drawn.screen, area);
+    rows.into_iter()
+        .map(|row| row.trim().to_string())
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// The text of `area`'s rows, as the terminal shows them.
+fn rows_in(buf: &Buffer, area: Rect) -> Vec<String> {
+    (area.y..area.bottom())
+        .map(|y| {
+            let mut row = String::new();
+            let mut covered = 0usize;
+            for x in area.x..area.right() {
+                let symbol = symbol_at(buf, x, y);
+                if covered == 0 {
+                    row.push_str(symbol);
+                }
+                covered = covered.max(display_width(symbol)).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn help_shows_every_line_when_tall_enough_and_scrolls_to_the_last_otherwise() {
+    let mut tall = Harness::new(200, 60);
+    tall.char('?');
+    let all = help_lines_shown(&tall);
+    assert!(all.len() >= 15, "the help lists the keys: {all:?}");
+    assert!(
+        all.iter().any(|line| line.contains('?')) && all.iter().any(|line| line.contains('/')),
+        "the help names ? and /: {all:?}"
+    );
+
+    let mut short = Harness::new(40, 15);
+    short.char('?');
+    let first_page = help_lines_shown(&short);
+    assert!(first_page.len() < all.len(), "15 rows cannot show all");
+    short.char('G');
+    let last_page = help_lines_shown(&short);
+    let last = all.last().expect("a last line");
+    // At 40 columns the line may be cut with …; its start is there.
+    let start: String = last.chars().take(8).collect();
+    assert!(
+        last_page.iter().any(|line| line.starts_with(&start)),
+        "scrolled to the end, the help shows its last line {last:?}: {last_page:?}"
+    );
+    assert_ne!(first_page, last_page);
+}
+
+#[test]
+fn o_in_the_article_opens_its_source() {
+    let (mut h, _) = screen(Screen::Article, 80, 24);
+    let source = h
+        .app
+        .article_post()
+        .and_then(|p| p.source.clone())
+        .expect("the post has a source");
+    h.char('o');
+    assert_eq!(h.opened, vec![source]);
+}
+
+// ---- every size, every screen -------------------------------------------------------------
+
+#[test]
+fn every_screen_draws_whole_at_every_size() {
+    for (width, height) in SWEEP_SIZES {
+        for kind in ALL_SCREENS {
+            screen(kind, width, height);
+        }
+    }
+}
+
+#[test]
+fn every_screen_survives_resizing_to_every_size() {
+    for kind in ALL_SCREENS {
+        let mut h = Harness::new(120, 40);
+        kind.drive(&mut h);
+        for (width, height) in SWEEP_SIZES.iter().rev().chain(SWEEP_SIZES.iter()) {
+            h.resize(*width, *height);
+            let drawn = h.draw();
+            assert_screen_properties(
+                &h.app,
+                &drawn,
+                &format!("{} resized to {width}x{height}", kind.name()),
+            );
+        }
+    }
+}
+
+#[test]
+fn degenerate_sizes_do_not_panic() {
+    for (width, height) in [(0, 0), (1, 1), (2, 2), (5, 3), (19, 4), (300, 2), (3, 100)] {
+        for kind in ALL_SCREENS {
+            let mut h = Harness::new(width, height);
+            kind.drive(&mut h);
+            let _ = h.draw();
+        }
+    }
+}
+
+#[test]
+fn an_empty_folder_and_a_filter_that_matches_nothing_draw_whole() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let h = Harness::with_posts(width, height, |_| false);
+        let drawn = h.draw();
+        assert_screen_properties(&h.app, &drawn, &format!("empty at {width}x{height}"));
+        assert!(rows(&drawn.screen).join("\n").contains("no posts here"));
+
+        let mut h = Harness::new(width, height);
+        h.char('/');
+        h.type_text("no post says this 🦀");
+        h.press(KeyCode::Enter);
+        let drawn = h.draw();
+        assert_screen_properties(&h.app, &drawn, &format!("no match at {width}x{height}"));
+        assert!(h.app.view.is_empty());
+        assert!(rows(&drawn.screen).join("\n").contains("no post matches"));
+    }
+}
+
+// ---- known defects ------------------------------------------------------------------------
+
+/// A `?` or `f` box drawn over CJK text keeps its left border: where a wide character of the
+/// pane below straddles the box's left edge, the box must blank it, or the terminal shows the
+/// character and never the border (ratatui's diff skips a cell hidden under a wide one).
+#[test]
+#[ignore = "bug: overlays clear only their own area, so a wide character straddling the \
+            box's left edge hides its left border (src/ui/overlays.rs)"]
+fn overlays_keep_their_left_border_over_wide_characters() {
+    let mut broken = Vec::new();
+    for (width, height) in SWEEP_SIZES {
+        for kind in [Screen::Help, Screen::HelpScrolled, Screen::Links] {
+            let mut h = Harness::new(width, height);
+            kind.drive(&mut h);
+            let drawn = h.draw();
+            let Some(area) = overlay_box(&h.app, &drawn.frame) else {
+                continue;
+            };
+            for y in area.y..area.bottom() {
+                let want = if y == area.y {
+                    "┌"
+                } else if y == area.bottom() - 1 {
+                    "└"
+                } else {
+                    "│"
+                };
+                let got = symbol_at(&drawn.screen, area.x, y);
+                if got != want {
+                    broken.push(format!(
+                        "{} at {width}x{height}: ({}, {y}) shows {got:?} under {:?}, not {want:?}",
+                        kind.name(),
+                        area.x,
+                        symbol_at(&drawn.screen, area.x.saturating_sub(1), y),
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "broken left borders:\n{}",
+        broken.join("\n")
+    );
+}
+
+/// Titles of the posts in the list pane as drawn, and the status bar.
+fn list_titles_and_status(h: &Harness) -> (Vec<String>, String) {
+    let drawn = h.draw();
+    let text = rows(&drawn.screen);
+    let titles = h
+        .app
+        .posts
+        .iter()
+        .map(|p| p.title.clone())
+        .filter(|title| {
+            let start: String = title.chars().take(6).collect();
+            text.iter().any(|row| row.contains(&start))
+        })
+        .collect();
+    (titles, text.last().cloned().unwrap_or_default())
+}
+
+/// A search typed under a tag filter covers every body, not only the tagged posts': dropping
+/// the tag brings in every post whose body matches, as the same search without the tag does.
+#[test]
+fn dropping_a_tag_after_searching_shows_every_body_match() {
+    // 推理 is only in two bodies, neither of them tagged 运维.
+    let mut fresh = Harness::new(80, 24);
+    fresh.char('/');
+    fresh.type_text("推理");
+    fresh.press(KeyCode::Enter);
+    let (expected, _) = list_titles_and_status(&fresh);
+    assert_eq!(expected.len(), 2, "推理 is in two bodies: {expected:?}");
+
+    let mut h = Harness::new(80, 24);
+    h.char('t');
+    h.move_tag_cursor_to("运维");
+    h.char(' ');
+    h.char('/');
+    h.type_text("推理");
+    h.press(KeyCode::Enter);
+    assert!(h.app.view.is_empty(), "no 运维 post mentions 推理");
+    h.char('t');
+    h.move_tag_cursor_to("运维");
+    h.char(' ');
+    h.press(KeyCode::Esc);
+    assert!(h.app.filter.is_empty());
+    let (titles, status) = list_titles_and_status(&h);
+    assert_eq!(titles, expected, "status bar: {status:?}");
+}
+
+/// When the folder finishes loading during a search, the search is run again over every
+/// body; on a wide screen the same update also asks for the newly selected article, and the
+/// body search must not be lost.
+#[test]
+#[ignore = "bug: posts_loaded returns request_article().or(search_effect), dropping \
+            SearchBodies when an article is requested too (src/app.rs, posts_loaded)"]
+fn a_search_typed_while_loading_keeps_its_body_matches() {
+    let root = sample_root();
+    let loaded = load_path(&root, &LoadOptions::default());
+    let mut h = Harness {
+        app: App::new(root, Rect::new(0, 0, 120, 40)),
+        opened: Vec::new(),
+    };
+    h.resize(120, 40);
+    h.apply(Action::PostsLoaded {
+        posts: loaded.posts,
+        diagnostics: loaded.diagnostics,
+        done: false,
+    });
+    // 芯片 is in two titles or tags and, besides, in the bodies of two more posts; the
+    // newest post with it (selected) has it only in its body.
+    h.char('/');
+    h.type_text("芯片");
+    h.press(KeyCode::Enter);
+    h.select_post(ARTICLE_TITLE);
+    let before: Vec<_> = h.app.view.clone();
+    assert_eq!(before.len(), 4);
+    h.apply(Action::PostsLoaded {
+        posts: Vec::new(),
+        diagnostics: Vec::new(),
+        done: true,
+    });
+    let (_, status) = list_titles_and_status(&h);
+    assert!(
+        h.app.search.bodies_done,
+        "the body search ran again: {status:?}"
+    );
+    assert_eq!(h.app.view, before, "status bar: {status:?}");
+}
