@@ -741,7 +741,10 @@ impl App {
             .flatten();
         let selected_after = self.selected_post().map(|p| p.path.clone());
         if selected_before != selected_after || self.article.is_none() {
-            return self.request_article().or(search_effect);
+            return match (self.request_article(), search_effect) {
+                (Some(load), Some(search)) => Some(Effect::Batch(vec![load, search])),
+                (load, search) => load.or(search),
+            };
         }
         search_effect
     }

@@ -27,23 +27,48 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     let areas = app.areas();
     let buf = frame.buffer_mut();
     if let Some(area) = areas.list {
-        list_pane::ListPane { app, theme, focused: app.focus == Focus::List }.render(area, buf);
+        list_pane::ListPane {
+            app,
+            theme,
+            focused: app.focus == Focus::List,
+        }
+        .render(area, buf);
     }
     if let Some(area) = areas.article {
-        article_pane::ArticlePane { app, theme, focused: app.focus == Focus::Article }.render(area, buf);
+        article_pane::ArticlePane {
+            app,
+            theme,
+            focused: app.focus == Focus::Article,
+        }
+        .render(area, buf);
     }
     if let Some(area) = areas.tags {
         if !app.is_wide() {
-            Clear.render(area, buf);
+            clear_box(area, buf);
         }
-        tag_pane::TagPane { app, theme, focused: app.focus == Focus::Tags }.render(area, buf);
+        tag_pane::TagPane {
+            app,
+            theme,
+            focused: app.focus == Focus::Tags,
+        }
+        .render(area, buf);
     }
     status_bar::StatusBar { app, theme }.render(areas.status, buf);
     match app.overlay {
-        Some(Overlay::Help { scroll }) => overlays::Help { theme, lines: help_lines(&app.keymap), scroll }.render(frame.area(), frame.buffer_mut()),
+        Some(Overlay::Help { scroll }) => overlays::Help {
+            theme,
+            lines: help_lines(&app.keymap),
+            scroll,
+        }
+        .render(frame.area(), frame.buffer_mut()),
         Some(Overlay::Links { cursor }) => {
             if let Some(article) = app.rendered_article() {
-                overlays::LinkPicker { theme, article, cursor }.render(frame.area(), frame.buffer_mut());
+                overlays::LinkPicker {
+                    theme,
+                    article,
+                    cursor,
+                }
+                .render(frame.area(), frame.buffer_mut());
             }
         }
         None => {}
@@ -55,10 +80,21 @@ fn pane_block<'a>(title: &str, focused: bool, theme: &Theme, width: u16) -> Bloc
     let room = usize::from(width).saturating_sub(4);
     let title = truncate_to_width(title, room);
     let block = Block::bordered();
-    let block = if theme.ascii_borders { block.border_set(ASCII_BORDER) } else { block };
+    let block = if theme.ascii_borders {
+        block.border_set(ASCII_BORDER)
+    } else {
+        block
+    };
     block
-        .border_style(if focused { theme.border_focused } else { theme.border })
-        .title(ratatui::text::Line::styled(format!(" {title} "), theme.title))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(ratatui::text::Line::styled(
+            format!(" {title} "),
+            theme.title,
+        ))
 }
 
 /// Borders for terminals that draw box-drawing characters double-wide.
@@ -83,7 +119,36 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style)
     display_width(&text)
 }
 
+/// Clears `area` for a box drawn over the panes, including the halves of wide characters
+/// that straddle its left or right edge, which would otherwise hide its border.
+fn clear_box(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let left = &mut buf[(area.left() - 1, y)];
+            if display_width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        if area.right() < bounds.right() {
+            let right = &mut buf[(area.right(), y)];
+            if right.symbol().is_empty() {
+                right.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// Fills a row of `area` with a style, for highlighted rows.
 fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
-    buf.set_style(Rect { x: area.x, y, width: area.width, height: 1 }, style);
+    buf.set_style(
+        Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: 1,
+        },
+        style,
+    );
 }

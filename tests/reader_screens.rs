@@ -859,8 +859,6 @@ fn an_empty_folder_and_a_filter_that_matches_nothing_draw_whole() {
 /// pane below straddles the box's left edge, the box must blank it, or the terminal shows the
 /// character and never the border (ratatui's diff skips a cell hidden under a wide one).
 #[test]
-#[ignore = "bug: overlays clear only their own area, so a wide character straddling the \
-            box's left edge hides its left border (src/ui/overlays.rs)"]
 fn overlays_keep_their_left_border_over_wide_characters() {
     let mut broken = Vec::new();
     for (width, height) in SWEEP_SIZES {
@@ -948,8 +946,6 @@ fn dropping_a_tag_after_searching_shows_every_body_match() {
 /// body; on a wide screen the same update also asks for the newly selected article, and the
 /// body search must not be lost.
 #[test]
-#[ignore = "bug: posts_loaded returns request_article().or(search_effect), dropping \
-            SearchBodies when an article is requested too (src/app.rs, posts_loaded)"]
 fn a_search_typed_while_loading_keeps_its_body_matches() {
     let root = sample_root();
     let loaded = load_path(&root, &LoadOptions::default());

@@ -107,14 +107,22 @@ impl IndexCache {
         self.by_path.is_empty()
     }
 
-    /// The cached result for a file, when its size and modification time still match.
-    pub fn lookup(&self, root: &Path, path: &Path, size: u64, modified: i64) -> Option<(CacheEntry, Cached)> {
-        let entry = self.by_path.get(&relative_key(root, path))?;
+    /// The cached result for a file, when its size and modification time still match, with
+    /// the key to keep its entry by.
+    pub fn lookup(&self, root: &Path, path: &Path, size: u64, modified: i64) -> Option<(String, Cached)> {
+        let key = relative_key(root, path);
+        let entry = self.by_path.get(&key)?;
         if entry.size != size || entry.modified != modified || modified == 0 {
             return None;
         }
-        let cached = entry.to_post(path);
-        Some((entry.clone(), cached))
+        Some((key, entry.to_post(path)))
+    }
+
+    /// The entries still valid (by key) plus the fresh ones, for [`IndexCache::save`].
+    pub fn into_entries(mut self, kept: &[String], fresh: Vec<CacheEntry>) -> Vec<CacheEntry> {
+        let mut entries: Vec<CacheEntry> = kept.iter().filter_map(|key| self.by_path.remove(key)).collect();
+        entries.extend(fresh);
+        entries
     }
 
     /// Writes `entries` as the cache for `root`, atomically.

@@ -107,7 +107,7 @@ pub fn stream_path_cached(
     sink: &(dyn Fn(LoadBatch) + Sync),
 ) {
     let cache = cache_file.map(|file| IndexCache::load(file, root));
-    let entries: Mutex<Vec<CacheEntry>> = Mutex::new(Vec::new());
+    let entries: Mutex<CacheUse> = Mutex::new(CacheUse::default());
     let misses = AtomicUsize::new(0);
     let make_visitor = || -> Visitor<'_> {
         let mut batcher = Batcher {
@@ -116,20 +116,27 @@ pub fn stream_path_cached(
             sink,
             root,
             cache: cache.as_ref(),
-            entries: cache_file.map(|_| Vec::new()),
+            entries: cache_file.map(|_| CacheUse::default()),
             shared_entries: &entries,
             misses: &misses,
         };
         Box::new(move |entry| batcher.add(entry, options))
     };
     walk_parallel(root, &make_visitor);
-    if let (Some(file), Some(cache)) = (cache_file, &cache) {
-        let entries = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if let (Some(file), Some(cache)) = (cache_file, cache) {
+        let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
         // Rewrite only when something was read afresh or a cached file is gone.
-        if misses.load(Ordering::Relaxed) > 0 || entries.len() != cache.len() {
-            let _ = IndexCache::save(file, root, entries);
+        if misses.load(Ordering::Relaxed) > 0 || used.kept.len() != cache.len() {
+            let _ = IndexCache::save(file, root, cache.into_entries(&used.kept, used.fresh));
         }
     }
+}
+
+/// Cache entries still valid (by key) and entries made for files read afresh.
+#[derive(Debug, Default)]
+struct CacheUse {
+    kept: Vec<String>,
+    fresh: Vec<CacheEntry>,
 }
 
 /// One walking thread's batch, handed to the sink when full and when the thread is done.
@@ -139,9 +146,9 @@ struct Batcher<'a> {
     sink: &'a (dyn Fn(LoadBatch) + Sync),
     root: &'a Path,
     cache: Option<&'a IndexCache>,
-    /// This thread's cache entries, when a cache is kept.
-    entries: Option<Vec<CacheEntry>>,
-    shared_entries: &'a Mutex<Vec<CacheEntry>>,
+    /// What this thread took from and adds to the cache, when a cache is kept.
+    entries: Option<CacheUse>,
+    shared_entries: &'a Mutex<CacheUse>,
     misses: &'a AtomicUsize,
 }
 
@@ -172,15 +179,15 @@ impl Batcher<'_> {
         };
         let stat = fs::metadata(path).ok().map(|meta| (meta.len(), modified_nanos(&meta)));
         if let (Some(cache), Some((size, modified))) = (self.cache, stat)
-            && let Some((entry, cached)) = cache.lookup(self.root, path, size, modified)
+            && let Some((key, cached)) = cache.lookup(self.root, path, size, modified)
         {
-            entries.push(entry);
+            entries.kept.push(key);
             return cached;
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let (post, diagnostics) = split_result(load_listed_file(path, options));
         if let Some((size, modified)) = stat {
-            entries.push(CacheEntry::new(self.root, path, size, modified, post.as_ref(), &diagnostics));
+            entries.fresh.push(CacheEntry::new(self.root, path, size, modified, post.as_ref(), &diagnostics));
         }
         (post, diagnostics)
     }
@@ -200,7 +207,9 @@ impl Drop for Batcher<'_> {
             (self.sink)(std::mem::take(&mut self.batch));
         }
         if let Some(entries) = self.entries.take() {
-            self.shared_entries.lock().unwrap_or_else(PoisonError::into_inner).extend(entries);
+            let mut shared = self.shared_entries.lock().unwrap_or_else(PoisonError::into_inner);
+            shared.kept.extend(entries.kept);
+            shared.fresh.extend(entries.fresh);
         }
     }
 }

@@ -43,8 +43,17 @@ impl Widget for ArticlePane<'_> {
             put(buf, inner.x, inner.y, &message, width, self.theme.dim);
             return;
         };
-        let query: Vec<char> = app.search.input.chars().flat_map(char::to_lowercase).collect();
-        for (row, line) in article.visible(scroll, usize::from(inner.height)).iter().enumerate() {
+        let query: Vec<char> = app
+            .search
+            .input
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect();
+        for (row, line) in article
+            .visible(scroll, usize::from(inner.height))
+            .iter()
+            .enumerate()
+        {
             let y = inner.y + row as u16;
             draw_line(buf, inner.x, y, width, line, self.theme, &query);
         }
@@ -52,7 +61,15 @@ impl Widget for ArticlePane<'_> {
 }
 
 /// Draws one rendered line, spans in their theme styles, search matches highlighted.
-fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: usize, line: &render::Line, theme: &Theme, query: &[char]) {
+fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: usize,
+    line: &render::Line,
+    theme: &Theme,
+    query: &[char],
+) {
     let highlighted = match_mask(line, query);
     let mut column = x;
     let mut left = width;
@@ -70,7 +87,14 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: usize, line: &render::Line
             for c in span.text.chars() {
                 let lit = highlighted.get(char_index).copied().unwrap_or(false);
                 if lit != piece_lit && !piece.is_empty() {
-                    let used = put(buf, column, y, &piece, left, if piece_lit { theme.search_match } else { style });
+                    let used = put(
+                        buf,
+                        column,
+                        y,
+                        &piece,
+                        left,
+                        if piece_lit { theme.search_match } else { style },
+                    );
                     column += used as u16;
                     left = left.saturating_sub(used);
                     piece.clear();
@@ -80,7 +104,14 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: usize, line: &render::Line
                 char_index += 1;
             }
             if !piece.is_empty() {
-                let used = put(buf, column, y, &piece, left, if piece_lit { theme.search_match } else { style });
+                let used = put(
+                    buf,
+                    column,
+                    y,
+                    &piece,
+                    left,
+                    if piece_lit { theme.search_match } else { style },
+                );
                 column += used as u16;
                 left = left.saturating_sub(used);
             }
@@ -97,17 +128,23 @@ pub fn match_mask(line: &render::Line, query: &[char]) -> Vec<bool> {
     if query.is_empty() {
         return Vec::new();
     }
-    let lowered: Vec<char> = line.spans.iter().flat_map(|s| s.text.chars()).map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+    let lowered: Vec<char> = line
+        .spans
+        .iter()
+        .flat_map(|s| s.text.chars())
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
     let mut mask = vec![false; lowered.len()];
     let mut any = false;
     if lowered.len() >= query.len() {
         for start in 0..=lowered.len() - query.len() {
             if lowered[start..start + query.len()] == *query {
-                mask[start..start + query.len()].iter_mut().for_each(|m| *m = true);
+                mask[start..start + query.len()]
+                    .iter_mut()
+                    .for_each(|m| *m = true);
                 any = true;
             }
         }
     }
     if any { mask } else { Vec::new() }
 }
-

@@ -31,7 +31,14 @@ impl Widget for ListPane<'_> {
             } else {
                 "no post matches; c clears the filters"
             };
-            put(buf, inner.x, inner.y, message, usize::from(inner.width), self.theme.dim);
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                message,
+                usize::from(inner.width),
+                self.theme.dim,
+            );
             return;
         }
         let width = usize::from(inner.width);
@@ -40,7 +47,9 @@ impl Widget for ListPane<'_> {
             .view
             .first()
             .and_then(|&i| app.posts[i].date)
-            .map_or(10, |d| display_width(&d.day().strftime(format.as_str()).to_string()));
+            .map_or(10, |d| {
+                display_width(&d.day().strftime(format.as_str()).to_string())
+            });
         let date_width = if width >= 48 {
             full_date_width
         } else if width >= 28 {
@@ -48,7 +57,12 @@ impl Widget for ListPane<'_> {
         } else {
             0
         };
-        let rows = app.view.iter().enumerate().skip(app.list_top).take(usize::from(inner.height));
+        let rows = app
+            .view
+            .iter()
+            .enumerate()
+            .skip(app.list_top)
+            .take(usize::from(inner.height));
         for (row, (position, &index)) in rows.enumerate() {
             let post = &app.posts[index];
             let y = inner.y + row as u16;
@@ -60,7 +74,15 @@ impl Widget for ListPane<'_> {
                     Some(d) => d.day().strftime(format.as_str()).to_string(),
                     None => String::new(),
                 };
-                x += put(buf, x, y, &pad_to_width(&date, date_width), left, self.theme.date) as u16 + 1;
+                x += put(
+                    buf,
+                    x,
+                    y,
+                    &pad_to_width(&date, date_width),
+                    left,
+                    self.theme.date,
+                ) as u16
+                    + 1;
                 left = left.saturating_sub(date_width + 1);
             }
             let mark = app.mark_of(index);
@@ -74,15 +96,41 @@ impl Widget for ListPane<'_> {
                 left -= 2;
             }
             let tags = post.tags.join(" ");
-            let tags_width = if left >= 40 { display_width(&tags).min(left / 3) } else { 0 };
-            let title_width = if tags_width > 0 { left - tags_width - 2 } else { left };
-            put(buf, x, y, &pad_to_width(&post.title, title_width), title_width, ratatui::style::Style::new());
+            let tags_width = if left >= 40 {
+                display_width(&tags).min(left / 3)
+            } else {
+                0
+            };
+            let title_width = if tags_width > 0 {
+                left - tags_width - 2
+            } else {
+                left
+            };
+            put(
+                buf,
+                x,
+                y,
+                &pad_to_width(&post.title, title_width),
+                title_width,
+                ratatui::style::Style::new(),
+            );
             if tags_width > 0 {
                 let tx = x + title_width as u16 + 2;
-                put(buf, tx, y, &truncate_to_width(&tags, tags_width), tags_width, self.theme.tag);
+                put(
+                    buf,
+                    tx,
+                    y,
+                    &truncate_to_width(&tags, tags_width),
+                    tags_width,
+                    self.theme.tag,
+                );
             }
             if position == app.selected {
-                let style = if self.focused { self.theme.selected } else { self.theme.selected_unfocused };
+                let style = if self.focused {
+                    self.theme.selected
+                } else {
+                    self.theme.selected_unfocused
+                };
                 fill_row(buf, inner, y, style);
             }
         }

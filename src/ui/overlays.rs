@@ -6,7 +6,7 @@ use crate::render::Article;
 use crate::text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 pub struct Help<'a> {
     pub theme: &'a Theme,
@@ -17,20 +17,54 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let lines = &self.lines;
-        let keys_width = lines.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
-        let text_width = lines.iter().map(|(_, d)| display_width(d)).max().unwrap_or(0);
+        let keys_width = lines
+            .iter()
+            .map(|(k, _)| display_width(k))
+            .max()
+            .unwrap_or(0);
+        let text_width = lines
+            .iter()
+            .map(|(_, d)| display_width(d))
+            .max()
+            .unwrap_or(0);
         let want_width = (keys_width + text_width + 6) as u16;
         let box_area = centered(area, want_width, lines.len() as u16 + 2);
-        Clear.render(box_area, buf);
-        let block = pane_block("keys · j/k scroll · Esc closes", true, self.theme, box_area.width);
+        super::clear_box(box_area, buf);
+        let block = pane_block(
+            "keys · j/k scroll · Esc closes",
+            true,
+            self.theme,
+            box_area.width,
+        );
         let inner = block.inner(box_area);
         block.render(box_area, buf);
         let width = usize::from(inner.width);
-        let scroll = self.scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-        for (row, (keys, what)) in lines.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+        let scroll = self
+            .scroll
+            .min(lines.len().saturating_sub(usize::from(inner.height)));
+        for (row, (keys, what)) in lines
+            .iter()
+            .skip(scroll)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
             let y = inner.y + row as u16;
-            let used = put(buf, inner.x, y, &pad_to_width(keys, keys_width.min(width)), width, self.theme.heading);
-            put(buf, inner.x + used as u16 + 2, y, what, width.saturating_sub(used + 2), ratatui::style::Style::new());
+            let used = put(
+                buf,
+                inner.x,
+                y,
+                &pad_to_width(keys, keys_width.min(width)),
+                width,
+                self.theme.heading,
+            );
+            put(
+                buf,
+                inner.x + used as u16 + 2,
+                y,
+                what,
+                width.saturating_sub(used + 2),
+                ratatui::style::Style::new(),
+            );
         }
     }
 }
@@ -44,15 +78,29 @@ pub struct LinkPicker<'a> {
 impl Widget for LinkPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let links = &self.article.links;
-        let box_area = centered(area, area.width.saturating_sub(4).max(20), links.len() as u16 + 2);
-        Clear.render(box_area, buf);
-        let block = pane_block("links · Enter opens · y copies", true, self.theme, box_area.width);
+        let box_area = centered(
+            area,
+            area.width.saturating_sub(4).max(20),
+            links.len() as u16 + 2,
+        );
+        super::clear_box(box_area, buf);
+        let block = pane_block(
+            "links · Enter opens · y copies",
+            true,
+            self.theme,
+            box_area.width,
+        );
         let inner = block.inner(box_area);
         block.render(box_area, buf);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
         let top = self.cursor.saturating_sub(height.saturating_sub(1));
-        let host_width = links.iter().map(|l| display_width(&l.host)).max().unwrap_or(0).min(width / 3);
+        let host_width = links
+            .iter()
+            .map(|l| display_width(&l.host))
+            .max()
+            .unwrap_or(0)
+            .min(width / 3);
         for (row, link) in links.iter().enumerate().skip(top).take(height) {
             let y = inner.y + (row - top) as u16;
             let number = format!("[{}] ", link.number);
@@ -61,7 +109,14 @@ impl Widget for LinkPicker<'_> {
             let used = put(buf, x, y, &number, left, self.theme.dim);
             x += used as u16;
             left = left.saturating_sub(used);
-            let used = put(buf, x, y, &pad_to_width(&link.host, host_width), left, self.theme.tag);
+            let used = put(
+                buf,
+                x,
+                y,
+                &pad_to_width(&link.host, host_width),
+                left,
+                self.theme.tag,
+            );
             x += used as u16 + 1;
             left = left.saturating_sub(used + 1);
             put(buf, x, y, &link.url, left, self.theme.dim);

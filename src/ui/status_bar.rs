@@ -42,19 +42,44 @@ impl Widget for StatusBar<'_> {
             }
         }
         if app.loading.files_with_errors > 0 && app.status.is_none() {
-            left.push_str(&format!(" · {} file(s) with problems: brief check", app.loading.files_with_errors));
+            left.push_str(&format!(
+                " · {} file(s) with problems: brief check",
+                app.loading.files_with_errors
+            ));
         }
-        let hint = if app.search.editing { "Enter keep · Esc drop" } else { "? help · q quit" };
+        let hint = if app.search.editing {
+            "Enter keep · Esc drop"
+        } else {
+            "? help · q quit"
+        };
         let width = usize::from(area.width);
         let hint_width = display_width(hint);
-        let room = if width > hint_width + 20 { width - hint_width - 1 } else { width };
+        let room = if width > hint_width + 20 {
+            width - hint_width - 1
+        } else {
+            width
+        };
         let used = put(buf, area.x, area.y, &left, room, self.theme.status);
         if let Some(message) = &app.status {
             let x = area.x + used as u16 + 1;
-            put(buf, x, area.y, message, room.saturating_sub(used + 1), self.theme.status_message);
+            put(
+                buf,
+                x,
+                area.y,
+                message,
+                room.saturating_sub(used + 1),
+                self.theme.status_message,
+            );
         }
         if room < width {
-            put(buf, area.x + (width - hint_width) as u16, area.y, hint, hint_width, self.theme.status);
+            put(
+                buf,
+                area.x + (width - hint_width) as u16,
+                area.y,
+                hint,
+                hint_width,
+                self.theme.status,
+            );
         }
     }
 }

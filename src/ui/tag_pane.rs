@@ -24,7 +24,12 @@ impl Widget for TagPane<'_> {
         if width == 0 {
             return;
         }
-        let rows = app.tag_rows.iter().enumerate().skip(app.tag_top).take(usize::from(inner.height));
+        let rows = app
+            .tag_rows
+            .iter()
+            .enumerate()
+            .skip(app.tag_top)
+            .take(usize::from(inner.height));
         for (row, (position, tag_row)) in rows.enumerate() {
             let y = inner.y + row as u16;
             match *tag_row {
@@ -38,12 +43,27 @@ impl Widget for TagPane<'_> {
                 TagRow::Tag(index) => {
                     let entry = &app.tags.entries[index];
                     let chosen = app.filter.is_selected(entry.kind, &entry.name);
-                    let count = format!("{}/{}", app.unread_count(entry.kind, &entry.name), entry.count);
+                    let count = format!(
+                        "{}/{}",
+                        app.unread_count(entry.kind, &entry.name),
+                        entry.count
+                    );
                     let mark = if chosen { "● " } else { "  " };
                     let name_width = width.saturating_sub(display_width(&count) + 3);
                     let x = inner.x + put(buf, inner.x, y, mark, width, self.theme.tag) as u16;
-                    let style = if chosen { self.theme.tag_selected } else { self.theme.tag };
-                    put(buf, x, y, &pad_to_width(&entry.name, name_width), name_width, style);
+                    let style = if chosen {
+                        self.theme.tag_selected
+                    } else {
+                        self.theme.tag
+                    };
+                    put(
+                        buf,
+                        x,
+                        y,
+                        &pad_to_width(&entry.name, name_width),
+                        name_width,
+                        style,
+                    );
                     let cx = inner.x + (width - display_width(&count).min(width)) as u16;
                     if name_width > 0 {
                         put(buf, cx, y, &count, width, self.theme.count);

@@ -52,7 +52,10 @@ impl Theme {
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(accent),
             title: Style::new().add_modifier(Modifier::BOLD),
-            selected: Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             selected_unfocused: Style::new().bg(Color::DarkGray).fg(Color::White),
             date: Style::new().fg(Color::DarkGray),
             unread: Style::new().fg(Color::Yellow),
@@ -67,7 +70,9 @@ impl Theme {
             dim: Style::new().fg(Color::DarkGray),
             article: ArticleColors {
                 heading: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-                link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+                link: Style::new()
+                    .fg(Color::Blue)
+                    .add_modifier(Modifier::UNDERLINED),
                 link_number: Style::new().fg(Color::DarkGray),
                 code: Style::new().fg(Color::Magenta),
                 quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
@@ -123,7 +128,11 @@ impl Theme {
     /// The colour theme with the config's colours, unless `NO_COLOR` is set to something.
     pub fn from_config(colors: &crate::config::ThemeColors, ascii_borders: bool) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let mut theme = if no_color { Self::monochrome() } else { Self::colored() };
+        let mut theme = if no_color {
+            Self::monochrome()
+        } else {
+            Self::colored()
+        };
         if !no_color {
             for (name, color) in &colors.entries {
                 theme.set_color(name, *color);
