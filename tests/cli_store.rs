@@ -7,7 +7,13 @@ use std::path::Path;
 
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "80");
+    // brief's own files (config, marks, index cache) go to a folder of this test run.
+    let home = std::env::temp_dir().join(format!("brief-cli-store-{}", std::process::id()));
+    cmd.env_remove("NO_COLOR")
+        .env("COLUMNS", "80")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
     cmd
 }
 
