@@ -61,21 +61,27 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let posts: Vec<(&Post, Mark)> = loaded
         .posts
         .iter()
-        .map(|post| (post, marks.get(&post_id(post, &roots))))
+        .map(|post| {
+            let mark = if marks.is_empty() { Mark::default() } else { marks.get(&post_id(post, &roots)) };
+            (post, mark)
+        })
         .filter(|(_, mark)| (!args.unread || !mark.read) && (!args.starred || mark.starred))
         .filter(|(post, _)| matches(&query, post))
         .collect();
-    let output = if args.json {
-        to_json(&posts)
+    if args.json {
+        write_json(&posts)?;
     } else {
         let posts: Vec<&Post> = posts.iter().map(|(post, _)| *post).collect();
-        to_text(&posts, output_width(args.width))
-    };
-    print_out(&output)?;
+        print_out(&to_text(&posts, output_width(args.width)))?;
+    }
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if with_errors > 0 {
         eprintln!("brief: {with_errors} problem(s) while loading; `brief check` lists them");
     }
+    drop(posts);
+    // The process ends next: freeing a hundred thousand posts one by one would cost more than
+    // listing them, and the system takes the memory back at once.
+    std::mem::forget(loaded);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,20 +140,20 @@ impl<'a> PostJson<'a> {
     }
 }
 
-fn to_json(posts: &[(&Post, Mark)]) -> String {
-    let array: Vec<PostJson<'_>> = posts
-        .iter()
-        .map(|(post, mark)| PostJson::new(post, *mark))
-        .collect();
-    // Indented for a person at a terminal, compact for a program reading a pipe.
-    let rendered = if std::io::stdout().is_terminal() {
-        serde_json::to_string_pretty(&array)
-    } else {
-        serde_json::to_string(&array)
-    };
-    let mut text = rendered.unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text
+/// Streams the posts as a JSON array to stdout: indented for a person at a terminal, compact
+/// for a program reading a pipe. A closed pipe ends quietly.
+fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
+    use std::io::Write;
+    let array: Vec<PostJson<'_>> = posts.iter().map(|(post, mark)| PostJson::new(post, *mark)).collect();
+    let stdout = std::io::stdout();
+    let pretty = stdout.is_terminal();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = if pretty { serde_json::to_writer_pretty(&mut out, &array) } else { serde_json::to_writer(&mut out, &array) };
+    let result = written.map_err(std::io::Error::from).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 const DATE_COLUMN: usize = 10;

@@ -12,14 +12,17 @@ use super::date::PostDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::post::{BodyFormat, FrontMatterState, Post};
 use super::value::FrontValue;
+use jiff::civil::{Date, Time};
+use jiff::tz::Offset;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
-/// Bumped whenever what the store extracts from a post changes.
-const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever what the store extracts from a post, or this file's layout, changes.
+const FORMAT_VERSION: u32 = 2;
 
 /// A cached post with its problems, keyed by path relative to the root.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,7 +39,7 @@ pub struct CacheEntry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct CachedPost {
     title: String,
-    date: Option<String>,
+    date: Option<CachedDate>,
     author: Option<String>,
     source: Option<String>,
     tags: Vec<String>,
@@ -44,12 +47,36 @@ struct CachedPost {
     summary: Option<String>,
     lang: Vec<String>,
     id: Option<String>,
-    /// The uninterpreted keys as JSON, since the cache's format cannot hold any-typed values.
-    extra_json: String,
+    extra: Vec<(String, CachedValue)>,
     html: bool,
     front_matter: u8,
     decoded_from: Option<String>,
     content_hash: u64,
+}
+
+/// [`PostDate`] in plain numbers.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct CachedDate {
+    /// 0 a day, 1 a zone-less time, 2 a time at an offset.
+    kind: u8,
+    year: i16,
+    month: i8,
+    day: i8,
+    hour: i8,
+    minute: i8,
+    second: i8,
+    offset_seconds: i32,
+}
+
+/// [`FrontValue`] in a form the cache's format can hold (it has no self-describing values).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum CachedValue {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    List(Vec<CachedValue>),
+    Map(Vec<(String, CachedValue)>),
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -66,10 +93,11 @@ struct IndexFile {
     entries: Vec<CacheEntry>,
 }
 
-/// A loaded index, ready for lookups while a folder is walked.
+/// A loaded index, ready for lookups from several walking threads at once. A lookup that
+/// matches hands its entry over (no copy), so each entry is used at most once.
 #[derive(Debug, Default)]
 pub struct IndexCache {
-    by_path: HashMap<String, CacheEntry>,
+    slots: HashMap<String, Mutex<Option<CacheEntry>>>,
 }
 
 /// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
@@ -92,37 +120,44 @@ impl IndexCache {
         let Ok(bytes) = fs::read(file) else { return Self::default() };
         let decoded = bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, bincode::config::standard());
         match decoded {
-            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => {
-                IndexCache { by_path: index.entries.into_iter().map(|e| (e.relative_path.clone(), e)).collect() }
-            }
+            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => IndexCache {
+                slots: index.entries.into_iter().map(|e| (e.relative_path.clone(), Mutex::new(Some(e)))).collect(),
+            },
             _ => Self::default(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.by_path.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
+        self.slots.is_empty()
     }
 
     /// The cached result for a file, when its size and modification time still match, with
-    /// the key to keep its entry by.
+    /// the key its entry was kept under.
     pub fn lookup(&self, root: &Path, path: &Path, size: u64, modified: i64) -> Option<(String, Cached)> {
         let key = relative_key(root, path);
-        let entry = self.by_path.get(&key)?;
-        if entry.size != size || entry.modified != modified || modified == 0 {
-            return None;
+        let mut slot = self.slots.get(&key)?.lock().unwrap_or_else(PoisonError::into_inner);
+        match slot.as_ref() {
+            Some(entry) if entry.size == size && entry.modified == modified && modified != 0 => {}
+            _ => return None,
         }
-        Some((key, entry.to_post(path)))
+        let entry = slot.take()?;
+        Some((key, entry.into_post(path)))
     }
 
-    /// The entries still valid (by key) plus the fresh ones, for [`IndexCache::save`].
-    pub fn into_entries(mut self, kept: &[String], fresh: Vec<CacheEntry>) -> Vec<CacheEntry> {
-        let mut entries: Vec<CacheEntry> = kept.iter().filter_map(|key| self.by_path.remove(key)).collect();
+    /// Rewrites the cache for `root`: the entries still valid (by key, read again from the
+    /// old file, since lookups handed theirs over) plus the fresh ones.
+    pub fn rewrite(file: &Path, root: &Path, kept: &[String], fresh: Vec<CacheEntry>) -> io::Result<()> {
+        let old = Self::load(file, root);
+        let mut entries: Vec<CacheEntry> = kept
+            .iter()
+            .filter_map(|key| old.slots.get(key).and_then(|slot| slot.lock().unwrap_or_else(PoisonError::into_inner).take()))
+            .collect();
         entries.extend(fresh);
-        entries
+        Self::save(file, root, entries)
     }
 
     /// Writes `entries` as the cache for `root`, atomically.
@@ -157,7 +192,7 @@ impl CacheEntry {
             is_post: post.is_some(),
             post: CachedPost {
                 title: p.title.clone(),
-                date: p.date.map(|d| d.to_string()),
+                date: p.date.map(CachedDate::from),
                 author: p.author.clone(),
                 source: p.source.clone(),
                 tags: p.tags.clone(),
@@ -165,7 +200,7 @@ impl CacheEntry {
                 summary: p.summary.clone(),
                 lang: p.lang.clone(),
                 id: p.id.clone(),
-                extra_json: serde_json::Value::Object(p.extra.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()).to_string(),
+                extra: p.extra.iter().map(|(k, v)| (k.clone(), CachedValue::from(v))).collect(),
                 html: p.format == BodyFormat::Html,
                 front_matter: match p.front_matter {
                     FrontMatterState::Parsed => 0,
@@ -182,49 +217,103 @@ impl CacheEntry {
         }
     }
 
-    fn to_post(&self, path: &Path) -> Cached {
-        let c = &self.post;
+    fn into_post(self, path: &Path) -> Cached {
         let diagnostics = self
             .diagnostics
-            .iter()
+            .into_iter()
             .map(|d| Diagnostic {
                 path: path.to_path_buf(),
                 line: d.line,
                 severity: if d.error { Severity::Error } else { Severity::Warning },
-                message: d.message.clone(),
+                message: d.message,
             })
             .collect();
         if !self.is_post {
             return (None, diagnostics);
         }
-        let extra = match serde_json::from_str::<FrontValue>(&c.extra_json) {
-            Ok(FrontValue::Map(entries)) => entries,
-            _ => Vec::new(),
-        };
+        let c = self.post;
         let post = Post {
             path: path.to_path_buf(),
-            title: c.title.clone(),
-            date: c.date.as_deref().and_then(PostDate::parse),
-            author: c.author.clone(),
-            source: c.source.clone(),
-            tags: c.tags.clone(),
-            categories: c.categories.clone(),
-            summary: c.summary.clone(),
-            lang: c.lang.clone(),
-            id: c.id.clone(),
-            extra,
+            title: c.title,
+            date: c.date.and_then(CachedDate::to_post_date),
+            author: c.author,
+            source: c.source,
+            tags: c.tags,
+            categories: c.categories,
+            summary: c.summary,
+            lang: c.lang,
+            id: c.id,
+            extra: c.extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
             format: if c.html { BodyFormat::Html } else { BodyFormat::Markdown },
             front_matter: match c.front_matter {
                 1 => FrontMatterState::Missing,
                 2 => FrontMatterState::Broken,
                 _ => FrontMatterState::Parsed,
             },
-            decoded_from: c.decoded_from.clone(),
+            decoded_from: c.decoded_from,
             size: self.size,
             modified: self.modified,
             content_hash: c.content_hash,
         };
         (Some(post), diagnostics)
+    }
+}
+
+impl From<PostDate> for CachedDate {
+    fn from(date: PostDate) -> Self {
+        let (kind, datetime, offset) = match date {
+            PostDate::Day(d) => (0, d.to_datetime(Time::midnight()), 0),
+            PostDate::Local(dt) => (1, dt, 0),
+            PostDate::Offset(dt, offset) => (2, dt, offset.seconds()),
+        };
+        CachedDate {
+            kind,
+            year: datetime.year(),
+            month: datetime.month(),
+            day: datetime.day(),
+            hour: datetime.hour(),
+            minute: datetime.minute(),
+            second: datetime.second(),
+            offset_seconds: offset,
+        }
+    }
+}
+
+impl CachedDate {
+    fn to_post_date(self) -> Option<PostDate> {
+        let date = Date::new(self.year, self.month, self.day).ok()?;
+        let datetime = || date.to_datetime(Time::new(self.hour, self.minute, self.second, 0).unwrap_or(Time::midnight()));
+        Some(match self.kind {
+            0 => PostDate::Day(date),
+            1 => PostDate::Local(datetime()),
+            _ => PostDate::Offset(datetime(), Offset::from_seconds(self.offset_seconds).ok()?),
+        })
+    }
+}
+
+impl From<&FrontValue> for CachedValue {
+    fn from(value: &FrontValue) -> Self {
+        match value {
+            FrontValue::Null => CachedValue::Null,
+            FrontValue::Bool(b) => CachedValue::Bool(*b),
+            FrontValue::Number(n) => CachedValue::Number(n.clone()),
+            FrontValue::String(s) => CachedValue::String(s.clone()),
+            FrontValue::List(items) => CachedValue::List(items.iter().map(Into::into).collect()),
+            FrontValue::Map(entries) => CachedValue::Map(entries.iter().map(|(k, v)| (k.clone(), v.into())).collect()),
+        }
+    }
+}
+
+impl From<CachedValue> for FrontValue {
+    fn from(value: CachedValue) -> Self {
+        match value {
+            CachedValue::Null => FrontValue::Null,
+            CachedValue::Bool(b) => FrontValue::Bool(b),
+            CachedValue::Number(n) => FrontValue::Number(n),
+            CachedValue::String(s) => FrontValue::String(s),
+            CachedValue::List(items) => FrontValue::List(items.into_iter().map(Into::into).collect()),
+            CachedValue::Map(entries) => FrontValue::Map(entries.into_iter().map(|(k, v)| (k, v.into())).collect()),
+        }
     }
 }
 
@@ -277,6 +366,8 @@ mod tests {
 
         let cached = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
         assert_eq!(cached.diagnostics.len(), 1, "problems are cached too");
+        let fresh = crate::store::load_path(&root, &LoadOptions::default());
+        assert_eq!(cached.posts, fresh.posts, "a cached post equals a freshly read one");
         assert_eq!(cached.posts.iter().find(|p| p.title == "丙丙").unwrap().date.unwrap().to_string(), "2026-01-02");
     }
 

@@ -5,7 +5,7 @@
 //! file's modification time.
 
 use jiff::civil::{Date, DateTime};
-use jiff::tz::{Offset, TimeZone};
+use jiff::tz::Offset;
 use std::fmt;
 
 /// When a post was published, as precisely as its front matter (or file name) says.
@@ -62,11 +62,22 @@ impl PostDate {
             PostDate::Local(dt) => (*dt, Offset::UTC),
             PostDate::Offset(dt, offset) => (*dt, *offset),
         };
-        datetime
-            .to_zoned(TimeZone::fixed(offset))
-            .map(|z| z.timestamp().as_second())
-            .unwrap_or(0)
+        let days = days_from_civil(i64::from(datetime.year()), i64::from(datetime.month()), i64::from(datetime.day()));
+        let seconds = i64::from(datetime.hour()) * 3600 + i64::from(datetime.minute()) * 60 + i64::from(datetime.second());
+        days * 86_400 + seconds - i64::from(offset.seconds())
     }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm): plain
+/// arithmetic, so ordering thousands of posts needs no time-zone machinery.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, or the latter with `Z` or `±HH:MM`: seconds precision.
@@ -131,6 +142,7 @@ fn parse_datetime(text: &str) -> Option<DateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::tz::TimeZone;
 
     fn shown(text: &str) -> String {
         PostDate::parse(text)
@@ -180,6 +192,20 @@ mod tests {
         );
         assert!(PostDate::from_file_name("2026-01-05.md").is_none());
         assert!(PostDate::from_file_name("notes.md").is_none());
+    }
+
+    #[test]
+    fn sort_keys_are_seconds_since_the_epoch() {
+        for text in ["1970-01-01", "2000-02-29T12:00:00", "2026-03-01T09:30:00+08:00", "1969-12-31T23:59:59Z", "2025-02-08T02:20:30.000Z"] {
+            let date = PostDate::parse(text).unwrap();
+            let (datetime, offset) = match date {
+                PostDate::Day(d) => (d.to_datetime(jiff::civil::Time::midnight()), Offset::UTC),
+                PostDate::Local(dt) => (dt, Offset::UTC),
+                PostDate::Offset(dt, offset) => (dt, offset),
+            };
+            let expected = datetime.to_zoned(TimeZone::fixed(offset)).unwrap().timestamp().as_second();
+            assert_eq!(date.sort_key(), expected, "{text}");
+        }
     }
 
     #[test]

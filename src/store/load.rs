@@ -16,7 +16,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Limits applied while loading.
 #[derive(Debug, Clone, Copy)]
@@ -106,7 +106,8 @@ pub fn stream_path_cached(
     batch_size: usize,
     sink: &(dyn Fn(LoadBatch) + Sync),
 ) {
-    let cache = cache_file.map(|file| IndexCache::load(file, root));
+    // The cache is decoded on its own thread while the walk starts stating files.
+    let cache: Option<OnceLock<IndexCache>> = cache_file.map(|_| OnceLock::new());
     let entries: Mutex<CacheUse> = Mutex::new(CacheUse::default());
     let misses = AtomicUsize::new(0);
     let make_visitor = || -> Visitor<'_> {
@@ -122,12 +123,18 @@ pub fn stream_path_cached(
         };
         Box::new(move |entry| batcher.add(entry, options))
     };
-    walk_parallel(root, &make_visitor);
+    std::thread::scope(|scope| {
+        if let (Some(file), Some(cell)) = (cache_file, cache.as_ref()) {
+            scope.spawn(move || cell.get_or_init(|| IndexCache::load(file, root)));
+        }
+        walk_parallel(root, &make_visitor);
+    });
+    let cache = cache.and_then(|mut cell| cell.take());
     if let (Some(file), Some(cache)) = (cache_file, cache) {
         let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
         // Rewrite only when something was read afresh or a cached file is gone.
         if misses.load(Ordering::Relaxed) > 0 || used.kept.len() != cache.len() {
-            let _ = IndexCache::save(file, root, cache.into_entries(&used.kept, used.fresh));
+            let _ = IndexCache::rewrite(file, root, &used.kept, used.fresh);
         }
     }
 }
@@ -145,7 +152,7 @@ struct Batcher<'a> {
     batch_size: usize,
     sink: &'a (dyn Fn(LoadBatch) + Sync),
     root: &'a Path,
-    cache: Option<&'a IndexCache>,
+    cache: Option<&'a OnceLock<IndexCache>>,
     /// What this thread took from and adds to the cache, when a cache is kept.
     entries: Option<CacheUse>,
     shared_entries: &'a Mutex<CacheUse>,
@@ -178,7 +185,7 @@ impl Batcher<'_> {
             return split_result(load_listed_file(path, options));
         };
         let stat = fs::metadata(path).ok().map(|meta| (meta.len(), modified_nanos(&meta)));
-        if let (Some(cache), Some((size, modified))) = (self.cache, stat)
+        if let (Some(cache), Some((size, modified))) = (self.cache.map(OnceLock::wait), stat)
             && let Some((key, cached)) = cache.lookup(self.root, path, size, modified)
         {
             entries.kept.push(key);

@@ -83,19 +83,24 @@ impl TagIndex {
 /// ties going to the spelling that sorts first. Duplicates within a post are dropped.
 pub fn unify_spellings(posts: &mut [Post]) {
     for kind in [TagKind::Tag, TagKind::Category] {
+        // Most tags repeat verbatim, so the key is worked out once per distinct spelling.
+        let mut id_of_spelling: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut spellings: Vec<Vec<(String, usize)>> = Vec::new();
         let mut ids_per_post: Vec<Vec<usize>> = Vec::with_capacity(posts.len());
         for post in posts.iter() {
-            let mut mine = Vec::new();
+            let mut mine = Vec::with_capacity(names_of(post, kind).len());
             for name in names_of(post, kind) {
-                let key = tag_key(name);
-                let id = match ids.get(&key) {
+                let id = match id_of_spelling.get(name.as_str()) {
                     Some(&id) => id,
                     None => {
-                        spellings.push(Vec::new());
-                        ids.insert(key, spellings.len() - 1);
-                        spellings.len() - 1
+                        let next = ids.len();
+                        let id = *ids.entry(tag_key(name)).or_insert(next);
+                        if id == spellings.len() {
+                            spellings.push(Vec::new());
+                        }
+                        id_of_spelling.insert(name.clone(), id);
+                        id
                     }
                 };
                 let spelling = clean_tag(name);
@@ -124,7 +129,10 @@ pub fn unify_spellings(posts: &mut [Post]) {
                 TagKind::Tag => &mut post.tags,
                 TagKind::Category => &mut post.categories,
             };
-            *list = mine.into_iter().map(|id| preferred[id].clone()).collect();
+            let unchanged = list.len() == mine.len() && list.iter().zip(&mine).all(|(name, &id)| *name == preferred[id]);
+            if !unchanged {
+                *list = mine.into_iter().map(|id| preferred[id].clone()).collect();
+            }
         }
     }
 }
