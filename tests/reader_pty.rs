@@ -59,7 +59,7 @@ struct Session {
     /// Where the fake browser writes the URLs it is given.
     browser_log: PathBuf,
     /// HOME and the XDG folders: no user's config or marks get in, none are written out.
-    _home: tempfile::TempDir,
+    _home: Arc<tempfile::TempDir>,
 }
 
 /// The terminal's side: what the program drew, and every byte it wrote.
@@ -113,7 +113,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Session {
     /// Starts `brief sample-posts` in a `cols`x`rows` terminal.
     fn start(cols: u16, rows: u16) -> Self {
-        let home = tempfile::tempdir().expect("a temporary home");
+        let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+        Self::start_in(&sample_root(), home, cols, rows)
+    }
+
+    /// Starts `brief ROOT` with HOME (and so config, marks and cache) in `home`, which a
+    /// later session can share to see what this one saved.
+    fn start_in(root: &Path, home: Arc<tempfile::TempDir>, cols: u16, rows: u16) -> Self {
         let browser_log = home.path().join("browser.log");
         let browser = home.path().join("browser.sh");
         std::fs::write(
@@ -136,7 +142,7 @@ impl Session {
             })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
-        command.arg(sample_root());
+        command.arg(root);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         // A clean environment: no NO_COLOR, no user config or marks, our browser.
         command.env_clear();
@@ -588,4 +594,102 @@ fn a_resize_re_lays_out_at_once() {
     session.send("q");
     assert!(session.wait_for_exit().success());
     session.assert_terminal_restored("after resizing and q");
+}
+
+/// Copies a folder tree, for tests that change the posts under a running reader.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a copy of the posts");
+    for entry in std::fs::read_dir(from).expect("the sample posts").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copying a post");
+        }
+    }
+}
+
+#[test]
+fn files_dropped_into_the_folder_appear_and_deleted_ones_go() {
+    let posts = tempfile::tempdir().expect("a posts folder");
+    copy_tree(&sample_root(), posts.path());
+    let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+    let session = Session::start_in(posts.path(), home, 120, 40);
+    session.wait_for_list();
+    let total = posts_in_reader_order().len();
+
+    let new_post = posts.path().join("2027-01-01-live.md");
+    std::fs::write(
+        &new_post,
+        "---\ntitle: 实时投递的新简报\ndate: 2027-01-01\ntags: [实时]\n---\n\n正文。\n",
+    )
+    .expect("dropping a post in");
+    session.wait_for_text("实时投递的新简报");
+    session.wait_for("the count to grow by one", |screen| {
+        list_count(screen) == Some((total + 1, total + 1))
+    });
+
+    std::fs::write(
+        &new_post,
+        "---\ntitle: 改过标题的简报\ndate: 2027-01-01\n---\n\n正文。\n",
+    )
+    .expect("editing it");
+    session.wait_for_text("改过标题的简报");
+
+    std::fs::remove_file(&new_post).expect("deleting it");
+    session.wait_for("the deleted post to go", |screen| {
+        !screen.contents().contains("改过标题的简报") && list_count(screen) == Some((total, total))
+    });
+}
+
+#[test]
+fn read_and_starred_marks_survive_a_restart() {
+    let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+    let first_title = posts_in_reader_order()[0].title.clone();
+    let short: String = first_title.chars().skip(3).take(6).collect();
+
+    let mut session = Session::start_in(&sample_root(), home.clone(), 80, 24);
+    session.wait_for_list();
+    session.send("\r");
+    session.wait_for("the article", |screen| screen.contents().contains("正文"));
+    session.send("s");
+    session.send("q");
+    session.wait_for("the starred post in the list", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|row| row.contains('★') && row.contains(&short))
+    });
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+
+    let session = Session::start_in(&sample_root(), home.clone(), 80, 24);
+    session.wait_for_list();
+    session.wait_for("the star after a restart", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|row| row.contains('★') && row.contains(&short))
+    });
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["list", "--json"])
+        .arg(sample_root())
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("xdg_config_home"))
+        .env("XDG_DATA_HOME", home.path().join("xdg_data_home"))
+        .env("XDG_CACHE_HOME", home.path().join("xdg_cache_home"))
+        .output()
+        .expect("brief list");
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let post = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"] == first_title.as_str())
+        .expect("the post");
+    assert_eq!(
+        (post["read"].as_bool(), post["starred"].as_bool()),
+        (Some(true), Some(true))
+    );
 }

@@ -46,7 +46,12 @@ const FIRST_BATCH: usize = 256;
 
 /// Loads the folders (through the index cache when there is a cache folder), sending posts in
 /// growing batches; stops sending once `generation` moves on.
-pub fn spawn_loader(roots: Vec<PathBuf>, cache_dir: Option<PathBuf>, tx: Sender<Message>, generation: Arc<AtomicU64>) {
+pub fn spawn_loader(
+    roots: Vec<PathBuf>,
+    cache_dir: Option<PathBuf>,
+    tx: Sender<Message>,
+    generation: Arc<AtomicU64>,
+) {
     let mine = generation.load(Ordering::SeqCst);
     thread::spawn(move || {
         let current = || generation.load(Ordering::SeqCst) == mine;
@@ -61,22 +66,38 @@ pub fn spawn_loader(roots: Vec<PathBuf>, cache_dir: Option<PathBuf>, tx: Sender<
             }
         };
         for root in &roots {
-            let cache_file = cache_dir.as_deref().map(|dir| store::IndexCache::file_for(dir, root));
-            stream_path_cached(root, &LoadOptions::default(), cache_file.as_deref(), 128, &|batch| {
-                let mut guard = pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                let (gathered, threshold) = &mut *guard;
-                gathered.posts.extend(batch.posts);
-                gathered.diagnostics.extend(batch.diagnostics);
-                if gathered.posts.len() >= *threshold {
-                    *threshold *= 2;
-                    send(std::mem::take(gathered));
-                }
-            });
+            let cache_file = cache_dir
+                .as_deref()
+                .map(|dir| store::IndexCache::file_for(dir, root));
+            stream_path_cached(
+                root,
+                &LoadOptions::default(),
+                cache_file.as_deref(),
+                128,
+                &|batch| {
+                    let mut guard = pending
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let (gathered, threshold) = &mut *guard;
+                    gathered.posts.extend(batch.posts);
+                    gathered.diagnostics.extend(batch.diagnostics);
+                    if gathered.posts.len() >= *threshold {
+                        *threshold *= 2;
+                        send(std::mem::take(gathered));
+                    }
+                },
+            );
         }
-        let (rest, _) = pending.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (rest, _) = pending
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         send(rest);
         if current() {
-            let _ = tx.send(Message::Action(Action::PostsLoaded { posts: Vec::new(), diagnostics: Vec::new(), done: true }));
+            let _ = tx.send(Message::Action(Action::PostsLoaded {
+                posts: Vec::new(),
+                diagnostics: Vec::new(),
+                done: true,
+            }));
         }
     });
 }
@@ -185,6 +206,11 @@ const WATCH_MAX_WAIT: Duration = Duration::from_millis(800);
 pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (changed, rx) = channel::<PathBuf>();
+    // Events name absolute paths; roots may be relative.
+    let watched: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .collect();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let Ok(event) = result else { return };
         // Reading a file (ours included) is not a change.
@@ -192,7 +218,7 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::Recommend
             return;
         }
         for path in event.paths {
-            if !is_hidden(&path) {
+            if !is_hidden_below(&path, &watched) {
                 let _ = changed.send(path);
             }
         }
@@ -226,8 +252,15 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::Recommend
     Some(watcher)
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.components()
+/// Whether a name under one of the roots starts with `.` (the roots themselves may live in
+/// hidden folders, such as a temporary directory).
+fn is_hidden_below(path: &Path, roots: &[PathBuf]) -> bool {
+    let below = roots
+        .iter()
+        .find_map(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path);
+    below
+        .components()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
