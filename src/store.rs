@@ -27,7 +27,7 @@ pub use date::PostDate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
-    LoadBatch, LoadOptions, Loaded, LoadedPost, load_file, load_path, load_path_cached, read_body,
+    LoadBatch, LoadOptions, Loaded, LoadedPost, file_contains, load_file, load_path, load_path_cached, read_body,
     relative_to, stream_path, stream_path_cached,
 };
 pub use post::{BodyFormat, FrontMatterState, Post};

@@ -9,7 +9,7 @@ use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
 use super::cache::{CacheEntry, IndexCache};
 use super::post::{FrontMatterState, Post};
-use super::query::sort_newest_first;
+use super::query::{contains_ignore_case, sort_newest_first};
 use super::tags::unify_spellings;
 use crate::text::sanitize_block;
 use std::fs;
@@ -376,6 +376,14 @@ fn parse_post(path: &Path, decoded: &Decoded, file: &FileStart) -> (Post, usize,
 /// Reads a post's body again from disk, for rendering or full-text search.
 pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
     load_file(&post.path, &LoadOptions::default()).map(|loaded| loaded.body)
+}
+
+/// Whether a post's file (front matter and body, decoded) contains `needle`, ignoring case:
+/// the full-text search, which needs no parsing.
+pub fn file_contains(path: &Path, needle: &str) -> bool {
+    let options = LoadOptions::default();
+    let Ok(mut file) = read_file(path, &options, usize::MAX) else { return false };
+    decode(std::mem::take(&mut file.bytes), file.complete).is_ok_and(|text| contains_ignore_case(&text.text, needle))
 }
 
 fn salvage(post: &mut Post, front: FrontText<'_>) {

@@ -39,14 +39,20 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    if haystack.is_ascii() && needle.is_ascii() {
-        let needle = needle.as_bytes();
-        return haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle));
+    let lower = needle.to_lowercase();
+    if lower == needle.to_uppercase() {
+        // Nothing to fold (Chinese, Japanese, digits): a plain search.
+        return memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some();
     }
-    haystack.to_lowercase().contains(&needle.to_lowercase())
+    if needle.is_ascii() {
+        // ASCII bytes never occur inside a multi-byte character, so bytes can be compared.
+        let needle = lower.as_bytes();
+        let first = [needle[0], needle[0].to_ascii_uppercase()];
+        let bytes = haystack.as_bytes();
+        return memchr::memchr2_iter(first[0], first[1], bytes)
+            .any(|at| bytes.len() - at >= needle.len() && bytes[at..at + needle.len()].eq_ignore_ascii_case(needle));
+    }
+    haystack.to_lowercase().contains(&lower)
 }
 
 /// Newest first, undated last; ties by path so the order is the same on every run.
@@ -107,6 +113,15 @@ mod tests {
         assert!(q(&["ai"]).matches_fields(&post));
         assert!(q(&["#AI", "云计算"]).matches_fields(&post));
         assert!(!q(&["ai", "oracle"]).matches_fields(&post));
+    }
+
+    #[test]
+    fn text_search_folds_only_what_has_case() {
+        assert!(contains_ignore_case("日本語のAIニュース", "ai"));
+        assert!(contains_ignore_case("Ärger im Büro", "ärger"));
+        assert!(contains_ignore_case("ok", ""));
+        assert!(!contains_ignore_case("a", "ab"));
+        assert!(contains_ignore_case("x-OpenAI", "openai"));
     }
 
     #[test]

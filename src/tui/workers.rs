@@ -4,7 +4,7 @@
 use super::Message;
 use crate::app::Action;
 use crate::render::render_article;
-use crate::store::{self, LoadOptions, Post, contains_ignore_case, stream_path_cached};
+use crate::store::{self, LoadOptions, Post, stream_path_cached};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -151,48 +151,30 @@ pub fn spawn_searcher(tx: Sender<Message>, latest: Arc<AtomicU64>) -> Sender<Sea
 }
 
 fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &AtomicU64) {
+    use rayon::prelude::*;
+    /// Files searched between two checks for a newer search.
+    const CHUNK: usize = 512;
     while let Ok(mut request) = rx.recv() {
         while let Ok(newer) = rx.try_recv() {
             request = newer;
         }
         let stale = || latest.load(Ordering::SeqCst) != request.generation;
-        let mut hits = Vec::new();
-        let mut last_sent = Instant::now();
         let mut finished = true;
-        for path in request.paths.iter() {
+        for chunk in request.paths.chunks(CHUNK) {
             if stale() {
                 finished = false;
                 break;
             }
-            if body_contains(path, &request.query) {
-                hits.push(path.clone());
-            }
-            if !hits.is_empty() && last_sent.elapsed() > Duration::from_millis(50) {
-                let batch = std::mem::take(&mut hits);
-                let _ = tx.send(Message::Action(Action::SearchHits {
-                    generation: request.generation,
-                    paths: batch,
-                    done: false,
-                }));
-                last_sent = Instant::now();
+            let hits: Vec<PathBuf> =
+                chunk.par_iter().filter(|path| store::file_contains(path, &request.query)).cloned().collect();
+            if !hits.is_empty() {
+                let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: hits, done: false }));
             }
         }
         if finished {
-            let _ = tx.send(Message::Action(Action::SearchHits {
-                generation: request.generation,
-                paths: hits,
-                done: true,
-            }));
+            let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: Vec::new(), done: true }));
         }
     }
-}
-
-fn body_contains(path: &Path, query: &str) -> bool {
-    let post = Post {
-        path: path.to_path_buf(),
-        ..Post::default()
-    };
-    store::read_body(&post).is_ok_and(|body| contains_ignore_case(&body, query))
 }
 
 /// How long the folder must stay quiet before changes are read.
