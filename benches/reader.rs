@@ -25,10 +25,18 @@ fn loading(c: &mut Criterion) {
     let cache = IndexCache::file_for(dir.path(), &root);
     let mut group = c.benchmark_group("load 1k posts");
     group.sample_size(20);
-    group.bench_function("no index cache", |b| b.iter(|| black_box(load_path(&root, &LoadOptions::default()))));
+    group.bench_function("no index cache", |b| {
+        b.iter(|| black_box(load_path(&root, &LoadOptions::default())))
+    });
     load_path_cached(&root, &LoadOptions::default(), Some(&cache));
     group.bench_function("warm index cache", |b| {
-        b.iter(|| black_box(load_path_cached(&root, &LoadOptions::default(), Some(&cache))))
+        b.iter(|| {
+            black_box(load_path_cached(
+                &root,
+                &LoadOptions::default(),
+                Some(&cache),
+            ))
+        })
     });
     group.finish();
 }
@@ -41,15 +49,24 @@ fn app_with_posts() -> (App, Terminal<TestBackend>) {
     let loaded = load_path(&root, &LoadOptions::default());
     let mut app = App::new(root, Rect::new(0, 0, 120, 40));
     app.update(Action::Resize(120, 40));
-    app.update(Action::PostsLoaded { posts: loaded.posts, diagnostics: loaded.diagnostics, done: true });
-    (app, Terminal::new(TestBackend::new(120, 40)).expect("backend"))
+    app.update(Action::PostsLoaded {
+        posts: loaded.posts,
+        diagnostics: loaded.diagnostics,
+        done: true,
+    });
+    (
+        app,
+        Terminal::new(TestBackend::new(120, 40)).expect("backend"),
+    )
 }
 
 fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, theme: &Theme, code: KeyCode) {
     if let Some(action) = action_for_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {
         black_box(app.update(action));
     }
-    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
 }
 
 fn keys(c: &mut Criterion) {
@@ -62,7 +79,9 @@ fn keys(c: &mut Criterion) {
             key(&mut app, &mut terminal, &theme, KeyCode::Char('k'));
         })
     });
-    group.bench_function("J (filter by the next tag)", |b| b.iter(|| key(&mut app, &mut terminal, &theme, KeyCode::Char('J'))));
+    group.bench_function("J (filter by the next tag)", |b| {
+        b.iter(|| key(&mut app, &mut terminal, &theme, KeyCode::Char('J')))
+    });
     key(&mut app, &mut terminal, &theme, KeyCode::Char('c'));
     key(&mut app, &mut terminal, &theme, KeyCode::Char('/'));
     group.bench_function("a search character typed, then deleted", |b| {

@@ -9,8 +9,16 @@ use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse::<u64>().ok());
-    let (Some(out), Some(count)) = (args.first().map(PathBuf::from), args.get(1).and_then(|c| c.parse::<usize>().ok())) else {
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse::<u64>().ok())
+    };
+    let (Some(out), Some(count)) = (
+        args.first().map(PathBuf::from),
+        args.get(1).and_then(|c| c.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: gen_corpus OUT_DIR COUNT [--long-every N] [--seed S]");
         std::process::exit(2);
     };

@@ -33,7 +33,11 @@ fn main() {
     println!("corpus: {}", root.display());
 
     let cold = time(|| store::load_path_cached(&root, &LoadOptions::default(), None));
-    println!("load, no index cache          {:>9.1} ms  ({} posts)", ms(cold.0), cold.1.posts.len());
+    println!(
+        "load, no index cache          {:>9.1} ms  ({} posts)",
+        ms(cold.0),
+        cold.1.posts.len()
+    );
     let build = time(|| store::load_path_cached(&root, &LoadOptions::default(), Some(&cache_file)));
     println!("load, writing the index cache {:>9.1} ms", ms(build.0));
     let warm = time(|| store::load_path_cached(&root, &LoadOptions::default(), Some(&cache_file)));
@@ -43,14 +47,24 @@ fn main() {
 
     let (first_frame, complete, mut app, mut terminal) = start_reader(&root, &cache_file);
     println!("first frame                   {:>9.1} ms", ms(first_frame));
-    println!("list complete                 {:>9.1} ms  ({} posts)", ms(complete), app.posts.len());
+    println!(
+        "list complete                 {:>9.1} ms  ({} posts)",
+        ms(complete),
+        app.posts.len()
+    );
 
     let theme = Theme::monochrome();
     let j = per_key(&mut app, &mut terminal, &theme, &[KeyCode::Char('j')], 2000);
     report("key j in the list", &j);
     let k = per_key(&mut app, &mut terminal, &theme, &[KeyCode::Char('k')], 2000);
     report("key k in the list", &k);
-    let end = per_key(&mut app, &mut terminal, &theme, &[KeyCode::Char('G'), KeyCode::Char('g')], 200);
+    let end = per_key(
+        &mut app,
+        &mut terminal,
+        &theme,
+        &[KeyCode::Char('G'), KeyCode::Char('g')],
+        200,
+    );
     report("keys G/g (jump to the ends)", &end);
 
     // Tag toggling: J steps the filter to the next tag, from anywhere.
@@ -66,28 +80,61 @@ fn main() {
             typing.push(timed_key(&mut app, &mut terminal, &theme, KeyCode::Char(c)));
         }
         for _ in 0..3 {
-            typing.push(timed_key(&mut app, &mut terminal, &theme, KeyCode::Backspace));
+            typing.push(timed_key(
+                &mut app,
+                &mut terminal,
+                &theme,
+                KeyCode::Backspace,
+            ));
         }
     }
     report("typing a search (per key)", &typing);
     press(&mut app, KeyCode::Esc);
 
-    let (search, hits) = time(|| full_text_search(&app.posts.iter().map(|p| p.path.clone()).collect::<Vec<_>>(), "供应链"));
-    println!("full-text search of bodies    {:>9.1} ms  ({hits} hits)", ms(search));
+    let (search, hits) = time(|| {
+        full_text_search(
+            &app.posts.iter().map(|p| p.path.clone()).collect::<Vec<_>>(),
+            "供应链",
+        )
+    });
+    println!(
+        "full-text search of bodies    {:>9.1} ms  ({hits} hits)",
+        ms(search)
+    );
 
-    let longest = app.posts.iter().max_by_key(|p| p.size).cloned().expect("posts");
+    let longest = app
+        .posts
+        .iter()
+        .max_by_key(|p| p.size)
+        .cloned()
+        .expect("posts");
     let typical = app.posts[app.posts.len() / 2].clone();
-    for (label, post) in [("open a typical article", &typical), ("open the longest article", &longest)] {
+    for (label, post) in [
+        ("open a typical article", &typical),
+        ("open the longest article", &longest),
+    ] {
         let (elapsed, lines) = time(|| {
             let body = store::read_body(post).expect("readable");
             render_article(post, &body, 80).lines.len()
         });
-        println!("{label:<30}{:>9.1} ms  ({} KB, {lines} lines)", ms(elapsed), post.size / 1024);
+        println!(
+            "{label:<30}{:>9.1} ms  ({} KB, {lines} lines)",
+            ms(elapsed),
+            post.size / 1024
+        );
     }
 
     // Paging deep in the longest article.
-    let position = app.posts.iter().position(|p| p.path == longest.path).expect("present");
-    let view_position = app.view.iter().position(|&i| i == position).expect("in view");
+    let position = app
+        .posts
+        .iter()
+        .position(|p| p.path == longest.path)
+        .expect("present");
+    let view_position = app
+        .view
+        .iter()
+        .position(|&i| i == position)
+        .expect("in view");
     app.update(Action::MoveTop);
     for _ in 0..view_position {
         app.update(Action::MoveDown);
@@ -95,49 +142,84 @@ fn main() {
     let body = store::read_body(&longest).expect("readable");
     let width = app.article_width();
     app.update(Action::OpenSelected);
-    app.update(Action::ArticleReady { path: longest.path.clone(), width, article: Arc::new(render_article(&longest, &body, width)) });
+    app.update(Action::ArticleReady {
+        path: longest.path.clone(),
+        width,
+        article: Arc::new(render_article(&longest, &body, width)),
+    });
     app.update(Action::MoveBottom);
     let deep = per_key(&mut app, &mut terminal, &theme, &[KeyCode::PageUp], 300);
     report("PgUp at the end of the longest", &deep);
     let down = per_key(&mut app, &mut terminal, &theme, &[KeyCode::PageDown], 300);
     report("PgDn near the end", &down);
 
-    println!("peak memory of the reader     {:>9.1} MiB  (from its start to here)", peak_mib());
+    println!(
+        "peak memory of the reader     {:>9.1} MiB  (from its start to here)",
+        peak_mib()
+    );
     let _ = std::fs::remove_dir_all(&cache_dir);
 }
 
 /// Starts an app as the reader does, feeding it the loader's growing batches, and returns the
 /// time to the first frame and until the list is complete.
-fn start_reader(root: &Path, cache_file: &Path) -> (Duration, Duration, App, Terminal<TestBackend>) {
+fn start_reader(
+    root: &Path,
+    cache_file: &Path,
+) -> (Duration, Duration, App, Terminal<TestBackend>) {
     let started = Instant::now();
     let (tx, rx) = channel::<store::LoadBatch>();
     let loader_root = root.to_path_buf();
     let loader_cache = cache_file.to_path_buf();
     std::thread::spawn(move || {
         let pending = std::sync::Mutex::new((store::LoadBatch::default(), 256usize));
-        stream_path_cached(&loader_root, &LoadOptions::default(), Some(&loader_cache), 128, &|batch| {
-            let mut guard = pending.lock().unwrap();
-            let (gathered, threshold) = &mut *guard;
-            gathered.posts.extend(batch.posts);
-            gathered.diagnostics.extend(batch.diagnostics);
-            if gathered.posts.len() >= *threshold {
-                *threshold *= 2;
-                let _ = tx.send(std::mem::take(gathered));
-            }
-        });
+        stream_path_cached(
+            &loader_root,
+            &LoadOptions::default(),
+            Some(&loader_cache),
+            128,
+            &|batch| {
+                let mut guard = pending.lock().unwrap();
+                let (gathered, threshold) = &mut *guard;
+                gathered.posts.extend(batch.posts);
+                gathered.diagnostics.extend(batch.diagnostics);
+                if gathered.posts.len() >= *threshold {
+                    *threshold *= 2;
+                    let _ = tx.send(std::mem::take(gathered));
+                }
+            },
+        );
         let _ = tx.send(pending.into_inner().unwrap().0);
     });
     let theme = Theme::monochrome();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    let mut app = App::with_settings(vec![root.to_path_buf()], Rect::new(0, 0, 120, 40), ReaderSettings::default(), Marks::default());
-    terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+    let mut app = App::with_settings(
+        vec![root.to_path_buf()],
+        Rect::new(0, 0, 120, 40),
+        ReaderSettings::default(),
+        Marks::default(),
+    );
+    terminal
+        .draw(|frame| ui::draw(frame, &app, &theme))
+        .expect("draw");
     let first_frame = started.elapsed();
     for batch in rx {
-        app.update(Action::PostsLoaded { posts: batch.posts, diagnostics: batch.diagnostics, done: false });
-        terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+        app.update(Action::PostsLoaded {
+            posts: batch.posts,
+            diagnostics: batch.diagnostics,
+            done: false,
+        });
+        terminal
+            .draw(|frame| ui::draw(frame, &app, &theme))
+            .expect("draw");
     }
-    app.update(Action::PostsLoaded { posts: Vec::new(), diagnostics: Vec::new(), done: true });
-    terminal.draw(|frame| ui::draw(frame, &app, &theme)).expect("draw");
+    app.update(Action::PostsLoaded {
+        posts: Vec::new(),
+        diagnostics: Vec::new(),
+        done: true,
+    });
+    terminal
+        .draw(|frame| ui::draw(frame, &app, &theme))
+        .expect("draw");
     (first_frame, started.elapsed(), app, terminal)
 }
 
@@ -147,15 +229,31 @@ fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
 }
 
 /// One key: the key map, `update`, and a full draw, as the event loop does per key.
-fn timed_key(app: &mut App, terminal: &mut Terminal<TestBackend>, theme: &Theme, code: KeyCode) -> Duration {
+fn timed_key(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    code: KeyCode,
+) -> Duration {
     let started = Instant::now();
     let _effect = press(app, code);
-    terminal.draw(|frame| ui::draw(frame, app, theme)).expect("draw");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
     started.elapsed()
 }
 
-fn per_key(app: &mut App, terminal: &mut Terminal<TestBackend>, theme: &Theme, keys: &[KeyCode], rounds: usize) -> Vec<Duration> {
-    (0..rounds).flat_map(|_| keys.to_vec()).map(|key| timed_key(app, terminal, theme, key)).collect()
+fn per_key(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    keys: &[KeyCode],
+    rounds: usize,
+) -> Vec<Duration> {
+    (0..rounds)
+        .flat_map(|_| keys.to_vec())
+        .map(|key| timed_key(app, terminal, theme, key))
+        .collect()
 }
 
 fn report(label: &str, samples: &[Duration]) {
@@ -174,7 +272,10 @@ fn report(label: &str, samples: &[Duration]) {
 /// The reader's body search: every file on both cores, as its search thread does.
 fn full_text_search(paths: &[PathBuf], needle: &str) -> usize {
     use rayon::prelude::*;
-    paths.par_iter().filter(|path| store::file_contains(path, needle)).count()
+    paths
+        .par_iter()
+        .filter(|path| store::file_contains(path, needle))
+        .count()
 }
 
 fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
@@ -197,7 +298,15 @@ fn reset_peak_memory() {
 fn peak_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }

@@ -7,8 +7,8 @@
 //! `ui` module only reads this state.
 
 pub mod action;
-pub mod keymap;
 mod index;
+pub mod keymap;
 pub mod layout;
 mod view;
 
@@ -755,7 +755,9 @@ impl App {
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.field_hits = self.index.fields_matching(&self.search.input.to_lowercase());
+        self.search.field_hits = self
+            .index
+            .fields_matching(&self.search.input.to_lowercase());
         self.tags = TagIndex::build(&self.posts);
         self.tag_rows = view::tag_rows(&self.tags);
         self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
@@ -812,7 +814,6 @@ impl App {
         }
     }
 
-
     /// Applies a mark change here and asks for it to be saved.
     fn change_mark(
         &mut self,
@@ -828,7 +829,11 @@ impl App {
         if mark.read != was_read {
             for key in &self.index.keys[index] {
                 let count = self.unread_by_tag.entry(key.clone()).or_default();
-                *count = if mark.read { count.saturating_sub(1) } else { *count + 1 };
+                *count = if mark.read {
+                    count.saturating_sub(1)
+                } else {
+                    *count + 1
+                };
             }
         }
         if self.view_mode != ViewMode::All {
@@ -843,7 +848,8 @@ impl App {
     pub fn recompute_view(&mut self) {
         let selected_post = self.view.get(self.selected).copied();
         let searching = !self.search.input.is_empty();
-        let (filter, index, search, mode) = (&self.filter, &self.index, &self.search, self.view_mode);
+        let (filter, index, search, mode) =
+            (&self.filter, &self.index, &self.search, self.view_mode);
         self.view = (0..self.posts.len())
             .filter(|&i| filter.is_empty() || filter.matches(&index.keys[i]))
             .filter(|&i| match mode {
@@ -948,7 +954,9 @@ impl App {
     fn search_changed(&mut self) -> Option<Effect> {
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.field_hits = self.index.fields_matching(&self.search.input.to_lowercase());
+        self.search.field_hits = self
+            .index
+            .fields_matching(&self.search.input.to_lowercase());
         self.search.bodies_done = false;
         self.recompute_view();
         self.find_article_matches();

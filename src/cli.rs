@@ -53,14 +53,15 @@ pub enum Command {
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let result = Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| match cli.command {
-        Some(Command::List(args)) => list::run(&args, &context),
-        Some(Command::Tags(args)) => tags::run(&args, &context),
-        Some(Command::Check(args)) => check::run(&args, &context),
-        Some(Command::Show(args)) => show::run(&args),
-        Some(Command::Config) => config::run(&context),
-        None => read(cli.path, &context),
-    });
+    let result =
+        Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| match cli.command {
+            Some(Command::List(args)) => list::run(&args, &context),
+            Some(Command::Tags(args)) => tags::run(&args, &context),
+            Some(Command::Check(args)) => check::run(&args, &context),
+            Some(Command::Show(args)) => show::run(&args),
+            Some(Command::Config) => config::run(&context),
+            None => read(cli.path, &context),
+        });
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -87,7 +88,11 @@ impl Context {
         for problem in &config.problems {
             eprintln!("brief: {problem}");
         }
-        Ok(Context { paths, config, use_cache: !no_cache })
+        Ok(Context {
+            paths,
+            config,
+            use_cache: !no_cache,
+        })
     }
 
     /// The folders a command reads: PATH, else the config's `posts`, else the current folder.
@@ -105,7 +110,8 @@ impl Context {
 
     /// The index cache file for a root, unless caching is off.
     pub fn cache_file(&self, root: &Path) -> Option<PathBuf> {
-        self.use_cache.then(|| store::IndexCache::file_for(&self.paths.cache_dir, root))
+        self.use_cache
+            .then(|| store::IndexCache::file_for(&self.paths.cache_dir, root))
     }
 
     pub fn mark_store(&self) -> MarkStore {
@@ -126,7 +132,8 @@ fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
     let mut merged = store::Loaded::default();
     for root in roots {
         let cache_file = context.cache_file(root);
-        let loaded = store::load_path_cached(root, &store::LoadOptions::default(), cache_file.as_deref());
+        let loaded =
+            store::load_path_cached(root, &store::LoadOptions::default(), cache_file.as_deref());
         merged.posts.extend(loaded.posts);
         merged.diagnostics.extend(loaded.diagnostics);
         merged.files_seen += loaded.files_seen;

@@ -239,7 +239,11 @@ pub struct CorpusOptions {
 
 impl CorpusOptions {
     pub fn new(count: usize) -> Self {
-        Self { count, long_every: 0, seed: 0x9e37_79b9_7f4a_7c15 }
+        Self {
+            count,
+            long_every: 0,
+            seed: 0x9e37_79b9_7f4a_7c15,
+        }
     }
 }
 

@@ -2,10 +2,10 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod marks;
 pub mod render;
 pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;
-pub mod corpus;

@@ -77,7 +77,12 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     workers::spawn_input(tx.clone());
     workers::spawn_signals(tx.clone());
     let load_generation = Arc::new(AtomicU64::new(0));
-    workers::spawn_loader(options.roots.clone(), options.cache_dir.clone(), tx.clone(), load_generation.clone());
+    workers::spawn_loader(
+        options.roots.clone(),
+        options.cache_dir.clone(),
+        tx.clone(),
+        load_generation.clone(),
+    );
     let _watcher = workers::watch(&options.roots, tx.clone());
     let renderer = workers::spawn_renderer(tx.clone());
     let search_generation = Arc::new(AtomicU64::new(0));

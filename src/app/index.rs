@@ -36,7 +36,14 @@ impl PostIndex {
         let mut fields_start = Vec::with_capacity(posts.len());
         for post in posts {
             fields_start.push(fields_text.len());
-            for field in [Some(post.title.as_str()), post.summary.as_deref(), post.author.as_deref()].into_iter().flatten() {
+            for field in [
+                Some(post.title.as_str()),
+                post.summary.as_deref(),
+                post.author.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 push_lower(&mut fields_text, field);
                 fields_text.push('\n');
             }
@@ -51,7 +58,11 @@ impl PostIndex {
             keys: posts.iter().map(keys_of).collect(),
             marks: ids.iter().map(|id| marks.get(id)).collect(),
             ids,
-            by_path: paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect(),
+            by_path: paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect(),
             paths: Arc::new(paths),
             fields_text,
             fields_start,
@@ -94,7 +105,11 @@ pub fn keys_of(post: &Post) -> Vec<(TagKind, String)> {
     post.tags
         .iter()
         .map(|t| (TagKind::Tag, tag_key(t)))
-        .chain(post.categories.iter().map(|c| (TagKind::Category, tag_key(c))))
+        .chain(
+            post.categories
+                .iter()
+                .map(|c| (TagKind::Category, tag_key(c))),
+        )
         .collect()
 }
 
@@ -105,13 +120,26 @@ mod tests {
     #[test]
     fn field_search_is_per_post_and_case_insensitive() {
         let posts = vec![
-            Post { path: "a".into(), title: "Cloud 云计算".into(), ..Post::default() },
-            Post { path: "b".into(), title: "芯片".into(), tags: vec!["AI".into()], ..Post::default() },
+            Post {
+                path: "a".into(),
+                title: "Cloud 云计算".into(),
+                ..Post::default()
+            },
+            Post {
+                path: "b".into(),
+                title: "芯片".into(),
+                tags: vec!["AI".into()],
+                ..Post::default()
+            },
         ];
         let index = PostIndex::build(&posts, &[], &Marks::default());
         assert_eq!(index.fields_matching("cloud"), [true, false]);
         assert_eq!(index.fields_matching("ai"), [false, true]);
-        assert_eq!(index.fields_matching("算\n芯"), [false, false], "no match across fields");
+        assert_eq!(
+            index.fields_matching("算\n芯"),
+            [false, false],
+            "no match across fields"
+        );
         assert_eq!(index.position(std::path::Path::new("b")), Some(1));
     }
 }

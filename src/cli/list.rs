@@ -62,7 +62,11 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         .posts
         .iter()
         .map(|post| {
-            let mark = if marks.is_empty() { Mark::default() } else { marks.get(&post_id(post, &roots)) };
+            let mark = if marks.is_empty() {
+                Mark::default()
+            } else {
+                marks.get(&post_id(post, &roots))
+            };
             (post, mark)
         })
         .filter(|(_, mark)| (!args.unread || !mark.read) && (!args.starred || mark.starred))
@@ -144,12 +148,22 @@ impl<'a> PostJson<'a> {
 /// for a program reading a pipe. A closed pipe ends quietly.
 fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
     use std::io::Write;
-    let array: Vec<PostJson<'_>> = posts.iter().map(|(post, mark)| PostJson::new(post, *mark)).collect();
+    let array: Vec<PostJson<'_>> = posts
+        .iter()
+        .map(|(post, mark)| PostJson::new(post, *mark))
+        .collect();
     let stdout = std::io::stdout();
     let pretty = stdout.is_terminal();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let written = if pretty { serde_json::to_writer_pretty(&mut out, &array) } else { serde_json::to_writer(&mut out, &array) };
-    let result = written.map_err(std::io::Error::from).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush());
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut out, &array)
+    } else {
+        serde_json::to_writer(&mut out, &array)
+    };
+    let result = written
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),

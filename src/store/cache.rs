@@ -117,12 +117,21 @@ impl IndexCache {
 
     /// Reads a cache file; anything wrong with it gives an empty cache.
     pub fn load(file: &Path, root: &Path) -> Self {
-        let Ok(bytes) = fs::read(file) else { return Self::default() };
-        let decoded = bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, bincode::config::standard());
+        let Ok(bytes) = fs::read(file) else {
+            return Self::default();
+        };
+        let decoded =
+            bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, bincode::config::standard());
         match decoded {
-            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => IndexCache {
-                slots: index.entries.into_iter().map(|e| (e.relative_path.clone(), Mutex::new(Some(e)))).collect(),
-            },
+            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => {
+                IndexCache {
+                    slots: index
+                        .entries
+                        .into_iter()
+                        .map(|e| (e.relative_path.clone(), Mutex::new(Some(e))))
+                        .collect(),
+                }
+            }
             _ => Self::default(),
         }
     }
@@ -137,9 +146,19 @@ impl IndexCache {
 
     /// The cached result for a file, when its size and modification time still match, with
     /// the key its entry was kept under.
-    pub fn lookup(&self, root: &Path, path: &Path, size: u64, modified: i64) -> Option<(String, Cached)> {
+    pub fn lookup(
+        &self,
+        root: &Path,
+        path: &Path,
+        size: u64,
+        modified: i64,
+    ) -> Option<(String, Cached)> {
         let key = relative_key(root, path);
-        let mut slot = self.slots.get(&key)?.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut slot = self
+            .slots
+            .get(&key)?
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         match slot.as_ref() {
             Some(entry) if entry.size == size && entry.modified == modified && modified != 0 => {}
             _ => return None,
@@ -150,11 +169,20 @@ impl IndexCache {
 
     /// Rewrites the cache for `root`: the entries still valid (by key, read again from the
     /// old file, since lookups handed theirs over) plus the fresh ones.
-    pub fn rewrite(file: &Path, root: &Path, kept: &[String], fresh: Vec<CacheEntry>) -> io::Result<()> {
+    pub fn rewrite(
+        file: &Path,
+        root: &Path,
+        kept: &[String],
+        fresh: Vec<CacheEntry>,
+    ) -> io::Result<()> {
         let old = Self::load(file, root);
         let mut entries: Vec<CacheEntry> = kept
             .iter()
-            .filter_map(|key| old.slots.get(key).and_then(|slot| slot.lock().unwrap_or_else(PoisonError::into_inner).take()))
+            .filter_map(|key| {
+                old.slots
+                    .get(key)
+                    .and_then(|slot| slot.lock().unwrap_or_else(PoisonError::into_inner).take())
+            })
             .collect();
         entries.extend(fresh);
         Self::save(file, root, entries)
@@ -162,11 +190,20 @@ impl IndexCache {
 
     /// Writes `entries` as the cache for `root`, atomically.
     pub fn save(file: &Path, root: &Path, entries: Vec<CacheEntry>) -> io::Result<()> {
-        let index = IndexFile { version: FORMAT_VERSION, root: root_key(root), entries };
-        let bytes = bincode::serde::encode_to_vec(&index, bincode::config::standard()).map_err(io::Error::other)?;
+        let index = IndexFile {
+            version: FORMAT_VERSION,
+            root: root_key(root),
+            entries,
+        };
+        let bytes = bincode::serde::encode_to_vec(&index, bincode::config::standard())
+            .map_err(io::Error::other)?;
         let folder = file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder)?;
-        let temp = folder.join(format!(".{}.tmp-{}", file.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+        let temp = folder.join(format!(
+            ".{}.tmp-{}",
+            file.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
         let result = (|| {
             let mut out = File::create(&temp)?;
             out.write_all(&bytes)?;
@@ -182,7 +219,14 @@ impl IndexCache {
 
 impl CacheEntry {
     /// An entry for a file just loaded (`post` is `None` for a file that is not a post).
-    pub fn new(root: &Path, path: &Path, size: u64, modified: i64, post: Option<&Post>, diagnostics: &[Diagnostic]) -> Self {
+    pub fn new(
+        root: &Path,
+        path: &Path,
+        size: u64,
+        modified: i64,
+        post: Option<&Post>,
+        diagnostics: &[Diagnostic],
+    ) -> Self {
         let empty = Post::default();
         let p = post.unwrap_or(&empty);
         CacheEntry {
@@ -200,7 +244,11 @@ impl CacheEntry {
                 summary: p.summary.clone(),
                 lang: p.lang.clone(),
                 id: p.id.clone(),
-                extra: p.extra.iter().map(|(k, v)| (k.clone(), CachedValue::from(v))).collect(),
+                extra: p
+                    .extra
+                    .iter()
+                    .map(|(k, v)| (k.clone(), CachedValue::from(v)))
+                    .collect(),
                 html: p.format == BodyFormat::Html,
                 front_matter: match p.front_matter {
                     FrontMatterState::Parsed => 0,
@@ -212,7 +260,11 @@ impl CacheEntry {
             },
             diagnostics: diagnostics
                 .iter()
-                .map(|d| CachedDiagnostic { line: d.line, error: d.is_error(), message: d.message.clone() })
+                .map(|d| CachedDiagnostic {
+                    line: d.line,
+                    error: d.is_error(),
+                    message: d.message.clone(),
+                })
                 .collect(),
         }
     }
@@ -224,7 +276,11 @@ impl CacheEntry {
             .map(|d| Diagnostic {
                 path: path.to_path_buf(),
                 line: d.line,
-                severity: if d.error { Severity::Error } else { Severity::Warning },
+                severity: if d.error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 message: d.message,
             })
             .collect();
@@ -244,7 +300,11 @@ impl CacheEntry {
             lang: c.lang,
             id: c.id,
             extra: c.extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
-            format: if c.html { BodyFormat::Html } else { BodyFormat::Markdown },
+            format: if c.html {
+                BodyFormat::Html
+            } else {
+                BodyFormat::Markdown
+            },
             front_matter: match c.front_matter {
                 1 => FrontMatterState::Missing,
                 2 => FrontMatterState::Broken,
@@ -282,7 +342,11 @@ impl From<PostDate> for CachedDate {
 impl CachedDate {
     fn to_post_date(self) -> Option<PostDate> {
         let date = Date::new(self.year, self.month, self.day).ok()?;
-        let datetime = || date.to_datetime(Time::new(self.hour, self.minute, self.second, 0).unwrap_or(Time::midnight()));
+        let datetime = || {
+            date.to_datetime(
+                Time::new(self.hour, self.minute, self.second, 0).unwrap_or(Time::midnight()),
+            )
+        };
         Some(match self.kind {
             0 => PostDate::Day(date),
             1 => PostDate::Local(datetime()),
@@ -299,7 +363,9 @@ impl From<&FrontValue> for CachedValue {
             FrontValue::Number(n) => CachedValue::Number(n.clone()),
             FrontValue::String(s) => CachedValue::String(s.clone()),
             FrontValue::List(items) => CachedValue::List(items.iter().map(Into::into).collect()),
-            FrontValue::Map(entries) => CachedValue::Map(entries.iter().map(|(k, v)| (k.clone(), v.into())).collect()),
+            FrontValue::Map(entries) => {
+                CachedValue::Map(entries.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+            }
         }
     }
 }
@@ -311,18 +377,28 @@ impl From<CachedValue> for FrontValue {
             CachedValue::Bool(b) => FrontValue::Bool(b),
             CachedValue::Number(n) => FrontValue::Number(n),
             CachedValue::String(s) => FrontValue::String(s),
-            CachedValue::List(items) => FrontValue::List(items.into_iter().map(Into::into).collect()),
-            CachedValue::Map(entries) => FrontValue::Map(entries.into_iter().map(|(k, v)| (k, v.into())).collect()),
+            CachedValue::List(items) => {
+                FrontValue::List(items.into_iter().map(Into::into).collect())
+            }
+            CachedValue::Map(entries) => {
+                FrontValue::Map(entries.into_iter().map(|(k, v)| (k, v.into())).collect())
+            }
         }
     }
 }
 
 fn root_key(root: &Path) -> String {
-    fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
+    fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn relative_key(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -334,7 +410,12 @@ mod tests {
     fn write_keeping_time(path: &Path, text: &str) {
         let before = fs::metadata(path).unwrap().modified().unwrap();
         fs::write(path, text).unwrap();
-        fs::File::options().write(true).open(path).unwrap().set_modified(before).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(before)
+            .unwrap();
     }
 
     fn titles(root: &Path, cache: &Path) -> Vec<String> {
@@ -351,24 +432,48 @@ mod tests {
         fs::create_dir(&root).unwrap();
         let cache = dir.path().join("cache/index.bin");
         let post = root.join("a.md");
-        fs::write(&post, "---\ntitle: 甲\ntags: [x]\ndate: 2026-01-02\n---\nbody\n").unwrap();
+        fs::write(
+            &post,
+            "---\ntitle: 甲\ntags: [x]\ndate: 2026-01-02\n---\nbody\n",
+        )
+        .unwrap();
         fs::write(root.join("bad.md"), "---\ntitle: [\n---\n").unwrap();
         assert_eq!(titles(&root, &cache), ["bad", "甲"]);
         assert!(cache.exists());
 
         // Same size and time: the cache answers without reading the file.
-        write_keeping_time(&post, "---\ntitle: 乙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n");
+        write_keeping_time(
+            &post,
+            "---\ntitle: 乙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n",
+        );
         assert_eq!(titles(&root, &cache), ["bad", "甲"]);
 
         // A different size is a change.
-        fs::write(&post, "---\ntitle: 丙丙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n").unwrap();
+        fs::write(
+            &post,
+            "---\ntitle: 丙丙\ntags: [x]\ndate: 2026-01-02\n---\nbody\n",
+        )
+        .unwrap();
         assert_eq!(titles(&root, &cache), ["bad", "丙丙"]);
 
         let cached = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
         assert_eq!(cached.diagnostics.len(), 1, "problems are cached too");
         let fresh = crate::store::load_path(&root, &LoadOptions::default());
-        assert_eq!(cached.posts, fresh.posts, "a cached post equals a freshly read one");
-        assert_eq!(cached.posts.iter().find(|p| p.title == "丙丙").unwrap().date.unwrap().to_string(), "2026-01-02");
+        assert_eq!(
+            cached.posts, fresh.posts,
+            "a cached post equals a freshly read one"
+        );
+        assert_eq!(
+            cached
+                .posts
+                .iter()
+                .find(|p| p.title == "丙丙")
+                .unwrap()
+                .date
+                .unwrap()
+                .to_string(),
+            "2026-01-02"
+        );
     }
 
     #[test]
@@ -382,6 +487,9 @@ mod tests {
         assert_eq!(titles(&root, &cache), ["甲"]);
         let other = dir.path().join("other");
         fs::create_dir(&other).unwrap();
-        assert!(titles(&other, &cache).is_empty(), "a cache for another folder is not used");
+        assert!(
+            titles(&other, &cache).is_empty(),
+            "a cache for another folder is not used"
+        );
     }
 }

@@ -62,8 +62,14 @@ impl PostDate {
             PostDate::Local(dt) => (*dt, Offset::UTC),
             PostDate::Offset(dt, offset) => (*dt, *offset),
         };
-        let days = days_from_civil(i64::from(datetime.year()), i64::from(datetime.month()), i64::from(datetime.day()));
-        let seconds = i64::from(datetime.hour()) * 3600 + i64::from(datetime.minute()) * 60 + i64::from(datetime.second());
+        let days = days_from_civil(
+            i64::from(datetime.year()),
+            i64::from(datetime.month()),
+            i64::from(datetime.day()),
+        );
+        let seconds = i64::from(datetime.hour()) * 3600
+            + i64::from(datetime.minute()) * 60
+            + i64::from(datetime.second());
         days * 86_400 + seconds - i64::from(offset.seconds())
     }
 }
@@ -196,14 +202,24 @@ mod tests {
 
     #[test]
     fn sort_keys_are_seconds_since_the_epoch() {
-        for text in ["1970-01-01", "2000-02-29T12:00:00", "2026-03-01T09:30:00+08:00", "1969-12-31T23:59:59Z", "2025-02-08T02:20:30.000Z"] {
+        for text in [
+            "1970-01-01",
+            "2000-02-29T12:00:00",
+            "2026-03-01T09:30:00+08:00",
+            "1969-12-31T23:59:59Z",
+            "2025-02-08T02:20:30.000Z",
+        ] {
             let date = PostDate::parse(text).unwrap();
             let (datetime, offset) = match date {
                 PostDate::Day(d) => (d.to_datetime(jiff::civil::Time::midnight()), Offset::UTC),
                 PostDate::Local(dt) => (dt, Offset::UTC),
                 PostDate::Offset(dt, offset) => (dt, offset),
             };
-            let expected = datetime.to_zoned(TimeZone::fixed(offset)).unwrap().timestamp().as_second();
+            let expected = datetime
+                .to_zoned(TimeZone::fixed(offset))
+                .unwrap()
+                .timestamp()
+                .as_second();
             assert_eq!(date.sort_key(), expected, "{text}");
         }
     }

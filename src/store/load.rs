@@ -2,12 +2,12 @@
 //! One bad file never stops the others, and nothing a user wrote disappears: a post whose
 //! front matter does not parse is kept with what could be salvaged and flagged.
 
+use super::cache::{CacheEntry, IndexCache};
 use super::decode::{Decoded, NotText, decode};
 use super::diagnostic::Diagnostic;
 use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
-use super::cache::{CacheEntry, IndexCache};
 use super::post::{FrontMatterState, Post};
 use super::query::{contains_ignore_case, sort_newest_first};
 use super::tags::unify_spellings;
@@ -93,7 +93,12 @@ pub struct LoadBatch {
 
 /// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
 /// they are read, from several threads.
-pub fn stream_path(root: &Path, options: &LoadOptions, batch_size: usize, sink: &(dyn Fn(LoadBatch) + Sync)) {
+pub fn stream_path(
+    root: &Path,
+    options: &LoadOptions,
+    batch_size: usize,
+    sink: &(dyn Fn(LoadBatch) + Sync),
+) {
     stream_path_cached(root, options, None, batch_size, sink);
 }
 
@@ -184,7 +189,9 @@ impl Batcher<'_> {
         let Some(entries) = self.entries.as_mut() else {
             return split_result(load_listed_file(path, options));
         };
-        let stat = fs::metadata(path).ok().map(|meta| (meta.len(), modified_nanos(&meta)));
+        let stat = fs::metadata(path)
+            .ok()
+            .map(|meta| (meta.len(), modified_nanos(&meta)));
         if let (Some(cache), Some((size, modified))) = (self.cache.map(OnceLock::wait), stat)
             && let Some((key, cached)) = cache.lookup(self.root, path, size, modified)
         {
@@ -194,7 +201,14 @@ impl Batcher<'_> {
         self.misses.fetch_add(1, Ordering::Relaxed);
         let (post, diagnostics) = split_result(load_listed_file(path, options));
         if let Some((size, modified)) = stat {
-            entries.fresh.push(CacheEntry::new(self.root, path, size, modified, post.as_ref(), &diagnostics));
+            entries.fresh.push(CacheEntry::new(
+                self.root,
+                path,
+                size,
+                modified,
+                post.as_ref(),
+                &diagnostics,
+            ));
         }
         (post, diagnostics)
     }
@@ -214,7 +228,10 @@ impl Drop for Batcher<'_> {
             (self.sink)(std::mem::take(&mut self.batch));
         }
         if let Some(entries) = self.entries.take() {
-            let mut shared = self.shared_entries.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut shared = self
+                .shared_entries
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
             shared.kept.extend(entries.kept);
             shared.fresh.extend(entries.fresh);
         }
@@ -382,8 +399,11 @@ pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
 /// the full-text search, which needs no parsing.
 pub fn file_contains(path: &Path, needle: &str) -> bool {
     let options = LoadOptions::default();
-    let Ok(mut file) = read_file(path, &options, usize::MAX) else { return false };
-    decode(std::mem::take(&mut file.bytes), file.complete).is_ok_and(|text| contains_ignore_case(&text.text, needle))
+    let Ok(mut file) = read_file(path, &options, usize::MAX) else {
+        return false;
+    };
+    decode(std::mem::take(&mut file.bytes), file.complete)
+        .is_ok_and(|text| contains_ignore_case(&text.text, needle))
 }
 
 fn salvage(post: &mut Post, front: FrontText<'_>) {

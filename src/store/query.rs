@@ -49,8 +49,10 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
         let needle = lower.as_bytes();
         let first = [needle[0], needle[0].to_ascii_uppercase()];
         let bytes = haystack.as_bytes();
-        return memchr::memchr2_iter(first[0], first[1], bytes)
-            .any(|at| bytes.len() - at >= needle.len() && bytes[at..at + needle.len()].eq_ignore_ascii_case(needle));
+        return memchr::memchr2_iter(first[0], first[1], bytes).any(|at| {
+            bytes.len() - at >= needle.len()
+                && bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        });
     }
     haystack.to_lowercase().contains(&lower)
 }
@@ -61,9 +63,19 @@ pub fn sort_newest_first(posts: &mut [Post]) {
     let mut order: Vec<(bool, std::cmp::Reverse<i64>, usize)> = posts
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.date.is_none(), std::cmp::Reverse(p.date.map_or(0, |d| d.sort_key())), i))
+        .map(|(i, p)| {
+            (
+                p.date.is_none(),
+                std::cmp::Reverse(p.date.map_or(0, |d| d.sort_key())),
+                i,
+            )
+        })
         .collect();
-    order.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| posts[a.2].path.cmp(&posts[b.2].path)));
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| posts[a.2].path.cmp(&posts[b.2].path))
+    });
     apply_order(posts, order.into_iter().map(|(_, _, i)| i).collect());
 }
 

@@ -129,7 +129,11 @@ pub fn unify_spellings(posts: &mut [Post]) {
                 TagKind::Tag => &mut post.tags,
                 TagKind::Category => &mut post.categories,
             };
-            let unchanged = list.len() == mine.len() && list.iter().zip(&mine).all(|(name, &id)| *name == preferred[id]);
+            let unchanged = list.len() == mine.len()
+                && list
+                    .iter()
+                    .zip(&mine)
+                    .all(|(name, &id)| *name == preferred[id]);
             if !unchanged {
                 *list = mine.into_iter().map(|id| preferred[id].clone()).collect();
             }

@@ -165,14 +165,25 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
                 finished = false;
                 break;
             }
-            let hits: Vec<PathBuf> =
-                chunk.par_iter().filter(|path| store::file_contains(path, &request.query)).cloned().collect();
+            let hits: Vec<PathBuf> = chunk
+                .par_iter()
+                .filter(|path| store::file_contains(path, &request.query))
+                .cloned()
+                .collect();
             if !hits.is_empty() {
-                let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: hits, done: false }));
+                let _ = tx.send(Message::Action(Action::SearchHits {
+                    generation: request.generation,
+                    paths: hits,
+                    done: false,
+                }));
             }
         }
         if finished {
-            let _ = tx.send(Message::Action(Action::SearchHits { generation: request.generation, paths: Vec::new(), done: true }));
+            let _ = tx.send(Message::Action(Action::SearchHits {
+                generation: request.generation,
+                paths: Vec::new(),
+                done: true,
+            }));
         }
     }
 }
