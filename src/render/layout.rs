@@ -5,8 +5,10 @@ use super::doc::{Block, Emphasis, Inline};
 use super::links::LinkTable;
 use super::{IMAGE_LABEL, Line, Role, Span, Style, TableBorders};
 use crate::text::linebreak::measure as display_width;
-use crate::text::linebreak::{Piece, wrap_pieces};
+use crate::text::linebreak::{Piece, StyledText};
 use crate::text::truncate_to_width;
+use std::fmt::Write as _;
+use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 /// Bullets for unordered lists, by depth.
@@ -21,6 +23,11 @@ pub(crate) struct Layout {
     pub lines: Vec<Line>,
     pub links: LinkTable,
     pub borders: TableBorders,
+    /// The paragraph being wrapped, its line ranges and a scratch string, kept between
+    /// paragraphs so their buffers are reused.
+    text: StyledText<Style>,
+    breaks: Vec<Range<usize>>,
+    scratch: String,
 }
 
 /// What goes before each line of a block: `first` on its first line, `rest` after.
@@ -51,6 +58,9 @@ impl Layout {
             lines: Vec::new(),
             links: LinkTable::default(),
             borders,
+            text: StyledText::new(),
+            breaks: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -173,23 +183,18 @@ impl Layout {
                     Span::new(CODE_INDENT, style),
                     Span::new(CODE_INDENT, style),
                 );
+                let mut styled = std::mem::take(&mut self.text);
                 for line in text.split('\n') {
                     if line.trim().is_empty() {
                         self.emit(&mut child, Vec::new());
                         continue;
                     }
                     let (first, rest) = self.widths(&child);
-                    for wrapped in wrap_pieces(&[Piece::new(line, style)], first, rest) {
-                        let spans = wrapped
-                            .into_iter()
-                            .map(|r| Span {
-                                text: r.text,
-                                style: r.style,
-                            })
-                            .collect();
-                        self.emit(&mut child, spans);
-                    }
+                    styled.clear();
+                    styled.push(line, style, false, false);
+                    self.wrap_text(&mut styled, &mut child, first, rest);
                 }
+                self.text = styled;
                 prefix.used |= child.used;
             }
             Block::Quote(blocks) => {
@@ -245,17 +250,60 @@ impl Layout {
     /// Wraps inline content under `prefix`.
     pub fn paragraph(&mut self, content: &[Inline], prefix: &mut Prefix, style: Style) {
         let (first, rest) = self.widths(prefix);
-        let pieces = self.pieces(content, style, first.min(rest));
-        for line in wrap_pieces(&pieces, first, rest) {
-            let spans = line
-                .into_iter()
-                .map(|r| Span {
-                    text: r.text,
-                    style: r.style,
-                })
-                .collect();
-            self.emit(prefix, spans);
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let mut flat = Flat {
+            text: &mut text,
+            pending: Vec::new(),
+        };
+        self.collect(content, style, first.min(rest), &mut flat);
+        flat.finish();
+        self.wrap_text(&mut text, prefix, first, rest);
+        self.text = text;
+    }
+
+    /// Wraps `text` under `prefix` and emits its lines.
+    fn wrap_text(
+        &mut self,
+        text: &mut StyledText<Style>,
+        prefix: &mut Prefix,
+        first: usize,
+        rest: usize,
+    ) {
+        let mut breaks = std::mem::take(&mut self.breaks);
+        text.wrap(first, rest, &mut breaks);
+        for line in &breaks {
+            self.emit_runs(prefix, text.runs(line.clone()));
         }
+        self.breaks = breaks;
+    }
+
+    /// [`Layout::emit`] of borrowed runs: the prefix, then the runs, adjacent spans of one
+    /// style merged, empty ones left out, trailing spaces dropped.
+    fn emit_runs<'t>(
+        &mut self,
+        prefix: &mut Prefix,
+        runs: impl Iterator<Item = (&'t str, &'t Style)>,
+    ) {
+        let head = prefix.current();
+        let mut spans: Vec<Span> = Vec::with_capacity(head.len() + 1);
+        for span in head {
+            push_merged(&mut spans, &span.text, span.style);
+        }
+        for (text, style) in runs {
+            push_merged(&mut spans, text, *style);
+        }
+        prefix.used = true;
+        while let Some(last) = spans.last_mut() {
+            let trimmed = last.text.trim_end_matches(' ').len();
+            if trimmed == 0 {
+                spans.pop();
+            } else {
+                last.text.truncate(trimmed);
+                break;
+            }
+        }
+        self.lines.push(Line { spans });
     }
 
     /// Inline content as pieces to wrap, numbering links and images on the way. Image
@@ -266,9 +314,9 @@ impl Layout {
         style: Style,
         max_width: usize,
     ) -> Vec<Piece<Style>> {
-        let mut out = Vec::new();
-        let mut soft = Vec::new();
-        self.collect(content, style, max_width, &mut out, &mut soft);
+        let mut list = PieceList::default();
+        self.collect(content, style, max_width, &mut list);
+        let PieceList { mut out, soft } = list;
         // A line end inside a paragraph is a space, except between two CJK characters.
         for index in soft {
             let before = out[..index]
@@ -276,8 +324,7 @@ impl Layout {
                 .rev()
                 .find_map(|p| p.text.chars().next_back());
             let after = out[index + 1..].iter().find_map(|p| p.text.chars().next());
-            let joined = matches!((before, after), (Some(a), Some(b)) if is_east_asian(a) && is_east_asian(b));
-            out[index].text = if joined {
+            out[index].text = if joins(before, after) {
                 String::new()
             } else {
                 " ".to_string()
@@ -291,24 +338,22 @@ impl Layout {
         content: &[Inline],
         style: Style,
         max_width: usize,
-        out: &mut Vec<Piece<Style>>,
-        soft: &mut Vec<usize>,
+        out: &mut impl Pieces,
     ) {
         for inline in content {
             match inline {
-                Inline::Text(text) => out.push(Piece::new(text.as_str(), style)),
-                Inline::Code(text) => out.push(Piece::new(
-                    text.as_str(),
+                Inline::Text(text) => out.push(text, style, false, false),
+                Inline::Code(text) => out.push(
+                    text,
                     Style {
                         role: Role::Code,
                         ..style
                     },
-                )),
-                Inline::SoftBreak => {
-                    soft.push(out.len());
-                    out.push(Piece::new("", style));
-                }
-                Inline::HardBreak => out.push(Piece::new("\n", style)),
+                    false,
+                    false,
+                ),
+                Inline::SoftBreak => out.soft_break(style),
+                Inline::HardBreak => out.push("\n", style, false, false),
                 Inline::Styled(emphasis, inner) => {
                     let mut style = style;
                     match emphasis {
@@ -316,10 +361,11 @@ impl Layout {
                         Emphasis::Strong => style.strong = true,
                         Emphasis::Strike => style.strike = true,
                     }
-                    self.collect(inner, style, max_width, out, soft);
+                    self.collect(inner, style, max_width, out);
                 }
                 Inline::Link { url, content } => {
-                    let mut text = String::new();
+                    let mut text = std::mem::take(&mut self.scratch);
+                    text.clear();
                     super::doc::plain_text(content, &mut text);
                     let number = self.links.number(url, false, text.trim());
                     let link_style = if number.is_some() {
@@ -330,26 +376,117 @@ impl Layout {
                     } else {
                         style
                     };
-                    self.collect(content, link_style, max_width, out, soft);
+                    self.collect(content, link_style, max_width, out);
                     if let Some(n) = number {
-                        out.push(
-                            Piece::new(format!("[{n}]"), Style::new(Role::LinkNumber)).glued(),
-                        );
+                        text.clear();
+                        // Writing to a String cannot fail.
+                        let _ = write!(text, "[{n}]");
+                        out.push(&text, Style::new(Role::LinkNumber), true, false);
                     }
+                    self.scratch = text;
                 }
                 Inline::Image { url, alt } => {
                     let number = self.links.number(url, true, alt);
                     out.push(
-                        Piece::new(
-                            image_placeholder(number, alt, max_width),
-                            Style::new(Role::Image),
-                        )
-                        .whole(),
+                        &image_placeholder(number, alt, max_width),
+                        Style::new(Role::Image),
+                        false,
+                        true,
                     );
                 }
             }
         }
     }
+}
+
+/// Appends a span, or extends the last one when it has the same style; empty text is left out.
+fn push_merged(spans: &mut Vec<Span>, text: &str, style: Style) {
+    if text.is_empty() {
+        return;
+    }
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => spans.push(Span {
+            text: text.to_string(),
+            style,
+        }),
+    }
+}
+
+/// Where [`Layout::collect`] puts inline content: pieces of text with their flags, and the
+/// soft breaks between them, which become a space or nothing once their neighbours are known.
+trait Pieces {
+    /// Text; `glued` keeps it on the line of what precedes it, `whole` keeps it unbroken.
+    fn push(&mut self, text: &str, style: Style, glued: bool, whole: bool);
+    fn soft_break(&mut self, style: Style);
+}
+
+/// Pieces as a list, for tables, whose cells are measured before they are wrapped. Soft breaks
+/// are empty pieces until [`Layout::pieces`] decides them.
+#[derive(Default)]
+struct PieceList {
+    out: Vec<Piece<Style>>,
+    soft: Vec<usize>,
+}
+
+impl Pieces for PieceList {
+    fn push(&mut self, text: &str, style: Style, glued: bool, whole: bool) {
+        self.out.push(Piece {
+            text: text.to_string(),
+            style,
+            keep_with_previous: glued,
+            unbreakable: whole,
+        });
+    }
+
+    fn soft_break(&mut self, style: Style) {
+        self.soft.push(self.out.len());
+        self.out.push(Piece::new("", style));
+    }
+}
+
+/// Pieces straight into one [`StyledText`], for paragraphs. A soft break waits for the next
+/// text to decide it, with the same rule as [`Layout::pieces`].
+struct Flat<'a> {
+    text: &'a mut StyledText<Style>,
+    /// Soft breaks met since the last text, with their styles.
+    pending: Vec<Style>,
+}
+
+impl Flat<'_> {
+    fn resolve(&mut self, after: Option<char>) {
+        for style in self.pending.drain(..) {
+            if !joins(self.text.last_char(), after) {
+                self.text.push(" ", style, false, false);
+            }
+        }
+    }
+
+    fn finish(mut self) {
+        self.resolve(None);
+    }
+}
+
+impl Pieces for Flat<'_> {
+    fn push(&mut self, text: &str, style: Style, glued: bool, whole: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.pending.is_empty() {
+            self.resolve(text.chars().next());
+        }
+        self.text.push(text, style, glued, whole);
+    }
+
+    fn soft_break(&mut self, style: Style) {
+        self.pending.push(style);
+    }
+}
+
+/// Whether a source line end between `before` and `after` disappears (between two CJK
+/// characters) rather than becoming a space.
+fn joins(before: Option<char>, after: Option<char>) -> bool {
+    matches!((before, after), (Some(a), Some(b)) if is_east_asian(a) && is_east_asian(b))
 }
 
 /// `[图片 4: alt text]`, the alt text cut so the whole fits `max_width` where it can.

@@ -20,13 +20,22 @@
 //! - Tabs are expanded to the next multiple of [`TAB_WIDTH`] columns, counted from the last
 //!   `\n`; no-break spaces (U+00A0, U+202F) never break.
 //!
+//! The work is linear and mostly cheap: between two CJK ideographs the break is known
+//! without looking anything up; after nearly every other character UAX #14 has forgotten what
+//! came before, so the opportunity comes from a table of class pairs (filled once from
+//! `unicode-linebreak`); only after spaces, hyphens, combining marks and the like does
+//! `unicode-linebreak` run, over the few characters since the last one that forgot. The tests
+//! check these shortcuts against `unicode-linebreak` itself.
+//!
 //! This module knows nothing of posts, Markdown or terminals. Styled text goes through
-//! [`wrap_pieces`], which is generic over the caller's style type.
+//! [`wrap_pieces`] or, without a `String` per piece, [`StyledText`]; both are generic over
+//! the caller's style type.
 
 use super::width::grapheme_width;
 use std::borrow::Cow;
 use std::ops::Range;
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use std::sync::OnceLock;
+use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Columns between tab stops.
@@ -93,7 +102,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// indent or a list marker needs.
 pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<String> {
     let text = expand_tabs(text);
-    break_lines(&text, first_width, rest_width, &mut |_| false)
+    break_lines(&text, first_width, rest_width, |_| false)
         .into_iter()
         .map(|r| text[r].to_string())
         .collect()
@@ -198,52 +207,153 @@ pub struct Run<S> {
     pub style: S,
 }
 
-/// Pieces joined into one string, with where each lies and which piece it is.
-struct Flat<'p, S> {
-    text: String,
-    spans: Vec<(Range<usize>, usize)>,
-    pieces: &'p [Piece<S>],
+/// One stretch of a [`StyledText`]: where it ends, its style and its break flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stretch<S> {
+    end: usize,
+    style: S,
+    keep_with_previous: bool,
+    unbreakable: bool,
 }
 
-impl<'p, S> Flat<'p, S> {
-    fn new(pieces: &'p [Piece<S>]) -> Self {
-        let has_tab = pieces.iter().any(|p| p.text.contains('\t'));
-        let mut text = String::with_capacity(pieces.iter().map(|p| p.text.len()).sum());
-        let mut spans: Vec<(Range<usize>, usize)> = Vec::with_capacity(pieces.len());
-        let mut column = 0;
-        for (index, piece) in pieces.iter().enumerate() {
-            if piece.text.is_empty() {
-                continue;
-            }
-            let start = text.len();
-            if has_tab {
-                push_expanded(&mut text, &piece.text, &mut column);
-            } else {
-                text.push_str(&piece.text);
-            }
-            spans.push((start..text.len(), index));
-        }
+/// Styled text gathered into one string for wrapping: what [`wrap_pieces`] takes as pieces,
+/// without a `String` per piece. Fill it with [`StyledText::push`], break it with
+/// [`StyledText::wrap`] and read each line back with [`StyledText::runs`];
+/// [`StyledText::clear`] keeps the buffers for the next paragraph.
+#[derive(Debug, Clone)]
+pub struct StyledText<S> {
+    text: String,
+    stretches: Vec<Stretch<S>>,
+    has_tab: bool,
+}
+
+impl<S> Default for StyledText<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S> StyledText<S> {
+    pub fn new() -> Self {
         Self {
-            text,
-            spans,
-            pieces,
+            text: String::new(),
+            stretches: Vec::new(),
+            has_tab: false,
         }
     }
 
-    /// The veto on breaks the pieces' flags ask for; call with increasing positions.
+    /// Empties the text, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.stretches.clear();
+        self.has_tab = false;
+    }
+
+    /// The text so far (tabs expanded once [`StyledText::wrap`] ran).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The last character so far.
+    pub fn last_char(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    /// Appends text with the flags of a [`Piece`]; empty text is left out, as an empty piece is.
+    pub fn push(&mut self, text: &str, style: S, keep_with_previous: bool, unbreakable: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.has_tab |= text.contains('\t');
+        self.text.push_str(text);
+        self.stretches.push(Stretch {
+            end: self.text.len(),
+            style,
+            keep_with_previous,
+            unbreakable,
+        });
+    }
+
+    fn from_pieces(pieces: &[Piece<S>]) -> Self
+    where
+        S: Clone,
+    {
+        let mut text = Self {
+            text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
+            stretches: Vec::with_capacity(pieces.len()),
+            has_tab: false,
+        };
+        for piece in pieces {
+            text.push(
+                &piece.text,
+                piece.style.clone(),
+                piece.keep_with_previous,
+                piece.unbreakable,
+            );
+        }
+        text
+    }
+
+    /// Expands tabs, counting columns from the start of the text or the last `\n`, across
+    /// stretches.
+    fn expand_tabs(&mut self) {
+        if !self.has_tab {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len() + 16);
+        let mut column = 0;
+        let mut start = 0;
+        for stretch in &mut self.stretches {
+            push_expanded(&mut text, &self.text[start..stretch.end], &mut column);
+            start = stretch.end;
+            stretch.end = text.len();
+        }
+        self.text = text;
+        self.has_tab = false;
+    }
+
+    /// The veto on breaks the stretches' flags ask for; call with increasing positions.
     fn blocker(&self) -> impl FnMut(usize) -> bool + '_ {
         let mut cursor = 0;
         move |pos: usize| {
-            while cursor < self.spans.len() && self.spans[cursor].0.end <= pos {
+            let stretches = &self.stretches;
+            while cursor < stretches.len() && stretches[cursor].end <= pos {
                 cursor += 1;
             }
-            // A break before `pos` that lies inside a piece, or at the start of a glued one.
-            self.spans.get(cursor).is_some_and(|(range, index)| {
-                let piece = &self.pieces[*index];
-                (piece.unbreakable && range.start < pos)
-                    || (piece.keep_with_previous && range.start == pos)
+            // A break before `pos` that lies inside a stretch, or at the start of a glued one.
+            stretches.get(cursor).is_some_and(|s| {
+                let start = cursor.checked_sub(1).map_or(0, |i| stretches[i].end);
+                (s.unbreakable && start < pos) || (s.keep_with_previous && start == pos)
             })
         }
+    }
+
+    /// Breaks the text into lines: `first_width` columns for the first, `rest_width` for the
+    /// others. Puts each line's byte range of [`StyledText::as_str`] into `lines` (which is
+    /// cleared first). The same guarantees as [`wrap`] hold.
+    pub fn wrap(&mut self, first_width: usize, rest_width: usize, lines: &mut Vec<Range<usize>>) {
+        self.expand_tabs();
+        lines.clear();
+        break_lines_into(&self.text, first_width, rest_width, self.blocker(), lines);
+    }
+
+    /// The styled runs of `line`, a range [`StyledText::wrap`] gave, in order; empty runs are
+    /// left out.
+    pub fn runs(&self, line: Range<usize>) -> impl Iterator<Item = (&str, &S)> + '_ {
+        let first = self.stretches.partition_point(|s| s.end <= line.start);
+        let mut start = first.checked_sub(1).map_or(0, |i| self.stretches[i].end);
+        self.stretches[first..]
+            .iter()
+            .map_while(move |s| {
+                if start >= line.end {
+                    return None;
+                }
+                let range = start.max(line.start)..s.end.min(line.end);
+                start = s.end;
+                Some((range, &s.style))
+            })
+            .filter(|(range, _)| !range.is_empty())
+            .map(|(range, style)| (&self.text[range], style))
     }
 }
 
@@ -255,52 +365,56 @@ pub fn wrap_pieces<S: Clone>(
     first_width: usize,
     rest_width: usize,
 ) -> Vec<Vec<Run<S>>> {
-    let flat = Flat::new(pieces);
-    let lines = break_lines(&flat.text, first_width, rest_width, &mut flat.blocker());
-    let (text, spans) = (&flat.text, &flat.spans);
-    let mut out = Vec::with_capacity(lines.len());
-    let mut cursor = 0;
-    for line in lines {
-        let mut runs = Vec::new();
-        while cursor < spans.len() && spans[cursor].0.end <= line.start {
-            cursor += 1;
-        }
-        let mut i = cursor;
-        while i < spans.len() && spans[i].0.start < line.end {
-            let (range, index) = &spans[i];
-            let a = range.start.max(line.start);
-            let b = range.end.min(line.end);
-            if a < b {
-                runs.push(Run {
-                    text: text[a..b].to_string(),
-                    style: pieces[*index].style.clone(),
-                });
-            }
-            i += 1;
-        }
-        out.push(runs);
-    }
-    out
+    let mut text = StyledText::from_pieces(pieces);
+    let mut lines = Vec::new();
+    text.wrap(first_width, rest_width, &mut lines);
+    lines
+        .into_iter()
+        .map(|line| {
+            text.runs(line)
+                .map(|(t, style)| Run {
+                    text: t.to_string(),
+                    style: style.clone(),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The width of the widest unit that cannot be broken (a Latin word, a CJK character with
 /// the punctuation that may not be parted from it): the narrowest width at which the pieces
 /// wrap without cutting a word.
-pub fn min_unbroken_width<S>(pieces: &[Piece<S>]) -> usize {
-    let flat = Flat::new(pieces);
-    let mut widest = 0;
-    for_each_unit(&flat.text, &mut flat.blocker(), &mut |unit| {
-        let content: usize = unit
-            .iter()
-            .rev()
-            .skip_while(|g| {
-                matches!(&flat.text[g.start..g.end], " ") || is_newline(&flat.text[g.start..g.end])
-            })
-            .map(|g| g.width)
-            .sum();
-        widest = widest.max(content);
-    });
-    widest
+pub fn min_unbroken_width<S: Clone>(pieces: &[Piece<S>]) -> usize {
+    struct Widest<'t> {
+        text: &'t str,
+        widest: usize,
+    }
+    impl Units for Widest<'_> {
+        fn unit(&mut self, unit: &[Grapheme]) {
+            let content: usize = unit
+                .iter()
+                .rev()
+                .skip_while(|g| {
+                    let g = &self.text[g.start..g.end];
+                    g == " " || is_newline(g)
+                })
+                .map(|g| g.width)
+                .sum();
+            self.widest = self.widest.max(content);
+        }
+
+        fn ideograph(&mut self, _start: usize) {
+            self.widest = self.widest.max(2);
+        }
+    }
+    let mut text = StyledText::from_pieces(pieces);
+    text.expand_tabs();
+    let mut widest = Widest {
+        text: &text.text,
+        widest: 0,
+    };
+    for_each_unit(&text.text, text.blocker(), &mut widest);
+    widest.widest
 }
 
 /// One grapheme of the unit being placed.
@@ -334,9 +448,12 @@ impl Grapheme {
         }
     }
 
+    #[inline]
     fn simple(start: usize, c: char) -> Self {
         let width = if c.is_ascii() {
             usize::from(!c.is_ascii_control())
+        } else if is_ideograph(c) {
+            2
         } else {
             unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
         };
@@ -520,19 +637,31 @@ fn break_lines(
     text: &str,
     first_width: usize,
     rest_width: usize,
-    blocked: &mut dyn FnMut(usize) -> bool,
+    blocked: impl FnMut(usize) -> bool,
 ) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    break_lines_into(text, first_width, rest_width, blocked, &mut lines);
+    lines
+}
+
+/// [`break_lines`] into a caller's vector.
+fn break_lines_into(
+    text: &str,
+    first_width: usize,
+    rest_width: usize,
+    blocked: impl FnMut(usize) -> bool,
+    lines: &mut Vec<Range<usize>>,
+) {
     let mut layout = Layout {
         first_width,
         rest_width,
-        lines: Vec::new(),
+        lines: std::mem::take(lines),
         current: None,
     };
-    for_each_unit(text, blocked, &mut |unit| layout.place(unit));
+    for_each_unit(text, blocked, &mut layout);
     layout.flush(false);
-    layout.lines
+    *lines = layout.lines;
 }
-
 /// The display width of `text`, as [`crate::text::display_width`] measures it, faster on CJK
 /// text: single-character clusters are measured without the full segmentation.
 pub fn measure(text: &str) -> usize {
@@ -581,12 +710,12 @@ struct FastGraphemes<'t> {
 
 impl FastGraphemes<'_> {
     /// The next cluster as a [`Grapheme`] record, simple characters the quick way.
+    #[inline]
     fn next_record(&mut self) -> Option<Grapheme> {
         if self.slow.is_none() {
-            let rest = &self.text[self.pos..];
-            let mut chars = rest.chars();
-            let c = chars.next()?;
-            if is_simple(c) && chars.next().is_none_or(is_simple) {
+            let bytes = self.text.as_bytes();
+            let (c, len) = char_at(bytes, self.pos)?;
+            if is_simple(c) && char_at(bytes, self.pos + len).is_none_or(|(n, _)| is_simple(n)) {
                 let g = Grapheme::simple(self.pos, c);
                 self.pos = g.end;
                 return Some(g);
@@ -594,6 +723,36 @@ impl FastGraphemes<'_> {
         }
         self.next().map(|(start, g)| Grapheme::of(start, g))
     }
+}
+
+/// The character at byte `pos` of valid UTF-8 (a character boundary), and its length.
+#[inline]
+fn char_at(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
+    let lead = *bytes.get(pos)?;
+    if lead < 0x80 {
+        return Some((char::from(lead), 1));
+    }
+    let len = utf8_len(lead);
+    let tail = bytes.get(pos + 1..pos + len)?;
+    let mut code = u32::from(lead) & (0x7f >> len);
+    for &b in tail {
+        code = (code << 6) | u32::from(b & 0x3f);
+    }
+    Some((
+        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    ))
+}
+
+/// The character that ends at byte `pos` of valid UTF-8 (a character boundary), and its
+/// length.
+#[inline]
+fn char_before(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
+    let mut start = pos.checked_sub(1)?;
+    while start > 0 && bytes[start] & 0xc0 == 0x80 {
+        start -= 1;
+    }
+    char_at(bytes, start)
 }
 
 impl<'t> Iterator for FastGraphemes<'t> {
@@ -634,15 +793,248 @@ impl<'t> Iterator for FastGraphemes<'t> {
     }
 }
 
-/// Calls `f` with each unit of graphemes between two breaks that are taken: UAX #14
+/// What [`for_each_unit`] hands its units to.
+trait Units {
+    /// A unit of graphemes: content, then trailing spaces and perhaps a line end.
+    fn unit(&mut self, unit: &[Grapheme]);
+    /// A unit of one ideograph at byte `start`: three bytes, two columns, nothing else. The
+    /// same as [`Units::unit`] with that one grapheme, only quicker.
+    fn ideograph(&mut self, start: usize);
+}
+
+impl Units for Layout {
+    fn unit(&mut self, unit: &[Grapheme]) {
+        self.place(unit);
+    }
+
+    fn ideograph(&mut self, start: usize) {
+        // `place` of one grapheme two columns wide. One grapheme wider than the line goes
+        // alone on a line, as `force` would put it.
+        let available = self.available();
+        match &mut self.current {
+            Some(c) if c.width + c.pending + 2 <= available => {
+                c.width += c.pending + 2;
+                c.end = start + 3;
+                c.pending = 0;
+            }
+            _ => {
+                self.flush(false);
+                self.current = Some(Current {
+                    start,
+                    end: start + 3,
+                    width: 2,
+                    pending: 0,
+                });
+            }
+        }
+    }
+}
+
+/// CJK ideographs of the two big blocks (Unified and Extension A): three bytes in UTF-8, two
+/// columns, line break class ID, a grapheme of their own, in neither CJK rule set. Between two
+/// of them UAX #14 always allows a break, and after one its state is always the same (the
+/// tests check both against `unicode-linebreak`): text in between can be looked at alone.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+}
+
+/// True when an ideograph starts at byte `pos`.
+#[inline]
+fn ideograph_at(bytes: &[u8], pos: usize) -> bool {
+    match bytes.get(pos..pos + 3) {
+        // U+3400..=U+4DBF and U+4E00..=U+9FFF: lead bytes E3 to E9.
+        Some(&[lead @ 0xe3..=0xe9, b1, _]) => match lead {
+            0xe3 => b1 >= 0x90,
+            0xe4 => b1 <= 0xb6 || b1 >= 0xb8,
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+/// One character of each line break class, by class number (`BreakClass as usize`). There is
+/// none for surrogates, which cannot occur in a `str`.
+const CLASS_SAMPLES: [char; 43] = [
+    '\u{0b}',    // BK
+    '\r',        // CR
+    '\n',        // LF
+    '\u{300}',   // CM
+    '\u{85}',    // NL
+    '\u{fffd}',  // SG: none, a placeholder
+    '\u{2060}',  // WJ
+    '\u{200b}',  // ZW
+    '\u{a0}',    // GL
+    ' ',         // SP
+    '\u{200d}',  // ZWJ
+    '\u{2014}',  // B2
+    '\t',        // BA
+    '\u{b4}',    // BB
+    '-',         // HY
+    '\u{fffc}',  // CB
+    '}',         // CL
+    ')',         // CP
+    '!',         // EX
+    '\u{2024}',  // IN
+    '\u{17d6}',  // NS
+    '(',         // OP
+    '"',         // QU
+    ',',         // IS
+    '0',         // NU
+    '%',         // PO
+    '$',         // PR
+    '/',         // SY
+    '\u{a7}',    // AI
+    '#',         // AL
+    '\u{3041}',  // CJ
+    '\u{261d}',  // EB
+    '\u{1f3fb}', // EM
+    '\u{ac00}',  // H2
+    '\u{ac01}',  // H3
+    '\u{5d0}',   // HL
+    '\u{231a}',  // ID
+    '\u{1100}',  // JL
+    '\u{1160}',  // JV
+    '\u{11a8}',  // JT
+    '\u{1f1e6}', // RI
+    '\u{e01}',   // SA
+    '\u{378}',   // XX
+];
+
+/// Whether UAX #14 forgets the context before a character of this class: after one, breaks
+/// go on the same whatever came before it. Only spaces, combining marks, joiners, hyphens,
+/// break-after characters and regional indicators carry context over (they are the first
+/// half of every pair `unicode-linebreak` marks unsafe to restart at; the tests check it).
+fn forgets_context(class: BreakClass) -> bool {
+    !matches!(
+        class,
+        BreakClass::CombiningMark
+            | BreakClass::Space
+            | BreakClass::ZeroWidthJoiner
+            | BreakClass::After
+            | BreakClass::Hyphen
+            | BreakClass::RegionalIndicator
+            | BreakClass::Surrogate
+    )
+}
+
+/// The opportunity between a character of class `left`, one that forgets the context, and
+/// one of class `right`, by class numbers: what `unicode-linebreak` finds between two
+/// samples of the classes.
+fn pair_opportunity(left: usize, right: usize) -> Option<BreakOpportunity> {
+    static PAIRS: OnceLock<[[Option<BreakOpportunity>; 43]; 43]> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = [[None; 43]; 43];
+        let mut text = String::new();
+        for (l, &a) in CLASS_SAMPLES.iter().enumerate() {
+            for (r, &b) in CLASS_SAMPLES.iter().enumerate() {
+                text.clear();
+                text.push(a);
+                text.push(b);
+                pairs[l][r] = linebreaks(&text)
+                    .find(|&(p, _)| p == a.len_utf8())
+                    .map(|(_, kind)| kind);
+            }
+        }
+        pairs
+    })[left][right]
+}
+
+/// UAX #14 break opportunities, asked for at increasing positions. After a character that
+/// forgets the context (nearly all do) the answer depends on the two characters alone: between
+/// two ideographs it is known, else it comes from a table of class pairs. Elsewhere (after a
+/// space, a hyphen, a combining mark…) `unicode-linebreak` runs over the few characters from
+/// the last one that forgot the context.
+struct Opportunities<'t> {
+    text: &'t str,
+    /// The opportunities of the stretch looked at last, by absolute position.
+    found: Vec<(usize, BreakOpportunity)>,
+    next: usize,
+    /// Where that stretch ends: positions before it are answered by `found`.
+    until: usize,
+}
+
+impl<'t> Opportunities<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            found: Vec::new(),
+            next: 0,
+            until: 0,
+        }
+    }
+
+    /// The opportunity before byte `pos`, between the characters `left` and `right` there.
+    #[inline]
+    fn at(&mut self, pos: usize, left: char, right: char) -> Option<BreakOpportunity> {
+        if is_ideograph(left) && is_ideograph(right) {
+            return Some(BreakOpportunity::Allowed);
+        }
+        let left_class = break_property(u32::from(left));
+        if forgets_context(left_class) {
+            return pair_opportunity(
+                left_class as usize,
+                break_property(u32::from(right)) as usize,
+            );
+        }
+        if pos >= self.until {
+            self.look_around(pos);
+        }
+        while self.found.get(self.next).is_some_and(|&(p, _)| p < pos) {
+            self.next += 1;
+        }
+        match self.found.get(self.next) {
+            Some(&(p, kind)) if p == pos => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// Finds the opportunities from the last character before `pos` that forgets the context
+    /// (or the start) to the first one at or after it (or the end).
+    fn look_around(&mut self, pos: usize) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut from = pos;
+        while let Some((c, len)) = char_before(bytes, from) {
+            from -= len;
+            if forgets_context(break_property(u32::from(c))) {
+                break;
+            }
+        }
+        let mut to = pos;
+        while let Some((c, len)) = char_at(bytes, to) {
+            to += len;
+            if forgets_context(break_property(u32::from(c))) {
+                break;
+            }
+        }
+        self.found.clear();
+        self.next = 0;
+        self.until = to;
+        let at_end = to == bytes.len();
+        self.found.extend(
+            linebreaks(&text[from..to])
+                .map(|(p, kind)| (from + p, kind))
+                .filter(|&(p, _)| p < to || at_end),
+        );
+    }
+}
+
+/// The length of the UTF-8 sequence a lead byte starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Hands `sink` each unit of graphemes between two breaks that are taken: UAX #14
 /// opportunities, less those the CJK rules or `blocked` forbid. A unit ends with its
 /// trailing spaces and, at a mandatory break, the line-end character.
-fn for_each_unit(
-    text: &str,
-    blocked: &mut dyn FnMut(usize) -> bool,
-    f: &mut dyn FnMut(&[Grapheme]),
-) {
-    let mut breaks = linebreaks(text).peekable();
+fn for_each_unit(text: &str, mut blocked: impl FnMut(usize) -> bool, sink: &mut impl Units) {
+    let bytes = text.as_bytes();
+    let mut opportunities = Opportunities::new(text);
     let mut graphemes = FastGraphemes {
         text,
         pos: 0,
@@ -651,23 +1043,27 @@ fn for_each_unit(
     let mut unit: Vec<Grapheme> = Vec::new();
     let mut upcoming = graphemes.next_record();
     while let Some(g) = upcoming {
+        if unit.is_empty() && graphemes.slow.is_none() && is_ideograph(g.first) {
+            // A run of ideographs: each one followed by another is a unit of its own, unless
+            // the pieces forbid the break. (The record came the simple way: it is one char.)
+            let mut start = g.start;
+            while ideograph_at(bytes, start + 3) && !blocked(start + 3) {
+                sink.ideograph(start);
+                start += 3;
+            }
+            if start != g.start {
+                graphemes.pos = start;
+                upcoming = graphemes.next_record();
+                continue;
+            }
+        }
         upcoming = graphemes.next_record();
         let end = g.end;
         unit.push(g);
-        while breaks.peek().is_some_and(|&(pos, _)| pos < end) {
-            breaks.next();
-        }
-        let opportunity = match breaks.peek() {
-            Some(&(pos, kind)) if pos == end => {
-                breaks.next();
-                Some(kind)
-            }
-            _ => None,
-        };
         let take = match &upcoming {
             None => true,
             Some(_) if g.newline => true,
-            Some(next) => match opportunity {
+            Some(next) => match opportunities.at(end, g.last, next.first) {
                 Some(BreakOpportunity::Mandatory) => true,
                 Some(BreakOpportunity::Allowed) => {
                     !is_no_end(g.last) && !is_no_start(next.first) && !blocked(end)
@@ -676,7 +1072,7 @@ fn for_each_unit(
             },
         };
         if take {
-            f(&unit);
+            sink.unit(&unit);
             unit.clear();
         }
     }
@@ -686,6 +1082,171 @@ fn for_each_unit(
 mod tests {
     use super::*;
     use crate::text::display_width;
+
+    #[test]
+    fn class_samples_are_of_their_class() {
+        for (class, &c) in CLASS_SAMPLES.iter().enumerate() {
+            if class != BreakClass::Surrogate as usize {
+                assert_eq!(break_property(u32::from(c)) as usize, class, "{c:?}");
+            }
+        }
+        assert_eq!(BreakClass::Unknown as usize + 1, CLASS_SAMPLES.len());
+    }
+
+    #[test]
+    fn ideographs_are_what_the_quick_paths_assume() {
+        let mut buf = [0; 4];
+        for c in (0x3000..=0xa000).filter_map(char::from_u32) {
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(
+                ideograph_at(encoded, 0),
+                is_ideograph(c),
+                "U+{:04X}",
+                c as u32
+            );
+            if is_ideograph(c) {
+                assert_eq!(break_property(c as u32), BreakClass::Ideographic);
+                assert!(forgets_context(BreakClass::Ideographic));
+                assert_eq!(unicode_width::UnicodeWidthChar::width(c), Some(2));
+                assert!(is_simple(c) && !is_no_start(c) && !is_no_end(c));
+                assert_eq!(encoded.len(), 3);
+            }
+        }
+    }
+
+    /// The claim the quick paths rest on: after a character of a class that forgets the
+    /// context, UAX #14 goes on the same whatever came before it. Checked against
+    /// `unicode-linebreak` for every class before and after, two deep. (Two characters where
+    /// the first forgets the context are one deep: the claim, applied to it, covers them.)
+    #[test]
+    fn uax14_forgets_the_context_where_assumed() {
+        let samples: Vec<char> = CLASS_SAMPLES
+            .iter()
+            .enumerate()
+            .filter(|&(class, _)| class != BreakClass::Surrogate as usize)
+            .map(|(_, &c)| c)
+            .collect();
+        let forgets = |c: char| forgets_context(break_property(u32::from(c)));
+        let mut pairs = vec![String::new()];
+        for &a in &samples {
+            pairs.push(a.to_string());
+            for &b in samples.iter().filter(|&&b| !forgets(b)) {
+                pairs.push(format!("{a}{b}"));
+            }
+        }
+        let mut text = String::new();
+        let mut got = Vec::new();
+        let mut expected = Vec::new();
+        for &k in samples.iter().filter(|&&k| forgets(k)) {
+            for after in &pairs[1..] {
+                text.clear();
+                text.push(k);
+                text.push_str(after);
+                let skip = k.len_utf8();
+                expected.clear();
+                expected.extend(linebreaks(&text).filter(|&(p, _)| p >= skip));
+                for before in &pairs {
+                    text.clear();
+                    text.push_str(before);
+                    text.push(k);
+                    text.push_str(after);
+                    let from = before.len();
+                    got.clear();
+                    got.extend(
+                        linebreaks(&text)
+                            .filter(|&(p, _)| p >= from + skip)
+                            .map(|(p, kind)| (p - from, kind)),
+                    );
+                    assert_eq!(got, expected, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn opportunities_match_unicode_linebreak() {
+        let tokens = [
+            "中",
+            "文",
+            "，",
+            "。",
+            "“",
+            "”",
+            "（",
+            "）",
+            "、",
+            "a",
+            "Rust",
+            " ",
+            "  ",
+            "\n",
+            "1",
+            "2.5",
+            "%",
+            "$",
+            "-",
+            "/",
+            "(",
+            ")",
+            "\u{a0}",
+            "\u{301}",
+            "\u{200d}",
+            "👩",
+            "🇯",
+            "ー",
+            "ッ",
+            "か",
+            "\u{3000}",
+            "…",
+            "—",
+            "\u{200b}",
+            "\u{2060}",
+            "\"",
+            "'",
+            "!",
+            "?",
+            "한",
+            "\r",
+            "\t",
+            "e\u{301}",
+            "\u{5d0}",
+            "\u{e01}",
+            "\u{1f3fb}",
+            "\u{261d}",
+        ];
+        let samples: Vec<String> = CLASS_SAMPLES.iter().map(char::to_string).collect();
+        // A fixed pseudo-random walk over the tokens, and over one character of each class.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..20_000 {
+            let pool: Vec<&str> = if round % 2 == 0 {
+                tokens.to_vec()
+            } else {
+                samples.iter().map(String::as_str).collect()
+            };
+            let mut text = String::new();
+            for _ in 0..(next() % 16) {
+                text.push_str(pool[(next() % pool.len() as u64) as usize]);
+            }
+            let expected: Vec<_> = linebreaks(&text).filter(|&(p, _)| p < text.len()).collect();
+            let mut opportunities = Opportunities::new(&text);
+            let bytes = text.as_bytes();
+            let got: Vec<_> = (1..text.len())
+                .filter(|&p| text.is_char_boundary(p))
+                .filter_map(|p| {
+                    let (left, _) = char_before(bytes, p).unwrap();
+                    let (right, _) = char_at(bytes, p).unwrap();
+                    opportunities.at(p, left, right).map(|k| (p, k))
+                })
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn latin_words_stay_whole() {
