@@ -73,6 +73,8 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     if let Some(message) = options.startup_messages.first() {
         app.update(Action::Notify(message.clone()));
     }
+    // The first frame goes out before any work starts.
+    terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     let (tx, rx) = channel::<Message>();
     workers::spawn_input(tx.clone());
     workers::spawn_signals(tx.clone());
@@ -83,7 +85,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         tx.clone(),
         load_generation.clone(),
     );
-    let _watcher = workers::watch(&options.roots, tx.clone());
+    workers::spawn_watcher(options.roots.clone(), tx.clone());
     let renderer = workers::spawn_renderer(tx.clone());
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
@@ -96,7 +98,6 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         options,
     };
 
-    terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     while let Ok(first) = rx.recv() {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());

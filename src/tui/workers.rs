@@ -193,6 +193,17 @@ const WATCH_QUIET: Duration = Duration::from_millis(200);
 /// The longest changes wait while the folder keeps changing.
 const WATCH_MAX_WAIT: Duration = Duration::from_millis(800);
 
+/// Starts watching the folders on a thread of its own: setting up a recursive watch visits
+/// every folder, which must not delay the first frame. The watch lasts as long as the process.
+pub fn spawn_watcher(roots: Vec<PathBuf>, tx: Sender<Message>) {
+    thread::spawn(move || {
+        let _watcher = watch(&roots, tx);
+        loop {
+            thread::park();
+        }
+    });
+}
+
 /// Watches the folders and sends the changed posts (loaded) and the paths that are gone, a
 /// burst of changes at a time. Returns the watcher, which stops when dropped; `None` when
 /// watching is not possible (the reader then relies on `r`).
