@@ -5,7 +5,6 @@
 use crate::marks::{Mark, Marks, post_id};
 use crate::store::{Post, TagKind, tag_key};
 use memchr::memmem;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -20,8 +19,9 @@ pub struct PostIndex {
     pub marks: Vec<Mark>,
     /// Every post's path, shared with the body search.
     pub paths: Arc<Vec<PathBuf>>,
-    /// Post position by path.
-    by_path: HashMap<PathBuf, usize>,
+    /// Post positions ordered by path, for finding a post by its path without a second copy
+    /// of every path.
+    by_path: Vec<usize>,
     /// Title, summary, author and tags of every post, lower-cased, each post's text ended by
     /// a NUL so no match spans two posts.
     fields_text: String,
@@ -58,11 +58,11 @@ impl PostIndex {
             keys: posts.iter().map(keys_of).collect(),
             marks: ids.iter().map(|id| marks.get(id)).collect(),
             ids,
-            by_path: paths
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.clone(), i))
-                .collect(),
+            by_path: {
+                let mut order: Vec<usize> = (0..paths.len()).collect();
+                order.sort_unstable_by(|&a, &b| paths[a].cmp(&paths[b]));
+                order
+            },
             paths: Arc::new(paths),
             fields_text,
             fields_start,
@@ -75,7 +75,8 @@ impl PostIndex {
     }
 
     pub fn position(&self, path: &std::path::Path) -> Option<usize> {
-        self.by_path.get(path).copied()
+        let at = self.by_path.binary_search_by(|&i| self.paths[i].as_path().cmp(path)).ok()?;
+        Some(self.by_path[at])
     }
 
     /// One flag per post: its front-matter text contains `query` (already lower-cased).
