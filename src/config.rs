@@ -178,7 +178,9 @@ impl Config {
             Ok(table) => table,
             Err(e) => {
                 let e: toml::de::Error = e;
-                let line = e.span().map_or(1, |s| line_of_offset(text, s.start));
+                let line = e
+                    .span()
+                    .map_or(1, |s| crate::text::line_of_offset(text, s.start));
                 problem(line, format!("not valid TOML: {}", e.message()));
                 return (config, problems);
             }
@@ -328,14 +330,6 @@ fn expand_home(path: &str) -> PathBuf {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
     }
-}
-
-fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// The line where `key` is set, inside `[table]` when given; 1 when it cannot be found.

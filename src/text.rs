@@ -10,3 +10,12 @@ pub mod width;
 
 pub use sanitize::{sanitize_block, sanitize_inline};
 pub use width::{display_width, pad_to_width, truncate_to_width};
+
+/// The 1-based line on which byte `offset` of `text` falls.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}

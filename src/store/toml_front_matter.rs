@@ -8,18 +8,12 @@ pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
     let table: toml::Table = text
         .parse()
         .map_err(|e: toml::de::Error| FrontMatterError {
-            line: e.span().map(|span| line_of_offset(text, span.start)),
+            line: e
+                .span()
+                .map(|span| crate::text::line_of_offset(text, span.start)),
             message: format!("front matter is not valid TOML: {}", e.message()),
         })?;
     Ok(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
-}
-
-fn line_of_offset(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 fn convert(value: toml::Value) -> FrontValue {

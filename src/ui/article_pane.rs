@@ -71,54 +71,54 @@ fn draw_line(
     query: &[char],
 ) {
     let highlighted = match_mask(line, query);
-    let mut column = x;
-    let mut left = width;
+    let mut pen = Pen { x, y, left: width };
     let mut char_index = 0;
     for span in &line.spans {
         let style = theme.article_style(span.style);
         if highlighted.is_empty() {
-            let used = put(buf, column, y, &span.text, left, style);
-            column += used as u16;
-            left = left.saturating_sub(used);
-        } else {
-            // Split the span where highlighting starts and stops.
-            let mut piece = String::new();
-            let mut piece_lit = false;
-            for c in span.text.chars() {
-                let lit = highlighted.get(char_index).copied().unwrap_or(false);
-                if lit != piece_lit && !piece.is_empty() {
-                    let used = put(
-                        buf,
-                        column,
-                        y,
-                        &piece,
-                        left,
-                        if piece_lit { theme.search_match } else { style },
-                    );
-                    column += used as u16;
-                    left = left.saturating_sub(used);
-                    piece.clear();
-                }
-                piece_lit = lit;
-                piece.push(c);
-                char_index += 1;
-            }
-            if !piece.is_empty() {
-                let used = put(
+            pen.write(buf, &span.text, style);
+            continue;
+        }
+        // Split the span where highlighting starts and stops.
+        let mut piece = String::new();
+        let mut piece_lit = false;
+        for c in span.text.chars() {
+            let lit = highlighted.get(char_index).copied().unwrap_or(false);
+            if lit != piece_lit && !piece.is_empty() {
+                pen.write(
                     buf,
-                    column,
-                    y,
                     &piece,
-                    left,
                     if piece_lit { theme.search_match } else { style },
                 );
-                column += used as u16;
-                left = left.saturating_sub(used);
+                piece.clear();
             }
+            piece_lit = lit;
+            piece.push(c);
+            char_index += 1;
         }
-        if left == 0 {
-            break;
+        pen.write(
+            buf,
+            &piece,
+            if piece_lit { theme.search_match } else { style },
+        );
+    }
+}
+
+/// Where the next piece of a line goes, and how many columns are left.
+struct Pen {
+    x: u16,
+    y: u16,
+    left: usize,
+}
+
+impl Pen {
+    fn write(&mut self, buf: &mut Buffer, text: &str, style: ratatui::style::Style) {
+        if text.is_empty() || self.left == 0 {
+            return;
         }
+        let used = put(buf, self.x, self.y, text, self.left, style);
+        self.x += used as u16;
+        self.left = self.left.saturating_sub(used);
     }
 }
 

@@ -29,15 +29,7 @@ impl Widget for Help<'_> {
             .unwrap_or(0);
         let want_width = (keys_width + text_width + 6) as u16;
         let box_area = centered(area, want_width, lines.len() as u16 + 2);
-        super::clear_box(box_area, buf);
-        let block = pane_block(
-            "keys · j/k scroll · Esc closes",
-            true,
-            self.theme,
-            box_area.width,
-        );
-        let inner = block.inner(box_area);
-        block.render(box_area, buf);
+        let inner = open_box(buf, box_area, "keys · j/k scroll · Esc closes", self.theme);
         let width = usize::from(inner.width);
         let scroll = self
             .scroll
@@ -83,15 +75,7 @@ impl Widget for LinkPicker<'_> {
             area.width.saturating_sub(4).max(20),
             links.len() as u16 + 2,
         );
-        super::clear_box(box_area, buf);
-        let block = pane_block(
-            "links · Enter opens · y copies",
-            true,
-            self.theme,
-            box_area.width,
-        );
-        let inner = block.inner(box_area);
-        block.render(box_area, buf);
+        let inner = open_box(buf, box_area, "links · Enter opens · y copies", self.theme);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
         let top = self.cursor.saturating_sub(height.saturating_sub(1));
@@ -125,4 +109,13 @@ impl Widget for LinkPicker<'_> {
             }
         }
     }
+}
+
+/// Clears a box over the panes, draws its border and title, and returns its inside.
+fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
+    super::clear_box(area, buf);
+    let block = pane_block(title, true, theme, area.width);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
