@@ -39,7 +39,8 @@ pub fn decode(mut bytes: Vec<u8>, complete: bool) -> Result<Decoded, NotText> {
         return Err(NotText::Binary);
     }
     let bytes = match String::from_utf8(bytes) {
-        Ok(text) => return check_text(text, None),
+        // Valid UTF-8 with no NUL byte is text: binary data practically never passes both.
+        Ok(text) => return Ok(Decoded { text, decoded_from: None }),
         Err(e) => e.into_bytes(),
     };
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
