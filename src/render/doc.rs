@@ -123,6 +123,8 @@ struct Inlines {
     base: Vec<Inline>,
     /// Open styles; `None` for one opened past [`MAX_INLINE_DEPTH`], whose content is flattened.
     open: Vec<(Option<InlineOpen>, Vec<Inline>)>,
+    /// Some text added may need sanitising (see [`may_need_sanitizing`]).
+    dirty: bool,
 }
 
 impl Inlines {
@@ -133,8 +135,10 @@ impl Inlines {
         }
     }
 
-    /// Adds text, joined to the text before it when there is some.
-    fn push_text(&mut self, text: &str) {
+    /// Adds text, joined to the text before it when there is some. `clean` says it is known
+    /// to need no sanitising.
+    fn push_text(&mut self, text: &str, clean: bool) {
+        self.dirty |= !clean && may_need_sanitizing(text);
         let current = match self.open.last_mut() {
             Some((_, content)) => content,
             None => &mut self.base,
@@ -179,7 +183,14 @@ impl Inlines {
             self.close();
         }
         self.open = kinds.into_iter().map(|k| (k, Vec::new())).collect();
+        self.dirty = false;
         std::mem::take(&mut self.base)
+    }
+
+    /// [`Inlines::take`], then [`tidy`], sanitising only if some text asks for it.
+    fn take_tidy(&mut self) -> Option<Vec<Inline>> {
+        let dirty = self.dirty;
+        tidy(self.take(), dirty)
     }
 
     /// The whitespace state at the end: true at the very start or after a space or break.
@@ -257,7 +268,37 @@ fn is_blank(inlines: &[Inline]) -> bool {
 /// U+202A..U+202E, U+2066..U+2069).
 pub(crate) fn may_need_sanitizing(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        if may_hold_suspect(word) && (at..at + 8).any(|i| removed_at(bytes, i)) {
+            return true;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).any(|i| removed_at(bytes, i))
+}
+
+/// Whether any of the eight bytes of `word` may start something to remove: a byte below
+/// 0x20 (`\n` and `\t` too), DEL, or a lead byte of a C1 control (C2) or bidi control (D8,
+/// E2). Exact as a yes or no, by the usual bit tricks.
+fn may_hold_suspect(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+    below(word, 0x20)
+        || below(word ^ (ONES * 0x7f), 1)
+        || below(word ^ (ONES * 0xc2), 1)
+        || below(word ^ (ONES * 0xd8), 1)
+        || below(word ^ (ONES * 0xe2), 1)
+}
+
+/// Whether the byte at `i` starts something [`sanitize_block`] removes.
+fn removed_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'\n' | b'\t' => false,
         0..=0x1f | 0x7f => true,
         0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
@@ -268,7 +309,7 @@ pub(crate) fn may_need_sanitizing(text: &str) -> bool {
             _ => false,
         },
         _ => false,
-    })
+    }
 }
 
 /// Sanitises every text (the one place body text is cleaned after entities were decoded).
@@ -288,9 +329,12 @@ fn sanitize_texts(inlines: &mut [Inline]) {
     }
 }
 
-/// Removes white space and breaks at both ends; `None` when nothing is left.
-fn tidy(mut inlines: Vec<Inline>) -> Option<Vec<Inline>> {
-    sanitize_texts(&mut inlines);
+/// Removes white space and breaks at both ends; `None` when nothing is left. Sanitises the
+/// texts first when `dirty`.
+fn tidy(mut inlines: Vec<Inline>, dirty: bool) -> Option<Vec<Inline>> {
+    if dirty {
+        sanitize_texts(&mut inlines);
+    }
     if is_blank(&inlines) {
         return None;
     }
@@ -306,11 +350,11 @@ fn trim_start(inlines: &mut Vec<Inline>) {
                 inlines.remove(0);
             }
             Inline::Text(t) => {
-                let trimmed = t.trim_start();
-                if trimmed.is_empty() {
+                let leading = t.len() - t.trim_start().len();
+                if leading == t.len() {
                     inlines.remove(0);
                 } else {
-                    *t = trimmed.to_string();
+                    t.drain(..leading);
                     return;
                 }
             }
@@ -457,7 +501,7 @@ impl Builder {
                 mut inlines,
                 ..
             }) => {
-                if let Some(p) = tidy(inlines.take()) {
+                if let Some(p) = inlines.take_tidy() {
                     blocks.push(Block::Paragraph(p));
                 }
                 blocks
@@ -550,7 +594,7 @@ impl Builder {
                 mut blocks,
                 mut inlines,
             } => {
-                if let Some(p) = tidy(inlines.take()) {
+                if let Some(p) = inlines.take_tidy() {
                     blocks.push(Block::Paragraph(p));
                 }
                 match kind {
@@ -563,7 +607,7 @@ impl Builder {
                 mut blocks,
                 mut inlines,
             } => {
-                if let Some(p) = tidy(inlines.take()) {
+                if let Some(p) = inlines.take_tidy() {
                     blocks.push(Block::Paragraph(p));
                 }
                 self.push_item(blocks);
@@ -574,21 +618,22 @@ impl Builder {
                 }
             }
             Frame::Inline { kind, mut inlines } => {
+                let dirty = inlines.dirty;
                 let content = inlines.take();
                 match kind {
                     InlineKind::Heading(level) => {
-                        if let Some(content) = tidy(content) {
+                        if let Some(content) = tidy(content, dirty) {
                             self.push_block(Block::Heading { level, content });
                         }
                     }
                     InlineKind::Paragraph => {
-                        if let Some(content) = tidy(content) {
+                        if let Some(content) = tidy(content, dirty) {
                             self.push_block(Block::Paragraph(content));
                         }
                     }
                     InlineKind::Cell => {
                         if let Some(Frame::Row(row)) = self.top_mut() {
-                            row.cells.push(tidy(content).unwrap_or_default());
+                            row.cells.push(tidy(content, dirty).unwrap_or_default());
                         }
                     }
                 }
@@ -613,7 +658,8 @@ impl Builder {
         let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
         if columns <= 1 && !table.rows.iter().any(|r| r.header) {
             for cell in table.rows.into_iter().flat_map(|r| r.cells) {
-                if let Some(content) = tidy(cell) {
+                // Cells were tidied, and sanitised, when they closed.
+                if let Some(content) = tidy(cell, false) {
                     self.push_block(Block::Paragraph(content));
                 }
             }
@@ -640,7 +686,7 @@ impl Builder {
                 }
                 | Frame::ImplicitItem { blocks, inlines },
             ) => {
-                if let Some(p) = tidy(inlines.take()) {
+                if let Some(p) = inlines.take_tidy() {
                     blocks.push(Block::Paragraph(p));
                 }
                 blocks.push(block);
@@ -687,7 +733,7 @@ impl Builder {
             }
             | Frame::ImplicitItem { blocks, inlines },
         ) = self.top_mut()
-            && let Some(p) = tidy(inlines.take())
+            && let Some(p) = inlines.take_tidy()
         {
             blocks.push(Block::Paragraph(p));
         }
@@ -725,11 +771,21 @@ impl Builder {
     /// paragraph ends), so an escape sequence split over two parser events, as `&#27;[31m`
     /// is, goes whole.
     pub fn text(&mut self, text: &str) {
+        self.add_text(text, false);
+    }
+
+    /// [`Builder::text`] of text known to need no sanitising (a stretch of a body that was
+    /// sanitised whole).
+    pub fn sanitized_text(&mut self, text: &str) {
+        self.add_text(text, true);
+    }
+
+    fn add_text(&mut self, text: &str, clean: bool) {
         if text.is_empty() {
             return;
         }
         if let Some(inlines) = self.inlines() {
-            inlines.push_text(text);
+            inlines.push_text(text, clean);
         }
     }
 
@@ -742,7 +798,7 @@ impl Builder {
             if had_newline {
                 inlines.push(Inline::SoftBreak);
             } else {
-                inlines.push_text(" ");
+                inlines.push_text(" ", true);
             }
         }
     }
@@ -1009,9 +1065,22 @@ mod tests {
     #[test]
     fn the_quick_scan_finds_everything_sanitising_removes() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            let changed = sanitize_block(&text) != text;
-            assert_eq!(may_need_sanitizing(&text), changed, "U+{:04X}", c as u32);
+            // At every offset in and around an eight-byte word.
+            for pad in [
+                "",
+                "a",
+                "ab",
+                "abc",
+                "abcd",
+                "abcde",
+                "abcdef",
+                "abcdefg",
+                "中文字",
+            ] {
+                let text = format!("{pad}{c}b文本文本");
+                let changed = sanitize_block(&text) != text;
+                assert_eq!(may_need_sanitizing(&text), changed, "U+{:04X}", c as u32);
+            }
         }
     }
 

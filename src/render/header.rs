@@ -134,7 +134,7 @@ impl Layout {
             &mut prefix,
             vec![Span::new(LINKS_LABEL, Style::new(Role::LinkListTitle))],
         );
-        let links = self.links.links.clone();
+        let links = std::mem::take(&mut self.links.links);
         for link in &links {
             let number = format!("[{}] ", link.number);
             let indent = display_width(&number);
@@ -175,5 +175,6 @@ impl Layout {
                 ],
             );
         }
+        self.links.links = links;
     }
 }

@@ -7,6 +7,7 @@ use super::{IMAGE_LABEL, Line, Role, Span, Style, TableBorders};
 use crate::text::linebreak::measure as display_width;
 use crate::text::linebreak::{Piece, StyledText};
 use crate::text::truncate_to_width;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
@@ -33,20 +34,47 @@ pub(crate) struct Layout {
 /// What goes before each line of a block: `first` on its first line, `rest` after.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Prefix {
-    first: Vec<Span>,
-    rest: Vec<Span>,
+    first: Vec<Mark>,
+    rest: Vec<Mark>,
     used: bool,
     /// The role of plain text here (quotes colour their text).
     role: Role,
     list_depth: usize,
 }
 
-fn spans_width(spans: &[Span]) -> usize {
-    spans.iter().map(|s| display_width(&s.text)).sum()
+/// One span of a prefix (a quote's bar, a list's bullet, the indent under them), with its
+/// width. Most are constant text.
+#[derive(Debug, Clone)]
+struct Mark {
+    text: Cow<'static, str>,
+    style: Style,
+    width: usize,
+}
+
+impl Mark {
+    fn new(text: impl Into<Cow<'static, str>>, style: Style) -> Self {
+        let text = text.into();
+        let width = display_width(&text);
+        Self { text, style, width }
+    }
+
+    /// `width` spaces.
+    fn indent(width: usize, style: Style) -> Self {
+        const SPACES: &str = "                                ";
+        let text = match SPACES.get(..width) {
+            Some(spaces) => Cow::Borrowed(spaces),
+            None => Cow::Owned(" ".repeat(width)),
+        };
+        Self { text, style, width }
+    }
+}
+
+fn marks_width(marks: &[Mark]) -> usize {
+    marks.iter().map(|m| m.width).sum()
 }
 
 impl Prefix {
-    fn current(&self) -> &[Span] {
+    fn current(&self) -> &[Mark] {
         if self.used { &self.rest } else { &self.first }
     }
 }
@@ -74,30 +102,24 @@ impl Layout {
     /// spans of one style merged.
     pub fn emit(&mut self, prefix: &mut Prefix, content: Vec<Span>) {
         let head = prefix.current();
-        let mut spans: Vec<Span> = if head.is_empty() {
-            content
-        } else {
-            let mut spans = Vec::with_capacity(head.len() + content.len());
-            spans.extend(head.iter().cloned());
-            spans.extend(content);
-            spans
-        };
-        prefix.used = true;
-        // Merge neighbours of one style, drop empty spans, then trailing spaces.
-        let mut kept = 0;
-        for i in 0..spans.len() {
-            if spans[i].text.is_empty() {
-                continue;
-            }
-            if kept > 0 && spans[kept - 1].style == spans[i].style {
-                let text = std::mem::take(&mut spans[i].text);
-                spans[kept - 1].text.push_str(&text);
-            } else {
-                spans.swap(kept, i);
-                kept += 1;
+        let mut spans: Vec<Span> = Vec::with_capacity(head.len() + content.len());
+        for mark in head {
+            push_merged(&mut spans, &mark.text, mark.style);
+        }
+        for span in content {
+            // Moved, not copied, unless it joins the span before it.
+            match spans.last_mut() {
+                _ if span.text.is_empty() => {}
+                Some(last) if last.style == span.style => last.text.push_str(&span.text),
+                _ => spans.push(span),
             }
         }
-        spans.truncate(kept);
+        prefix.used = true;
+        self.push_line(spans);
+    }
+
+    /// Adds a line, its trailing spaces dropped.
+    fn push_line(&mut self, mut spans: Vec<Span>) {
         while let Some(last) = spans.last_mut() {
             let trimmed = last.text.trim_end_matches(' ').len();
             if trimmed == 0 {
@@ -114,25 +136,32 @@ impl Layout {
     fn widths(&self, prefix: &Prefix) -> (usize, usize) {
         let first = self
             .width
-            .saturating_sub(spans_width(prefix.current()))
+            .saturating_sub(marks_width(prefix.current()))
             .max(1);
-        let rest = self.width.saturating_sub(spans_width(&prefix.rest)).max(1);
+        let rest = self.width.saturating_sub(marks_width(&prefix.rest)).max(1);
         (first, rest)
     }
 
     /// A prefix for a nested block: the parent's, then a marker on the first line and
     /// `rest_marker` on the others. When nesting would leave less than half the width for
     /// text, the parent's prefix is left out.
-    fn child(&self, parent: &Prefix, first_marker: Span, rest_marker: Span) -> Prefix {
-        let mut first: Vec<Span> = parent.current().to_vec();
-        first.push(first_marker.clone());
-        let mut rest = parent.rest.clone();
-        rest.push(rest_marker.clone());
+    fn child(&self, parent: &Prefix, first_marker: Mark, rest_marker: Mark) -> Prefix {
         let limit = self.width - self.width / 2;
-        if spans_width(&first).max(spans_width(&rest)) > limit {
-            first = vec![first_marker];
-            rest = vec![rest_marker];
-        }
+        let head = parent.current();
+        let (first, rest) = if (marks_width(head) + first_marker.width)
+            .max(marks_width(&parent.rest) + rest_marker.width)
+            > limit
+        {
+            (vec![first_marker], vec![rest_marker])
+        } else {
+            let mut first = Vec::with_capacity(head.len() + 1);
+            first.extend_from_slice(head);
+            first.push(first_marker);
+            let mut rest = Vec::with_capacity(parent.rest.len() + 1);
+            rest.extend_from_slice(&parent.rest);
+            rest.push(rest_marker);
+            (first, rest)
+        };
         Prefix {
             first,
             rest,
@@ -169,10 +198,14 @@ impl Layout {
                     strong: true,
                     ..Style::default()
                 };
-                let marker = format!("{} ", "#".repeat(usize::from(*level)));
-                let indent = " ".repeat(marker.len());
-                let mut child =
-                    self.child(prefix, Span::new(marker, style), Span::new(indent, style));
+                const MARKERS: [&str; 6] = ["# ", "## ", "### ", "#### ", "##### ", "###### "];
+                let level = usize::from(*level);
+                let marker: Cow<'static, str> = match MARKERS.get(level.wrapping_sub(1)) {
+                    Some(&marker) => marker.into(),
+                    None => format!("{} ", "#".repeat(level)).into(),
+                };
+                let indent = Mark::indent(marker.len(), style);
+                let mut child = self.child(prefix, Mark::new(marker, style), indent);
                 self.paragraph(content, &mut child, style);
                 prefix.used |= child.used;
             }
@@ -180,8 +213,8 @@ impl Layout {
                 let style = Style::new(Role::CodeBlock);
                 let mut child = self.child(
                     prefix,
-                    Span::new(CODE_INDENT, style),
-                    Span::new(CODE_INDENT, style),
+                    Mark::new(CODE_INDENT, style),
+                    Mark::new(CODE_INDENT, style),
                 );
                 let mut styled = std::mem::take(&mut self.text);
                 for line in text.split('\n') {
@@ -201,8 +234,8 @@ impl Layout {
                 let style = Style::new(Role::QuoteMarker);
                 let mut child = self.child(
                     prefix,
-                    Span::new(QUOTE_MARKER, style),
-                    Span::new(QUOTE_MARKER, style),
+                    Mark::new(QUOTE_MARKER, style),
+                    Mark::new(QUOTE_MARKER, style),
                 );
                 child.role = Role::Quote;
                 self.blocks(blocks, &mut child, false);
@@ -232,11 +265,11 @@ impl Layout {
         let digits = last_number.map_or(0, |n| n.to_string().len());
         for (i, item) in items.iter().enumerate() {
             let marker = match start {
-                Some(s) => format!("{:>digits$}. ", s.saturating_add(i as u64)),
-                None => BULLETS[prefix.list_depth % BULLETS.len()].to_string(),
+                Some(s) => Mark::new(format!("{:>digits$}. ", s.saturating_add(i as u64)), style),
+                None => Mark::new(BULLETS[prefix.list_depth % BULLETS.len()], style),
             };
-            let indent = " ".repeat(display_width(&marker));
-            let mut child = self.child(prefix, Span::new(marker, style), Span::new(indent, style));
+            let indent = Mark::indent(marker.width, style);
+            let mut child = self.child(prefix, marker, indent);
             child.list_depth = prefix.list_depth + 1;
             if item.is_empty() {
                 self.emit(&mut child, Vec::new());
@@ -283,27 +316,18 @@ impl Layout {
     fn emit_runs<'t>(
         &mut self,
         prefix: &mut Prefix,
-        runs: impl Iterator<Item = (&'t str, &'t Style)>,
+        runs: impl ExactSizeIterator<Item = (&'t str, &'t Style)>,
     ) {
         let head = prefix.current();
-        let mut spans: Vec<Span> = Vec::with_capacity(head.len() + 1);
-        for span in head {
-            push_merged(&mut spans, &span.text, span.style);
+        let mut spans: Vec<Span> = Vec::with_capacity(head.len() + runs.len());
+        for mark in head {
+            push_merged(&mut spans, &mark.text, mark.style);
         }
         for (text, style) in runs {
             push_merged(&mut spans, text, *style);
         }
         prefix.used = true;
-        while let Some(last) = spans.last_mut() {
-            let trimmed = last.text.trim_end_matches(' ').len();
-            if trimmed == 0 {
-                spans.pop();
-            } else {
-                last.text.truncate(trimmed);
-                break;
-            }
-        }
-        self.lines.push(Line { spans });
+        self.push_line(spans);
     }
 
     /// Inline content as pieces to wrap, numbering links and images on the way. Image

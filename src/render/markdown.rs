@@ -15,13 +15,20 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Parses Markdown and adds its content to `builder`.
+/// Parses Markdown, already sanitised whole (as [`crate::render::parse_body`] does), and adds
+/// its content to `builder`. What the parser hands on straight from the text then needs no
+/// second look; what it decodes (entities, escapes) is sanitised by the builder.
 pub fn add_markdown(text: &str, builder: &mut Builder) {
+    debug_assert!(
+        !super::doc::may_need_sanitizing(text),
+        "Markdown must be sanitised before it is parsed"
+    );
     let mut reader = Reader {
         builder,
         html_open: Vec::new(),
         hidden: None,
         collect: None,
+        source: text,
     };
     for event in Parser::new_ext(text, options()) {
         reader.event(event);
@@ -44,9 +51,23 @@ struct Reader<'b> {
     /// The end tag that ends hidden text (`script`, `style`).
     hidden: Option<String>,
     collect: Option<Collect>,
+    /// The Markdown, sanitised.
+    source: &'b str,
 }
 
 impl Reader<'_> {
+    /// Text from the parser: borrowed from the source it needs no sanitising; decoded
+    /// (entities, escapes) it may.
+    fn text(&mut self, text: &str) {
+        let range = text.as_bytes().as_ptr_range();
+        let source = self.source.as_bytes().as_ptr_range();
+        if source.start <= range.start && range.end <= source.end {
+            self.builder.sanitized_text(text);
+        } else {
+            self.builder.text(text);
+        }
+    }
+
     fn event(&mut self, event: Event<'_>) {
         if let Some(collect) = &mut self.collect {
             match (collect, &event) {
@@ -77,7 +98,7 @@ impl Reader<'_> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) => self.builder.text(&t),
+            Event::Text(t) => self.text(&t),
             Event::Code(t) => self.builder.code(&t),
             Event::SoftBreak => self.builder.soft_break(),
             Event::HardBreak => self.builder.hard_break(),

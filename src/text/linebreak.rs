@@ -102,7 +102,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// indent or a list marker needs.
 pub fn wrap_hanging(text: &str, first_width: usize, rest_width: usize) -> Vec<String> {
     let text = expand_tabs(text);
-    break_lines(&text, first_width, rest_width, |_| false)
+    break_lines(&text, first_width, rest_width)
         .into_iter()
         .map(|r| text[r].to_string())
         .collect()
@@ -225,6 +225,7 @@ pub struct StyledText<S> {
     text: String,
     stretches: Vec<Stretch<S>>,
     has_tab: bool,
+    scratch: Scratch,
 }
 
 impl<S> Default for StyledText<S> {
@@ -239,6 +240,7 @@ impl<S> StyledText<S> {
             text: String::new(),
             stretches: Vec::new(),
             has_tab: false,
+            scratch: Scratch::default(),
         }
     }
 
@@ -282,6 +284,7 @@ impl<S> StyledText<S> {
             text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
             stretches: Vec::with_capacity(pieces.len()),
             has_tab: false,
+            scratch: Scratch::default(),
         };
         for piece in pieces {
             text.push(
@@ -312,49 +315,131 @@ impl<S> StyledText<S> {
         self.has_tab = false;
     }
 
-    /// The veto on breaks the stretches' flags ask for; call with increasing positions.
-    fn blocker(&self) -> impl FnMut(usize) -> bool + '_ {
-        let mut cursor = 0;
-        move |pos: usize| {
-            let stretches = &self.stretches;
-            while cursor < stretches.len() && stretches[cursor].end <= pos {
-                cursor += 1;
-            }
-            // A break before `pos` that lies inside a stretch, or at the start of a glued one.
-            stretches.get(cursor).is_some_and(|s| {
-                let start = cursor.checked_sub(1).map_or(0, |i| stretches[i].end);
-                (s.unbreakable && start < pos) || (s.keep_with_previous && start == pos)
-            })
-        }
-    }
-
     /// Breaks the text into lines: `first_width` columns for the first, `rest_width` for the
     /// others. Puts each line's byte range of [`StyledText::as_str`] into `lines` (which is
     /// cleared first). The same guarantees as [`wrap`] hold.
     pub fn wrap(&mut self, first_width: usize, rest_width: usize, lines: &mut Vec<Range<usize>>) {
         self.expand_tabs();
         lines.clear();
-        break_lines_into(&self.text, first_width, rest_width, self.blocker(), lines);
+        let vetoes = Vetoes::new(&self.stretches);
+        let mut layout = Layout::new(first_width, rest_width, std::mem::take(lines));
+        for_each_unit(&self.text, vetoes, &mut layout, &mut self.scratch);
+        *lines = layout.finish();
     }
 
     /// The styled runs of `line`, a range [`StyledText::wrap`] gave, in order; empty runs are
     /// left out.
-    pub fn runs(&self, line: Range<usize>) -> impl Iterator<Item = (&str, &S)> + '_ {
+    pub fn runs(&self, line: Range<usize>) -> impl ExactSizeIterator<Item = (&str, &S)> + '_ {
+        // The stretches that overlap the line, each by a part that is not empty.
         let first = self.stretches.partition_point(|s| s.end <= line.start);
+        let last = self.stretches.partition_point(|s| s.end < line.end);
+        let overlapping = if line.is_empty() {
+            &[]
+        } else {
+            &self.stretches[first..(last + 1).min(self.stretches.len())]
+        };
         let mut start = first.checked_sub(1).map_or(0, |i| self.stretches[i].end);
-        self.stretches[first..]
-            .iter()
-            .map_while(move |s| {
-                if start >= line.end {
-                    return None;
-                }
-                let range = start.max(line.start)..s.end.min(line.end);
-                start = s.end;
-                Some((range, &s.style))
-            })
-            .filter(|(range, _)| !range.is_empty())
-            .map(|(range, style)| (&self.text[range], style))
+        overlapping.iter().map(move |s| {
+            let range = start.max(line.start)..s.end.min(line.end);
+            start = s.end;
+            (&self.text[range], &s.style)
+        })
     }
+}
+
+/// Where the break opportunities may not be taken, asked for at increasing positions.
+trait Veto {
+    /// Whether the break before byte `pos` is forbidden.
+    fn blocked(&mut self, pos: usize) -> bool;
+    /// The first position at or after `from` whose break is forbidden (`usize::MAX` if none).
+    fn next_blocked(&mut self, from: usize) -> usize;
+}
+
+/// No veto: plain text.
+struct Free;
+
+impl Veto for Free {
+    fn blocked(&mut self, _pos: usize) -> bool {
+        false
+    }
+
+    fn next_blocked(&mut self, _from: usize) -> usize {
+        usize::MAX
+    }
+}
+
+/// The veto the stretches' flags ask for: no break inside an unbreakable stretch, nor at the
+/// start of a glued one.
+struct Vetoes<'s, S> {
+    stretches: &'s [Stretch<S>],
+    /// The first stretch that ends after the last position asked about.
+    cursor: usize,
+    /// The last answer of [`Veto::next_blocked`]: still the answer for any position up to it.
+    next: Option<usize>,
+}
+
+impl<'s, S> Vetoes<'s, S> {
+    fn new(stretches: &'s [Stretch<S>]) -> Self {
+        Self {
+            stretches,
+            cursor: 0,
+            next: None,
+        }
+    }
+
+    fn start(&self, index: usize) -> usize {
+        index.checked_sub(1).map_or(0, |i| self.stretches[i].end)
+    }
+}
+
+impl<S> Veto for Vetoes<'_, S> {
+    #[inline]
+    fn blocked(&mut self, pos: usize) -> bool {
+        while self.cursor < self.stretches.len() && self.stretches[self.cursor].end <= pos {
+            self.cursor += 1;
+        }
+        self.stretches.get(self.cursor).is_some_and(|s| {
+            let start = self.start(self.cursor);
+            (s.unbreakable && start < pos) || (s.keep_with_previous && start == pos)
+        })
+    }
+
+    fn next_blocked(&mut self, from: usize) -> usize {
+        if let Some(next) = self.next.filter(|&next| next >= from) {
+            return next;
+        }
+        while self.cursor < self.stretches.len() && self.stretches[self.cursor].end <= from {
+            self.cursor += 1;
+        }
+        let next = self
+            .stretches
+            .iter()
+            .enumerate()
+            .skip(self.cursor)
+            .find_map(|(index, s)| {
+                let start = self.start(index);
+                let inside = (start + 1).max(from);
+                if s.keep_with_previous && start >= from {
+                    Some(start)
+                } else if s.unbreakable && inside < s.end {
+                    Some(inside)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(usize::MAX);
+        self.next = Some(next);
+        next
+    }
+}
+
+/// Buffers the line breaker reuses from one text to the next.
+#[derive(Debug, Clone, Default)]
+struct Scratch {
+    /// The break opportunities of a stretch of text (see [`Opportunities`]).
+    found: Vec<(usize, BreakOpportunity)>,
+    /// The graphemes of a unit that must be cut (see [`Layout::force`]).
+    graphemes: Vec<Grapheme>,
 }
 
 /// Wraps styled pieces: `first_width` columns for the first line, `rest_width` for the others.
@@ -385,40 +470,29 @@ pub fn wrap_pieces<S: Clone>(
 /// the punctuation that may not be parted from it): the narrowest width at which the pieces
 /// wrap without cutting a word.
 pub fn min_unbroken_width<S: Clone>(pieces: &[Piece<S>]) -> usize {
-    struct Widest<'t> {
-        text: &'t str,
-        widest: usize,
-    }
-    impl Units for Widest<'_> {
-        fn unit(&mut self, unit: &[Grapheme]) {
-            let content: usize = unit
-                .iter()
-                .rev()
-                .skip_while(|g| {
-                    let g = &self.text[g.start..g.end];
-                    g == " " || is_newline(g)
-                })
-                .map(|g| g.width)
-                .sum();
-            self.widest = self.widest.max(content);
+    /// The widest unit's content.
+    struct Widest(usize);
+    impl Units for Widest {
+        fn unit(&mut self, unit: &Unit, _text: &str, _scratch: &mut Vec<Grapheme>) {
+            self.0 = self.0.max(unit.width);
         }
 
-        fn ideograph(&mut self, _start: usize) {
-            self.widest = self.widest.max(2);
+        fn ideographs(&mut self, _start: usize, count: usize) {
+            if count > 0 {
+                self.0 = self.0.max(2);
+            }
         }
     }
     let mut text = StyledText::from_pieces(pieces);
     text.expand_tabs();
-    let mut widest = Widest {
-        text: &text.text,
-        widest: 0,
-    };
-    for_each_unit(&text.text, text.blocker(), &mut widest);
-    widest.widest
+    let mut widest = Widest(0);
+    let vetoes = Vetoes::new(&text.stretches);
+    for_each_unit(&text.text, vetoes, &mut widest, &mut text.scratch);
+    widest.0
 }
 
-/// One grapheme of the unit being placed.
-#[derive(Clone, Copy)]
+/// One grapheme of a unit.
+#[derive(Debug, Clone, Copy)]
 struct Grapheme {
     start: usize,
     end: usize,
@@ -470,6 +544,62 @@ impl Grapheme {
     }
 }
 
+/// A unit being gathered, graphemes between two breaks that are taken: what
+/// [`Layout::place`] needs of it.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    /// Where its first grapheme starts.
+    start: usize,
+    /// Where its content ends: its last grapheme that is not a space or a line end.
+    content_end: usize,
+    /// Columns of the content (spaces inside it included).
+    width: usize,
+    /// Columns of the spaces after the content.
+    trailing: usize,
+    /// It holds something besides spaces and a line end.
+    has_content: bool,
+    /// It ends with a line end.
+    newline: bool,
+    /// It holds nothing yet.
+    empty: bool,
+}
+
+impl Unit {
+    const EMPTY: Self = Self {
+        start: 0,
+        content_end: 0,
+        width: 0,
+        trailing: 0,
+        has_content: false,
+        newline: false,
+        empty: true,
+    };
+
+    #[inline]
+    fn push(&mut self, g: &Grapheme) {
+        if self.empty {
+            self.start = g.start;
+            self.empty = false;
+        }
+        if g.newline {
+            self.newline = true;
+        } else if g.space {
+            self.trailing += g.width;
+        } else {
+            self.push_content(g.end, g.width);
+        }
+    }
+
+    /// Adds graphemes that are neither spaces nor line ends, `width` columns, up to `end`.
+    #[inline]
+    fn push_content(&mut self, end: usize, width: usize) {
+        self.width += self.trailing + width;
+        self.trailing = 0;
+        self.content_end = end;
+        self.has_content = true;
+    }
+}
+
 /// The line being filled.
 #[derive(Clone, Copy)]
 struct Current {
@@ -490,6 +620,21 @@ struct Layout {
 }
 
 impl Layout {
+    fn new(first_width: usize, rest_width: usize, lines: Vec<Range<usize>>) -> Self {
+        Self {
+            first_width,
+            rest_width,
+            lines,
+            current: None,
+        }
+    }
+
+    /// The lines, once every unit is placed.
+    fn finish(mut self) -> Vec<Range<usize>> {
+        self.flush(false);
+        self.lines
+    }
+
     fn available(&self) -> usize {
         if self.lines.is_empty() {
             self.first_width
@@ -512,26 +657,48 @@ impl Layout {
         }
     }
 
-    /// Places one unbreakable unit: its content, then trailing spaces and perhaps a newline.
-    fn place(&mut self, unit: &[Grapheme]) {
-        let newline = unit.last().is_some_and(|g| g.newline);
-        let body = if newline {
-            &unit[..unit.len() - 1]
-        } else {
-            unit
-        };
-        let content_len = body.iter().rposition(|g| !g.space).map_or(0, |i| i + 1);
-        let content = &body[..content_len];
-        let trailing: usize = body[content_len..].iter().map(|g| g.width).sum();
+    /// `count` units of one ideograph each (three bytes, two columns), from byte `start`: as
+    /// many [`Layout::place`] calls, a line at a time.
+    fn place_ideographs(&mut self, mut start: usize, mut count: usize) {
+        while count > 0 {
+            let available = self.available();
+            match &mut self.current {
+                Some(c) if c.width + c.pending + 2 <= available => {
+                    let fit = ((available - c.width - c.pending) / 2).min(count);
+                    c.width += c.pending + 2 * fit;
+                    c.pending = 0;
+                    start += 3 * fit;
+                    c.end = start;
+                    count -= fit;
+                }
+                _ => {
+                    // One ideograph wider than the line goes alone on it, as `force` would.
+                    self.flush(false);
+                    self.current = Some(Current {
+                        start,
+                        end: start + 3,
+                        width: 2,
+                        pending: 0,
+                    });
+                    start += 3;
+                    count -= 1;
+                }
+            }
+        }
+    }
 
-        if content.is_empty() {
+    /// Places one unbreakable unit: its content, then trailing spaces and perhaps a newline.
+    /// `text` is what the unit's positions refer to; `scratch` holds its graphemes if it has
+    /// to be cut.
+    fn place(&mut self, unit: &Unit, text: &str, scratch: &mut Vec<Grapheme>) {
+        let trailing = unit.trailing;
+        if !unit.has_content {
             match &mut self.current {
                 Some(c) => c.pending += trailing,
                 None if trailing > 0 => {
-                    let at = body[0].start;
                     self.current = Some(Current {
-                        start: at,
-                        end: at,
+                        start: unit.start,
+                        end: unit.start,
                         width: 0,
                         pending: trailing,
                     });
@@ -539,9 +706,7 @@ impl Layout {
                 None => {}
             }
         } else {
-            let width: usize = content.iter().map(|g| g.width).sum();
-            let start = content[0].start;
-            let end = content[content.len() - 1].end;
+            let (start, end, width) = (unit.start, unit.content_end, unit.width);
             let available = self.available();
             match &mut self.current {
                 Some(c) if c.width + c.pending + width <= available => {
@@ -559,7 +724,17 @@ impl Layout {
                             pending: trailing,
                         });
                     } else {
-                        self.force(content);
+                        // The content starts and ends on grapheme boundaries, so it splits into
+                        // the same graphemes alone as inside the text.
+                        scratch.clear();
+                        scratch.extend(FastGraphemes::new(&text[start..end]).records().map(|g| {
+                            Grapheme {
+                                start: g.start + start,
+                                end: g.end + start,
+                                ..g
+                            }
+                        }));
+                        self.force(scratch);
                         if let Some(c) = &mut self.current {
                             c.pending = trailing;
                         }
@@ -567,7 +742,7 @@ impl Layout {
                 }
             }
         }
-        if newline {
+        if unit.newline {
             self.flush(true);
         }
     }
@@ -631,50 +806,37 @@ impl Layout {
     }
 }
 
-/// The core: byte ranges of `text`, one per line. `blocked(pos)` vetoes the break opportunity
-/// before byte `pos`; it is called with increasing positions.
-fn break_lines(
-    text: &str,
-    first_width: usize,
-    rest_width: usize,
-    blocked: impl FnMut(usize) -> bool,
-) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
-    break_lines_into(text, first_width, rest_width, blocked, &mut lines);
-    lines
+/// The core for plain text: byte ranges of `text`, one per line.
+fn break_lines(text: &str, first_width: usize, rest_width: usize) -> Vec<Range<usize>> {
+    let mut layout = Layout::new(first_width, rest_width, Vec::new());
+    for_each_unit(text, Free, &mut layout, &mut Scratch::default());
+    layout.finish()
 }
 
-/// [`break_lines`] into a caller's vector.
-fn break_lines_into(
-    text: &str,
-    first_width: usize,
-    rest_width: usize,
-    blocked: impl FnMut(usize) -> bool,
-    lines: &mut Vec<Range<usize>>,
-) {
-    let mut layout = Layout {
-        first_width,
-        rest_width,
-        lines: std::mem::take(lines),
-        current: None,
-    };
-    for_each_unit(text, blocked, &mut layout);
-    layout.flush(false);
-    *lines = layout.lines;
-}
 /// The display width of `text`, as [`crate::text::display_width`] measures it, faster on CJK
 /// text: single-character clusters are measured without the full segmentation.
 pub fn measure(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    FastGraphemes {
-        text,
-        pos: 0,
-        slow: None,
+    // Simple characters are clusters of their own: their widths add up.
+    let simple: Option<usize> = text
+        .chars()
+        .map(|c| is_simple(c).then(|| Grapheme::simple(0, c).width))
+        .sum();
+    if let Some(width) = simple {
+        return width;
     }
-    .map(|(_, g)| fast_width(g))
-    .sum()
+    FastGraphemes::new(text)
+        .records()
+        .map(|g| {
+            if g.newline {
+                fast_width(&text[g.start..g.end])
+            } else {
+                g.width
+            }
+        })
+        .sum()
 }
 
 /// [`grapheme_width`] with a shortcut for clusters of one character.
@@ -691,8 +853,17 @@ fn fast_width(g: &str) -> usize {
 /// line feed, Latin-1 and Latin Extended letters, common punctuation, CJK ideographs and
 /// punctuation, kana (less the combining sound marks), Hangul syllables and fullwidth forms.
 /// Between two of them there is always a grapheme boundary (UAX #29, GB999).
+#[inline]
 fn is_simple(c: char) -> bool {
-    matches!(c as u32,
+    let code = c as u32;
+    // The usual cases first: ASCII and ideographs.
+    if code < 0x7f {
+        return code >= 0x20 || code == 0x0a;
+    }
+    if (0x4e00..=0x9fff).contains(&code) {
+        return true;
+    }
+    matches!(code,
         0x0A | 0x20..=0x7E | 0xA0..=0xAC | 0xAE..=0x2FF | 0x2010..=0x2027 | 0x2030..=0x205E
         | 0x3000..=0x3029 | 0x3030..=0x3098 | 0x309B..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xAC00..=0xD7A3 | 0xFF01..=0xFF60)
@@ -706,6 +877,19 @@ struct FastGraphemes<'t> {
     pos: usize,
     /// The clusters of a stretch being segmented the slow way, and where it ends.
     slow: Option<(unicode_segmentation::GraphemeIndices<'t>, usize, usize)>,
+    /// The character at a position (its length, and whether it is simple), decoded ahead.
+    ahead: Option<(usize, char, usize, bool)>,
+}
+
+impl<'t> FastGraphemes<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            pos: 0,
+            slow: None,
+            ahead: None,
+        }
+    }
 }
 
 impl FastGraphemes<'_> {
@@ -714,14 +898,44 @@ impl FastGraphemes<'_> {
     fn next_record(&mut self) -> Option<Grapheme> {
         if self.slow.is_none() {
             let bytes = self.text.as_bytes();
-            let (c, len) = char_at(bytes, self.pos)?;
-            if is_simple(c) && char_at(bytes, self.pos + len).is_none_or(|(n, _)| is_simple(n)) {
-                let g = Grapheme::simple(self.pos, c);
-                self.pos = g.end;
-                return Some(g);
+            let (c, len, simple) = match self.ahead {
+                Some((at, c, len, simple)) if at == self.pos => (c, len, simple),
+                _ => {
+                    let (c, len) = char_at(bytes, self.pos)?;
+                    (c, len, is_simple(c))
+                }
+            };
+            if simple {
+                let next = self.pos + len;
+                let next_simple = match char_at(bytes, next) {
+                    Some((n, n_len)) => {
+                        let n_simple = is_simple(n);
+                        self.ahead = Some((next, n, n_len, n_simple));
+                        n_simple
+                    }
+                    None => true,
+                };
+                if next_simple {
+                    let g = Grapheme::simple(self.pos, c);
+                    self.pos = next;
+                    return Some(g);
+                }
             }
         }
         self.next().map(|(start, g)| Grapheme::of(start, g))
+    }
+}
+
+impl<'t> FastGraphemes<'t> {
+    /// The clusters as [`Grapheme`] records.
+    fn records(mut self) -> impl Iterator<Item = Grapheme> + 't {
+        std::iter::from_fn(move || self.next_record())
+    }
+
+    /// Goes on from byte `pos`, a grapheme boundary, out of a stretch of simple characters.
+    fn seek(&mut self, pos: usize) {
+        debug_assert!(self.slow.is_none());
+        self.pos = pos;
     }
 }
 
@@ -795,38 +1009,21 @@ impl<'t> Iterator for FastGraphemes<'t> {
 
 /// What [`for_each_unit`] hands its units to.
 trait Units {
-    /// A unit of graphemes: content, then trailing spaces and perhaps a line end.
-    fn unit(&mut self, unit: &[Grapheme]);
-    /// A unit of one ideograph at byte `start`: three bytes, two columns, nothing else. The
-    /// same as [`Units::unit`] with that one grapheme, only quicker.
-    fn ideograph(&mut self, start: usize);
+    /// A unit; `text` is what its positions refer to, `scratch` a buffer for its graphemes.
+    fn unit(&mut self, unit: &Unit, text: &str, scratch: &mut Vec<Grapheme>);
+    /// `count` units of one ideograph each (three bytes, two columns, nothing else), one after
+    /// the other from byte `start`: the same as as many [`Units::unit`] calls, only quicker.
+    fn ideographs(&mut self, start: usize, count: usize);
 }
 
 impl Units for Layout {
-    fn unit(&mut self, unit: &[Grapheme]) {
-        self.place(unit);
+    #[inline]
+    fn unit(&mut self, unit: &Unit, text: &str, scratch: &mut Vec<Grapheme>) {
+        self.place(unit, text, scratch);
     }
 
-    fn ideograph(&mut self, start: usize) {
-        // `place` of one grapheme two columns wide. One grapheme wider than the line goes
-        // alone on a line, as `force` would put it.
-        let available = self.available();
-        match &mut self.current {
-            Some(c) if c.width + c.pending + 2 <= available => {
-                c.width += c.pending + 2;
-                c.end = start + 3;
-                c.pending = 0;
-            }
-            _ => {
-                self.flush(false);
-                self.current = Some(Current {
-                    start,
-                    end: start + 3,
-                    width: 2,
-                    pending: 0,
-                });
-            }
-        }
+    fn ideographs(&mut self, start: usize, count: usize) {
+        self.place_ideographs(start, count);
     }
 }
 
@@ -944,20 +1141,21 @@ fn pair_opportunity(left: usize, right: usize) -> Option<BreakOpportunity> {
 /// two ideographs it is known, else it comes from a table of class pairs. Elsewhere (after a
 /// space, a hyphen, a combining mark…) `unicode-linebreak` runs over the few characters from
 /// the last one that forgot the context.
-struct Opportunities<'t> {
+struct Opportunities<'t, 'f> {
     text: &'t str,
     /// The opportunities of the stretch looked at last, by absolute position.
-    found: Vec<(usize, BreakOpportunity)>,
+    found: &'f mut Vec<(usize, BreakOpportunity)>,
     next: usize,
     /// Where that stretch ends: positions before it are answered by `found`.
     until: usize,
 }
 
-impl<'t> Opportunities<'t> {
-    fn new(text: &'t str) -> Self {
+impl<'t, 'f> Opportunities<'t, 'f> {
+    fn new(text: &'t str, found: &'f mut Vec<(usize, BreakOpportunity)>) -> Self {
+        found.clear();
         Self {
             text,
-            found: Vec::new(),
+            found,
             next: 0,
             until: 0,
         }
@@ -968,6 +1166,10 @@ impl<'t> Opportunities<'t> {
     fn at(&mut self, pos: usize, left: char, right: char) -> Option<BreakOpportunity> {
         if is_ideograph(left) && is_ideograph(right) {
             return Some(BreakOpportunity::Allowed);
+        }
+        if left.is_ascii_alphanumeric() && right.is_ascii_alphanumeric() {
+            // Letters and digits (AL, NU) hold together (LB23, LB25, LB28).
+            return None;
         }
         let left_class = break_property(u32::from(left));
         if forgets_context(left_class) {
@@ -1030,50 +1232,67 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 /// Hands `sink` each unit of graphemes between two breaks that are taken: UAX #14
-/// opportunities, less those the CJK rules or `blocked` forbid. A unit ends with its
-/// trailing spaces and, at a mandatory break, the line-end character.
-fn for_each_unit(text: &str, mut blocked: impl FnMut(usize) -> bool, sink: &mut impl Units) {
+/// opportunities, less those the CJK rules or `veto` forbid. A unit ends with its trailing
+/// spaces and, at a mandatory break, the line-end character.
+fn for_each_unit(text: &str, mut veto: impl Veto, sink: &mut impl Units, scratch: &mut Scratch) {
     let bytes = text.as_bytes();
-    let mut opportunities = Opportunities::new(text);
-    let mut graphemes = FastGraphemes {
-        text,
-        pos: 0,
-        slow: None,
-    };
-    let mut unit: Vec<Grapheme> = Vec::new();
+    let mut opportunities = Opportunities::new(text, &mut scratch.found);
+    let mut graphemes = FastGraphemes::new(text);
+    let mut unit = Unit::EMPTY;
     let mut upcoming = graphemes.next_record();
     while let Some(g) = upcoming {
-        if unit.is_empty() && graphemes.slow.is_none() && is_ideograph(g.first) {
-            // A run of ideographs: each one followed by another is a unit of its own, unless
-            // the pieces forbid the break. (The record came the simple way: it is one char.)
-            let mut start = g.start;
-            while ideograph_at(bytes, start + 3) && !blocked(start + 3) {
-                sink.ideograph(start);
-                start += 3;
-            }
-            if start != g.start {
-                graphemes.pos = start;
-                upcoming = graphemes.next_record();
-                continue;
+        // Quick ways through plain text. (A record that came the simple way is one char.)
+        if graphemes.slow.is_none() {
+            if unit.empty && is_ideograph(g.first) {
+                // Each ideograph followed by another is a unit of its own, unless the pieces
+                // forbid the break after it.
+                let limit = veto.next_blocked(g.end);
+                let mut start = g.start;
+                while start + 3 < limit && ideograph_at(bytes, start + 3) {
+                    start += 3;
+                }
+                let count = (start - g.start) / 3;
+                if count > 0 {
+                    sink.ideographs(g.start, count);
+                    graphemes.seek(start);
+                    upcoming = graphemes.next_record();
+                    continue;
+                }
+            } else if g.first.is_ascii_alphanumeric() {
+                // Letters and digits hold together (LB23, LB25, LB28): each one followed by
+                // another joins the unit, with no break to weigh.
+                let run = bytes[g.start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 1 {
+                    if unit.empty {
+                        unit.start = g.start;
+                        unit.empty = false;
+                    }
+                    unit.push_content(g.start + run - 1, run - 1);
+                    graphemes.seek(g.start + run - 1);
+                    upcoming = graphemes.next_record();
+                    continue;
+                }
             }
         }
         upcoming = graphemes.next_record();
-        let end = g.end;
-        unit.push(g);
+        unit.push(&g);
         let take = match &upcoming {
             None => true,
             Some(_) if g.newline => true,
-            Some(next) => match opportunities.at(end, g.last, next.first) {
+            Some(next) => match opportunities.at(g.end, g.last, next.first) {
                 Some(BreakOpportunity::Mandatory) => true,
                 Some(BreakOpportunity::Allowed) => {
-                    !is_no_end(g.last) && !is_no_start(next.first) && !blocked(end)
+                    !is_no_end(g.last) && !is_no_start(next.first) && !veto.blocked(g.end)
                 }
                 None => false,
             },
         };
         if take {
-            sink.unit(&unit);
-            unit.clear();
+            sink.unit(&unit, text, &mut scratch.graphemes);
+            unit = Unit::EMPTY;
         }
     }
 }
@@ -1091,6 +1310,24 @@ mod tests {
             }
         }
         assert_eq!(BreakClass::Unknown as usize + 1, CLASS_SAMPLES.len());
+    }
+
+    #[test]
+    fn ascii_letters_and_digits_hold_together() {
+        for a in (b'0'..=b'z')
+            .map(char::from)
+            .filter(char::is_ascii_alphanumeric)
+        {
+            for b in (b'0'..=b'z')
+                .map(char::from)
+                .filter(char::is_ascii_alphanumeric)
+            {
+                let class = break_property(u32::from(a));
+                assert!(forgets_context(class));
+                let right = break_property(u32::from(b)) as usize;
+                assert_eq!(pair_opportunity(class as usize, right), None, "{a}{b}");
+            }
+        }
     }
 
     #[test]
@@ -1234,7 +1471,8 @@ mod tests {
                 text.push_str(pool[(next() % pool.len() as u64) as usize]);
             }
             let expected: Vec<_> = linebreaks(&text).filter(|&(p, _)| p < text.len()).collect();
-            let mut opportunities = Opportunities::new(&text);
+            let mut found = Vec::new();
+            let mut opportunities = Opportunities::new(&text, &mut found);
             let bytes = text.as_bytes();
             let got: Vec<_> = (1..text.len())
                 .filter(|&p| text.is_char_boundary(p))
@@ -1371,15 +1609,21 @@ mod tests {
             "\u{1100}\u{1161}\u{11a8}가\u{11a8}",
             "\u{600}1 x",
         ] {
-            let fast: Vec<(usize, &str)> = FastGraphemes {
-                text,
-                pos: 0,
-                slow: None,
-            }
-            .collect();
+            let fast: Vec<(usize, &str)> = FastGraphemes::new(text).collect();
             let full: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
             assert_eq!(fast, full, "{text:?}");
             assert_eq!(measure(text), display_width(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn measure_takes_each_cluster_whole() {
+        let some = (0..0x3100).chain(0x4dc0..0x4e10).chain(0xfe00..0x1_0000);
+        for c in some.chain(0x1_f300..0x1_f700).filter_map(char::from_u32) {
+            for text in [format!("{c}中a{c}"), format!("{c}\u{301}")] {
+                let clusters: usize = FastGraphemes::new(&text).map(|(_, g)| fast_width(g)).sum();
+                assert_eq!(measure(&text), clusters, "U+{:04X}", c as u32);
+            }
         }
     }
 

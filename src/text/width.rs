@@ -26,7 +26,9 @@ pub fn grapheme_width(grapheme: &str) -> usize {
 /// Cuts `text` to at most `max_width` columns, ending with `…` when anything was cut. A wide
 /// character that would straddle the limit is left out whole.
 pub fn truncate_to_width(text: &str, max_width: usize) -> String {
-    if display_width(text) <= max_width {
+    // No grapheme is wider than it is long in UTF-8 (ASCII is one column at most, anything
+    // else two at most), so short text fits without measuring.
+    if text.len() <= max_width || display_width(text) <= max_width {
         return text.to_string();
     }
     if max_width == 0 {
