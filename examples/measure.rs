@@ -27,25 +27,45 @@ use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let root = PathBuf::from(std::env::args().nth(1).expect("usage: measure CORPUS_DIR"));
+    let args: Vec<String> = std::env::args().collect();
+    let root = PathBuf::from(args.get(1).expect("usage: measure CORPUS_DIR"));
+    if let (Some("--reader"), Some(cache_file)) = (args.get(2).map(String::as_str), args.get(3)) {
+        reader_phase(&root, Path::new(cache_file));
+        return;
+    }
     let cache_dir = std::env::temp_dir().join(format!("brief-measure-{}", std::process::id()));
     let cache_file = IndexCache::file_for(&cache_dir, &root);
     println!("corpus: {}", root.display());
+    load_phase(&root, &cache_file);
+    // The reader runs in a process of its own, so that its peak memory is its own.
+    let status = std::process::Command::new(std::env::current_exe().expect("this program"))
+        .arg(&root)
+        .arg("--reader")
+        .arg(&cache_file)
+        .status()
+        .expect("the reader phase");
+    let _ = std::fs::remove_dir_all(&cache_dir);
+    assert!(status.success());
+}
 
-    let cold = time(|| store::load_path_cached(&root, &LoadOptions::default(), None));
+/// Loading with and without the index cache; leaves a warm cache in `cache_file`.
+fn load_phase(root: &Path, cache_file: &Path) {
+    let options = LoadOptions::default();
+    let cold = time(|| store::load_path_cached(root, &options, None));
     println!(
         "load, no index cache          {:>9.1} ms  ({} posts)",
         ms(cold.0),
         cold.1.posts.len()
     );
-    let build = time(|| store::load_path_cached(&root, &LoadOptions::default(), Some(&cache_file)));
+    let build = time(|| store::load_path_cached(root, &options, Some(cache_file)));
     println!("load, writing the index cache {:>9.1} ms", ms(build.0));
-    let warm = time(|| store::load_path_cached(&root, &LoadOptions::default(), Some(&cache_file)));
+    let warm = time(|| store::load_path_cached(root, &options, Some(cache_file)));
     println!("load, warm index cache        {:>9.1} ms", ms(warm.0));
-    drop((cold, build, warm));
-    reset_peak_memory();
+}
 
-    let (first_frame, complete, mut app, mut terminal) = start_reader(&root, &cache_file);
+/// The reader on a warm cache: first frame, list complete, keys, search, articles, memory.
+fn reader_phase(root: &Path, cache_file: &Path) {
+    let (first_frame, complete, mut app, mut terminal) = start_reader(root, cache_file);
     println!("first frame                   {:>9.1} ms", ms(first_frame));
     println!(
         "list complete                 {:>9.1} ms  ({} posts)",
@@ -153,11 +173,7 @@ fn main() {
     let down = per_key(&mut app, &mut terminal, &theme, &[KeyCode::PageDown], 300);
     report("PgDn near the end", &down);
 
-    println!(
-        "peak memory of the reader     {:>9.1} MiB  (from its start to here)",
-        peak_mib()
-    );
-    let _ = std::fs::remove_dir_all(&cache_dir);
+    println!("peak memory of the reader     {:>9.1} MiB", peak_mib());
 }
 
 /// Starts an app as the reader does, feeding it the loader's growing batches, and returns the
@@ -167,6 +183,20 @@ fn start_reader(
     cache_file: &Path,
 ) -> (Duration, Duration, App, Terminal<TestBackend>) {
     let started = Instant::now();
+    // As the reader does: the first frame, then the loader.
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    let settings = ReaderSettings::default();
+    let mut app = App::with_settings(
+        vec![root.to_path_buf()],
+        Rect::new(0, 0, 120, 40),
+        settings,
+        Marks::default(),
+    );
+    terminal
+        .draw(|frame| ui::draw(frame, &app, &theme))
+        .expect("draw");
+    let first_frame = started.elapsed();
     let (tx, rx) = channel::<store::LoadBatch>();
     let loader_root = root.to_path_buf();
     let loader_cache = cache_file.to_path_buf();
@@ -190,18 +220,6 @@ fn start_reader(
         );
         let _ = tx.send(pending.into_inner().unwrap().0);
     });
-    let theme = Theme::monochrome();
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    let mut app = App::with_settings(
-        vec![root.to_path_buf()],
-        Rect::new(0, 0, 120, 40),
-        ReaderSettings::default(),
-        Marks::default(),
-    );
-    terminal
-        .draw(|frame| ui::draw(frame, &app, &theme))
-        .expect("draw");
-    let first_frame = started.elapsed();
     for batch in rx {
         app.update(Action::PostsLoaded {
             posts: batch.posts,
@@ -286,12 +304,6 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// Starts the peak-memory count afresh, so the loads measured before the reader's start do
-/// not count towards its peak.
-fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 /// The process's peak resident memory (VmHWM), from /proc.

@@ -68,6 +68,10 @@ pub struct Search {
     pub body_hits: Vec<bool>,
     /// Posts whose front matter matched the current query, parallel to the posts.
     field_hits: Vec<bool>,
+    /// The lower-cased query `field_hits` answers.
+    matched_query: String,
+    /// Recent queries with their `field_hits`, for Backspace.
+    earlier: Vec<(String, Vec<bool>)>,
     /// Every body has been searched for the current query.
     pub bodies_done: bool,
 }
@@ -181,6 +185,9 @@ pub struct App {
     pub diagnostics: Vec<Diagnostic>,
     pub quitting: bool,
 }
+
+/// How many earlier search results are kept for Backspace.
+const EARLIER_QUERIES_KEPT: usize = 16;
 
 /// How many rendered articles are kept.
 const ARTICLE_CACHE_SIZE: usize = 16;
@@ -755,9 +762,9 @@ impl App {
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.field_hits = self
-            .index
-            .fields_matching(&self.search.input.to_lowercase());
+        self.search.matched_query = self.search.input.to_lowercase();
+        self.search.field_hits = self.index.fields_matching(&self.search.matched_query);
+        self.search.earlier.clear();
         self.tags = TagIndex::build(&self.posts);
         self.tag_rows = view::tag_rows(&self.tags);
         self.tag_cursor = self.tag_cursor.min(self.tag_rows.len().saturating_sub(1));
@@ -850,8 +857,9 @@ impl App {
         let searching = !self.search.input.is_empty();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
-        self.view = (0..self.posts.len())
-            .filter(|&i| filter.is_empty() || filter.matches(&index.keys[i]))
+        self.view = index
+            .posts_with_all(filter.keys())
+            .into_iter()
             .filter(|&i| match mode {
                 ViewMode::All => true,
                 ViewMode::Unread => !index.marks[i].read,
@@ -954,9 +962,27 @@ impl App {
     fn search_changed(&mut self) -> Option<Effect> {
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.field_hits = self
-            .index
-            .fields_matching(&self.search.input.to_lowercase());
+        let query = self.search.input.to_lowercase();
+        let grew = !self.search.matched_query.is_empty()
+            && query.contains(self.search.matched_query.as_str());
+        // Backspace returns to a query answered a moment ago.
+        let earlier = self.search.earlier.iter().position(|(q, _)| *q == query);
+        let hits = if let Some(at) = earlier {
+            self.search.earlier.remove(at).1
+        } else if grew {
+            self.index
+                .fields_matching_among(&query, &self.search.field_hits)
+        } else {
+            self.index.fields_matching(&query)
+        };
+        let previous = std::mem::replace(&mut self.search.field_hits, hits);
+        let previous_query = std::mem::replace(&mut self.search.matched_query, query);
+        if !previous_query.is_empty() {
+            self.search.earlier.push((previous_query, previous));
+            if self.search.earlier.len() > EARLIER_QUERIES_KEPT {
+                self.search.earlier.remove(0);
+            }
+        }
         self.search.bodies_done = false;
         self.recompute_view();
         self.find_article_matches();
@@ -979,6 +1005,8 @@ impl App {
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
         self.search.field_hits.clear();
+        self.search.matched_query.clear();
+        self.search.earlier.clear();
         self.recompute_view();
         self.find_article_matches();
         had_query.then_some(Effect::CancelSearch)

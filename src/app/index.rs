@@ -5,6 +5,7 @@
 use crate::marks::{Mark, Marks, post_id};
 use crate::store::{Post, TagKind, tag_key};
 use memchr::memmem;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -27,6 +28,8 @@ pub struct PostIndex {
     fields_text: String,
     /// Where each post's text starts in `fields_text`.
     fields_start: Vec<usize>,
+    /// The posts carrying each tag, by (kind, key), in post order.
+    tag_posts: HashMap<(TagKind, String), Vec<usize>>,
 }
 
 impl PostIndex {
@@ -54,8 +57,16 @@ impl PostIndex {
             fields_text.push('\0');
         }
         let paths: Vec<PathBuf> = posts.iter().map(|p| p.path.clone()).collect();
+        let keys: Vec<Vec<(TagKind, String)>> = posts.iter().map(keys_of).collect();
+        let mut tag_posts: HashMap<(TagKind, String), Vec<usize>> = HashMap::new();
+        for (i, post_keys) in keys.iter().enumerate() {
+            for key in post_keys {
+                tag_posts.entry(key.clone()).or_default().push(i);
+            }
+        }
         PostIndex {
-            keys: posts.iter().map(keys_of).collect(),
+            keys,
+            tag_posts,
             marks: ids.iter().map(|id| marks.get(id)).collect(),
             ids,
             by_path: {
@@ -75,8 +86,49 @@ impl PostIndex {
     }
 
     pub fn position(&self, path: &std::path::Path) -> Option<usize> {
-        let at = self.by_path.binary_search_by(|&i| self.paths[i].as_path().cmp(path)).ok()?;
+        let at = self
+            .by_path
+            .binary_search_by(|&i| self.paths[i].as_path().cmp(path))
+            .ok()?;
         Some(self.by_path[at])
+    }
+
+    /// The posts that carry every one of `wanted` (kind, key), in post order.
+    pub fn posts_with_all<'a>(
+        &self,
+        wanted: impl Iterator<Item = (TagKind, &'a str)>,
+    ) -> Vec<usize> {
+        let mut lists: Vec<&[usize]> = Vec::new();
+        for (kind, key) in wanted {
+            match self.tag_posts.get(&(kind, key.to_string())) {
+                Some(list) => lists.push(list),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|list| list.len());
+        let Some((shortest, rest)) = lists.split_first() else {
+            return (0..self.keys.len()).collect();
+        };
+        shortest
+            .iter()
+            .copied()
+            .filter(|i| rest.iter().all(|list| list.binary_search(i).is_ok()))
+            .collect()
+    }
+
+    /// Of the posts flagged in `among`, those whose front-matter text contains `query`: for a
+    /// query that only grew, since a post that did not match before cannot match now.
+    pub fn fields_matching_among(&self, query: &str, among: &[bool]) -> Vec<bool> {
+        let finder = memmem::Finder::new(query.as_bytes());
+        let text = self.fields_text.as_bytes();
+        (0..self.fields_start.len())
+            .map(|i| {
+                among.get(i).copied().unwrap_or(false) && {
+                    let end = self.fields_start.get(i + 1).copied().unwrap_or(text.len());
+                    finder.find(&text[self.fields_start[i]..end]).is_some()
+                }
+            })
+            .collect()
     }
 
     /// One flag per post: its front-matter text contains `query` (already lower-cased).
@@ -142,5 +194,42 @@ mod tests {
             "no match across fields"
         );
         assert_eq!(index.position(std::path::Path::new("b")), Some(1));
+        assert_eq!(
+            index.fields_matching_among("云计算", &[true, true]),
+            [true, false]
+        );
+        assert_eq!(
+            index.fields_matching_among("云计算", &[false, true]),
+            [false, false]
+        );
+    }
+
+    #[test]
+    fn posts_with_all_tags_intersect() {
+        let post = |tags: &[&str]| Post {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Post::default()
+        };
+        let posts = vec![
+            post(&["AI", "云计算"]),
+            post(&["ai"]),
+            post(&["云计算"]),
+            post(&["AI", "云计算"]),
+        ];
+        let index = PostIndex::build(&posts, &[], &Marks::default());
+        assert_eq!(
+            index.posts_with_all([(TagKind::Tag, "ai"), (TagKind::Tag, "云计算")].into_iter()),
+            [0, 3]
+        );
+        assert_eq!(
+            index.posts_with_all([(TagKind::Tag, "ai")].into_iter()),
+            [0, 1, 3]
+        );
+        assert!(
+            index
+                .posts_with_all([(TagKind::Tag, "none")].into_iter())
+                .is_empty()
+        );
+        assert_eq!(index.posts_with_all(std::iter::empty()).len(), 4);
     }
 }

@@ -40,6 +40,13 @@ impl ViewFilter {
         self.selected.iter().map(|(_, _, name)| name.as_str())
     }
 
+    /// The (kind, key) of every selected tag.
+    pub fn keys(&self) -> impl Iterator<Item = (TagKind, &str)> {
+        self.selected
+            .iter()
+            .map(|(kind, key, _)| (*kind, key.as_str()))
+    }
+
     /// The filter's one tag, when it has exactly one.
     pub fn single(&self) -> Option<(TagKind, &str)> {
         match self.selected.as_slice() {
