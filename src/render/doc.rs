@@ -178,6 +178,10 @@ impl Inlines {
     /// Takes the content collected so far, closing the open styles and opening them again
     /// empty, so that the caller's later closes still pair up.
     fn take(&mut self) -> Vec<Inline> {
+        self.dirty = false;
+        if self.open.is_empty() {
+            return std::mem::take(&mut self.base);
+        }
         let kinds: Vec<Option<InlineOpen>> = self.open.iter().map(|(k, _)| k.clone()).collect();
         while !self.open.is_empty() {
             self.close();
@@ -922,7 +926,8 @@ fn block_to_inlines(block: Block, inlines: &mut Inlines) {
 
 /// A URL as kept in the model: sanitised and trimmed.
 fn clean_url(url: &str) -> String {
-    sanitize_inline(url).trim().to_string()
+    // `sanitize_inline` trims.
+    sanitize_inline(url)
 }
 
 #[cfg(test)]

@@ -102,18 +102,23 @@ impl Layout {
     /// spans of one style merged.
     pub fn emit(&mut self, prefix: &mut Prefix, content: Vec<Span>) {
         let head = prefix.current();
-        let mut spans: Vec<Span> = Vec::with_capacity(head.len() + content.len());
-        for mark in head {
-            push_merged(&mut spans, &mark.text, mark.style);
-        }
-        for span in content {
-            // Moved, not copied, unless it joins the span before it.
-            match spans.last_mut() {
-                _ if span.text.is_empty() => {}
-                Some(last) if last.style == span.style => last.text.push_str(&span.text),
-                _ => spans.push(span),
+        let spans = if head.is_empty() {
+            merged_in_place(content)
+        } else {
+            let mut spans: Vec<Span> = Vec::with_capacity(head.len() + content.len());
+            for mark in head {
+                push_merged(&mut spans, &mark.text, mark.style);
             }
-        }
+            for span in content {
+                // Moved, not copied, unless it joins the span before it.
+                match spans.last_mut() {
+                    _ if span.text.is_empty() => {}
+                    Some(last) if last.style == span.style => last.text.push_str(&span.text),
+                    _ => spans.push(span),
+                }
+            }
+            spans
+        };
         prefix.used = true;
         self.push_line(spans);
     }
@@ -421,6 +426,25 @@ impl Layout {
             }
         }
     }
+}
+
+/// The spans with empty ones left out and neighbours of one style joined, in their vector.
+fn merged_in_place(mut spans: Vec<Span>) -> Vec<Span> {
+    let mut kept = 0;
+    for i in 0..spans.len() {
+        if spans[i].text.is_empty() {
+            continue;
+        }
+        if kept > 0 && spans[kept - 1].style == spans[i].style {
+            let text = std::mem::take(&mut spans[i].text);
+            spans[kept - 1].text.push_str(&text);
+        } else {
+            spans.swap(kept, i);
+            kept += 1;
+        }
+    }
+    spans.truncate(kept);
+    spans
 }
 
 /// Appends a span, or extends the last one when it has the same style; empty text is left out.

@@ -931,12 +931,21 @@ impl<'t> FastGraphemes<'t> {
     fn records(mut self) -> impl Iterator<Item = Grapheme> + 't {
         std::iter::from_fn(move || self.next_record())
     }
+}
 
-    /// Goes on from byte `pos`, a grapheme boundary, out of a stretch of simple characters.
-    fn seek(&mut self, pos: usize) {
-        debug_assert!(self.slow.is_none());
-        self.pos = pos;
+/// Where a stretch that starts with a character that is not simple (or is followed by one)
+/// can end: the first point after its first character between two simple characters, where
+/// a grapheme boundary is certain whatever came before; else the end of `rest`.
+fn certain_boundary(rest: &str) -> usize {
+    let mut previous_simple = false;
+    for (i, ch) in rest.char_indices().skip(1) {
+        let simple = is_simple(ch);
+        if simple && previous_simple {
+            return i;
+        }
+        previous_simple = simple;
     }
+    rest.len()
 }
 
 /// The character at byte `pos` of valid UTF-8 (a character boundary), and its length.
@@ -989,18 +998,7 @@ impl<'t> Iterator for FastGraphemes<'t> {
             self.pos += c.len_utf8();
             return Some((start, &self.text[start..self.pos]));
         }
-        // Segment up to the first point between two simple characters, where a boundary is
-        // certain whatever came before.
-        let mut end = rest.len();
-        let mut previous_simple = false;
-        for (i, ch) in rest.char_indices().skip(1) {
-            let simple = is_simple(ch);
-            if simple && previous_simple {
-                end = i;
-                break;
-            }
-            previous_simple = simple;
-        }
+        let end = certain_boundary(rest);
         let start = self.pos;
         self.slow = Some((rest[..end].grapheme_indices(true), start, start + end));
         self.next()
@@ -1114,26 +1112,56 @@ fn forgets_context(class: BreakClass) -> bool {
     )
 }
 
-/// The opportunity between a character of class `left`, one that forgets the context, and
-/// one of class `right`, by class numbers: what `unicode-linebreak` finds between two
-/// samples of the classes.
-fn pair_opportunity(left: usize, right: usize) -> Option<BreakOpportunity> {
-    static PAIRS: OnceLock<[[Option<BreakOpportunity>; 43]; 43]> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut pairs = [[None; 43]; 43];
+/// The line break class of `c`, ideographs without a lookup.
+#[inline]
+fn class_of(c: char) -> BreakClass {
+    if is_ideograph(c) {
+        BreakClass::Ideographic
+    } else {
+        break_property(u32::from(c))
+    }
+}
+
+/// Opportunities that depend on two classes alone, found once with `unicode-linebreak`
+/// between samples of the classes.
+struct PairTable {
+    /// Between a character of a class that forgets the context and the next character.
+    pairs: [[Option<BreakOpportunity>; 43]; 43],
+    /// Between the last of the spaces after such a character and the next character; the last
+    /// row is for spaces at the start of the text.
+    after_spaces: [[Option<BreakOpportunity>; 43]; 44],
+}
+
+/// The row of [`PairTable::after_spaces`] for spaces at the start of the text.
+const START: usize = 43;
+
+fn pair_table() -> &'static PairTable {
+    static TABLE: OnceLock<PairTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = PairTable {
+            pairs: [[None; 43]; 43],
+            after_spaces: [[None; 43]; 44],
+        };
         let mut text = String::new();
-        for (l, &a) in CLASS_SAMPLES.iter().enumerate() {
-            for (r, &b) in CLASS_SAMPLES.iter().enumerate() {
-                text.clear();
-                text.push(a);
-                text.push(b);
-                pairs[l][r] = linebreaks(&text)
-                    .find(|&(p, _)| p == a.len_utf8())
-                    .map(|(_, kind)| kind);
+        let mut find = |before: Option<char>, spaces: usize, after: char| {
+            text.clear();
+            text.extend(before);
+            text.extend(std::iter::repeat_n(' ', spaces));
+            let at = text.len();
+            text.push(after);
+            linebreaks(&text)
+                .find(|&(p, _)| p == at)
+                .map(|(_, kind)| kind)
+        };
+        for (r, &b) in CLASS_SAMPLES.iter().enumerate() {
+            for (l, &a) in CLASS_SAMPLES.iter().enumerate() {
+                table.pairs[l][r] = find(Some(a), 0, b);
+                table.after_spaces[l][r] = find(Some(a), 1, b);
             }
+            table.after_spaces[START][r] = find(None, 1, b);
         }
-        pairs
-    })[left][right]
+        table
+    })
 }
 
 /// UAX #14 break opportunities, asked for at increasing positions. After a character that
@@ -1171,12 +1199,32 @@ impl<'t, 'f> Opportunities<'t, 'f> {
             // Letters and digits (AL, NU) hold together (LB23, LB25, LB28).
             return None;
         }
-        let left_class = break_property(u32::from(left));
+        let left_class = class_of(left);
         if forgets_context(left_class) {
-            return pair_opportunity(
-                left_class as usize,
-                break_property(u32::from(right)) as usize,
-            );
+            return pair_table().pairs[left_class as usize][class_of(right) as usize];
+        }
+        if left == ' ' {
+            if right == ' ' {
+                // No break before a space (LB7).
+                return None;
+            }
+            // After spaces, what counts is the character before them, if it forgets the
+            // context (or the start of the text).
+            let bytes = self.text.as_bytes();
+            let mut start = pos - 1;
+            while start > 0 && bytes[start - 1] == b' ' {
+                start -= 1;
+            }
+            let row = match char_before(bytes, start) {
+                None => Some(START),
+                Some((c, _)) => {
+                    let class = break_property(u32::from(c));
+                    forgets_context(class).then_some(class as usize)
+                }
+            };
+            if let Some(row) = row {
+                return pair_table().after_spaces[row][class_of(right) as usize];
+            }
         }
         if pos >= self.until {
             self.look_around(pos);
@@ -1234,65 +1282,101 @@ fn utf8_len(lead: u8) -> usize {
 /// Hands `sink` each unit of graphemes between two breaks that are taken: UAX #14
 /// opportunities, less those the CJK rules or `veto` forbid. A unit ends with its trailing
 /// spaces and, at a mandatory break, the line-end character.
-fn for_each_unit(text: &str, mut veto: impl Veto, sink: &mut impl Units, scratch: &mut Scratch) {
-    let bytes = text.as_bytes();
-    let mut opportunities = Opportunities::new(text, &mut scratch.found);
-    let mut graphemes = FastGraphemes::new(text);
-    let mut unit = Unit::EMPTY;
-    let mut upcoming = graphemes.next_record();
-    while let Some(g) = upcoming {
-        // Quick ways through plain text. (A record that came the simple way is one char.)
-        if graphemes.slow.is_none() {
-            if unit.empty && is_ideograph(g.first) {
+fn for_each_unit(text: &str, veto: impl Veto, sink: &mut impl Units, scratch: &mut Scratch) {
+    let mut units = UnitFinder {
+        text,
+        opportunities: Opportunities::new(text, &mut scratch.found),
+        unit: Unit::EMPTY,
+        veto,
+        sink,
+        graphemes: &mut scratch.graphemes,
+    };
+    units.run();
+}
+
+/// The state of [`for_each_unit`].
+struct UnitFinder<'t, 's, V, U> {
+    text: &'t str,
+    opportunities: Opportunities<'t, 's>,
+    unit: Unit,
+    veto: V,
+    sink: &'s mut U,
+    graphemes: &'s mut Vec<Grapheme>,
+}
+
+impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
+    fn run(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while let Some((c, len)) = char_at(bytes, pos) {
+            let next = char_at(bytes, pos + len);
+            if !(is_simple(c) && next.is_none_or(|(n, _)| is_simple(n))) {
+                // Around other characters, the full segmentation, up to where a boundary is
+                // certain.
+                let end = pos + certain_boundary(&text[pos..]);
+                for (at, cluster) in text[pos..end].grapheme_indices(true) {
+                    let g = Grapheme::of(pos + at, cluster);
+                    self.step(&g, char_at(bytes, g.end).map(|(n, _)| n));
+                }
+                pos = end;
+                continue;
+            }
+            // `c` is a cluster of its own. Quick ways through plain text first.
+            if self.unit.empty && is_ideograph(c) {
                 // Each ideograph followed by another is a unit of its own, unless the pieces
                 // forbid the break after it.
-                let limit = veto.next_blocked(g.end);
-                let mut start = g.start;
+                let limit = self.veto.next_blocked(pos + 3);
+                let mut start = pos;
                 while start + 3 < limit && ideograph_at(bytes, start + 3) {
                     start += 3;
                 }
-                let count = (start - g.start) / 3;
-                if count > 0 {
-                    sink.ideographs(g.start, count);
-                    graphemes.seek(start);
-                    upcoming = graphemes.next_record();
+                if start > pos {
+                    self.sink.ideographs(pos, (start - pos) / 3);
+                    pos = start;
                     continue;
                 }
-            } else if g.first.is_ascii_alphanumeric() {
+            } else if c.is_ascii_alphanumeric() {
                 // Letters and digits hold together (LB23, LB25, LB28): each one followed by
                 // another joins the unit, with no break to weigh.
-                let run = bytes[g.start..]
+                let run = bytes[pos..]
                     .iter()
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
                 if run > 1 {
-                    if unit.empty {
-                        unit.start = g.start;
-                        unit.empty = false;
+                    if self.unit.empty {
+                        self.unit.start = pos;
+                        self.unit.empty = false;
                     }
-                    unit.push_content(g.start + run - 1, run - 1);
-                    graphemes.seek(g.start + run - 1);
-                    upcoming = graphemes.next_record();
+                    self.unit.push_content(pos + run - 1, run - 1);
+                    pos += run - 1;
                     continue;
                 }
             }
+            self.step(&Grapheme::simple(pos, c), next.map(|(n, _)| n));
+            pos += len;
         }
-        upcoming = graphemes.next_record();
-        unit.push(&g);
-        let take = match &upcoming {
+    }
+
+    /// Adds grapheme `g`, followed by a grapheme that starts with `next` (if any), to the
+    /// unit, and hands the unit over when the break after `g` is taken.
+    #[inline]
+    fn step(&mut self, g: &Grapheme, next: Option<char>) {
+        self.unit.push(g);
+        let take = match next {
             None => true,
             Some(_) if g.newline => true,
-            Some(next) => match opportunities.at(g.end, g.last, next.first) {
+            Some(next) => match self.opportunities.at(g.end, g.last, next) {
                 Some(BreakOpportunity::Mandatory) => true,
                 Some(BreakOpportunity::Allowed) => {
-                    !is_no_end(g.last) && !is_no_start(next.first) && !veto.blocked(g.end)
+                    !is_no_end(g.last) && !is_no_start(next) && !self.veto.blocked(g.end)
                 }
                 None => false,
             },
         };
         if take {
-            sink.unit(&unit, text, &mut scratch.graphemes);
-            unit = Unit::EMPTY;
+            self.sink.unit(&self.unit, self.text, self.graphemes);
+            self.unit = Unit::EMPTY;
         }
     }
 }
@@ -1325,7 +1409,7 @@ mod tests {
                 let class = break_property(u32::from(a));
                 assert!(forgets_context(class));
                 let right = break_property(u32::from(b)) as usize;
-                assert_eq!(pair_opportunity(class as usize, right), None, "{a}{b}");
+                assert_eq!(pair_table().pairs[class as usize][right], None, "{a}{b}");
             }
         }
     }
@@ -1395,6 +1479,47 @@ mod tests {
                             .map(|(p, kind)| (p - from, kind)),
                     );
                     assert_eq!(got, expected, "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// After spaces, UAX #14 goes on the same whatever their number and whatever came before
+    /// the character ahead of them, when it forgets the context; there is never a break
+    /// between two spaces.
+    #[test]
+    fn spaces_keep_only_the_character_before_them() {
+        let samples: Vec<char> = CLASS_SAMPLES
+            .iter()
+            .enumerate()
+            .filter(|&(class, _)| class != BreakClass::Surrogate as usize)
+            .map(|(_, &c)| c)
+            .collect();
+        let forgets = |c: char| forgets_context(break_property(u32::from(c)));
+        let table = pair_table();
+        let mut befores: Vec<String> = vec![String::new()];
+        for &k in samples.iter().filter(|&&k| forgets(k)) {
+            befores.push(k.to_string());
+            befores.extend(samples.iter().map(|c| format!("{c}{k}")));
+        }
+        for before in &befores {
+            let row = before
+                .chars()
+                .next_back()
+                .map_or(START, |k| break_property(u32::from(k)) as usize);
+            for spaces in 1..=3 {
+                for &x in &samples {
+                    let text = format!("{before}{}{x}", " ".repeat(spaces));
+                    let after = text.len() - x.len_utf8();
+                    let found: Vec<_> = linebreaks(&text)
+                        .filter(|&(p, _)| p > before.len() && p <= after)
+                        .collect();
+                    let expected = table.after_spaces[row][break_property(u32::from(x)) as usize];
+                    assert_eq!(
+                        found,
+                        Vec::from_iter(expected.map(|k| (after, k))),
+                        "{text:?}"
+                    );
                 }
             }
         }
