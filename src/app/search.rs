@@ -1,0 +1,108 @@
+//! The incremental search: front-matter matches computed at once (narrowed as the query
+//! grows), body matches asked of a background search, and matches inside the open article.
+//! Part of [`App`]'s one writer; no input or output here.
+
+use super::{App, EARLIER_QUERIES_KEPT, Effect};
+
+impl App {
+    pub(super) fn search_changed(&mut self) -> Option<Effect> {
+        self.search.generation += 1;
+        self.search.body_hits = vec![false; self.posts.len()];
+        let query = self.search.input.to_lowercase();
+        let grew = !self.search.matched_query.is_empty()
+            && query.contains(self.search.matched_query.as_str());
+        // Backspace returns to a query answered a moment ago.
+        let earlier = self.search.earlier.iter().position(|(q, _)| *q == query);
+        let hits = if let Some(at) = earlier {
+            self.search.earlier.remove(at).1
+        } else if grew {
+            self.index
+                .fields_matching_among(&query, &self.search.field_hits)
+        } else {
+            self.index.fields_matching(&query)
+        };
+        let previous = std::mem::replace(&mut self.search.field_hits, hits);
+        let previous_query = std::mem::replace(&mut self.search.matched_query, query);
+        if !previous_query.is_empty() {
+            self.search.earlier.push((previous_query, previous));
+            if self.search.earlier.len() > EARLIER_QUERIES_KEPT {
+                self.search.earlier.remove(0);
+            }
+        }
+        self.search.bodies_done = false;
+        self.recompute_view();
+        self.find_article_matches();
+        if self.search.input.is_empty() {
+            self.search.bodies_done = true;
+            return Some(Effect::CancelSearch);
+        }
+        let paths = self.index.paths.clone();
+        Some(Effect::SearchBodies {
+            generation: self.search.generation,
+            query: self.search.input.clone(),
+            paths,
+        })
+    }
+
+    pub(super) fn drop_search(&mut self) -> Option<Effect> {
+        let had_query = !self.search.input.is_empty();
+        self.search.input.clear();
+        self.search.editing = false;
+        self.search.generation += 1;
+        self.search.body_hits = vec![false; self.posts.len()];
+        self.search.field_hits.clear();
+        self.search.matched_query.clear();
+        self.search.earlier.clear();
+        self.recompute_view();
+        self.find_article_matches();
+        had_query.then_some(Effect::CancelSearch)
+    }
+
+    pub(super) fn find_article_matches(&mut self) {
+        let query = self.search.input.to_lowercase();
+        if let Some(view) = self.article.as_mut() {
+            view.matches = match (&view.article, query.is_empty()) {
+                (Some(article), false) => article
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, line)| line.plain().to_lowercase().contains(&query))
+                    .map(|(i, _)| i)
+                    .collect(),
+                _ => Vec::new(),
+            };
+        }
+    }
+
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let max = self.max_article_scroll();
+        let Some(view) = self.article.as_mut() else {
+            return;
+        };
+        if view.matches.is_empty() {
+            self.status = Some(if self.search.input.is_empty() {
+                "no search; press / to search".into()
+            } else {
+                "no match in this article".into()
+            });
+            return;
+        }
+        let target = if forward {
+            view.matches
+                .iter()
+                .copied()
+                .find(|&m| m > view.scroll)
+                .unwrap_or(view.matches[0])
+        } else {
+            view.matches
+                .iter()
+                .copied()
+                .rev()
+                .find(|&m| m < view.scroll)
+                .unwrap_or(*view.matches.last().unwrap_or(&0))
+        };
+        view.scroll = target.min(max);
+        let number = view.matches.iter().position(|&m| m == target).unwrap_or(0) + 1;
+        self.status = Some(format!("match {number}/{}", view.matches.len()));
+    }
+}
