@@ -40,7 +40,12 @@ pub fn decode(mut bytes: Vec<u8>, complete: bool) -> Result<Decoded, NotText> {
     }
     let bytes = match String::from_utf8(bytes) {
         // Valid UTF-8 with no NUL byte is text: binary data practically never passes both.
-        Ok(text) => return Ok(Decoded { text, decoded_from: None }),
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                decoded_from: None,
+            });
+        }
         Err(e) => e.into_bytes(),
     };
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

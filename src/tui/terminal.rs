@@ -19,7 +19,12 @@ pub fn enter() -> io::Result<Term> {
     enable_raw_mode()?;
     // Cleared here rather than with `Terminal::clear`, which asks the terminal where its cursor
     // is: on resuming from Ctrl-z the input thread is reading, and the answer would not come.
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Clear(ClearType::All))?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All)
+    )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     terminal.hide_cursor()?;
     Ok(terminal)
