@@ -257,12 +257,22 @@ pub fn render_article(post: &Post, body: &str, width: usize) -> Article {
 pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> Article {
     let width = options.width.max(MIN_WIDTH);
     let mut layout = layout::Layout::new(width, options.table_borders);
+    // About as many lines as the body has bytes per line of the width: growing the vector
+    // by doubling would copy it a dozen times for a long article.
+    layout.lines.reserve(body.len() / width + 16);
     layout.header(post);
     let header_lines = layout.lines.len();
-    let blocks = parse_body(body, post.format);
-    if !blocks.is_empty() {
-        layout.lines.push(Line::default());
-        layout.body(&blocks);
+    // Each top-level block is laid out as soon as it is read, and dropped: the document is
+    // never held whole.
+    let mut top = layout::Body::default();
+    let mut lay_out = |builder: &mut doc::Builder| {
+        for block in builder.drain_finished() {
+            layout.body_block(&mut top, &block);
+        }
+    };
+    let builder = build_body(body, post.format, &mut lay_out);
+    for block in builder.finish() {
+        layout.body_block(&mut top, &block);
     }
     layout.link_list();
     let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty())
@@ -286,6 +296,16 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
 
 /// The document model of a body.
 pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
+    build_body(body, format, &mut |_| {}).finish()
+}
+
+/// Reads a body into a builder, calling `after_block` whenever Markdown blocks have been
+/// finished (see [`doc::Builder::drain_finished`]).
+fn build_body(
+    body: &str,
+    format: BodyFormat,
+    after_block: &mut dyn FnMut(&mut doc::Builder),
+) -> doc::Builder {
     // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
     let body = if doc::may_need_sanitizing(body) {
         crate::text::sanitize_block(body)
@@ -295,14 +315,14 @@ pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
     let body = body.as_ref();
     let mut builder = doc::Builder::new();
     match format {
-        BodyFormat::Markdown => markdown::add_markdown(body, &mut builder),
+        BodyFormat::Markdown => markdown::add_markdown_with(body, &mut builder, after_block),
         BodyFormat::Html => {
             let (preamble, html) = split_html_preamble(body);
-            markdown::add_markdown(preamble, &mut builder);
+            markdown::add_markdown_with(preamble, &mut builder, after_block);
             html::add_html(html, &mut builder);
         }
     }
-    builder.finish()
+    builder
 }
 
 /// Splits an HTML body into the Markdown lines before its first element tag (comments count

@@ -494,6 +494,20 @@ impl Builder {
             .find(|f| !matches!(f, Frame::Transparent))
     }
 
+    /// Takes the top-level blocks finished so far, in order: nothing later changes them, so a
+    /// caller may lay them out while the rest is still being read.
+    pub fn drain_finished(&mut self) -> std::vec::Drain<'_, Block> {
+        match self.stack.first_mut() {
+            Some(Frame::Blocks { blocks, .. }) => blocks.drain(..),
+            _ => unreachable!("the root frame is never popped"),
+        }
+    }
+
+    /// Whether [`Builder::drain_finished`] has something to take.
+    pub fn has_finished(&self) -> bool {
+        matches!(self.stack.first(), Some(Frame::Blocks { blocks, .. }) if !blocks.is_empty())
+    }
+
     /// The finished document.
     pub fn finish(mut self) -> Vec<Block> {
         while self.stack.len() > 1 {

@@ -31,6 +31,13 @@ pub(crate) struct Layout {
     scratch: String,
 }
 
+/// The top level of a body being laid out block by block (see [`Layout::body_block`]).
+#[derive(Debug, Default)]
+pub(crate) struct Body {
+    prefix: Prefix,
+    started: bool,
+}
+
 /// What goes before each line of a block: `first` on its first line, `rest` after.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Prefix {
@@ -92,10 +99,16 @@ impl Layout {
         }
     }
 
-    /// Lays out a whole body at the top level.
-    pub fn body(&mut self, blocks: &[Block]) {
-        let mut prefix = Prefix::default();
-        self.blocks(blocks, &mut prefix, false);
+    /// Lays out one block of the body at the top level; the first is set apart from the
+    /// header by an empty line.
+    pub fn body_block(&mut self, body: &mut Body, block: &Block) {
+        if body.started {
+            self.blank(&mut body.prefix);
+        } else {
+            self.lines.push(Line::default());
+            body.started = true;
+        }
+        self.block(block, &mut body.prefix);
     }
 
     /// Appends one line: the prefix, then `content`. Trailing spaces are dropped and adjacent

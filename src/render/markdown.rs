@@ -15,10 +15,23 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// [`add_markdown_with`] without a hook.
+#[cfg(test)]
+pub fn add_markdown(text: &str, builder: &mut Builder) {
+    add_markdown_with(text, builder, &mut |_| {});
+}
+
 /// Parses Markdown, already sanitised whole (as [`crate::render::parse_body`] does), and adds
 /// its content to `builder`. What the parser hands on straight from the text then needs no
 /// second look; what it decodes (entities, escapes) is sanitised by the builder.
-pub fn add_markdown(text: &str, builder: &mut Builder) {
+///
+/// `after_block` is called whenever blocks have been finished, so that they can be taken
+/// from the builder (see [`Builder::drain_finished`]) while the rest is read.
+pub fn add_markdown_with(
+    text: &str,
+    builder: &mut Builder,
+    after_block: &mut dyn FnMut(&mut Builder),
+) {
     debug_assert!(
         !super::doc::may_need_sanitizing(text),
         "Markdown must be sanitised before it is parsed"
@@ -31,7 +44,11 @@ pub fn add_markdown(text: &str, builder: &mut Builder) {
         source: text,
     };
     for event in Parser::new_ext(text, options()) {
+        let ends_block = matches!(event, Event::End(_) | Event::Rule);
         reader.event(event);
+        if ends_block && reader.builder.has_finished() {
+            after_block(reader.builder);
+        }
     }
 }
 

@@ -949,18 +949,25 @@ fn certain_boundary(rest: &str) -> usize {
 }
 
 /// The character at byte `pos` of valid UTF-8 (a character boundary), and its length.
-#[inline]
+#[inline(always)]
 fn char_at(bytes: &[u8], pos: usize) -> Option<(char, usize)> {
     let lead = *bytes.get(pos)?;
-    if lead < 0x80 {
-        return Some((char::from(lead), 1));
-    }
-    let len = utf8_len(lead);
-    let tail = bytes.get(pos + 1..pos + len)?;
-    let mut code = u32::from(lead) & (0x7f >> len);
-    for &b in tail {
-        code = (code << 6) | u32::from(b & 0x3f);
-    }
+    let continuation = |i: usize| u32::from(bytes[pos + i] & 0x3f);
+    let (code, len) = match lead {
+        0..=0x7f => return Some((char::from(lead), 1)),
+        0xc0..=0xdf => ((u32::from(lead & 0x1f) << 6) | continuation(1), 2),
+        0xe0..=0xef => (
+            (u32::from(lead & 0x0f) << 12) | (continuation(1) << 6) | continuation(2),
+            3,
+        ),
+        _ => (
+            (u32::from(lead & 0x07) << 18)
+                | (continuation(1) << 12)
+                | (continuation(2) << 6)
+                | continuation(3),
+            4,
+        ),
+    };
     Some((
         char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
         len,
@@ -1033,18 +1040,29 @@ fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
-/// True when an ideograph starts at byte `pos`.
-#[inline]
-fn ideograph_at(bytes: &[u8], pos: usize) -> bool {
-    match bytes.get(pos..pos + 3) {
-        // U+3400..=U+4DBF and U+4E00..=U+9FFF: lead bytes E3 to E9.
-        Some(&[lead @ 0xe3..=0xe9, b1, _]) => match lead {
-            0xe3 => b1 >= 0x90,
-            0xe4 => b1 <= 0xb6 || b1 >= 0xb8,
-            _ => true,
-        },
+/// True when a character whose UTF-8 starts with bytes `lead`, `second` is an ideograph.
+#[inline(always)]
+fn is_ideograph_encoded(lead: u8, second: u8) -> bool {
+    // U+3400..=U+4DBF and U+4E00..=U+9FFF: lead bytes E3 to E9.
+    match lead {
+        0xe5..=0xe9 => true,
+        0xe3 => second >= 0x90,
+        0xe4 => second <= 0xb6 || second >= 0xb8,
         _ => false,
     }
+}
+
+/// How many ideographs follow one another from byte `from`, stopping before one that would
+/// start at or after `limit`.
+#[inline]
+fn ideographs_from(bytes: &[u8], from: usize, limit: usize) -> usize {
+    let end = bytes.len().min(limit.saturating_add(2));
+    bytes
+        .get(from..end)
+        .unwrap_or_default()
+        .chunks_exact(3)
+        .take_while(|encoded| is_ideograph_encoded(encoded[0], encoded[1]))
+        .count()
 }
 
 /// One character of each line break class, by class number (`BreakClass as usize`). There is
@@ -1112,6 +1130,65 @@ fn forgets_context(class: BreakClass) -> bool {
     )
 }
 
+/// What the breaker needs to know of a character: its line break class, its width when it is
+/// a cluster of its own, whether it is simple (see [`is_simple`]) and whether the CJK rules
+/// keep it off the start or the end of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Info {
+    class: u8,
+    width: u8,
+    simple: bool,
+    no_start: bool,
+    no_end: bool,
+}
+
+impl Info {
+    /// What is known of `c`, ASCII from `table`.
+    #[inline]
+    fn from_table(table: &PairTable, c: char) -> Self {
+        if is_ideograph(c) {
+            return Self {
+                class: BreakClass::Ideographic as u8,
+                width: 2,
+                simple: true,
+                no_start: false,
+                no_end: false,
+            };
+        }
+        let code = c as usize;
+        match code {
+            0..0x80 => table.ascii[code],
+            0x2000..0x2070 => table.punctuation[code - 0x2000],
+            0x3000..0x3100 => table.cjk[code - 0x3000],
+            0xff00..0xfff0 => table.fullwidth[code - 0xff00],
+            _ => Self::look_up(c),
+        }
+    }
+
+    fn look_up(c: char) -> Self {
+        Self {
+            class: break_property(u32::from(c)) as u8,
+            width: Grapheme::simple(0, c).width as u8,
+            simple: is_simple(c),
+            no_start: is_no_start(c),
+            no_end: is_no_end(c),
+        }
+    }
+}
+
+/// [`forgets_context`] as a mask of class numbers.
+const FORGETS_CONTEXT: u64 = {
+    let mut mask = (1 << 43) - 1;
+    let mut class = 0;
+    while class < 43 {
+        if matches!(class, 3 | 9 | 10 | 12 | 14 | 40 | 5) {
+            mask &= !(1 << class);
+        }
+        class += 1;
+    }
+    mask
+};
+
 /// The line break class of `c`, ideographs without a lookup.
 #[inline]
 fn class_of(c: char) -> BreakClass {
@@ -1130,6 +1207,12 @@ struct PairTable {
     /// Between the last of the spaces after such a character and the next character; the last
     /// row is for spaces at the start of the text.
     after_spaces: [[Option<BreakOpportunity>; 43]; 44],
+    /// [`Info`] of each ASCII character, of General Punctuation (U+2000..U+206F), of CJK
+    /// punctuation and kana (U+3000..U+30FF) and of the fullwidth forms (U+FF00..U+FFEF).
+    ascii: [Info; 0x80],
+    punctuation: [Info; 0x70],
+    cjk: [Info; 0x100],
+    fullwidth: [Info; 0xf0],
 }
 
 /// The row of [`PairTable::after_spaces`] for spaces at the start of the text.
@@ -1141,7 +1224,22 @@ fn pair_table() -> &'static PairTable {
         let mut table = PairTable {
             pairs: [[None; 43]; 43],
             after_spaces: [[None; 43]; 44],
+            ascii: [Info::look_up(' '); 0x80],
+            punctuation: [Info::look_up(' '); 0x70],
+            cjk: [Info::look_up(' '); 0x100],
+            fullwidth: [Info::look_up(' '); 0xf0],
         };
+        for (infos, first) in [
+            (&mut table.ascii[..], 0),
+            (&mut table.punctuation[..], 0x2000),
+            (&mut table.cjk[..], 0x3000),
+            (&mut table.fullwidth[..], 0xff00),
+        ] {
+            for (offset, info) in infos.iter_mut().enumerate() {
+                let c = char::from_u32(first + offset as u32).expect("no surrogates here");
+                *info = Info::look_up(c);
+            }
+        }
         let mut text = String::new();
         let mut find = |before: Option<char>, spaces: usize, after: char| {
             text.clear();
@@ -1171,6 +1269,7 @@ fn pair_table() -> &'static PairTable {
 /// the last one that forgot the context.
 struct Opportunities<'t, 'f> {
     text: &'t str,
+    table: &'static PairTable,
     /// The opportunities of the stretch looked at last, by absolute position.
     found: &'f mut Vec<(usize, BreakOpportunity)>,
     next: usize,
@@ -1183,6 +1282,7 @@ impl<'t, 'f> Opportunities<'t, 'f> {
         found.clear();
         Self {
             text,
+            table: pair_table(),
             found,
             next: 0,
             until: 0,
@@ -1192,19 +1292,23 @@ impl<'t, 'f> Opportunities<'t, 'f> {
     /// The opportunity before byte `pos`, between the characters `left` and `right` there.
     #[inline]
     fn at(&mut self, pos: usize, left: char, right: char) -> Option<BreakOpportunity> {
-        if is_ideograph(left) && is_ideograph(right) {
-            return Some(BreakOpportunity::Allowed);
-        }
-        if left.is_ascii_alphanumeric() && right.is_ascii_alphanumeric() {
-            // Letters and digits (AL, NU) hold together (LB23, LB25, LB28).
-            return None;
-        }
-        let left_class = class_of(left);
-        if forgets_context(left_class) {
-            return pair_table().pairs[left_class as usize][class_of(right) as usize];
+        self.between(pos, left, class_of(left) as u8, class_of(right) as u8)
+    }
+
+    /// [`Opportunities::at`], the classes of the two characters known.
+    #[inline]
+    fn between(
+        &mut self,
+        pos: usize,
+        left: char,
+        left_class: u8,
+        right_class: u8,
+    ) -> Option<BreakOpportunity> {
+        if FORGETS_CONTEXT & (1 << left_class) != 0 {
+            return self.table.pairs[usize::from(left_class)][usize::from(right_class)];
         }
         if left == ' ' {
-            if right == ' ' {
+            if right_class == BreakClass::Space as u8 {
                 // No break before a space (LB7).
                 return None;
             }
@@ -1223,7 +1327,7 @@ impl<'t, 'f> Opportunities<'t, 'f> {
                 }
             };
             if let Some(row) = row {
-                return pair_table().after_spaces[row][class_of(right) as usize];
+                return self.table.after_spaces[row][usize::from(right_class)];
             }
         }
         if pos >= self.until {
@@ -1269,16 +1373,6 @@ impl<'t, 'f> Opportunities<'t, 'f> {
     }
 }
 
-/// The length of the UTF-8 sequence a lead byte starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-}
-
 /// Hands `sink` each unit of graphemes between two breaks that are taken: UAX #14
 /// opportunities, less those the CJK rules or `veto` forbid. A unit ends with its trailing
 /// spaces and, at a mandatory break, the line-end character.
@@ -1308,10 +1402,14 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
     fn run(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
+        let table = pair_table();
+        let read =
+            |pos: usize| char_at(bytes, pos).map(|(c, len)| (c, len, Info::from_table(table, c)));
         let mut pos = 0;
-        while let Some((c, len)) = char_at(bytes, pos) {
-            let next = char_at(bytes, pos + len);
-            if !(is_simple(c) && next.is_none_or(|(n, _)| is_simple(n))) {
+        let mut current = read(0);
+        while let Some((c, len, info)) = current {
+            let next = read(pos + len);
+            if !(info.simple && next.is_none_or(|(_, _, next)| next.simple)) {
                 // Around other characters, the full segmentation, up to where a boundary is
                 // certain.
                 let end = pos + certain_boundary(&text[pos..]);
@@ -1320,20 +1418,19 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                     self.step(&g, char_at(bytes, g.end).map(|(n, _)| n));
                 }
                 pos = end;
+                current = read(pos);
                 continue;
             }
             // `c` is a cluster of its own. Quick ways through plain text first.
-            if self.unit.empty && is_ideograph(c) {
+            if self.unit.empty && info.class == BreakClass::Ideographic as u8 && is_ideograph(c) {
                 // Each ideograph followed by another is a unit of its own, unless the pieces
                 // forbid the break after it.
                 let limit = self.veto.next_blocked(pos + 3);
-                let mut start = pos;
-                while start + 3 < limit && ideograph_at(bytes, start + 3) {
-                    start += 3;
-                }
-                if start > pos {
-                    self.sink.ideographs(pos, (start - pos) / 3);
-                    pos = start;
+                let count = ideographs_from(bytes, pos + 3, limit);
+                if count > 0 {
+                    self.sink.ideographs(pos, count);
+                    pos += 3 * count;
+                    current = read(pos);
                     continue;
                 }
             } else if c.is_ascii_alphanumeric() {
@@ -1350,11 +1447,43 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                     }
                     self.unit.push_content(pos + run - 1, run - 1);
                     pos += run - 1;
+                    current = read(pos);
                     continue;
                 }
             }
-            self.step(&Grapheme::simple(pos, c), next.map(|(n, _)| n));
-            pos += len;
+            // `step` for a simple character, what is known of it and of the next one reused.
+            let end = pos + len;
+            if self.unit.empty {
+                self.unit.start = pos;
+                self.unit.empty = false;
+            }
+            let newline = c == '\n';
+            if newline {
+                self.unit.newline = true;
+            } else if c == ' ' {
+                self.unit.trailing += 1;
+            } else {
+                self.unit.push_content(end, usize::from(info.width));
+            }
+            let take = match next {
+                None => true,
+                Some(_) if newline => true,
+                Some((_, _, next)) => {
+                    match self.opportunities.between(end, c, info.class, next.class) {
+                        Some(BreakOpportunity::Mandatory) => true,
+                        Some(BreakOpportunity::Allowed) => {
+                            !info.no_end && !next.no_start && !self.veto.blocked(end)
+                        }
+                        None => false,
+                    }
+                }
+            };
+            if take {
+                self.sink.unit(&self.unit, self.text, self.graphemes);
+                self.unit = Unit::EMPTY;
+            }
+            pos = end;
+            current = next;
         }
     }
 
@@ -1397,6 +1526,24 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_tables_agree_with_the_slow_ones() {
+        for (class, &c) in CLASS_SAMPLES.iter().enumerate() {
+            let forgets = class != BreakClass::Surrogate as usize
+                && forgets_context(break_property(u32::from(c)));
+            assert_eq!(FORGETS_CONTEXT & (1 << class) != 0, forgets, "{c:?}");
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let info = Info::from_table(pair_table(), c);
+            assert_eq!(info, Info::look_up(c), "U+{:04X}", c as u32);
+            assert_eq!(info.class, class_of(c) as u8);
+            if info.simple {
+                let g = Grapheme::simple(0, c);
+                assert_eq!(usize::from(info.width), g.width);
+            }
+        }
+    }
+
+    #[test]
     fn ascii_letters_and_digits_hold_together() {
         for a in (b'0'..=b'z')
             .map(char::from)
@@ -1417,14 +1564,11 @@ mod tests {
     #[test]
     fn ideographs_are_what_the_quick_paths_assume() {
         let mut buf = [0; 4];
-        for c in (0x3000..=0xa000).filter_map(char::from_u32) {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let encoded = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(
-                ideograph_at(encoded, 0),
-                is_ideograph(c),
-                "U+{:04X}",
-                c as u32
-            );
+            let second = encoded.get(1).copied().unwrap_or(0);
+            let quick = is_ideograph_encoded(encoded[0], second);
+            assert_eq!(quick, is_ideograph(c), "U+{:04X}", c as u32);
             if is_ideograph(c) {
                 assert_eq!(break_property(c as u32), BreakClass::Ideographic);
                 assert!(forgets_context(BreakClass::Ideographic));
