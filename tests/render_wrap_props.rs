@@ -92,7 +92,9 @@ fn assert_lossless(input: &str, lines: &[String]) {
     for (n, line) in lines.iter().enumerate() {
         let run = input[pos..].len() - input[pos..].trim_start_matches(is_break_space).len();
         let spaces = &input[pos..pos + run];
-        if line.starts_with(' ') {
+        if line.is_empty() {
+            // An empty line (before a line feed) takes nothing; the spaces belong to the next.
+        } else if line.starts_with(' ') {
             // Leading spaces are kept only at the start of the text or after a line feed.
             pos += spaces.rfind('\n').map_or(0, |i| i + 1);
         } else {
@@ -114,6 +116,14 @@ fn assert_lossless(input: &str, lines: &[String]) {
         "lost {:?} of {input:?}",
         &input[pos..]
     );
+}
+
+#[test]
+fn a_leading_line_feed_keeps_the_next_lines_indent() {
+    // Found by the property below: an empty first line must not take the next line's indent.
+    let text = "\n 中";
+    assert_lossless(text, &wrap(text, 3));
+    assert_lossless(text, &wrap(text, 2));
 }
 
 proptest! {
