@@ -138,7 +138,8 @@ impl Layout {
         for link in &links {
             let number = format!("[{}] ", link.number);
             let indent = display_width(&number);
-            let mut spans = vec![Span::new(number, Style::new(Role::LinkListNumber))];
+            let mut spans = Vec::with_capacity(6);
+            spans.push(Span::new(number, Style::new(Role::LinkListNumber)));
             let mut room = self.width.saturating_sub(indent);
             let mut describe = |text: &str, style: Style, spans: &mut Vec<Span>| {
                 if text.is_empty() || room < 2 {

@@ -329,6 +329,34 @@ impl Layout {
         self.breaks = breaks;
     }
 
+    /// [`crate::text::linebreak::wrap_pieces`] of a cell's pieces at `width`, as spans, through the layout's reused
+    /// buffers.
+    pub(crate) fn wrap_cell(&mut self, pieces: &[Piece<Style>], width: usize) -> Vec<Vec<Span>> {
+        let mut text = std::mem::take(&mut self.text);
+        let mut breaks = std::mem::take(&mut self.breaks);
+        text.clear();
+        for piece in pieces {
+            text.push(
+                &piece.text,
+                piece.style,
+                piece.keep_with_previous,
+                piece.unbreakable,
+            );
+        }
+        text.wrap(width, width, &mut breaks);
+        let lines = breaks
+            .iter()
+            .map(|line| {
+                text.runs(line.clone())
+                    .map(|(t, style)| Span::new(t, *style))
+                    .collect()
+            })
+            .collect();
+        self.text = text;
+        self.breaks = breaks;
+        lines
+    }
+
     /// [`Layout::emit`] of borrowed runs: the prefix, then the runs, adjacent spans of one
     /// style merged, empty ones left out, trailing spaces dropped.
     fn emit_runs<'t>(

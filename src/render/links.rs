@@ -38,11 +38,11 @@ impl LinkTable {
 }
 
 fn is_followable(url: &str) -> bool {
-    let lower = url.get(..11).unwrap_or(url).to_ascii_lowercase();
-    !(url.is_empty()
-        || url.starts_with('#')
-        || lower.starts_with("javascript:")
-        || lower.starts_with("data:"))
+    let starts_with = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    };
+    !(url.is_empty() || url.starts_with('#') || starts_with("javascript:") || starts_with("data:"))
 }
 
 /// The host of an absolute URL (`https://user@Example.com:8080/x` → `example.com`); empty
@@ -51,17 +51,20 @@ pub fn host_of(url: &str) -> String {
     let Some((_, rest)) = url.split_once("://") else {
         return String::new();
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = if host.starts_with('[') {
-        host.split(']')
-            .next()
-            .map(|h| format!("{h}]"))
-            .unwrap_or_default()
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let mut host = if host.starts_with('[') {
+        let inside = host.split_once(']').map_or(host, |(inside, _)| inside);
+        format!("{inside}]")
     } else {
-        host.split(':').next().unwrap_or("").to_string()
+        host.split_once(':')
+            .map_or(host, |(name, _)| name)
+            .to_string()
     };
-    host.to_ascii_lowercase()
+    host.make_ascii_lowercase();
+    host
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::doc::{Align, Table};
 use super::layout::Layout;
 use super::{Role, Span, Style, TableBorders};
 use crate::text::linebreak::measure as display_width;
-use crate::text::linebreak::{Piece, Run, min_unbroken_width, wrap_pieces};
+use crate::text::linebreak::{Piece, min_unbroken_width, wrap_pieces};
 
 /// The characters a table is drawn with.
 #[derive(Debug, Clone, Copy)]
@@ -115,16 +115,16 @@ impl Layout {
         };
         let mut lines = vec![rule(borders.top)];
         for (index, (header, cells)) in rows.iter().enumerate() {
-            let wrapped: Vec<Vec<Vec<Run<Style>>>> = cells
+            let mut wrapped: Vec<Vec<Vec<Span>>> = cells
                 .iter()
                 .zip(&widths)
-                .map(|(pieces, &w)| wrap_pieces(pieces, w, w))
+                .map(|(pieces, &w)| self.wrap_cell(pieces, w))
                 .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             for k in 0..height {
                 let mut spans = vec![Span::new(borders.vertical, border)];
-                for (c, cell) in wrapped.iter().enumerate() {
-                    let runs = cell.get(k).map(Vec::as_slice).unwrap_or_default();
+                for (c, cell) in wrapped.iter_mut().enumerate() {
+                    let runs = cell.get_mut(k).map(std::mem::take).unwrap_or_default();
                     let used: usize = runs.iter().map(|r| display_width(&r.text)).sum();
                     let gap = widths[c].saturating_sub(used);
                     let align = table.align.get(c).copied().unwrap_or_default();
@@ -134,7 +134,7 @@ impl Layout {
                         Align::Center => (gap / 2, gap - gap / 2),
                     };
                     spans.push(Span::new(" ".repeat(left + 1), base));
-                    spans.extend(runs.iter().map(|r| Span::new(r.text.clone(), r.style)));
+                    spans.extend(runs);
                     spans.push(Span::new(" ".repeat(right + 1), base));
                     spans.push(Span::new(borders.vertical, border));
                 }

@@ -850,9 +850,10 @@ fn fast_width(g: &str) -> usize {
 }
 
 /// Characters that never join a neighbour into one grapheme cluster: printable ASCII, the
-/// line feed, Latin-1 and Latin Extended letters, common punctuation, CJK ideographs and
-/// punctuation, kana (less the combining sound marks), Hangul syllables and fullwidth forms.
-/// Between two of them there is always a grapheme boundary (UAX #29, GB999).
+/// line feed, Latin-1 and Latin Extended letters, common punctuation, box drawing and block
+/// elements, CJK ideographs and punctuation, kana (less the combining sound marks), Hangul
+/// syllables and fullwidth forms. Between two of them there is always a grapheme boundary
+/// (UAX #29, GB999).
 #[inline]
 fn is_simple(c: char) -> bool {
     let code = c as u32;
@@ -865,7 +866,7 @@ fn is_simple(c: char) -> bool {
     }
     matches!(code,
         0x0A | 0x20..=0x7E | 0xA0..=0xAC | 0xAE..=0x2FF | 0x2010..=0x2027 | 0x2030..=0x205E
-        | 0x3000..=0x3029 | 0x3030..=0x3098 | 0x309B..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0x2500..=0x259F | 0x3000..=0x3029 | 0x3030..=0x3098 | 0x309B..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xAC00..=0xD7A3 | 0xFF01..=0xFF60)
 }
 
@@ -1877,11 +1878,25 @@ mod tests {
             "a\u{ad}b\r\nc",
             "\u{1100}\u{1161}\u{11a8}가\u{11a8}",
             "\u{600}1 x",
+            "┌─┬─┐│▀▟\u{301}─",
         ] {
             let fast: Vec<(usize, &str)> = FastGraphemes::new(text).collect();
             let full: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
             assert_eq!(fast, full, "{text:?}");
             assert_eq!(measure(text), display_width(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn simple_characters_are_clusters_of_their_own() {
+        for c in (0..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_simple(c))
+        {
+            for text in [format!("{c}{c}"), format!("a{c}中"), format!("中{c}a")] {
+                let clusters: Vec<&str> = text.graphemes(true).collect();
+                assert_eq!(clusters.len(), text.chars().count(), "U+{:04X}", c as u32);
+            }
         }
     }
 
