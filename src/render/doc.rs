@@ -129,9 +129,20 @@ struct Inlines {
 
 impl Inlines {
     fn push(&mut self, inline: Inline) {
+        self.level().push(inline);
+    }
+
+    /// Where the next inline goes: the innermost open style, else the base. A base gets room
+    /// for a paragraph's usual handful of inlines at once.
+    fn level(&mut self) -> &mut Vec<Inline> {
         match self.open.last_mut() {
-            Some((_, content)) => content.push(inline),
-            None => self.base.push(inline),
+            Some((_, content)) => content,
+            None => {
+                if self.base.capacity() == 0 {
+                    self.base.reserve(8);
+                }
+                &mut self.base
+            }
         }
     }
 
@@ -139,10 +150,7 @@ impl Inlines {
     /// to need no sanitising.
     fn push_text(&mut self, text: &str, clean: bool) {
         self.dirty |= !clean && may_need_sanitizing(text);
-        let current = match self.open.last_mut() {
-            Some((_, content)) => content,
-            None => &mut self.base,
-        };
+        let current = self.level();
         match current.last_mut() {
             Some(Inline::Text(last)) => last.push_str(text),
             _ => current.push(Inline::Text(text.to_string())),

@@ -224,7 +224,6 @@ struct Stretch<S> {
 pub struct StyledText<S> {
     text: String,
     stretches: Vec<Stretch<S>>,
-    has_tab: bool,
     scratch: Scratch,
 }
 
@@ -239,7 +238,6 @@ impl<S> StyledText<S> {
         Self {
             text: String::new(),
             stretches: Vec::new(),
-            has_tab: false,
             scratch: Scratch::default(),
         }
     }
@@ -248,7 +246,6 @@ impl<S> StyledText<S> {
     pub fn clear(&mut self) {
         self.text.clear();
         self.stretches.clear();
-        self.has_tab = false;
     }
 
     /// The text so far (tabs expanded once [`StyledText::wrap`] ran).
@@ -266,7 +263,6 @@ impl<S> StyledText<S> {
         if text.is_empty() {
             return;
         }
-        self.has_tab |= text.contains('\t');
         self.text.push_str(text);
         self.stretches.push(Stretch {
             end: self.text.len(),
@@ -283,7 +279,6 @@ impl<S> StyledText<S> {
         let mut text = Self {
             text: String::with_capacity(pieces.iter().map(|p| p.text.len()).sum()),
             stretches: Vec::with_capacity(pieces.len()),
-            has_tab: false,
             scratch: Scratch::default(),
         };
         for piece in pieces {
@@ -300,7 +295,7 @@ impl<S> StyledText<S> {
     /// Expands tabs, counting columns from the start of the text or the last `\n`, across
     /// stretches.
     fn expand_tabs(&mut self) {
-        if !self.has_tab {
+        if !self.text.as_bytes().contains(&b'\t') {
             return;
         }
         let mut text = String::with_capacity(self.text.len() + 16);
@@ -312,7 +307,6 @@ impl<S> StyledText<S> {
             stretch.end = text.len();
         }
         self.text = text;
-        self.has_tab = false;
     }
 
     /// Breaks the text into lines: `first_width` columns for the first, `rest_width` for the
