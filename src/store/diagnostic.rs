@@ -21,7 +21,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
+    pub fn new(
+        severity: Severity,
         path: impl Into<PathBuf>,
         line: Option<usize>,
         message: impl Into<String>,
@@ -29,9 +30,17 @@ impl Diagnostic {
         Self {
             path: path.into(),
             line,
-            severity: Severity::Error,
+            severity,
             message: message.into(),
         }
+    }
+
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, path, line, message)
     }
 
     pub fn warning(
@@ -39,12 +48,7 @@ impl Diagnostic {
         line: Option<usize>,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            path: path.into(),
-            line,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+        Self::new(Severity::Warning, path, line, message)
     }
 
     pub fn is_error(&self) -> bool {
