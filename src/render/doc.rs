@@ -201,6 +201,10 @@ impl Inlines {
 
     /// [`Inlines::take`], then [`tidy`], sanitising only if some text asks for it.
     fn take_tidy(&mut self) -> Option<Vec<Inline>> {
+        if self.base.is_empty() && self.open.is_empty() {
+            // Nothing: what `tidy` would say, without taking the vector's room.
+            return None;
+        }
         let dirty = self.dirty;
         tidy(self.take(), dirty)
     }
@@ -364,7 +368,9 @@ fn trim_start(inlines: &mut Vec<Inline>) {
                 if leading == t.len() {
                     inlines.remove(0);
                 } else {
-                    t.drain(..leading);
+                    if leading > 0 {
+                        t.drain(..leading);
+                    }
                     return;
                 }
             }

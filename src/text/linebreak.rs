@@ -1383,6 +1383,13 @@ fn for_each_unit(text: &str, veto: impl Veto, sink: &mut impl Units, scratch: &m
     units.run();
 }
 
+/// The character at `pos`, which is known to be there, with what is known of it.
+#[inline]
+fn current_after(bytes: &[u8], pos: usize, table: &PairTable) -> (char, usize, Info) {
+    let (c, len) = char_at(bytes, pos).expect("a run ends on a character");
+    (c, len, Info::from_table(table, c))
+}
+
 /// The state of [`for_each_unit`].
 struct UnitFinder<'t, 's, V, U> {
     text: &'t str,
@@ -1402,8 +1409,8 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
             |pos: usize| char_at(bytes, pos).map(|(c, len)| (c, len, Info::from_table(table, c)));
         let mut pos = 0;
         let mut current = read(0);
-        while let Some((c, len, info)) = current {
-            let next = read(pos + len);
+        while let Some((mut c, mut len, mut info)) = current {
+            let mut next = read(pos + len);
             if !(info.simple && next.is_none_or(|(_, _, next)| next.simple)) {
                 // Around other characters, the full segmentation, up to where a boundary is
                 // certain.
@@ -1416,8 +1423,15 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                 current = read(pos);
                 continue;
             }
-            // `c` is a cluster of its own. Quick ways through plain text first.
-            if self.unit.empty && info.class == BreakClass::Ideographic as u8 && is_ideograph(c) {
+            // `c` is a cluster of its own. Quick ways through plain text first; each leaves
+            // the last character of its run to the step below, or to the next round when it
+            // is not followed by a simple character.
+            let ideograph = |info: Info| info.class == BreakClass::Ideographic as u8;
+            if self.unit.empty
+                && ideograph(info)
+                && is_ideograph(c)
+                && next.is_some_and(|(n, _, _)| is_ideograph(n))
+            {
                 // Each ideograph followed by another is a unit of its own, unless the pieces
                 // forbid the break after it.
                 let limit = self.veto.next_blocked(pos + 3);
@@ -1425,8 +1439,13 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                 if count > 0 {
                     self.sink.ideographs(pos, count);
                     pos += 3 * count;
-                    current = read(pos);
-                    continue;
+                    // The ideograph that ends the run.
+                    (c, len, info) = current_after(bytes, pos, table);
+                    next = read(pos + len);
+                    if !next.is_none_or(|(_, _, next)| next.simple) {
+                        current = Some((c, len, info));
+                        continue;
+                    }
                 }
             } else if c.is_ascii_alphanumeric() {
                 // Letters and digits hold together (LB23, LB25, LB28): each one followed by
@@ -1442,8 +1461,13 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                     }
                     self.unit.push_content(pos + run - 1, run - 1);
                     pos += run - 1;
-                    current = read(pos);
-                    continue;
+                    // The letter or digit that ends the run.
+                    (c, len, info) = current_after(bytes, pos, table);
+                    next = read(pos + len);
+                    if !next.is_none_or(|(_, _, next)| next.simple) {
+                        current = Some((c, len, info));
+                        continue;
+                    }
                 }
             }
             // `step` for a simple character, what is known of it and of the next one reused.
