@@ -41,8 +41,8 @@ pub(crate) struct Body {
 /// What goes before each line of a block: `first` on its first line, `rest` after.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Prefix {
-    first: Vec<Mark>,
-    rest: Vec<Mark>,
+    first: Marks,
+    rest: Marks,
     used: bool,
     /// The role of plain text here (quotes colour their text).
     role: Role,
@@ -59,6 +59,17 @@ struct Mark {
 }
 
 impl Mark {
+    const NONE: Self = Self {
+        text: Cow::Borrowed(""),
+        style: Style {
+            role: Role::Plain,
+            strong: false,
+            emphasis: false,
+            strike: false,
+        },
+        width: 0,
+    };
+
     fn new(text: impl Into<Cow<'static, str>>, style: Style) -> Self {
         let text = text.into();
         let width = display_width(&text);
@@ -80,9 +91,59 @@ fn marks_width(marks: &[Mark]) -> usize {
     marks.iter().map(|m| m.width).sum()
 }
 
+/// The marks of a prefix: a few kept in place, more in a vector.
+#[derive(Debug, Clone)]
+struct Marks {
+    len: usize,
+    few: [Mark; Marks::FEW],
+    more: Vec<Mark>,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Self {
+            len: 0,
+            few: [const { Mark::NONE }; Marks::FEW],
+            more: Vec::new(),
+        }
+    }
+}
+
+impl Marks {
+    const FEW: usize = 4;
+
+    /// `marks`, then `last`.
+    fn with(marks: &[Mark], last: Mark) -> Self {
+        let len = marks.len() + 1;
+        let mut new = Self::default();
+        new.len = len;
+        if len <= Self::FEW {
+            new.few[..marks.len()].clone_from_slice(marks);
+            new.few[marks.len()] = last;
+        } else {
+            new.more.reserve_exact(len);
+            new.more.extend_from_slice(marks);
+            new.more.push(last);
+        }
+        new
+    }
+
+    fn as_slice(&self) -> &[Mark] {
+        if self.len <= Self::FEW {
+            &self.few[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
 impl Prefix {
     fn current(&self) -> &[Mark] {
-        if self.used { &self.rest } else { &self.first }
+        if self.used {
+            self.rest.as_slice()
+        } else {
+            self.first.as_slice()
+        }
     }
 }
 
@@ -156,7 +217,10 @@ impl Layout {
             .width
             .saturating_sub(marks_width(prefix.current()))
             .max(1);
-        let rest = self.width.saturating_sub(marks_width(&prefix.rest)).max(1);
+        let rest = self
+            .width
+            .saturating_sub(marks_width(prefix.rest.as_slice()))
+            .max(1);
         (first, rest)
     }
 
@@ -165,20 +229,20 @@ impl Layout {
     /// text, the parent's prefix is left out.
     fn child(&self, parent: &Prefix, first_marker: Mark, rest_marker: Mark) -> Prefix {
         let limit = self.width - self.width / 2;
-        let head = parent.current();
+        let (head, tail) = (parent.current(), parent.rest.as_slice());
         let (first, rest) = if (marks_width(head) + first_marker.width)
-            .max(marks_width(&parent.rest) + rest_marker.width)
+            .max(marks_width(tail) + rest_marker.width)
             > limit
         {
-            (vec![first_marker], vec![rest_marker])
+            (
+                Marks::with(&[], first_marker),
+                Marks::with(&[], rest_marker),
+            )
         } else {
-            let mut first = Vec::with_capacity(head.len() + 1);
-            first.extend_from_slice(head);
-            first.push(first_marker);
-            let mut rest = Vec::with_capacity(parent.rest.len() + 1);
-            rest.extend_from_slice(&parent.rest);
-            rest.push(rest_marker);
-            (first, rest)
+            (
+                Marks::with(head, first_marker),
+                Marks::with(tail, rest_marker),
+            )
         };
         Prefix {
             first,

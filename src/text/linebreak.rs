@@ -1291,7 +1291,7 @@ impl<'t, 'f> Opportunities<'t, 'f> {
     }
 
     /// [`Opportunities::at`], the classes of the two characters known.
-    #[inline]
+    #[inline(always)]
     fn between(
         &mut self,
         pos: usize,
@@ -1300,8 +1300,20 @@ impl<'t, 'f> Opportunities<'t, 'f> {
         right_class: u8,
     ) -> Option<BreakOpportunity> {
         if FORGETS_CONTEXT & (1 << left_class) != 0 {
-            return self.table.pairs[usize::from(left_class)][usize::from(right_class)];
+            self.table.pairs[usize::from(left_class)][usize::from(right_class)]
+        } else {
+            self.after_context(pos, left, right_class)
         }
+    }
+
+    /// [`Opportunities::between`] after a character that carries context over.
+    #[inline(never)]
+    fn after_context(
+        &mut self,
+        pos: usize,
+        left: char,
+        right_class: u8,
+    ) -> Option<BreakOpportunity> {
         if left == ' ' {
             if right_class == BreakClass::Space as u8 {
                 // No break before a space (LB7).
