@@ -115,8 +115,10 @@ impl Marks {
     /// `marks`, then `last`.
     fn with(marks: &[Mark], last: Mark) -> Self {
         let len = marks.len() + 1;
-        let mut new = Self::default();
-        new.len = len;
+        let mut new = Self {
+            len,
+            ..Self::default()
+        };
         if len <= Self::FEW {
             new.few[..marks.len()].clone_from_slice(marks);
             new.few[marks.len()] = last;
