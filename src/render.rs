@@ -257,9 +257,9 @@ pub fn render_article(post: &Post, body: &str, width: usize) -> Article {
 pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> Article {
     let width = options.width.max(MIN_WIDTH);
     let mut layout = layout::Layout::new(width, options.table_borders);
-    // About as many lines as the body has bytes per line of the width: growing the vector
-    // by doubling would copy it a dozen times for a long article.
-    layout.lines.reserve(body.len() / width + 16);
+    // About as many lines as the body has bytes per line of the width (up to a bound):
+    // growing the vector by doubling would copy it a dozen times for a long article.
+    layout.lines.reserve((body.len() / width + 16).min(1 << 16));
     layout.header(post);
     let header_lines = layout.lines.len();
     // Each top-level block is laid out as soon as it is read, and dropped: the document is
