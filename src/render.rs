@@ -266,8 +266,9 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
     // never held whole.
     let mut top = layout::Body::default();
     let mut lay_out = |builder: &mut doc::Builder| {
-        for block in builder.drain_finished() {
+        while let Some(block) = builder.next_finished() {
             layout.body_block(&mut top, &block);
+            builder.recycle(block);
         }
     };
     let builder = build_body(body, post.format, &mut lay_out);
@@ -300,7 +301,7 @@ pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
 }
 
 /// Reads a body into a builder, calling `after_block` whenever Markdown blocks have been
-/// finished (see [`doc::Builder::drain_finished`]).
+/// finished (see [`doc::Builder::next_finished`]).
 fn build_body(
     body: &str,
     format: BodyFormat,

@@ -127,6 +127,85 @@ struct Inlines {
     dirty: bool,
 }
 
+/// Strings and inline lists of blocks already laid out, handed back with
+/// [`Builder::recycle`] to be filled again instead of allocating new ones.
+#[derive(Debug, Default)]
+struct Spare {
+    strings: Vec<String>,
+    lists: Vec<Vec<Inline>>,
+}
+
+impl Spare {
+    /// Keep no more than this many of each.
+    const KEEP: usize = 64;
+
+    /// `text` in a string.
+    fn string(&mut self, text: &str) -> String {
+        match self.strings.pop() {
+            Some(mut string) => {
+                string.push_str(text);
+                string
+            }
+            None => text.to_string(),
+        }
+    }
+
+    /// An empty list of inlines, with room for a few.
+    fn list(&mut self) -> Vec<Inline> {
+        self.lists.pop().unwrap_or_else(|| Vec::with_capacity(8))
+    }
+
+    fn keep_string(&mut self, mut string: String) {
+        if self.strings.len() < Self::KEEP && string.capacity() > 0 {
+            string.clear();
+            self.strings.push(string);
+        }
+    }
+
+    fn keep_list(&mut self, mut list: Vec<Inline>) {
+        for inline in list.drain(..) {
+            self.keep_inline(inline);
+        }
+        if self.lists.len() < Self::KEEP && list.capacity() > 0 {
+            self.lists.push(list);
+        }
+    }
+
+    fn keep_inline(&mut self, inline: Inline) {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) => self.keep_string(text),
+            Inline::Styled(_, content) => self.keep_list(content),
+            Inline::Link { url, content } => {
+                self.keep_string(url);
+                self.keep_list(content);
+            }
+            Inline::Image { url, alt } => {
+                self.keep_string(url);
+                self.keep_string(alt);
+            }
+            Inline::SoftBreak | Inline::HardBreak => {}
+        }
+    }
+
+    fn keep_block(&mut self, block: Block) {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => self.keep_list(content),
+            Block::List { items, .. } => items
+                .into_iter()
+                .flatten()
+                .for_each(|block| self.keep_block(block)),
+            Block::Quote(blocks) => blocks.into_iter().for_each(|block| self.keep_block(block)),
+            Block::Code(text) => self.keep_string(text),
+            Block::Table(table) => table
+                .rows
+                .into_iter()
+                .flat_map(|row| row.cells)
+                .for_each(|cell| self.keep_list(cell)),
+            Block::Rule => {}
+        }
+    }
+}
+
 impl Inlines {
     fn push(&mut self, inline: Inline) {
         self.level().push(inline);
@@ -148,12 +227,15 @@ impl Inlines {
 
     /// Adds text, joined to the text before it when there is some. `clean` says it is known
     /// to need no sanitising.
-    fn push_text(&mut self, text: &str, clean: bool) {
+    fn push_text(&mut self, text: &str, clean: bool, spare: &mut Spare) {
         self.dirty |= !clean && may_need_sanitizing(text);
+        if self.open.is_empty() && self.base.capacity() == 0 {
+            self.base = spare.list();
+        }
         let current = self.level();
         match current.last_mut() {
             Some(Inline::Text(last)) => last.push_str(text),
-            _ => current.push(Inline::Text(text.to_string())),
+            _ => current.push(Inline::Text(spare.string(text))),
         }
     }
 
@@ -161,9 +243,10 @@ impl Inlines {
         self.open.last().map_or(&self.base, |(_, content)| content)
     }
 
-    fn open(&mut self, kind: InlineOpen) {
+    fn open(&mut self, kind: InlineOpen, spare: &mut Spare) {
         let kind = (self.open.len() < MAX_INLINE_DEPTH).then_some(kind);
-        self.open.push((kind, Vec::new()));
+        self.open
+            .push((kind, spare.lists.pop().unwrap_or_default()));
     }
 
     fn close(&mut self) {
@@ -471,6 +554,7 @@ enum InlineKind {
 pub struct Builder {
     stack: Vec<Frame>,
     depth: usize,
+    spare: Spare,
 }
 
 impl Default for Builder {
@@ -488,6 +572,7 @@ impl Builder {
                 inlines: Inlines::default(),
             }],
             depth: 0,
+            spare: Spare::default(),
         }
     }
 
@@ -506,16 +591,7 @@ impl Builder {
             .find(|f| !matches!(f, Frame::Transparent))
     }
 
-    /// Takes the top-level blocks finished so far, in order: nothing later changes them, so a
-    /// caller may lay them out while the rest is still being read.
-    pub fn drain_finished(&mut self) -> std::vec::Drain<'_, Block> {
-        match self.stack.first_mut() {
-            Some(Frame::Blocks { blocks, .. }) => blocks.drain(..),
-            _ => unreachable!("the root frame is never popped"),
-        }
-    }
-
-    /// Whether [`Builder::drain_finished`] has something to take.
+    /// Whether [`Builder::next_finished`] has something to take.
     pub fn has_finished(&self) -> bool {
         matches!(self.stack.first(), Some(Frame::Blocks { blocks, .. }) if !blocks.is_empty())
     }
@@ -784,17 +860,41 @@ impl Builder {
     }
 
     fn inlines(&mut self) -> Option<&mut Inlines> {
+        self.inlines_and_spare().0
+    }
+
+    /// [`Builder::inlines`], and the spare strings and lists beside them.
+    fn inlines_and_spare(&mut self) -> (Option<&mut Inlines>, &mut Spare) {
         if let Some(Frame::List { .. }) = self.top() {
             self.ensure_item();
         }
-        match self.top_mut() {
-            Some(
+        let inlines = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| !matches!(f, Frame::Transparent))
+            .and_then(|frame| match frame {
                 Frame::Blocks { inlines, .. }
                 | Frame::Inline { inlines, .. }
-                | Frame::ImplicitItem { inlines, .. },
-            ) => Some(inlines),
+                | Frame::ImplicitItem { inlines, .. } => Some(inlines),
+                _ => None,
+            });
+        (inlines, &mut self.spare)
+    }
+
+    /// Takes the first top-level block finished so far. Nothing later changes a finished
+    /// top-level block, so a caller may lay it out while the rest is still being read.
+    pub fn next_finished(&mut self) -> Option<Block> {
+        match self.stack.first_mut() {
+            Some(Frame::Blocks { blocks, .. }) if !blocks.is_empty() => Some(blocks.remove(0)),
             _ => None,
         }
+    }
+
+    /// Hands back a block taken with [`Builder::next_finished`] once it is no longer needed:
+    /// its strings and lists are filled again for the blocks still to come.
+    pub fn recycle(&mut self, block: Block) {
+        self.spare.keep_block(block);
     }
 
     /// Text as written (Markdown). Adjacent text is joined before it is sanitised (when its
@@ -814,21 +914,21 @@ impl Builder {
         if text.is_empty() {
             return;
         }
-        if let Some(inlines) = self.inlines() {
-            inlines.push_text(text, clean);
+        if let (Some(inlines), spare) = self.inlines_and_spare() {
+            inlines.push_text(text, clean, spare);
         }
     }
 
     /// Collapsible white space from HTML: at most one space (or soft break, when the white
     /// space held a line end) between two pieces of content.
     pub fn space(&mut self, had_newline: bool) {
-        if let Some(inlines) = self.inlines()
+        if let (Some(inlines), spare) = self.inlines_and_spare()
             && !inlines.ends_in_space()
         {
             if had_newline {
                 inlines.push(Inline::SoftBreak);
             } else {
-                inlines.push_text(" ", true);
+                inlines.push_text(" ", true, spare);
             }
         }
     }
@@ -867,8 +967,8 @@ impl Builder {
             InlineOpen::Link(url) => InlineOpen::Link(clean_url(&url)),
             other => other,
         };
-        if let Some(inlines) = self.inlines() {
-            inlines.open(open);
+        if let (Some(inlines), spare) = self.inlines_and_spare() {
+            inlines.open(open, spare);
         }
     }
 
