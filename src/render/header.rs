@@ -136,7 +136,9 @@ impl Layout {
         );
         let links = std::mem::take(&mut self.links.links);
         for link in &links {
-            let number = format!("[{}] ", link.number);
+            let mut number = String::with_capacity(8);
+            super::layout::push_link_number(&mut number, link.number);
+            number.push(' ');
             let indent = display_width(&number);
             let mut spans = Vec::with_capacity(6);
             spans.push(Span::new(number, Style::new(Role::LinkListNumber)));

@@ -8,7 +8,6 @@ use crate::text::linebreak::measure as display_width;
 use crate::text::linebreak::{Piece, StyledText};
 use crate::text::truncate_to_width;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -515,8 +514,7 @@ impl Layout {
                     self.collect(content, link_style, max_width, out);
                     if let Some(n) = number {
                         text.clear();
-                        // Writing to a String cannot fail.
-                        let _ = write!(text, "[{n}]");
+                        push_link_number(&mut text, n);
                         out.push(&text, Style::new(Role::LinkNumber), true, false);
                     }
                     self.scratch = text;
@@ -552,6 +550,24 @@ fn merged_in_place(mut spans: Vec<Span>) -> Vec<Span> {
     }
     spans.truncate(kept);
     spans
+}
+
+/// Appends `[n]`, a link's number as the text shows it.
+pub(crate) fn push_link_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.push('[');
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    out.push(']');
 }
 
 /// Appends a span, or extends the last one when it has the same style; empty text is left out.
@@ -667,6 +683,15 @@ fn is_east_asian(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_numbers() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            let mut out = String::new();
+            push_link_number(&mut out, n);
+            assert_eq!(out, format!("[{n}]"));
+        }
+    }
 
     #[test]
     fn placeholders_fit() {

@@ -2,12 +2,17 @@
 
 use super::Link;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 /// The article's links so far; the same URL always gets the same number.
 #[derive(Debug, Default)]
 pub(crate) struct LinkTable {
     pub links: Vec<Link>,
-    by_url: HashMap<String, usize>,
+    /// Hashes URLs (keyed at random, as `HashMap` does, so no post can make them collide).
+    hasher: RandomState,
+    /// The first link whose URL has a given hash. A link whose URL shares its hash with an
+    /// earlier one's is not in here, and is found by looking through `links`.
+    by_hash: HashMap<u64, usize, BuildHasherDefault<Unhashed>>,
 }
 
 impl LinkTable {
@@ -17,7 +22,13 @@ impl LinkTable {
         if !is_followable(url) {
             return None;
         }
-        if let Some(&index) = self.by_url.get(url) {
+        let hash = self.hasher.hash_one(url);
+        let known = match self.by_hash.get(&hash) {
+            Some(&index) if self.links[index].url == url => Some(index),
+            Some(_) => self.links.iter().position(|link| link.url == url),
+            None => None,
+        };
+        if let Some(index) = known {
             let link = &mut self.links[index];
             if link.text.is_empty() {
                 link.text = text.to_string();
@@ -32,8 +43,28 @@ impl LinkTable {
             is_image,
             text: text.to_string(),
         });
-        self.by_url.insert(url.to_string(), number - 1);
+        self.by_hash.entry(hash).or_insert(number - 1);
         Some(number)
+    }
+}
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Debug, Default)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -81,6 +112,30 @@ mod tests {
         assert_eq!(host_of("https://[::1]:80/"), "[::1]");
         assert_eq!(host_of("mailto:a@b.c"), "");
         assert_eq!(host_of("/relative"), "");
+    }
+
+    #[test]
+    fn many_urls_keep_their_numbers() {
+        let mut table = LinkTable::default();
+        for round in 0..2 {
+            for i in 0..2000 {
+                let url = format!("https://e.example/{i}");
+                assert_eq!(table.number(&url, false, ""), Some(i + 1), "round {round}");
+            }
+        }
+        assert_eq!(table.links.len(), 2000);
+    }
+
+    #[test]
+    fn urls_sharing_a_hash_stay_apart() {
+        let mut table = LinkTable::default();
+        assert_eq!(table.number("https://a/", false, ""), Some(1));
+        // Pretend that B's hash is A's.
+        let hash = table.hasher.hash_one("https://b/");
+        table.by_hash.insert(hash, 0);
+        assert_eq!(table.number("https://b/", false, ""), Some(2));
+        assert_eq!(table.number("https://b/", false, ""), Some(2));
+        assert_eq!(table.number("https://a/", false, ""), Some(1));
     }
 
     #[test]
