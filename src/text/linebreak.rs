@@ -313,11 +313,32 @@ impl<S> StyledText<S> {
     /// others. Puts each line's byte range of [`StyledText::as_str`] into `lines` (which is
     /// cleared first). The same guarantees as [`wrap`] hold.
     pub fn wrap(&mut self, first_width: usize, rest_width: usize, lines: &mut Vec<Range<usize>>) {
-        self.expand_tabs();
         lines.clear();
         let vetoes = Vetoes::new(&self.stretches);
         let mut layout = Layout::new(first_width, rest_width, std::mem::take(lines));
-        for_each_unit(&self.text, vetoes, &mut layout, &mut self.scratch);
+        // Tabs are rare: the breaker stops at one, before anything depends on it, and then
+        // starts again on the text with its tabs expanded.
+        if for_each_unit(
+            &self.text,
+            vetoes,
+            &mut layout,
+            &mut self.scratch,
+            Tabs::Stop,
+        ) == Finished::AtTab
+        {
+            self.expand_tabs();
+            let mut lines = layout.lines;
+            lines.clear();
+            layout = Layout::new(first_width, rest_width, lines);
+            let vetoes = Vetoes::new(&self.stretches);
+            for_each_unit(
+                &self.text,
+                vetoes,
+                &mut layout,
+                &mut self.scratch,
+                Tabs::Keep,
+            );
+        }
         *lines = layout.finish();
     }
 
@@ -481,7 +502,13 @@ pub fn min_unbroken_width<S: Clone>(pieces: &[Piece<S>]) -> usize {
     text.expand_tabs();
     let mut widest = Widest(0);
     let vetoes = Vetoes::new(&text.stretches);
-    for_each_unit(&text.text, vetoes, &mut widest, &mut text.scratch);
+    for_each_unit(
+        &text.text,
+        vetoes,
+        &mut widest,
+        &mut text.scratch,
+        Tabs::Keep,
+    );
     widest.0
 }
 
@@ -803,7 +830,7 @@ impl Layout {
 /// The core for plain text: byte ranges of `text`, one per line.
 fn break_lines(text: &str, first_width: usize, rest_width: usize) -> Vec<Range<usize>> {
     let mut layout = Layout::new(first_width, rest_width, Vec::new());
-    for_each_unit(text, Free, &mut layout, &mut Scratch::default());
+    for_each_unit(text, Free, &mut layout, &mut Scratch::default(), Tabs::Keep);
     layout.finish()
 }
 
@@ -1383,7 +1410,13 @@ impl<'t, 'f> Opportunities<'t, 'f> {
 /// Hands `sink` each unit of graphemes between two breaks that are taken: UAX #14
 /// opportunities, less those the CJK rules or `veto` forbid. A unit ends with its trailing
 /// spaces and, at a mandatory break, the line-end character.
-fn for_each_unit(text: &str, veto: impl Veto, sink: &mut impl Units, scratch: &mut Scratch) {
+fn for_each_unit(
+    text: &str,
+    veto: impl Veto,
+    sink: &mut impl Units,
+    scratch: &mut Scratch,
+    tabs: Tabs,
+) -> Finished {
     let mut units = UnitFinder {
         text,
         opportunities: Opportunities::new(text, &mut scratch.found),
@@ -1391,8 +1424,25 @@ fn for_each_unit(text: &str, veto: impl Veto, sink: &mut impl Units, scratch: &m
         veto,
         sink,
         graphemes: &mut scratch.graphemes,
+        tabs,
     };
-    units.run();
+    units.run()
+}
+
+/// What [`for_each_unit`] does at a tab: take it as any other character (the caller expanded
+/// the tabs, or does not care), or stop before anything depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tabs {
+    Keep,
+    Stop,
+}
+
+/// How [`for_each_unit`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finished {
+    AtEnd,
+    /// At a tab, with [`Tabs::Stop`]: what the sink got is to be thrown away.
+    AtTab,
 }
 
 /// The character at `pos`, which is known to be there, with what is known of it.
@@ -1410,10 +1460,11 @@ struct UnitFinder<'t, 's, V, U> {
     veto: V,
     sink: &'s mut U,
     graphemes: &'s mut Vec<Grapheme>,
+    tabs: Tabs,
 }
 
 impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
-    fn run(&mut self) {
+    fn run(&mut self) -> Finished {
         let text = self.text;
         let bytes = text.as_bytes();
         let table = pair_table();
@@ -1427,6 +1478,9 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
                 // Around other characters, the full segmentation, up to where a boundary is
                 // certain.
                 let end = pos + certain_boundary(&text[pos..]);
+                if self.tabs == Tabs::Stop && text[pos..end].contains('\t') {
+                    return Finished::AtTab;
+                }
                 for (at, cluster) in text[pos..end].grapheme_indices(true) {
                     let g = Grapheme::of(pos + at, cluster);
                     self.step(&g, char_at(bytes, g.end).map(|(n, _)| n));
@@ -1516,6 +1570,7 @@ impl<V: Veto, U: Units> UnitFinder<'_, '_, V, U> {
             pos = end;
             current = next;
         }
+        Finished::AtEnd
     }
 
     /// Adds grapheme `g`, followed by a grapheme that starts with `next` (if any), to the
@@ -1861,6 +1916,27 @@ mod tests {
     fn tabs_expand_to_stops() {
         assert_eq!(wrap("a\tb", 20), ["a   b"]);
         assert_eq!(wrap("\tx", 20), ["    x"]);
+    }
+
+    #[test]
+    fn tabs_in_pieces_expand_as_in_the_joined_text() {
+        for text in [
+            "ab\tc 中文字\t\tx",
+            "一二三四五\t六七八九十\n\t十一",
+            "\tlead",
+            "a\u{301}\tb",
+        ] {
+            let middle = (text.len() / 2..).find(|&i| text.is_char_boundary(i));
+            let (head, tail) = text.split_at(middle.unwrap_or(0));
+            let pieces = [Piece::new(head, 0), Piece::new(tail, 1)];
+            for width in [3, 5, 8, 13] {
+                let styled: Vec<String> = wrap_pieces(&pieces, width, width)
+                    .into_iter()
+                    .map(|line| line.into_iter().map(|r| r.text).collect())
+                    .collect();
+                assert_eq!(styled, wrap(text, width), "{text:?} at {width}");
+            }
+        }
     }
 
     #[test]
