@@ -153,6 +153,14 @@ impl Layout {
                 }
                 let text = truncate_to_width(text, room - gap);
                 room -= gap + display_width(&text);
+                if gap > 0 && style == Style::default() {
+                    // The gap and the text would be joined into one span anyway.
+                    let mut joined = String::with_capacity(gap + text.len());
+                    joined.push_str("  ");
+                    joined.push_str(&text);
+                    spans.push(Span::new(joined, style));
+                    return;
+                }
                 if gap > 0 {
                     spans.push(Span::new("  ", Style::default()));
                 }
