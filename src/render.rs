@@ -265,8 +265,10 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
     // Each top-level block is laid out as soon as it is read, and dropped: the document is
     // never held whole.
     let mut top = layout::Body::default();
+    let mut finished = Vec::new();
     let mut lay_out = |builder: &mut doc::Builder| {
-        while let Some(block) = builder.next_finished() {
+        builder.take_finished(&mut finished);
+        for block in finished.drain(..) {
             layout.body_block(&mut top, &block);
             builder.recycle(block);
         }
@@ -301,7 +303,7 @@ pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
 }
 
 /// Reads a body into a builder, calling `after_block` whenever Markdown blocks have been
-/// finished (see [`doc::Builder::next_finished`]).
+/// finished (see [`doc::Builder::take_finished`]).
 fn build_body(
     body: &str,
     format: BodyFormat,

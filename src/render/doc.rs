@@ -591,7 +591,7 @@ impl Builder {
             .find(|f| !matches!(f, Frame::Transparent))
     }
 
-    /// Whether [`Builder::next_finished`] has something to take.
+    /// Whether [`Builder::take_finished`] has something to take.
     pub fn has_finished(&self) -> bool {
         matches!(self.stack.first(), Some(Frame::Blocks { blocks, .. }) if !blocks.is_empty())
     }
@@ -882,16 +882,21 @@ impl Builder {
         (inlines, &mut self.spare)
     }
 
-    /// Takes the first top-level block finished so far. Nothing later changes a finished
-    /// top-level block, so a caller may lay it out while the rest is still being read.
-    pub fn next_finished(&mut self) -> Option<Block> {
-        match self.stack.first_mut() {
-            Some(Frame::Blocks { blocks, .. }) if !blocks.is_empty() => Some(blocks.remove(0)),
-            _ => None,
+    /// Moves the top-level blocks finished so far, in order, to the end of `into`. Nothing
+    /// later changes a finished top-level block, so a caller may lay it out while the rest is
+    /// still being read.
+    pub fn take_finished(&mut self, into: &mut Vec<Block>) {
+        if let Some(Frame::Blocks { blocks, .. }) = self.stack.first_mut() {
+            if into.is_empty() {
+                // Trade vectors, keeping both allocations in use.
+                std::mem::swap(blocks, into);
+            } else {
+                into.append(blocks);
+            }
         }
     }
 
-    /// Hands back a block taken with [`Builder::next_finished`] once it is no longer needed:
+    /// Hands back a block taken with [`Builder::take_finished`] once it is no longer needed:
     /// its strings and lists are filled again for the blocks still to come.
     pub fn recycle(&mut self, block: Block) {
         self.spare.keep_block(block);

@@ -26,7 +26,7 @@ pub fn add_markdown(text: &str, builder: &mut Builder) {
 /// second look; what it decodes (entities, escapes) is sanitised by the builder.
 ///
 /// `after_block` is called whenever blocks have been finished, so that they can be taken
-/// from the builder (see [`Builder::next_finished`]) while the rest is read.
+/// from the builder (see [`Builder::take_finished`]) while the rest is read.
 pub fn add_markdown_with(
     text: &str,
     builder: &mut Builder,
