@@ -1059,19 +1059,29 @@ impl Units for Layout {
 /// of them UAX #14 always allows a break, and after one its state is always the same (the
 /// tests check both against `unicode-linebreak`): text in between can be looked at alone.
 fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+    let code = c as u32;
+    // Two range checks without branches between them.
+    (code.wrapping_sub(0x4e00) <= 0x9fff - 0x4e00) | (code.wrapping_sub(0x3400) <= 0x4dbf - 0x3400)
 }
 
 /// True when a character whose UTF-8 starts with bytes `lead`, `second` is an ideograph.
 #[inline(always)]
 fn is_ideograph_encoded(lead: u8, second: u8) -> bool {
-    // U+3400..=U+4DBF and U+4E00..=U+9FFF: lead bytes E3 to E9.
-    match lead {
-        0xe5..=0xe9 => true,
-        0xe3 => second >= 0x90,
-        0xe4 => second <= 0xb6 || second >= 0xb8,
-        _ => false,
-    }
+    /// By lead byte, the second bytes (their low six bits) that make an ideograph:
+    /// U+3400..=U+4DBF and U+4E00..=U+9FFF have lead bytes E3 to E9. A table rather than
+    /// branches, as E4 (U+4000..U+4FFF) and E5 to E9 follow each other at random in Chinese.
+    const SECONDS: [u64; 256] = {
+        let mut table = [0; 256];
+        table[0xe3] = !0 << 0x10; // E3 90 80 = U+3400
+        table[0xe4] = !(1 << 0x37); // E4 B7 xx = U+4DC0..U+4DFF, the Yijing hexagrams
+        let mut lead = 0xe5;
+        while lead <= 0xe9 {
+            table[lead] = !0;
+            lead += 1;
+        }
+        table
+    };
+    SECONDS[usize::from(lead)] >> (second & 0x3f) & 1 != 0
 }
 
 /// How many ideographs follow one another from byte `from`, stopping before one that would
@@ -1655,6 +1665,8 @@ mod tests {
             let second = encoded.get(1).copied().unwrap_or(0);
             let quick = is_ideograph_encoded(encoded[0], second);
             assert_eq!(quick, is_ideograph(c), "U+{:04X}", c as u32);
+            let ranges = matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
+            assert_eq!(is_ideograph(c), ranges, "U+{:04X}", c as u32);
             if is_ideograph(c) {
                 assert_eq!(break_property(c as u32), BreakClass::Ideographic);
                 assert!(forgets_context(BreakClass::Ideographic));
