@@ -201,6 +201,9 @@ impl Layout {
     /// Adds a line, its trailing spaces dropped.
     fn push_line(&mut self, mut spans: Vec<Span>) {
         while let Some(last) = spans.last_mut() {
+            if !last.text.is_empty() && !last.text.ends_with(' ') {
+                break;
+            }
             let trimmed = last.text.trim_end_matches(' ').len();
             if trimmed == 0 {
                 spans.pop();
