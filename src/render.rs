@@ -14,7 +14,7 @@
 //! - Styles are semantic ([`Role`] plus strong/emphasis/strike flags); the UI's theme and
 //!   `brief show` map them to colours. Nothing here knows ratatui or a terminal.
 //! - Links and images are numbered from 1 in reading order; the same URL keeps its number; the
-//!   front matter's source is [1]. In the text a link reads `text[3]`; an image is a one-line
+//!   front matter's source is `[1]`. In the text a link reads `text[3]`; an image is a one-line
 //!   placeholder `[图片 4: alt]`, never its URL.
 //! - All text reaching layout, front matter and body, has been through
 //!   [`crate::text::sanitize_inline`] / [`crate::text::sanitize_block`] after HTML entities were
@@ -25,6 +25,9 @@
 //!   after blank lines inside the HTML never turn into Markdown code blocks.
 //! - [`ArticleCache`] keeps rendered articles per (post, width), so a reader wraps an article
 //!   once and then only slices [`Article::lines`].
+//! - [`render_article`] lays each top-level block out as soon as the parser has finished it
+//!   and hands its buffers back to the builder, so a long article is never held twice, as a
+//!   document and as lines; [`parse_body`] returns the whole document.
 //!
 //! This module depends on `store` (for [`Post`]) and `text`, and on nothing of the UI.
 
