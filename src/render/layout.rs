@@ -15,6 +15,8 @@ use unicode_width::UnicodeWidthChar;
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 const QUOTE_MARKER: &str = "│ ";
 const CODE_INDENT: &str = "  ";
+/// The display width of each of the markers above (the tests check it).
+const MARKER_WIDTH: usize = 2;
 
 /// Where lines are collected, with the links met so far.
 #[derive(Debug)]
@@ -73,6 +75,15 @@ impl Mark {
         let text = text.into();
         let width = display_width(&text);
         Self { text, style, width }
+    }
+
+    /// One of the constant markers, [`MARKER_WIDTH`] wide.
+    fn fixed(text: &'static str, style: Style) -> Self {
+        Self {
+            text: Cow::Borrowed(text),
+            style,
+            width: MARKER_WIDTH,
+        }
     }
 
     /// `width` spaces.
@@ -299,8 +310,8 @@ impl Layout {
                 let style = Style::new(Role::CodeBlock);
                 let mut child = self.child(
                     prefix,
-                    Mark::new(CODE_INDENT, style),
-                    Mark::new(CODE_INDENT, style),
+                    Mark::fixed(CODE_INDENT, style),
+                    Mark::fixed(CODE_INDENT, style),
                 );
                 let mut styled = std::mem::take(&mut self.text);
                 for line in text.split('\n') {
@@ -320,8 +331,8 @@ impl Layout {
                 let style = Style::new(Role::QuoteMarker);
                 let mut child = self.child(
                     prefix,
-                    Mark::new(QUOTE_MARKER, style),
-                    Mark::new(QUOTE_MARKER, style),
+                    Mark::fixed(QUOTE_MARKER, style),
+                    Mark::fixed(QUOTE_MARKER, style),
                 );
                 child.role = Role::Quote;
                 self.blocks(blocks, &mut child, false);
@@ -352,7 +363,7 @@ impl Layout {
         for (i, item) in items.iter().enumerate() {
             let marker = match start {
                 Some(s) => Mark::new(format!("{:>digits$}. ", s.saturating_add(i as u64)), style),
-                None => Mark::new(BULLETS[prefix.list_depth % BULLETS.len()], style),
+                None => Mark::fixed(BULLETS[prefix.list_depth % BULLETS.len()], style),
             };
             let indent = Mark::indent(marker.width, style);
             let mut child = self.child(prefix, marker, indent);
@@ -686,6 +697,18 @@ fn is_east_asian(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_are_as_wide_as_said() {
+        for marker in BULLETS.into_iter().chain([QUOTE_MARKER, CODE_INDENT]) {
+            assert_eq!(display_width(marker), MARKER_WIDTH, "{marker:?}");
+            assert_eq!(
+                crate::text::display_width(marker),
+                MARKER_WIDTH,
+                "{marker:?}"
+            );
+        }
+    }
 
     #[test]
     fn link_numbers() {
