@@ -254,8 +254,8 @@ fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedP
 /// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
 /// binary, empty, too large); every other problem is in [`LoadedPost::diagnostics`].
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
-    let mut file = read_file(path, options, usize::MAX)?;
-    let decoded = decode_file(path, std::mem::take(&mut file.bytes), file.complete)?;
+    let file = read_file(path, options, usize::MAX)?;
+    let decoded = decode_file(path, &file.bytes, file.complete)?;
     let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
     let body = sanitize_block(split(&decoded.text).body).into_owned();
     Ok(LoadedPost {
@@ -286,7 +286,7 @@ fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnos
         file.bytes.truncate(needed);
         file.complete = false;
     }
-    let decoded = decode_file(path, std::mem::take(&mut file.bytes), file.complete)?;
+    let decoded = decode_file(path, &file.bytes, file.complete)?;
     let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
     Ok(LoadedPost {
         post,
@@ -328,7 +328,11 @@ fn fields_prefix_len(bytes: &[u8]) -> Option<usize> {
     None
 }
 
-fn decode_file(path: &Path, bytes: Vec<u8>, complete: bool) -> Result<Decoded, Diagnostic> {
+fn decode_file<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    complete: bool,
+) -> Result<Decoded<'a>, Diagnostic> {
     decode(bytes, complete).map_err(|reason| match reason {
         NotText::Empty => Diagnostic::warning(path, None, "empty file; skipped"),
         NotText::Binary => Diagnostic::error(path, None, "binary file, not text; skipped"),
@@ -336,7 +340,11 @@ fn decode_file(path: &Path, bytes: Vec<u8>, complete: bool) -> Result<Decoded, D
 }
 
 /// A post's fields from its decoded text, with the body's first line and every problem found.
-fn parse_post(path: &Path, decoded: &Decoded, file: &FileStart) -> (Post, usize, Vec<Diagnostic>) {
+fn parse_post(
+    path: &Path,
+    decoded: &Decoded<'_>,
+    file: &FileStart,
+) -> (Post, usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if let Some(encoding) = decoded.decoded_from {
         diagnostics.push(Diagnostic::warning(
@@ -399,10 +407,10 @@ pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
 /// the full-text search, which needs no parsing.
 pub fn file_contains(path: &Path, needle: &str) -> bool {
     let options = LoadOptions::default();
-    let Ok(mut file) = read_file(path, &options, usize::MAX) else {
+    let Ok(file) = read_file(path, &options, usize::MAX) else {
         return false;
     };
-    decode(std::mem::take(&mut file.bytes), file.complete)
+    decode(&file.bytes, file.complete)
         .is_ok_and(|text| contains_ignore_case(&text.text, needle))
 }
 
