@@ -8,8 +8,29 @@ pub mod linebreak;
 pub mod sanitize;
 pub mod width;
 
-pub use sanitize::{sanitize_block, sanitize_inline};
+pub use sanitize::{sanitize_block, sanitize_inline, sanitize_inline_owned};
 pub use width::{display_width, pad_to_width, truncate_to_width};
+
+/// The lines of `text` as [`str::lines`] gives them (split at `\n`, a `\r` just before it dropped,
+/// no empty line after a final `\n`), found with a vectorised search: several times faster
+/// on the long paragraphs and short front-matter lines that every post has.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let Some(end) = ends.next() else {
+            let last = &text[start..];
+            start = text.len();
+            return Some(last);
+        };
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
 
 /// The 1-based line on which byte `offset` of `text` falls.
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
@@ -18,4 +39,28 @@ pub fn line_of_offset(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_lines_agrees_with_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "a\n\nb",
+            "\r\n\r\n",
+            "标题\n正文\r",
+            "x\ry\n",
+        ] {
+            let ours: Vec<&str> = split_lines(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 }

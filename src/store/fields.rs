@@ -7,7 +7,7 @@ use super::diagnostic::Diagnostic;
 use super::post::{BodyFormat, Post};
 use super::tags::clean_tag;
 use super::value::{FrontMap, FrontValue};
-use crate::text::sanitize_inline;
+use crate::text::{sanitize_inline, sanitize_inline_owned, split_lines};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -31,8 +31,7 @@ pub struct FrontText<'a> {
 impl FrontText<'_> {
     /// The file line on which `key` is written at the start of a line, if it is.
     fn line_of(&self, key: &str) -> Option<usize> {
-        self.text
-            .lines()
+        split_lines(self.text)
             .position(|line| starts_with_key(line, key))
             .map(|i| self.first_line + i)
     }
@@ -40,7 +39,7 @@ impl FrontText<'_> {
     /// The raw text after `key:` on its line: the salvage path for front matter that did not
     /// parse. Surrounding quotes are removed.
     pub fn salvage(&self, key: &str) -> Option<String> {
-        let line = self.text.lines().find(|line| starts_with_key(line, key))?;
+        let line = split_lines(self.text).find(|line| starts_with_key(line, key))?;
         let value = line[key.len()..]
             .trim_start()
             .trim_start_matches([':', '='])
@@ -67,14 +66,13 @@ pub fn apply_front_matter(
     warnings: &mut Vec<Diagnostic>,
 ) {
     for (key, value) in map {
-        let lower = key.to_ascii_lowercase();
-        let key_is = |keys: &[&str]| keys.contains(&lower.as_str());
+        let key_is = |keys: &[&str]| keys.iter().any(|k| k.eq_ignore_ascii_case(&key));
         if key_is(TITLE_KEYS) {
-            post.title = scalar(&value)
-                .map(|t| sanitize_inline(&t))
+            post.title = scalar(value)
+                .map(sanitize_inline_owned)
                 .unwrap_or_default();
         } else if key_is(DATE_KEYS) && post.date.is_none() {
-            match scalar(&value) {
+            match scalar(value) {
                 Some(text) if !text.trim().is_empty() => {
                     post.date = PostDate::parse(&text);
                     if post.date.is_none() {
@@ -91,25 +89,25 @@ pub fn apply_front_matter(
                 _ => {}
             }
         } else if key_is(AUTHOR_KEYS) && post.author.is_none() {
-            post.author = non_empty(strings(&value).join(", "));
+            post.author = non_empty(strings(value).join(", "));
         } else if key_is(SOURCE_KEYS) && post.source.is_none() {
-            post.source = strings(&value).into_iter().next().and_then(non_empty);
+            post.source = strings(value).into_iter().next().and_then(non_empty);
         } else if key_is(TAG_KEYS) {
-            post.tags.extend(tag_list(&value));
+            post.tags.extend(tag_list(value));
         } else if key_is(CATEGORY_KEYS) {
-            post.categories.extend(tag_list(&value));
+            post.categories.extend(tag_list(value));
         } else if key_is(SUMMARY_KEYS) && post.summary.is_none() {
-            post.summary = scalar(&value)
-                .map(|s| sanitize_inline(&s))
+            post.summary = scalar(value)
+                .map(sanitize_inline_owned)
                 .and_then(non_empty);
         } else if key_is(LANG_KEYS) {
-            post.lang.extend(word_list(&value));
+            post.lang.extend(word_list(value));
         } else if key_is(ID_KEYS) && post.id.is_none() {
-            post.id = scalar(&value)
-                .map(|s| sanitize_inline(&s))
+            post.id = scalar(value)
+                .map(sanitize_inline_owned)
                 .and_then(non_empty);
         } else {
-            post.extra.push((sanitize_inline(&key), value));
+            post.extra.push((sanitize_inline_owned(key), value));
         }
     }
 }
@@ -137,39 +135,60 @@ pub fn apply_fallbacks(post: &mut Post, body: &str, path: &Path) {
     post.format = detect_format(body);
 }
 
-fn scalar(value: &FrontValue) -> Option<String> {
+fn scalar(value: FrontValue) -> Option<String> {
     match value {
-        FrontValue::List(items) => items.iter().find_map(FrontValue::as_scalar_text),
-        other => other.as_scalar_text(),
+        FrontValue::List(items) => items.into_iter().find_map(FrontValue::into_scalar_text),
+        other => other.into_scalar_text(),
     }
 }
 
 /// Every scalar in a value (a scalar, or a list of them), sanitised, empty ones dropped.
-fn strings(value: &FrontValue) -> Vec<String> {
+fn strings(value: FrontValue) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_strings(value, &mut out);
+    out
+}
+
+fn collect_strings(value: FrontValue, out: &mut Vec<String>) {
     match value {
-        FrontValue::List(items) => items.iter().flat_map(strings).collect(),
-        FrontValue::Map(entries) => entries
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case("name"))
-            .flat_map(|(_, v)| strings(v))
-            .collect(),
-        other => other
-            .as_scalar_text()
-            .map(|s| sanitize_inline(&s))
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect(),
+        FrontValue::List(items) => {
+            for item in items {
+                collect_strings(item, out);
+            }
+        }
+        FrontValue::Map(entries) => {
+            for (key, value) in entries {
+                if key.eq_ignore_ascii_case("name") {
+                    collect_strings(value, out);
+                }
+            }
+        }
+        other => {
+            if let Some(text) = other.into_scalar_text().map(sanitize_inline_owned)
+                && !text.is_empty()
+            {
+                out.push(text);
+            }
+        }
     }
 }
 
 /// Tags from a list, or from one string separated by commas (`,`, `，`, `、`) or, with no
 /// comma, by spaces.
-fn tag_list(value: &FrontValue) -> Vec<String> {
+fn tag_list(value: FrontValue) -> Vec<String> {
+    let is_list = matches!(value, FrontValue::List(_));
     let mut names = Vec::new();
     for text in strings(value) {
-        let parts: Vec<&str> = if matches!(value, FrontValue::List(_)) {
-            vec![text.as_str()]
-        } else if text.contains([',', '，', '、']) {
+        if is_list {
+            let clean = clean_tag(&text);
+            if clean.len() == text.len() {
+                names.push(text);
+            } else if !clean.is_empty() {
+                names.push(clean.to_string());
+            }
+            continue;
+        }
+        let parts: Vec<&str> = if text.contains([',', '，', '、']) {
             text.split([',', '，', '、']).collect()
         } else {
             text.split_whitespace().collect()
@@ -185,7 +204,7 @@ fn tag_list(value: &FrontValue) -> Vec<String> {
     names
 }
 
-fn word_list(value: &FrontValue) -> Vec<String> {
+fn word_list(value: FrontValue) -> Vec<String> {
     strings(value)
         .iter()
         .flat_map(|s| {
@@ -200,7 +219,13 @@ fn word_list(value: &FrontValue) -> Vec<String> {
 
 fn non_empty(s: String) -> Option<String> {
     let trimmed = s.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.len() == s.len() {
+        Some(s)
+    } else {
+        Some(trimmed.to_string())
+    }
 }
 
 /// The text of the body's first Markdown heading (ATX or setext), link markup removed.
@@ -228,7 +253,7 @@ pub fn first_heading(body: &str) -> Option<String> {
 pub fn detect_format(body: &str) -> BodyFormat {
     let mut html = 0usize;
     let mut total = 0usize;
-    for line in body.lines() {
+    for line in split_lines(body) {
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -273,11 +298,11 @@ mod tests {
     #[test]
     fn tags_in_every_shape() {
         let list = FrontValue::List(vec![s("AI"), s(" #cloud ")]);
-        assert_eq!(tag_list(&list), ["AI", "cloud"]);
-        assert_eq!(tag_list(&s("AI, 芯片，半导体")), ["AI", "芯片", "半导体"]);
-        assert_eq!(tag_list(&s("economy markets")), ["economy", "markets"]);
-        assert_eq!(tag_list(&s("日本経済新聞")), ["日本経済新聞"]);
-        assert!(tag_list(&FrontValue::Null).is_empty());
+        assert_eq!(tag_list(list), ["AI", "cloud"]);
+        assert_eq!(tag_list(s("AI, 芯片，半导体")), ["AI", "芯片", "半导体"]);
+        assert_eq!(tag_list(s("economy markets")), ["economy", "markets"]);
+        assert_eq!(tag_list(s("日本経済新聞")), ["日本経済新聞"]);
+        assert!(tag_list(FrontValue::Null).is_empty());
     }
 
     #[test]

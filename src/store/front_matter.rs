@@ -7,6 +7,7 @@
 
 use super::value::FrontMap;
 use super::{toml_front_matter, yaml};
+use crate::text::split_lines;
 
 /// Front matter larger than this is refused unparsed.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
@@ -50,7 +51,8 @@ pub struct FrontMatterError {
 
 /// Splits `text` (already decoded, BOM removed) into front matter and body.
 pub fn split(text: &str) -> Split<'_> {
-    let first_end = text.find('\n').unwrap_or(text.len());
+    let line_end = |from: usize| memchr::memchr(b'\n', &text.as_bytes()[from..]).map(|i| from + i);
+    let first_end = line_end(0).unwrap_or(text.len());
     let kind = match text[..first_end].trim_end() {
         "---" => FrontMatterKind::Yaml,
         "+++" => FrontMatterKind::Toml,
@@ -66,7 +68,7 @@ pub fn split(text: &str) -> Split<'_> {
     let mut offset = content_start;
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let end = line_end(offset).unwrap_or(text.len());
         let trimmed = text[offset..end].trim_end();
         let closes = match kind {
             FrontMatterKind::Yaml => trimmed == "---" || trimmed == "...",
@@ -141,37 +143,54 @@ pub fn parse(block: &FrontBlock<'_>) -> Result<FrontMap, FrontMatterError> {
 /// The 1-based line (within `text`) where flow brackets, block indentation or `- - -` runs
 /// first exceed [`MAX_NESTING`], if they do. Quoted text is not looked into.
 fn first_line_nested_too_deep(text: &str) -> Option<usize> {
+    // Every post pays for this guard, so the bracket scan runs only when there are enough
+    // brackets for it to matter.
+    let brackets = memchr::memchr2_iter(b'[', b'{', text.as_bytes()).count();
     let mut flow_depth: usize = 0;
-    for (index, line) in text.lines().enumerate() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let mut rest = line.trim_start_matches(' ');
-        let mut dashes = 0;
-        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
-            dashes += 1;
-            rest = after.trim_start();
-        }
-        if indent / 2 + dashes > MAX_NESTING {
+    for (index, line) in split_lines(text).enumerate() {
+        if block_depth(line) > MAX_NESTING {
             return Some(index + 1);
         }
-        let mut quote: Option<char> = None;
-        for c in line.chars() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '#') => break,
-                (None, '[' | '{') => {
-                    flow_depth += 1;
-                    if flow_depth > MAX_NESTING {
-                        return Some(index + 1);
-                    }
-                }
-                (None, ']' | '}') => flow_depth = flow_depth.saturating_sub(1),
-                _ => {}
-            }
+        if brackets > MAX_NESTING && flow_too_deep(line, &mut flow_depth) {
+            return Some(index + 1);
         }
     }
     None
+}
+
+/// How deep a line's indentation and leading `- ` markers nest it in block collections.
+fn block_depth(line: &str) -> usize {
+    let mut rest = line.trim_start_matches(' ');
+    let indent = line.len() - rest.len();
+    let mut dashes = 0;
+    while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+        dashes += 1;
+        rest = after.trim_start();
+    }
+    indent / 2 + dashes
+}
+
+/// Follows flow brackets outside quotes and comments through one line; true once they nest
+/// deeper than [`MAX_NESTING`]. The characters looked for are ASCII, so bytes will do.
+fn flow_too_deep(line: &str, flow_depth: &mut usize) -> bool {
+    let mut quote: Option<u8> = None;
+    for &byte in line.as_bytes() {
+        match (quote, byte) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'#') => break,
+            (None, b'[' | b'{') => {
+                *flow_depth += 1;
+                if *flow_depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            (None, b']' | b'}') => *flow_depth = flow_depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 #[cfg(test)]

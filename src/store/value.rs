@@ -16,10 +16,9 @@ pub enum FrontValue {
 impl FrontValue {
     /// The value as text when it is a scalar: strings as they are, numbers and booleans as
     /// written. Lists, maps and null give `None`.
-    pub fn as_scalar_text(&self) -> Option<String> {
+    pub fn into_scalar_text(self) -> Option<String> {
         match self {
-            FrontValue::String(s) => Some(s.clone()),
-            FrontValue::Number(n) => Some(n.clone()),
+            FrontValue::String(s) | FrontValue::Number(s) => Some(s),
             FrontValue::Bool(b) => Some(b.to_string()),
             FrontValue::Null | FrontValue::List(_) | FrontValue::Map(_) => None,
         }

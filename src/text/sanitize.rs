@@ -15,7 +15,7 @@ const ST8: char = '\u{9c}';
 /// Cleans text that will be shown on one line (titles, authors, tags): control characters and
 /// escape sequences removed, and any run of line breaks or tabs folded into one space.
 pub fn sanitize_inline(input: &str) -> String {
-    if !input.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+    if !has_controls(input, false) {
         return input.trim().to_string();
     }
     let cleaned = sanitize_block(input);
@@ -38,7 +38,7 @@ pub fn sanitize_inline(input: &str) -> String {
 /// Cleans multi-line text (bodies): keeps `\n` and `\t`, turns `\r\n` and lone `\r` into `\n`,
 /// and removes every other control character, whole escape sequences and bidi overrides.
 pub fn sanitize_block(input: &str) -> Cow<'_, str> {
-    if !input.chars().any(needs_cleaning) {
+    if !has_controls(input, true) {
         return Cow::Borrowed(input);
     }
     let mut out = String::with_capacity(input.len());
@@ -61,8 +61,31 @@ pub fn sanitize_block(input: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_cleaning(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+/// [`sanitize_inline`] for a string the caller owns: returned as it is when already clean.
+pub fn sanitize_inline_owned(input: String) -> String {
+    if !has_controls(&input, false) && input.trim().len() == input.len() {
+        return input;
+    }
+    sanitize_inline(&input)
+}
+
+/// Whether `text` holds a control character (other than `\n` and `\t` when `breaks_allowed`)
+/// or a bidi control. Every string of every post passes through here, so it reads UTF-8
+/// bytes: C1 controls are `C2 80`–`C2 9F`, the bidi controls `D8 9C`, `E2 80 8E`/`8F`,
+/// `E2 80 AA`–`AE` and `E2 81 A6`–`A9`.
+fn has_controls(text: &str, breaks_allowed: bool) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &byte)| match byte {
+        b'\n' | b'\t' => !breaks_allowed,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
 }
 
 fn is_dropped(c: char) -> bool {
@@ -127,6 +150,24 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_finds_exactly_the_characters_that_need_cleaning() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let dropped = c.is_control() || is_bidi_control(c);
+            let text = format!("a{c}b");
+            assert_eq!(has_controls(&text, false), dropped, "{:x}", c as u32);
+            let in_block = dropped && c != '\n' && c != '\t';
+            assert_eq!(has_controls(&text, true), in_block, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn owned_clean_text_is_kept_and_dirty_text_cleaned() {
+        assert_eq!(sanitize_inline_owned("标题".into()), "标题");
+        assert_eq!(sanitize_inline_owned(" 标题 ".into()), "标题");
+        assert_eq!(sanitize_inline_owned("a\u{1b}[31mb".into()), "ab");
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {
