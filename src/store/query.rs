@@ -2,6 +2,8 @@
 
 use super::post::Post;
 use super::tags::tag_key;
+use std::cmp::Ordering;
+use std::path::Path;
 
 /// Filters combined with AND: every tag, every category, and the text if given.
 #[derive(Debug, Clone, Default)]
@@ -74,9 +76,27 @@ pub fn sort_newest_first(posts: &mut [Post]) {
     order.sort_unstable_by(|a, b| {
         (a.0, a.1)
             .cmp(&(b.0, b.1))
-            .then_with(|| posts[a.2].path.cmp(&posts[b.2].path))
+            .then_with(|| compare_paths(&posts[a.2].path, &posts[b.2].path))
     });
     apply_order(posts, order.into_iter().map(|(_, _, i)| i).collect());
+}
+
+/// The order of [`Path::cmp`] (component by component) for the walker's paths, which have no
+/// empty or `.` components, found by comparing bytes with the separator ranked lowest:
+/// several times cheaper, and a day's posts share a date, so ties are common.
+fn compare_paths(a: &Path, b: &Path) -> Ordering {
+    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    let rank = |byte: u8| {
+        if std::path::is_separator(char::from(byte)) {
+            0
+        } else {
+            u16::from(byte) + 1
+        }
+    };
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => rank(a[i]).cmp(&rank(b[i])),
+        None => a.len().cmp(&b.len()),
+    }
 }
 
 /// Rearranges `items` so that position `k` holds what was at `order[k]`.
@@ -110,6 +130,27 @@ mod tests {
             .map(|p| p.path.to_string_lossy().into_owned())
             .collect();
         assert_eq!(order, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn paths_compare_as_path_cmp_does() {
+        let paths = [
+            "posts/a/b.md",
+            "posts/a.b/c.md",
+            "posts/a-b.md",
+            "posts/a",
+            "posts/ab.md",
+            "posts/a/b/c.md",
+            "posts/日本/x.md",
+            "posts/Z.md",
+            "posts/a b.md",
+        ];
+        for a in paths {
+            for b in paths {
+                let (a, b) = (Path::new(a), Path::new(b));
+                assert_eq!(compare_paths(a, b), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
     }
 
     #[test]
