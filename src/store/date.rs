@@ -90,10 +90,10 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 impl fmt::Display for PostDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PostDate::Day(d) => write!(f, "{}", d.strftime("%Y-%m-%d")),
-            PostDate::Local(dt) => write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S")),
+            PostDate::Day(d) => write_day(f, *d),
+            PostDate::Local(dt) => write_datetime(f, *dt),
             PostDate::Offset(dt, offset) => {
-                write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S"))?;
+                write_datetime(f, *dt)?;
                 let seconds = offset.seconds();
                 if seconds == 0 {
                     f.write_str("Z")
@@ -105,6 +105,27 @@ impl fmt::Display for PostDate {
             }
         }
     }
+}
+
+/// `YYYY-MM-DD`. Listing prints one per post, so the usual four-digit years skip `strftime`.
+fn write_day(f: &mut fmt::Formatter<'_>, day: Date) -> fmt::Result {
+    if (0..=9999).contains(&day.year()) {
+        write!(f, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+    } else {
+        write!(f, "{}", day.strftime("%Y-%m-%d"))
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`.
+fn write_datetime(f: &mut fmt::Formatter<'_>, datetime: DateTime) -> fmt::Result {
+    write_day(f, datetime.date())?;
+    write!(
+        f,
+        "T{:02}:{:02}:{:02}",
+        datetime.hour(),
+        datetime.minute(),
+        datetime.second()
+    )
 }
 
 /// Splits a trailing `Z`, `UTC`, `±HH:MM`, `±HHMM` or `±HH` from a date-time.
@@ -154,6 +175,20 @@ mod tests {
         PostDate::parse(text)
             .map(|d| d.to_string())
             .unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn dates_print_as_strftime_prints_them() {
+        for text in ["0001-01-01", "0999-12-31T23:59:59", "2026-02-12T08:05:09+08:00"] {
+            let date = PostDate::parse(text).unwrap();
+            let expected = match date {
+                PostDate::Day(d) => d.strftime("%Y-%m-%d").to_string(),
+                PostDate::Local(dt) | PostDate::Offset(dt, _) => {
+                    dt.strftime("%Y-%m-%dT%H:%M:%S").to_string()
+                }
+            };
+            assert!(date.to_string().starts_with(&expected), "{text}");
+        }
     }
 
     #[test]
