@@ -179,7 +179,11 @@ mod tests {
 
     #[test]
     fn dates_print_as_strftime_prints_them() {
-        for text in ["0001-01-01", "0999-12-31T23:59:59", "2026-02-12T08:05:09+08:00"] {
+        for text in [
+            "0001-01-01",
+            "0999-12-31T23:59:59",
+            "2026-02-12T08:05:09+08:00",
+        ] {
             let date = PostDate::parse(text).unwrap();
             let expected = match date {
                 PostDate::Day(d) => d.strftime("%Y-%m-%d").to_string(),

@@ -112,10 +112,7 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(
-            decode("标题".as_bytes(), true).unwrap().text,
-            "标题"
-        );
+        assert_eq!(decode("标题".as_bytes(), true).unwrap().text, "标题");
         let mut bom = vec![0xef, 0xbb, 0xbf];
         bom.extend_from_slice("---\n".as_bytes());
         let d = decode(&bom, true).unwrap();

@@ -68,9 +68,7 @@ pub fn apply_front_matter(
     for (key, value) in map {
         let key_is = |keys: &[&str]| keys.iter().any(|k| k.eq_ignore_ascii_case(&key));
         if key_is(TITLE_KEYS) {
-            post.title = scalar(value)
-                .map(sanitize_inline_owned)
-                .unwrap_or_default();
+            post.title = scalar(value).map(sanitize_inline_owned).unwrap_or_default();
         } else if key_is(DATE_KEYS) && post.date.is_none() {
             match scalar(value) {
                 Some(text) if !text.trim().is_empty() => {
@@ -97,15 +95,11 @@ pub fn apply_front_matter(
         } else if key_is(CATEGORY_KEYS) {
             post.categories.extend(tag_list(value));
         } else if key_is(SUMMARY_KEYS) && post.summary.is_none() {
-            post.summary = scalar(value)
-                .map(sanitize_inline_owned)
-                .and_then(non_empty);
+            post.summary = scalar(value).map(sanitize_inline_owned).and_then(non_empty);
         } else if key_is(LANG_KEYS) {
             post.lang.extend(word_list(value));
         } else if key_is(ID_KEYS) && post.id.is_none() {
-            post.id = scalar(value)
-                .map(sanitize_inline_owned)
-                .and_then(non_empty);
+            post.id = scalar(value).map(sanitize_inline_owned).and_then(non_empty);
         } else {
             post.extra.push((sanitize_inline_owned(key), value));
         }

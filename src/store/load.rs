@@ -410,8 +410,7 @@ pub fn file_contains(path: &Path, needle: &str) -> bool {
     let Ok(file) = read_file(path, &options, usize::MAX) else {
         return false;
     };
-    decode(&file.bytes, file.complete)
-        .is_ok_and(|text| contains_ignore_case(&text.text, needle))
+    decode(&file.bytes, file.complete).is_ok_and(|text| contains_ignore_case(&text.text, needle))
 }
 
 fn salvage(post: &mut Post, front: FrontText<'_>) {

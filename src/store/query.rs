@@ -85,7 +85,10 @@ pub fn sort_newest_first(posts: &mut [Post]) {
 /// empty or `.` components, found by comparing bytes with the separator ranked lowest:
 /// several times cheaper, and a day's posts share a date, so ties are common.
 fn compare_paths(a: &Path, b: &Path) -> Ordering {
-    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
     let rank = |byte: u8| {
         if std::path::is_separator(char::from(byte)) {
             0
