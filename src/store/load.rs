@@ -451,10 +451,14 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
             ),
         ));
     }
-    let wanted = usize::try_from(size).unwrap_or(usize::MAX).min(limit);
+    let size_now = usize::try_from(size).unwrap_or(usize::MAX);
+    let wanted = size_now.min(limit);
+    // A file that fits is read to the size just stated, without the extra read that finds
+    // the end; a longer one is read one byte past what is wanted, to know that it goes on.
     let mut bytes = Vec::with_capacity(wanted + 1);
-    // One byte past what is wanted tells whether the file grew or ends there.
-    file.take(wanted as u64 + 1)
+    let asked = if size_now <= limit { wanted } else { wanted + 1 };
+    (&file)
+        .take(asked as u64)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     let complete = bytes.len() <= wanted;
