@@ -1,12 +1,15 @@
 //! `render_article` on a generated ~1 MB Chinese Markdown article, against pulldown-cmark
 //! alone parsing it (every event visited). The target: rendering takes at most 5x the parse.
 //!
-//! Run with `cargo bench --bench render`.
+//! Run with `cargo bench --bench render`. After criterion's figures it prints the ratio from
+//! runs taken in turn (parse, render, parse, render, ...): on a shared machine the load changes
+//! between criterion's groups, and only runs side by side give a ratio that means something.
 
 use brief::render::{markdown_options, render_article};
 use brief::store::Post;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 /// About 1 MB of briefing-like Markdown: headings, paragraphs with links, emphasis and code,
 /// lists, quotes, now and then a table and a code block, repeated with varying numbers.
@@ -52,14 +55,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("1MB-chinese-markdown");
     group.sample_size(20);
     group.bench_function("pulldown-cmark parse only", |b| {
-        b.iter(|| {
-            let mut events = 0usize;
-            for event in pulldown_cmark::Parser::new_ext(black_box(&body), markdown_options()) {
-                black_box(&event);
-                events += 1;
-            }
-            events
-        })
+        b.iter(|| parse_only(&body))
     });
     group.bench_function("parse_body: document model only", |b| {
         b.iter(|| {
@@ -72,5 +68,49 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+fn parse_only(body: &str) -> usize {
+    let mut events = 0usize;
+    for event in pulldown_cmark::Parser::new_ext(black_box(body), markdown_options()) {
+        black_box(&event);
+        events += 1;
+    }
+    events
+}
+
+/// Parse and render timed in turn, `PAIRS` times; prints the medians and their ratio.
+fn interleaved_ratio() {
+    const PAIRS: usize = 41;
+    let body = article();
+    let post = Post::default();
+    let time = |f: &dyn Fn() -> usize| {
+        let start = Instant::now();
+        black_box(f());
+        start.elapsed()
+    };
+    let (mut parse, mut render) = (Vec::new(), Vec::new());
+    for _ in 0..PAIRS {
+        parse.push(time(&|| parse_only(&body)));
+        render.push(time(&|| {
+            render_article(&post, black_box(&body), 80).lines.len()
+        }));
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let (parse, render) = (median(&mut parse), median(&mut render));
+    println!(
+        "taken in turn, median of {PAIRS}: parse {:.2} ms, render_article {:.2} ms, ratio {:.2}x",
+        parse.as_secs_f64() * 1e3,
+        render.as_secs_f64() * 1e3,
+        render.as_secs_f64() / parse.as_secs_f64()
+    );
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    interleaved_ratio();
+}
