@@ -456,7 +456,11 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
     // A file that fits is read to the size just stated, without the extra read that finds
     // the end; a longer one is read one byte past what is wanted, to know that it goes on.
     let mut bytes = Vec::with_capacity(wanted + 1);
-    let asked = if size_now <= limit { wanted } else { wanted + 1 };
+    let asked = if size_now <= limit {
+        wanted
+    } else {
+        wanted + 1
+    };
     (&file)
         .take(asked as u64)
         .read_to_end(&mut bytes)
