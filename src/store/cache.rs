@@ -10,6 +10,7 @@
 
 use super::date::PostDate;
 use super::diagnostic::{Diagnostic, Severity};
+use super::load::fnv1a;
 use super::post::{BodyFormat, FrontMatterState, Post};
 use super::value::FrontValue;
 use jiff::civil::{Date, Time};
@@ -22,7 +23,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
+
+/// The most memory a cache file may claim while it is decoded (a million posts take a few
+/// hundred MiB).
+const DECODE_LIMIT: usize = 1 << 30;
 
 /// A cached post with its problems, keyed by path relative to the root.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -65,6 +70,7 @@ struct CachedDate {
     hour: i8,
     minute: i8,
     second: i8,
+    subsec_nanosecond: i32,
     offset_seconds: i32,
 }
 
@@ -106,12 +112,7 @@ pub type Cached = (Option<Post>, Vec<Diagnostic>);
 impl IndexCache {
     /// The cache file for `root` inside `cache_dir`.
     pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
-        let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in canonical.to_string_lossy().bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = fnv1a(root_key(root).bytes());
         cache_dir.join(format!("index-{hash:016x}.bin"))
     }
 
@@ -120,8 +121,10 @@ impl IndexCache {
         let Ok(bytes) = fs::read(file) else {
             return Self::default();
         };
-        let decoded =
-            bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, bincode::config::standard());
+        // The limit turns a corrupt length field into an error instead of an allocation that
+        // panics: the walking threads wait for this load, and must never wait forever.
+        let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
+        let decoded = bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, config);
         match decoded {
             Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => {
                 IndexCache {
@@ -195,8 +198,8 @@ impl IndexCache {
             root: root_key(root),
             entries,
         };
-        let bytes = bincode::serde::encode_to_vec(&index, bincode::config::standard())
-            .map_err(io::Error::other)?;
+        let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
+        let bytes = bincode::serde::encode_to_vec(&index, config).map_err(io::Error::other)?;
         let folder = file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder)?;
         let temp = folder.join(format!(
@@ -334,6 +337,7 @@ impl From<PostDate> for CachedDate {
             hour: datetime.hour(),
             minute: datetime.minute(),
             second: datetime.second(),
+            subsec_nanosecond: datetime.subsec_nanosecond(),
             offset_seconds: offset,
         }
     }
@@ -344,7 +348,8 @@ impl CachedDate {
         let date = Date::new(self.year, self.month, self.day).ok()?;
         let datetime = || {
             date.to_datetime(
-                Time::new(self.hour, self.minute, self.second, 0).unwrap_or(Time::midnight()),
+                Time::new(self.hour, self.minute, self.second, self.subsec_nanosecond)
+                    .unwrap_or(Time::midnight()),
             )
         };
         Some(match self.kind {
@@ -403,6 +408,7 @@ fn relative_key(root: &Path, path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{FORMAT_VERSION, IndexCache, root_key};
     use crate::store::{LoadOptions, load_path_cached};
     use std::fs;
     use std::path::Path;
@@ -485,11 +491,53 @@ mod tests {
         let cache = dir.path().join("index.bin");
         fs::write(&cache, b"\x01\x02garbage").unwrap();
         assert_eq!(titles(&root, &cache), ["甲"]);
+        // The same name, size and time in another folder: only the root tells them apart.
         let other = dir.path().join("other");
         fs::create_dir(&other).unwrap();
-        assert!(
-            titles(&other, &cache).is_empty(),
+        fs::copy(root.join("a.md"), other.join("a.md")).unwrap();
+        write_keeping_time(&other.join("a.md"), "---\ntitle: 乙\n---\nbody\n");
+        let stamp = fs::metadata(root.join("a.md")).unwrap().modified().unwrap();
+        fs::File::options()
+            .write(true)
+            .open(other.join("a.md"))
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap();
+        assert_eq!(
+            titles(&other, &cache),
+            ["乙"],
             "a cache for another folder is not used"
         );
+    }
+
+    #[test]
+    fn a_corrupt_length_is_refused_without_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("index.bin");
+        // A valid header and one entry whose path claims u64::MAX bytes (varint marker 253,
+        // then 8 bytes).
+        let header = (FORMAT_VERSION, root_key(dir.path()), 1u8);
+        let mut bytes =
+            bincode::serde::encode_to_vec(&header, bincode::config::standard()).unwrap();
+        bytes.push(253);
+        bytes.extend_from_slice(&[0xff; 8]);
+        fs::write(&cache, bytes).unwrap();
+        assert!(IndexCache::load(&cache, dir.path()).is_empty());
+    }
+
+    #[test]
+    fn dates_keep_their_fractions_through_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        fs::write(
+            root.join("a.md"),
+            "---\ntitle: 甲\ndate: 2025-02-08T02:20:30.500Z\n---\nbody\n",
+        )
+        .unwrap();
+        let cache = dir.path().join("index.bin");
+        let fresh = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
+        let cached = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
+        assert_eq!(cached.posts, fresh.posts);
     }
 }

@@ -394,7 +394,13 @@ fn parse_post(
     }
     apply_fallbacks(&mut post, parts.body, path);
     let front_text = parts.front.map_or("", |f| f.text);
-    post.content_hash = fnv1a(front_text.as_bytes(), file.size);
+    post.content_hash = fnv1a(
+        front_text
+            .as_bytes()
+            .iter()
+            .chain(&file.size.to_le_bytes())
+            .copied(),
+    );
     (post, parts.body_line, diagnostics)
 }
 
@@ -483,10 +489,11 @@ pub(crate) fn modified_nanos(meta: &fs::Metadata) -> i64 {
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
-/// FNV-1a over `bytes` and `size`: stable across runs and platforms, unlike std's hasher.
-fn fnv1a(bytes: &[u8], size: u64) -> u64 {
+/// FNV-1a: stable across runs and platforms, unlike std's hasher, so it can name files and
+/// identify posts between runs.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes.iter().chain(&size.to_le_bytes()) {
+    for byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
