@@ -328,6 +328,15 @@ fn fields_prefix_len(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// The start of a body that listing reads: [`BODY_SAMPLE_BYTES`], cut at a character boundary.
+fn body_sample(body: &str) -> &str {
+    let mut end = body.len().min(BODY_SAMPLE_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
 fn decode_file<'a>(
     path: &Path,
     bytes: &'a [u8],
@@ -392,7 +401,9 @@ fn parse_post(
             }
         }
     }
-    apply_fallbacks(&mut post, parts.body, path);
+    // Listing reads only this much of the body, so a full load looks no further: the two
+    // must give a post the same title and format.
+    apply_fallbacks(&mut post, body_sample(parts.body), path);
     let front_text = parts.front.map_or("", |f| f.text);
     post.content_hash = fnv1a(
         front_text
@@ -524,6 +535,21 @@ mod tests {
             Some(BODY_SAMPLE_BYTES)
         );
         assert_eq!(fields_prefix_len(b"---\ntitle: cut off"), None);
+    }
+
+    #[test]
+    fn a_heading_past_the_sample_gives_the_same_title_to_listing_and_full_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        let text = format!(
+            "---\ntags: [a]\n---\n{}\n\n# 真正的标题\n",
+            "正文。".repeat(200)
+        );
+        std::fs::write(&path, text).unwrap();
+        let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+        let full = load_file(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(fields.post.title, "post");
+        assert_eq!(full.post, fields.post);
     }
 
     #[test]
