@@ -210,11 +210,18 @@ pub fn spawn_watcher(roots: Vec<PathBuf>, tx: Sender<Message>) {
 pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (changed, rx) = channel::<PathBuf>();
-    // Events name absolute paths; roots may be relative.
-    let watched: Vec<PathBuf> = roots
+    // Events name canonical paths; posts carry their paths as the roots were given, which
+    // may be relative (`brief posts`), so event paths are spelled back that way.
+    let spellings: Vec<(PathBuf, PathBuf)> = roots
         .iter()
-        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .map(|r| {
+            (
+                std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()),
+                r.clone(),
+            )
+        })
         .collect();
+    let given: Vec<PathBuf> = roots.to_vec();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let Ok(event) = result else { return };
         // Reading a file (ours included) is not a change.
@@ -222,7 +229,8 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::Recommend
             return;
         }
         for path in event.paths {
-            if !is_hidden_below(&path, &watched) {
+            let path = spelled_as_given(path, &spellings);
+            if !is_hidden_below(&path, &given) {
                 let _ = changed.send(path);
             }
         }
@@ -254,6 +262,21 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Message>) -> Option<notify::Recommend
         }
     });
     Some(watcher)
+}
+
+/// `path` under a root's canonical spelling, rewritten under the root as it was given.
+fn spelled_as_given(path: PathBuf, roots: &[(PathBuf, PathBuf)]) -> PathBuf {
+    roots
+        .iter()
+        .find_map(|(canonical, given)| {
+            let rest = path.strip_prefix(canonical).ok()?;
+            Some(if rest.as_os_str().is_empty() {
+                given.clone()
+            } else {
+                given.join(rest)
+            })
+        })
+        .unwrap_or(path)
 }
 
 /// Whether a name under one of the roots starts with `.` (the roots themselves may live in
@@ -300,5 +323,29 @@ fn load_changes(paths: Vec<PathBuf>) -> Action {
         updated,
         removed,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_paths_are_spelled_as_the_roots_were_given() {
+        let roots = vec![
+            (PathBuf::from("/home/u/posts"), PathBuf::from("posts")),
+            (
+                PathBuf::from("/home/u/one.md"),
+                PathBuf::from("../u/one.md"),
+            ),
+        ];
+        let spelled = |p: &str| spelled_as_given(PathBuf::from(p), &roots);
+        assert_eq!(
+            spelled("/home/u/posts/a/b.md"),
+            PathBuf::from("posts/a/b.md")
+        );
+        assert_eq!(spelled("/home/u/posts"), PathBuf::from("posts"));
+        assert_eq!(spelled("/home/u/one.md"), PathBuf::from("../u/one.md"));
+        assert_eq!(spelled("/elsewhere/c.md"), PathBuf::from("/elsewhere/c.md"));
     }
 }
