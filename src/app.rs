@@ -265,7 +265,7 @@ impl App {
     /// The post the article pane shows.
     pub fn article_post(&self) -> Option<&Post> {
         let path = &self.article.as_ref()?.path;
-        self.posts.iter().find(|p| &p.path == path)
+        self.index.position(path).map(|i| &self.posts[i])
     }
 
     /// Columns the article is laid out at: the article pane's inside, at most the configured
@@ -516,9 +516,8 @@ impl App {
             Action::PreviousTagFilter => return self.step_tag_filter(false),
             Action::ClearFilters => {
                 self.filter = ViewFilter::default();
-                let effect = self.drop_search();
-                self.recompute_view();
-                return effect;
+                // Dropping the search rebuilds the list, now without filters.
+                return self.drop_search();
             }
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
@@ -653,7 +652,7 @@ impl App {
                     let index = self
                         .article
                         .as_ref()
-                        .and_then(|v| self.posts.iter().position(|p| p.path == v.path))?;
+                        .and_then(|v| self.index.position(&v.path))?;
                     if !self.mark_of(index).read {
                         return self.change_mark(index, |id| MarkChange::Read(id, true));
                     }
@@ -705,9 +704,7 @@ impl App {
             }
             Focus::List => {
                 if !self.search.input.is_empty() {
-                    let effect = self.drop_search();
-                    self.recompute_view();
-                    return effect;
+                    return self.drop_search();
                 }
                 None
             }
@@ -722,11 +719,16 @@ impl App {
         diagnostics: Vec<Diagnostic>,
         done: bool,
     ) -> Option<Effect> {
-        if self.replace_on_next_batch {
-            self.replace_on_next_batch = false;
+        let selected_before = self.selected_post().map(|p| p.path.clone());
+        let reloaded = std::mem::take(&mut self.replace_on_next_batch);
+        if reloaded {
             self.posts.clear();
             self.diagnostics.clear();
             self.articles.clear();
+            // The open article is laid out again from the file as it is now.
+            if let Some(view) = self.article.as_mut() {
+                view.article = None;
+            }
         }
         // A file the watcher already delivered may arrive again from the loader.
         let incoming: std::collections::HashSet<&Path> =
@@ -734,32 +736,22 @@ impl App {
         self.posts.retain(|p| !incoming.contains(p.path.as_path()));
         self.posts.extend(posts);
         self.diagnostics.extend(diagnostics);
-        self.posts_replaced();
+        self.posts_replaced(selected_before.clone());
         self.loading.done = done;
-        self.loading.files_with_errors = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| &d.path)
-            .collect::<std::collections::HashSet<_>>()
-            .len();
-        let selected_before = self.selected_post().map(|p| p.path.clone());
-        self.recompute_view();
         let search_effect = (done && !self.search.input.is_empty())
             .then(|| self.search_changed())
             .flatten();
         let selected_after = self.selected_post().map(|p| p.path.clone());
-        if selected_before != selected_after || self.article.is_none() {
-            return match (self.request_article(), search_effect) {
-                (Some(load), Some(search)) => Some(Effect::Batch(vec![load, search])),
-                (load, search) => load.or(search),
-            };
+        if reloaded || selected_before != selected_after || self.article.is_none() {
+            return both(self.request_article(), search_effect);
         }
         search_effect
     }
 
-    /// Brings everything derived from `posts` up to date after posts were added or removed.
-    fn posts_replaced(&mut self) {
+    /// Brings everything derived from `posts` up to date after posts were added or removed,
+    /// selecting the post at `selected`, taken before `posts` changed: sorting moves posts, so
+    /// the selection is kept by path.
+    fn posts_replaced(&mut self, selected: Option<PathBuf>) {
         unify_spellings(&mut self.posts);
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
@@ -773,17 +765,27 @@ impl App {
         if matches!(self.tag_rows.get(self.tag_cursor), Some(TagRow::Heading(_))) {
             self.tag_cursor = self.step_tag_cursor(Move::By(1));
         }
+        self.loading.files_with_errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| &d.path)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
         self.count_unread();
+        let keep = selected.and_then(|path| self.index.position(&path));
+        self.rebuild_view(keep);
     }
 
     /// Files changed on disk: replace, add and remove those posts, keeping the selection and
-    /// the article's scroll position.
+    /// the article's scroll position, and searching the bodies again when a search is on.
     fn posts_changed(
         &mut self,
         updated: Vec<Post>,
         removed: Vec<PathBuf>,
         diagnostics: Vec<Diagnostic>,
     ) -> Option<Effect> {
+        let selected = self.selected_post().map(|p| p.path.clone());
         let touched: Vec<PathBuf> = updated
             .iter()
             .map(|p| p.path.clone())
@@ -797,8 +799,13 @@ impl App {
             .retain(|(path, _), _| !touched.iter().any(|t| path.starts_with(t)));
         self.posts.extend(updated);
         self.diagnostics.extend(diagnostics);
-        self.posts_replaced();
-        self.recompute_view();
+        self.posts_replaced(selected);
+        // Rebuilding forgot which bodies matched.
+        let search_effect = if self.search.input.is_empty() {
+            None
+        } else {
+            self.search_changed()
+        };
         let article_touched = self
             .article
             .as_ref()
@@ -807,9 +814,9 @@ impl App {
             if let Some(view) = self.article.as_mut() {
                 view.article = None;
             }
-            return self.request_article();
+            return both(self.request_article(), search_effect);
         }
-        None
+        search_effect
     }
 
     fn count_unread(&mut self) {
@@ -856,6 +863,11 @@ impl App {
     /// Rebuilds `view` from the filters and search, keeping the selected post selected.
     pub fn recompute_view(&mut self) {
         let selected_post = self.view.get(self.selected).copied();
+        self.rebuild_view(selected_post);
+    }
+
+    /// Rebuilds `view`, selecting post `keep` (an index into `posts`) when it is still shown.
+    fn rebuild_view(&mut self, keep: Option<usize>) {
         let searching = !self.search.input.is_empty();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
@@ -869,7 +881,7 @@ impl App {
             })
             .filter(|&i| !searching || search.field_hits[i] || search.body_hits[i])
             .collect();
-        self.selected = selected_post
+        self.selected = keep
             .and_then(|post| self.view.iter().position(|&i| i == post))
             .unwrap_or(0);
         self.keep_list_selection_visible();
@@ -1036,3 +1048,11 @@ fn step(position: usize, len: usize, moved: Option<Move>) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+/// Two optional effects as one.
+fn both(first: Option<Effect>, second: Option<Effect>) -> Option<Effect> {
+    match (first, second) {
+        (Some(first), Some(second)) => Some(Effect::Batch(vec![first, second])),
+        (first, second) => first.or(second),
+    }
+}

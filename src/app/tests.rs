@@ -36,6 +36,7 @@ struct Harness {
     copied: Vec<String>,
     quit: bool,
     reloads: usize,
+    renders: usize,
     saved: Vec<crate::marks::MarkChange>,
 }
 
@@ -62,6 +63,7 @@ impl Harness {
             copied: vec![],
             quit: false,
             reloads: 0,
+            renders: 0,
             saved: vec![],
         };
         h.act(Action::Resize(width, height));
@@ -85,6 +87,7 @@ impl Harness {
     fn run(&mut self, effect: Effect, queue: &mut Vec<Action>) {
         match effect {
             Effect::LoadArticle { post, width } => {
+                self.renders += 1;
                 let article = render_article(&post, &body_of(&post.path), width);
                 queue.push(Action::ArticleReady {
                     path: post.path.clone(),
@@ -544,15 +547,20 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
     assert!(!h.app.mark_of(index).read, "u toggles back to unread");
     h.key(KeyCode::Char('s'));
     assert!(h.app.mark_of(index).starred);
+    h.key(KeyCode::Char('j'));
+    let second = h.app.view[1];
+    h.key(KeyCode::Char('u'));
+    assert!(h.app.mark_of(second).read, "u marks an unread post read");
     h.key(KeyCode::Char('v'));
     assert_eq!(h.app.view_mode, ViewMode::Unread);
-    assert_eq!(h.app.view.len(), 30);
+    assert_eq!(h.app.view.len(), 29);
+    assert!(!h.app.view.contains(&second));
     h.key(KeyCode::Char('v'));
     assert_eq!(h.app.view_mode, ViewMode::Starred);
     assert_eq!(h.app.view, [index]);
     h.key(KeyCode::Char('v'));
     assert_eq!(h.app.view.len(), 30);
-    assert_eq!(h.saved.len(), 3);
+    assert_eq!(h.saved.len(), 4);
 }
 
 #[test]
@@ -634,7 +642,9 @@ fn changed_files_update_in_place_keeping_the_selection() {
     assert_eq!(h.app.selected_post().unwrap().title, "改过的标题");
     assert_eq!(h.scroll(), scroll, "scroll kept");
     assert!(
-        h.app.rendered_article().is_some(),
+        h.app
+            .rendered_article()
+            .is_some_and(|a| a.lines.iter().any(|l| l.plain().contains("改过的标题"))),
         "the changed article was rendered again"
     );
     assert_eq!(
@@ -646,4 +656,75 @@ fn changed_files_update_in_place_keeping_the_selection() {
             .map(|t| t.count),
         Some(1)
     );
+}
+
+#[test]
+fn a_newer_post_arriving_keeps_the_selected_post_selected() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('j'));
+    let selected = h.app.selected_post().unwrap().path.clone();
+    h.act(Action::PostsChanged {
+        updated: vec![post("new", "2027-01-01", &["新"], None)],
+        removed: vec![],
+        diagnostics: vec![],
+    });
+    assert_eq!(h.app.selected_post().unwrap().path, selected);
+    h.act(Action::PostsLoaded {
+        posts: vec![post("newer", "2028-01-01", &[], None)],
+        diagnostics: vec![],
+        done: true,
+    });
+    assert_eq!(h.app.selected_post().unwrap().path, selected);
+}
+
+#[test]
+fn a_body_search_survives_a_file_change() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('/'));
+    h.chars("a.example.com/p05");
+    assert_eq!(h.app.view.len(), 1, "only p05's body has that link");
+    let other = h
+        .app
+        .posts
+        .iter()
+        .find(|p| !p.path.ends_with("p05.md"))
+        .unwrap();
+    let mut changed = other.clone();
+    changed.title = "改过的标题".into();
+    h.act(Action::PostsChanged {
+        updated: vec![changed],
+        removed: vec![],
+        diagnostics: vec![],
+    });
+    assert_eq!(h.app.view.len(), 1);
+    assert_eq!(h.selected_name(), "p05");
+}
+
+#[test]
+fn a_file_change_updates_the_count_of_files_with_errors() {
+    let mut h = Harness::new(120, 40);
+    assert_eq!(h.app.loading.files_with_errors, 0);
+    h.act(Action::PostsChanged {
+        updated: vec![],
+        removed: vec![],
+        diagnostics: vec![Diagnostic::error("posts/bad.md", Some(2), "broken")],
+    });
+    assert_eq!(h.app.loading.files_with_errors, 1);
+}
+
+#[test]
+fn reloading_lays_the_open_article_out_again() {
+    let mut h = Harness::new(120, 40);
+    let posts = h.app.posts.clone();
+    let renders = h.renders;
+    assert!(h.app.rendered_article().is_some());
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.reloads, 1);
+    h.act(Action::PostsLoaded {
+        posts,
+        diagnostics: vec![],
+        done: true,
+    });
+    assert_eq!(h.renders, renders + 1, "the open article is read again");
 }
