@@ -313,11 +313,7 @@ fn build_body(
     after_block: &mut dyn FnMut(&mut doc::Builder),
 ) -> doc::Builder {
     // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
-    let body = if doc::may_need_sanitizing(body) {
-        crate::text::sanitize_block(body)
-    } else {
-        std::borrow::Cow::Borrowed(body)
-    };
+    let body = crate::text::sanitize_block(body);
     let body = body.as_ref();
     let mut builder = doc::Builder::new();
     match format {

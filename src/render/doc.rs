@@ -13,7 +13,7 @@
 //! Paragraphs are trimmed of leading and trailing white space (no-break and ideographic spaces
 //! too); a paragraph of nothing but white space is dropped.
 
-use crate::text::{sanitize_block, sanitize_inline};
+use crate::text::{needs_sanitizing, sanitize_block, sanitize_inline};
 
 /// Deepest nesting of quotes, lists and list items that is kept; deeper ones are flattened.
 pub const MAX_BLOCK_DEPTH: usize = 32;
@@ -123,7 +123,7 @@ struct Inlines {
     base: Vec<Inline>,
     /// Open styles; `None` for one opened past [`MAX_INLINE_DEPTH`], whose content is flattened.
     open: Vec<(Option<InlineOpen>, Vec<Inline>)>,
-    /// Some text added may need sanitising (see [`may_need_sanitizing`]).
+    /// Some text added may need sanitising (see [`needs_sanitizing`]).
     dirty: bool,
 }
 
@@ -228,7 +228,7 @@ impl Inlines {
     /// Adds text, joined to the text before it when there is some. `clean` says it is known
     /// to need no sanitising.
     fn push_text(&mut self, text: &str, clean: bool, spare: &mut Spare) {
-        self.dirty |= !clean && may_need_sanitizing(text);
+        self.dirty |= !clean && needs_sanitizing(text);
         if self.open.is_empty() && self.base.capacity() == 0 {
             self.base = spare.list();
         }
@@ -362,61 +362,12 @@ fn is_blank(inlines: &[Inline]) -> bool {
     })
 }
 
-/// A quick byte scan: false when `text` surely holds nothing [`sanitize_block`] removes (C0
-/// and C1 controls but `\n` and `\t`, DEL, and the bidi controls U+061C, U+200E, U+200F,
-/// U+202A..U+202E, U+2066..U+2069).
-pub(crate) fn may_need_sanitizing(text: &str) -> bool {
-    const CHUNK: usize = 32;
-    let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(CHUNK);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        // A branch-free look at the chunk (the compiler does it sixteen bytes at a time),
-        // then a closer one only where it found something.
-        let suspect = chunk.iter().fold(0u8, |found, &b| found | is_suspect(b));
-        if suspect != 0 && (at..at + CHUNK).any(|i| removed_at(bytes, i)) {
-            return true;
-        }
-        at += CHUNK;
-    }
-    (at..bytes.len()).any(|i| removed_at(bytes, i))
-}
-
-/// 1 if byte `b` may start something to remove: a C0 control but `\n` and `\t`, DEL, or a
-/// lead byte of a C1 control (C2) or of a bidi control (D8, E2); else 0.
-#[inline(always)]
-fn is_suspect(b: u8) -> u8 {
-    (u8::from(b < 0x20) & u8::from(b != b'\n') & u8::from(b != b'\t'))
-        | u8::from(b == 0x7f)
-        | u8::from(b == 0xc2)
-        | u8::from(b == 0xd8)
-        | u8::from(b == 0xe2)
-}
-
-/// Whether the byte at `i` starts something [`sanitize_block`] removes.
-fn removed_at(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        0xd8 => bytes.get(i + 1) == Some(&0x9c),
-        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
-            (Some(0x81), Some(n)) => matches!(n, 0xa6..=0xa9),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
 /// Sanitises every text (the one place body text is cleaned after entities were decoded).
 fn sanitize_texts(inlines: &mut [Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => {
-                if may_need_sanitizing(t)
-                    && let std::borrow::Cow::Owned(clean) = sanitize_block(t)
-                {
+                if let std::borrow::Cow::Owned(clean) = sanitize_block(t) {
                     *t = clean;
                 }
             }
@@ -1196,19 +1147,6 @@ mod tests {
                 ]),
             ]
         );
-    }
-
-    #[test]
-    fn the_quick_scan_finds_everything_sanitising_removes() {
-        // At every offset in and around a 32-byte chunk, and in the tail after one.
-        let pads: Vec<String> = (0..10).chain(27..37).map(|n| "a".repeat(n)).collect();
-        for c in (0u32..0x3000).filter_map(char::from_u32) {
-            for pad in pads.iter().map(String::as_str).chain(["中文字"]) {
-                let text = format!("{pad}{c}b文本文本");
-                let changed = sanitize_block(&text) != text;
-                assert_eq!(may_need_sanitizing(&text), changed, "U+{:04X}", c as u32);
-            }
-        }
     }
 
     #[test]

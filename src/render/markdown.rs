@@ -33,7 +33,7 @@ pub fn add_markdown_with(
     after_block: &mut dyn FnMut(&mut Builder),
 ) {
     debug_assert!(
-        !super::doc::may_need_sanitizing(text),
+        !crate::text::needs_sanitizing(text),
         "Markdown must be sanitised before it is parsed"
     );
     let mut reader = Reader {

@@ -69,13 +69,48 @@ pub fn sanitize_inline_owned(input: String) -> String {
     sanitize_inline(&input)
 }
 
+/// Whether [`sanitize_block`] would change `text`: a quick byte scan for what it removes.
+pub fn needs_sanitizing(text: &str) -> bool {
+    has_controls(text, true)
+}
+
 /// Whether `text` holds a control character (other than `\n` and `\t` when `breaks_allowed`)
-/// or a bidi control. Every string of every post passes through here, so it reads UTF-8
-/// bytes: C1 controls are `C2 80`–`C2 9F`, the bidi controls `D8 9C`, `E2 80 8E`/`8F`,
-/// `E2 80 AA`–`AE` and `E2 81 A6`–`A9`.
+/// or a bidi control. Every string of every post and every run of body text passes through
+/// here, so it reads UTF-8 bytes, a chunk at a time without branches, looking closer only at
+/// chunks where something may start: C1 controls are `C2 80`–`C2 9F`, the bidi controls
+/// `D8 9C`, `E2 80 8E`/`8F`, `E2 80 AA`–`AE` and `E2 81 A6`–`A9`.
 fn has_controls(text: &str, breaks_allowed: bool) -> bool {
+    const CHUNK: usize = 32;
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &byte)| match byte {
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let suspect = chunk
+            .iter()
+            .fold(0u8, |found, &b| found | is_suspect(b, breaks_allowed));
+        if suspect != 0 && (at..at + CHUNK).any(|i| control_at(bytes, i, breaks_allowed)) {
+            return true;
+        }
+        at += CHUNK;
+    }
+    (at..bytes.len()).any(|i| control_at(bytes, i, breaks_allowed))
+}
+
+/// 1 if byte `b` may start a control: a C0 control (but `\n` and `\t` when breaks are
+/// allowed), DEL, or a lead byte of a C1 control (C2) or of a bidi control (D8, E2); else 0.
+#[inline(always)]
+fn is_suspect(b: u8, breaks_allowed: bool) -> u8 {
+    let is_break = u8::from(b == b'\n') | u8::from(b == b'\t');
+    (u8::from(b < 0x20) & (u8::from(!breaks_allowed) | (is_break ^ 1)))
+        | u8::from(b == 0x7f)
+        | u8::from(b == 0xc2)
+        | u8::from(b == 0xd8)
+        | u8::from(b == 0xe2)
+}
+
+/// Whether the byte at `i` starts a control.
+fn control_at(bytes: &[u8], i: usize, breaks_allowed: bool) -> bool {
+    match bytes[i] {
         b'\n' | b'\t' => !breaks_allowed,
         0..=0x1f | 0x7f => true,
         0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
@@ -85,7 +120,7 @@ fn has_controls(text: &str, breaks_allowed: bool) -> bool {
             (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    }
 }
 
 fn is_dropped(c: char) -> bool {
@@ -159,6 +194,19 @@ mod tests {
             assert_eq!(has_controls(&text, false), dropped, "{:x}", c as u32);
             let in_block = dropped && c != '\n' && c != '\t';
             assert_eq!(has_controls(&text, true), in_block, "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_sanitising_at_every_chunk_offset() {
+        // At every offset in and around a 32-byte chunk, and in the tail after one.
+        let pads: Vec<String> = (0..10).chain(27..37).map(|n| "a".repeat(n)).collect();
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for pad in pads.iter().map(String::as_str).chain(["中文字"]) {
+                let text = format!("{pad}{c}b文本文本");
+                let changed = sanitize_block(&text) != text;
+                assert_eq!(needs_sanitizing(&text), changed, "U+{:04X}", c as u32);
+            }
         }
     }
 
