@@ -1,5 +1,6 @@
 //! brief: a terminal reader for folders of news briefings.
 pub mod app;
+pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod corpus;

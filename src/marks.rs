@@ -9,11 +9,12 @@
 //!
 //! This module must not depend on the terminal, `app` or `ui`; it never touches posts.
 
+use crate::atomic_file;
 use crate::store::Post;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// What the user marked on one post.
@@ -187,38 +188,18 @@ impl MarkStore {
         Ok(marks)
     }
 
-    /// Temp file in the same folder, fsync, rename over the old file, fsync the folder: a crash
-    /// at any point leaves either the old file or the new one, never a mix.
+    /// Writes every mark as a sorted JSON line, atomically.
     fn write_atomically(&self, marks: &Marks) -> io::Result<()> {
-        let folder = self.path.parent().unwrap_or(Path::new("."));
-        let temp = folder.join(format!(
-            ".{}.tmp-{}",
-            file_name(&self.path),
-            std::process::id()
-        ));
-        let result = (|| {
-            let mut file = File::create(&temp)?;
-            let mut text = String::new();
-            for (id, mark) in &marks.by_id {
-                text.push_str(
-                    &serde_json::to_string(&Line {
-                        id: id.clone(),
-                        mark: *mark,
-                    })
-                    .map_err(io::Error::other)?,
-                );
-                text.push('\n');
-            }
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-            drop(file);
-            fs::rename(&temp, &self.path)?;
-            sync_folder(folder)
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&temp);
+        let mut text = String::new();
+        for (id, mark) in &marks.by_id {
+            let line = Line {
+                id: id.clone(),
+                mark: *mark,
+            };
+            text.push_str(&serde_json::to_string(&line).map_err(io::Error::other)?);
+            text.push('\n');
         }
-        result
+        atomic_file::write_atomically(&self.path, text.as_bytes())
     }
 
     fn set_aside(&self, line: usize, message: String) -> MarksError {
@@ -237,22 +218,6 @@ impl MarkStore {
 enum ReadError {
     Io(io::Error),
     Corrupt { line: usize, message: String },
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "marks".into())
-}
-
-#[cfg(unix)]
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    File::open(folder)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(test)]
@@ -332,28 +297,6 @@ mod tests {
         assert!(!store.path.exists());
         assert!(error.to_string().contains("set aside"));
         assert!(store.load().unwrap().is_empty());
-    }
-
-    #[test]
-    fn an_interrupted_write_leaves_the_old_file() {
-        let (_dir, store) = store();
-        store
-            .save(&[MarkChange::Read("kept".into(), true)])
-            .unwrap();
-        // A writer that died after creating its temp file but before the rename.
-        let folder = store.path.parent().unwrap();
-        fs::write(folder.join(".marks.jsonl.tmp-99999"), "{\"id\":\"half").unwrap();
-        assert_eq!(
-            store.load().unwrap().get("kept"),
-            Mark {
-                read: true,
-                starred: false
-            }
-        );
-        store
-            .save(&[MarkChange::Read("next".into(), true)])
-            .unwrap();
-        assert_eq!(store.load().unwrap().len(), 2);
     }
 
     #[test]

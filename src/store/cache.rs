@@ -17,8 +17,8 @@ use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -200,23 +200,8 @@ impl IndexCache {
         };
         let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
         let bytes = bincode::serde::encode_to_vec(&index, config).map_err(io::Error::other)?;
-        let folder = file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder)?;
-        let temp = folder.join(format!(
-            ".{}.tmp-{}",
-            file.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        let result = (|| {
-            let mut out = File::create(&temp)?;
-            out.write_all(&bytes)?;
-            out.sync_all()?;
-            fs::rename(&temp, file)
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        result
+        fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
+        crate::atomic_file::write_atomically(file, &bytes)
     }
 }
 
