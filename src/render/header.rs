@@ -6,7 +6,7 @@ use super::{
     CATEGORIES_LABEL, IMAGE_LABEL, LINKS_LABEL, Role, SOURCE_LABEL, Span, Style, TAGS_LABEL,
 };
 use crate::store::Post;
-use crate::text::linebreak::measure as display_width;
+use crate::text::display_width;
 use crate::text::linebreak::{Piece, wrap_pieces};
 use crate::text::{sanitize_inline, truncate_to_width};
 

@@ -4,7 +4,7 @@
 use super::doc::{Block, Emphasis, Inline};
 use super::links::LinkTable;
 use super::{IMAGE_LABEL, Line, Role, Span, Style, TableBorders};
-use crate::text::linebreak::measure as display_width;
+use crate::text::display_width;
 use crate::text::linebreak::{Piece, StyledText};
 use crate::text::truncate_to_width;
 use std::borrow::Cow;

@@ -6,7 +6,7 @@
 use super::doc::{Align, Table};
 use super::layout::Layout;
 use super::{Role, Span, Style, TableBorders};
-use crate::text::linebreak::measure as display_width;
+use crate::text::display_width;
 use crate::text::linebreak::{Piece, min_unbroken_width, wrap_pieces};
 
 /// The characters a table is drawn with.

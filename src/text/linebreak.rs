@@ -834,9 +834,9 @@ fn break_lines(text: &str, first_width: usize, rest_width: usize) -> Vec<Range<u
     layout.finish()
 }
 
-/// The display width of `text`, as [`crate::text::display_width`] measures it, faster on CJK
-/// text: single-character clusters are measured without the full segmentation.
-pub fn measure(text: &str) -> usize {
+/// The display width of `text` (see [`crate::text::display_width`], which is this), fast on
+/// CJK text: single-character clusters are measured without the full segmentation.
+pub(super) fn measure(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
     }
@@ -1633,8 +1633,8 @@ mod tests {
             assert_eq!(info, Info::look_up(c), "U+{:04X}", c as u32);
             assert_eq!(info.class, class_of(c) as u8);
             if info.simple {
-                let g = Grapheme::simple(0, c);
-                assert_eq!(usize::from(info.width), g.width);
+                let alone = c.to_string();
+                assert_eq!(usize::from(info.width), grapheme_width(&alone), "{c:?}");
             }
         }
     }
@@ -1677,19 +1677,28 @@ mod tests {
         }
     }
 
+    /// One character of every line-break class that text can hold (no surrogates).
+    fn class_samples() -> Vec<char> {
+        CLASS_SAMPLES
+            .iter()
+            .enumerate()
+            .filter(|&(class, _)| class != BreakClass::Surrogate as usize)
+            .map(|(_, &c)| c)
+            .collect()
+    }
+
+    /// Whether UAX #14 forgets what came before `c` (as `unicode-linebreak` classes it).
+    fn forgets(c: char) -> bool {
+        forgets_context(break_property(u32::from(c)))
+    }
+
     /// The claim the quick paths rest on: after a character of a class that forgets the
     /// context, UAX #14 goes on the same whatever came before it. Checked against
     /// `unicode-linebreak` for every class before and after, two deep. (Two characters where
     /// the first forgets the context are one deep: the claim, applied to it, covers them.)
     #[test]
     fn uax14_forgets_the_context_where_assumed() {
-        let samples: Vec<char> = CLASS_SAMPLES
-            .iter()
-            .enumerate()
-            .filter(|&(class, _)| class != BreakClass::Surrogate as usize)
-            .map(|(_, &c)| c)
-            .collect();
-        let forgets = |c: char| forgets_context(break_property(u32::from(c)));
+        let samples = class_samples();
         let mut pairs = vec![String::new()];
         for &a in &samples {
             pairs.push(a.to_string());
@@ -1731,13 +1740,7 @@ mod tests {
     /// between two spaces.
     #[test]
     fn spaces_keep_only_the_character_before_them() {
-        let samples: Vec<char> = CLASS_SAMPLES
-            .iter()
-            .enumerate()
-            .filter(|&(class, _)| class != BreakClass::Surrogate as usize)
-            .map(|(_, &c)| c)
-            .collect();
-        let forgets = |c: char| forgets_context(break_property(u32::from(c)));
+        let samples = class_samples();
         let table = pair_table();
         let mut befores: Vec<String> = vec![String::new()];
         for &k in samples.iter().filter(|&&k| forgets(k)) {
@@ -2022,8 +2025,12 @@ mod tests {
     fn measure_takes_each_cluster_whole() {
         let some = (0..0x3100).chain(0x4dc0..0x4e10).chain(0xfe00..0x1_0000);
         for c in some.chain(0x1_f300..0x1_f700).filter_map(char::from_u32) {
-            for text in [format!("{c}中a{c}"), format!("{c}\u{301}")] {
-                let clusters: usize = FastGraphemes::new(&text).map(|(_, g)| fast_width(g)).sum();
+            for text in [
+                format!("{c}中a{c}"),
+                format!("{c}\u{301}"),
+                format!("中{c}"),
+            ] {
+                let clusters: usize = text.graphemes(true).map(grapheme_width).sum();
                 assert_eq!(measure(&text), clusters, "U+{:04X}", c as u32);
             }
         }

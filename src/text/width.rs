@@ -10,17 +10,20 @@ use unicode_width::UnicodeWidthStr;
 /// The ellipsis put at the end of truncated text.
 pub const ELLIPSIS: &str = "…";
 
-/// Columns the text occupies on a terminal.
+/// Columns the text occupies on a terminal: the sum of [`grapheme_width`] over its clusters,
+/// worked out by the line breaker's measure, which skips segmentation where it cannot matter.
 pub fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.bytes().filter(|b| !b.is_ascii_control()).count();
-    }
-    text.graphemes(true).map(grapheme_width).sum()
+    super::linebreak::measure(text)
 }
 
-/// Columns one grapheme cluster occupies.
+/// Columns one grapheme cluster occupies. A control character occupies none (unicode-width
+/// counts one inside a string; sanitised text has none but line ends anyway).
 pub fn grapheme_width(grapheme: &str) -> usize {
-    grapheme.width()
+    if grapheme.starts_with(char::is_control) {
+        0
+    } else {
+        grapheme.width()
+    }
 }
 
 /// Cuts `text` to at most `max_width` columns, ending with `…` when anything was cut. A wide
