@@ -358,6 +358,12 @@ fn line_of_key(text: &str, table: Option<&str>, key: &str) -> usize {
     1
 }
 
+/// Whether the user asked for no colour: `NO_COLOR` set to anything but the empty string
+/// (no-color.org).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

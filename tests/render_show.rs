@@ -98,7 +98,9 @@ fn check_output(path: &Path, width: usize, out: &str) {
 #[test]
 fn every_sample_post_at_every_width() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts");
-    for path in posts_in(&root) {
+    let files = posts_in(&root);
+    assert!(files.len() >= 10, "the sample posts are there: {files:?}");
+    for path in files {
         for width in [24, 40, 80, 120] {
             let out = show(&path, &["--width", &width.to_string()]);
             check_output(&path, width, &out);
@@ -151,22 +153,61 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert_eq!(stripped, piped);
 }
 
+/// `brief show ARGS` in a pseudo-terminal, so that `--color auto` sees a terminal; its output.
+fn show_on_a_terminal(args: &[&str], no_color: bool) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    command.arg("show");
+    command.args(args);
+    command.env_clear();
+    command.env("TERM", "xterm-256color");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let mut child = pair.slave.spawn_command(command).expect("brief starts");
+    drop(pair.slave);
+    let mut reader = pair
+        .master
+        .try_clone_reader()
+        .expect("the terminal's output");
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 4096];
+    // Reading ends with an error (EIO) or 0 once brief has exited and closed the terminal.
+    while let Ok(n) = reader.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
+    assert!(child.wait().expect("brief exits").success());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[test]
-fn no_color_env_is_honoured_by_auto_and_overridden_by_always() {
-    let out = brief()
-        .env("NO_COLOR", "1")
-        .args(["show", "--width", "60"])
-        .arg(sample())
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
-    let out = brief()
+fn auto_colours_a_terminal_unless_no_color_is_set_and_always_overrides_it() {
+    let sample = sample().display().to_string();
+    let on_terminal = show_on_a_terminal(&["--width", "60", &sample], false);
+    assert!(on_terminal.contains("\u{1b}["), "colour on a terminal");
+    let with_no_color = show_on_a_terminal(&["--width", "60", &sample], true);
+    assert!(!with_no_color.contains("\u{1b}["), "NO_COLOR honoured");
+    assert!(with_no_color.contains("Rust"), "the article was shown");
+    let always = brief()
         .env("NO_COLOR", "1")
         .args(["show", "--color", "always"])
-        .arg(sample())
+        .arg(sample)
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    assert!(always.status.success());
+    assert!(String::from_utf8_lossy(&always.stdout).contains('\u{1b}'));
 }
 
 #[test]

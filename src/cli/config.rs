@@ -73,10 +73,9 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         }
         .to_string(),
     );
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     row(
         "colour",
-        if no_color {
+        if crate::config::no_color_requested() {
             "off (NO_COLOR is set)"
         } else {
             "on"

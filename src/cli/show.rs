@@ -54,8 +54,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal() && !crate::config::no_color_requested()
         }
     };
     let mut out = String::with_capacity(article.lines.iter().map(|l| l.spans.len() * 8 + 64).sum());

@@ -127,7 +127,7 @@ impl Theme {
 
     /// The colour theme with the config's colours, unless `NO_COLOR` is set to something.
     pub fn from_config(colors: &crate::config::ThemeColors, ascii_borders: bool) -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_color = crate::config::no_color_requested();
         let mut theme = if no_color {
             Self::monochrome()
         } else {
