@@ -61,7 +61,20 @@ fn bad_config_lines_are_reported_and_defaults_used() {
         stderr.contains("config.toml:2: warning: unknown key `favourite`"),
         "{stderr}"
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 12);
+    let lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(lines.len(), 12);
+    // The default order, newest first, in place of the bad `sort`.
+    let dates: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let mut newest_first = dates.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, newest_first);
 }
 
 #[test]
@@ -81,22 +94,37 @@ fn config_prints_settings_and_paths() {
         "sort = \"title\"\n[keys]\nquit = \"x\"\n[theme]\naccent = \"magenta\"\n",
     );
     let out = brief(home.path()).arg("config").output().unwrap();
+    assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for expected in [
-        "config/brief/config.toml",
-        "data/brief/marks.jsonl",
-        "cache/brief",
-        "sort",
-        "title",
-        "keys.quit",
-        "theme.accent",
-    ] {
-        assert!(text.contains(expected), "{expected} missing:\n{text}");
-    }
-    let quit_line = text.lines().find(|l| l.starts_with("keys.quit ")).unwrap();
+    let words = |name: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name));
+        let line = line.unwrap_or_else(|| panic!("no `{name}` row:\n{text}"));
+        line.split_whitespace()
+            .skip(1)
+            .map(str::to_string)
+            .collect()
+    };
+    let home_path = home.path().display().to_string();
+    assert_eq!(
+        words("config"),
+        ["file", &format!("{home_path}/config/brief/config.toml")]
+    );
+    assert_eq!(
+        words("state"),
+        ["file", &format!("{home_path}/data/brief/marks.jsonl")]
+    );
+    assert_eq!(
+        words("cache"),
+        ["folder", &format!("{home_path}/cache/brief")]
+    );
+    assert_eq!(words("sort"), ["title"]);
+    assert_eq!(words("theme.accent"), ["Magenta"]);
+    assert_eq!(words("keys.quit").first().map(String::as_str), Some("x"));
     assert!(
-        quit_line.contains(" x ") || quit_line.contains(" x"),
-        "{quit_line}"
+        text.lines().all(|l| !l.ends_with(' ')),
+        "no trailing spaces:\n{text}"
     );
     let no_color = brief(home.path())
         .arg("config")

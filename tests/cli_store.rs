@@ -7,8 +7,9 @@ use std::path::Path;
 
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").unwrap();
-    // brief's own files (config, marks, index cache) go to a folder of this test run.
-    let home = std::env::temp_dir().join(format!("brief-cli-store-{}", std::process::id()));
+    // brief's own files (config, marks, index cache) go to cargo's scratch folder for
+    // integration tests, never to the user's folders or, left behind, to /tmp.
+    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-store-home");
     cmd.env_remove("NO_COLOR")
         .env("COLUMNS", "80")
         .env("XDG_CONFIG_HOME", home.join("config"))

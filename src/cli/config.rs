@@ -15,12 +15,9 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let paths = &context.paths;
     let mut out = String::new();
     let mut row = |name: &str, value: String| {
-        let _ = writeln!(out, "{} {value}", pad_to_width(name, NAME_WIDTH)).map(|()| ());
-        let trimmed = out.trim_end_matches(' ').len();
-        out.truncate(trimmed);
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
+        let line = format!("{} {value}", pad_to_width(name, NAME_WIDTH));
+        out.push_str(line.trim_end());
+        out.push('\n');
     };
     let config_file = match &context.config.file {
         Some(file) => file.display().to_string(),
