@@ -4,7 +4,6 @@ use super::{CliError, Context, print_out};
 use crate::app::keymap::{COMMANDS, KeyMap};
 use crate::app::{MarkReadOn, SortOrder};
 use crate::text::pad_to_width;
-use std::fmt::Write;
 use std::process::ExitCode;
 
 /// Wide enough for the longest setting name, `keys.previous_match`.
