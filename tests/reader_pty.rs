@@ -9,7 +9,10 @@
 
 #![cfg(unix)]
 
-use brief::store::{LoadOptions, Post, TagIndex, load_path, sort_newest_first, unify_spellings};
+use brief::store::{
+    LoadOptions, Post, TagIndex, contains_ignore_case, load_path, read_body, sort_newest_first,
+    unify_spellings,
+};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -427,7 +430,6 @@ fn search_tags_and_help_at_80x24() {
 
     let mut session = Session::start(80, 24);
     session.wait_for_list();
-    assert_eq!(lock(&session.emulator).parser.screen().size(), (24, 80));
     session.wait_for("the list's count", |screen| {
         list_count(screen) == Some((total, total))
     });
@@ -476,6 +478,23 @@ fn search_tags_and_help_at_80x24() {
     assert!(
         tags.entries.iter().any(|entry| entry.name == name),
         "the status bar names a tag of the sample posts, not {name:?}: {status:?}"
+    );
+    // The list holds exactly the posts that match the search and carry the tag.
+    let expected = posts
+        .iter()
+        .filter(|p| p.tags.contains(&name))
+        .filter(|p| {
+            [&p.title, p.summary.as_deref().unwrap_or("")]
+                .into_iter()
+                .chain(p.tags.iter().map(String::as_str))
+                .any(|field| contains_ignore_case(field, "云计算"))
+                || read_body(p).is_ok_and(|body| contains_ignore_case(&body, "云计算"))
+        })
+        .count();
+    assert!(expected < total, "the filter narrows the list");
+    assert!(
+        status.starts_with(&format!("{expected}/{total} ")),
+        "{expected} of {total} posts match and carry #{name}: {status:?}"
     );
 
     // Help: ? shows it over everything, Esc closes it.
