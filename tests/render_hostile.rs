@@ -1,6 +1,6 @@
 //! Hostile bodies: escape sequences raw and as entities, a 1 MB paragraph, a 5,000-column
-//! table, lists nested 100 deep. Each must render without a panic, in bounded time, to lines
-//! that fit and carry no control character.
+//! table, lists nested 100 deep. Each must render without a panic, keep its text, and give
+//! lines that fit and carry no control character. (How fast is for `benches/render.rs`.)
 
 use brief::render::{Article, render_article};
 use brief::store::{BodyFormat, Post};
@@ -26,8 +26,10 @@ fn assert_clean(article: &Article, width: usize) {
                 .any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
             "bidi override in {text:?}"
         );
+        // Only the link list may print a URL whole, on a line of its own.
+        let whole_url = article.links.iter().any(|link| text.trim() == link.url);
         assert!(
-            line.width() <= width || text.trim_start().starts_with("http"),
+            line.width() <= width || whole_url,
             "{text:?} wider than {width}"
         );
     }
@@ -74,6 +76,14 @@ fn one_megabyte_paragraph() {
         let body = filler.repeat(1 << 20);
         let article = render_article(&post(BodyFormat::Markdown), &format!("a{body}b"), 80);
         assert_clean(&article, 80);
+        let text = article.plain_text();
+        assert!(
+            text.contains('a') && text.contains('b'),
+            "both ends are kept"
+        );
+        if filler == "x" {
+            assert_eq!(text.matches('x').count(), 1 << 20, "every letter is kept");
+        }
     }
 }
 
@@ -104,6 +114,7 @@ fn five_thousand_column_table() {
     html.push_str("</tr></table>");
     let article = render_article(&post(BodyFormat::Html), &html, 80);
     assert_clean(&article, 80);
+    assert!(article.plain_text().contains("4999"));
 }
 
 #[test]
@@ -142,5 +153,24 @@ fn narrow_widths_still_fit() {
     for width in [1, 5, 10, 12, 24] {
         let article = render_article(&post(BodyFormat::Markdown), body, width);
         assert_clean(&article, width.max(brief::render::MIN_WIDTH));
+        // However the cells and the quote were cut, their text is all there, in order.
+        let text: String = article
+            .plain_text()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        for kept in [
+            "很长的名称在这里",
+            "12345678901234567890",
+            "嵌套的引用和列表",
+        ] {
+            let mut rest = text.as_str();
+            for c in kept.chars() {
+                let Some(at) = rest.find(c) else {
+                    panic!("{width}: {kept:?} is not all there: {text}");
+                };
+                rest = &rest[at + c.len_utf8()..];
+            }
+        }
     }
 }
