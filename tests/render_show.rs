@@ -47,13 +47,132 @@ fn posts_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The body's text as its parsers see it (pulldown-cmark, with html5ever through scraper for
+/// HTML, as the renderer uses them, but none of the renderer's own code), in sentences of
+/// three characters or more, whitespace and markup characters removed: what `brief show` must
+/// keep. An HTML body is read as Markdown too: HTML is Markdown's HTML blocks, and the
+/// renderer reads the Markdown lines some HTML bodies start with as Markdown.
+fn sentences(body: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut fragments = Vec::new();
+    let mut current = String::new();
+    let mut in_image = 0usize;
+    for event in Parser::new_ext(body, brief::render::markdown_options()) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::Text(t) | Event::Code(t) if in_image == 0 => current.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => fragments.extend(html_text(&h)),
+            Event::End(_) | Event::SoftBreak | Event::HardBreak => {
+                // Cells, items and code lines are fragments of their own.
+                fragments.push(std::mem::take(&mut current));
+            }
+            _ => {}
+        }
+    }
+    fragments.push(current);
+    let mut out = Vec::new();
+    for fragment in fragments.iter().flat_map(|f| f.split('\n')) {
+        let squeezed = squeeze(fragment);
+        for sentence in
+            squeezed.split_inclusive(['。', '！', '？', '!', '?', '，', '、', '；', '：'])
+        {
+            if sentence.chars().count() >= 3 {
+                out.push(sentence.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn html_text(html: &str) -> Vec<String> {
+    let document = scraper::Html::parse_fragment(html);
+    document
+        .root_element()
+        .descendants()
+        .filter(|node| {
+            !node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style"))
+            })
+        })
+        .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
+
+/// Text without whitespace and without the characters that are markup on screen.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !"*_`#>|~•◦▪│┌┐└┘├┤┬┴┼─".contains(*c))
+        .collect()
+}
+
+/// `brief show`'s text before the link list, with `[n]` link numbers taken out, squeezed.
+fn shown_text(out: &str) -> String {
+    let lines: Vec<&str> = out.lines().collect();
+    let body = match lines.iter().rposition(|l| l.trim() == "链接") {
+        Some(at) => &lines[..at],
+        None => &lines[..],
+    };
+    let mut text = String::new();
+    for line in body {
+        let mut rest = *line;
+        while let Some(open) = rest.find('[') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find(']') {
+                Some(close) if close > 0 && after[..close].bytes().all(|b| b.is_ascii_digit()) => {
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    text.push('[');
+                    rest = after;
+                }
+            }
+        }
+        text.push_str(rest);
+    }
+    squeeze(&text)
+}
+
+/// Every sentence of the body is in the output: as it is, or, for a table cell wrapped beside
+/// other cells, with all its characters in order within a stretch a few times its length.
+fn check_sentences_kept(path: &Path, width: usize, body: &str, out: &str) {
+    let shown: Vec<char> = shown_text(out).chars().collect();
+    let shown_string: String = shown.iter().collect();
+    for sentence in sentences(body) {
+        if shown_string.contains(&sentence) {
+            continue;
+        }
+        let wanted: Vec<char> = sentence.chars().collect();
+        let window = wanted.len() * 6;
+        let interleaved = (0..shown.len())
+            .filter(|&start| shown[start] == wanted[0])
+            .any(|start| {
+                let mut next = 0;
+                for &c in &shown[start..(start + window).min(shown.len())] {
+                    if next < wanted.len() && c == wanted[next] {
+                        next += 1;
+                    }
+                }
+                next == wanted.len()
+            });
+        assert!(
+            interleaved,
+            "{} at {width}: lost {sentence:?}",
+            path.display()
+        );
+    }
+}
+
 /// The promises of `brief show` on one output: lines fit (a link-list URL line excepted), no
-/// `，。、` starts a line, no HTML tag or control character shows, the source link is listed.
+/// `，。、` starts a line, no HTML tag or control character shows, the source link is listed,
+/// every sentence of the body is kept.
 fn check_output(path: &Path, width: usize, out: &str) {
-    let source = brief::store::load_file(path, &Default::default())
-        .expect("loads")
-        .post
-        .source;
+    let loaded = brief::store::load_file(path, &Default::default()).expect("loads");
+    check_sentences_kept(path, width, &loaded.body, out);
+    let source = loaded.post.source;
     for line in out.lines() {
         let is_url = line.trim_start().contains("://") && !line.trim_start().contains(' ');
         assert!(
@@ -100,6 +219,21 @@ fn every_sample_post_at_every_width() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts");
     let files = posts_in(&root);
     assert!(files.len() >= 10, "the sample posts are there: {files:?}");
+    let sentence_count: usize = files
+        .iter()
+        .map(|path| {
+            sentences(
+                &brief::store::load_file(path, &Default::default())
+                    .unwrap()
+                    .body,
+            )
+            .len()
+        })
+        .sum();
+    assert!(
+        sentence_count > 200,
+        "the sentence check has sentences to check: {sentence_count}"
+    );
     for path in files {
         for width in [24, 40, 80, 120] {
             let out = show(&path, &["--width", &width.to_string()]);
