@@ -160,7 +160,6 @@ pub struct App {
     /// Unread posts per tag, by (kind, key).
     unread_by_tag: HashMap<(TagKind, String), usize>,
     pub settings: ReaderSettings,
-    pub keymap: KeyMap,
     pub tags: TagIndex,
     /// The tag pane's rows: group headings and tags.
     pub tag_rows: Vec<TagRow>,
@@ -217,7 +216,6 @@ impl App {
             marks,
             view_mode: ViewMode::All,
             unread_by_tag: HashMap::new(),
-            keymap: settings.keymap.clone(),
             settings,
             tags: TagIndex::default(),
             tag_rows: Vec::new(),
@@ -465,8 +463,10 @@ impl App {
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
             (Overlay::Help { scroll }, action) => {
-                let lines = keymap::help_lines(&self.keymap).len();
-                let scroll = step(scroll, lines, movement(&action, self.article_height()));
+                let lines = keymap::help_lines(&self.settings.keymap).len();
+                let rows = layout::help_rows(self.size, lines);
+                let last_top = lines.saturating_sub(rows);
+                let scroll = step(scroll, last_top + 1, movement(&action, rows)).min(last_top);
                 self.overlay = Some(Overlay::Help { scroll });
             }
             (Overlay::Links { cursor }, Action::OpenSelected) => {
@@ -765,6 +765,9 @@ impl App {
         if matches!(self.tag_rows.get(self.tag_cursor), Some(TagRow::Heading(_))) {
             self.tag_cursor = self.step_tag_cursor(Move::By(1));
         }
+        // Fewer tags than before may leave the pane scrolled past its last row.
+        self.tag_top = self.tag_top.min(self.tag_rows.len().saturating_sub(1));
+        self.keep_tag_cursor_visible();
         self.loading.files_with_errors = self
             .diagnostics
             .iter()

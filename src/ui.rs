@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => overlays::Help {
             theme,
-            lines: help_lines(&app.keymap),
+            lines: help_lines(&app.settings.keymap),
             scroll,
         }
         .render(frame.area(), frame.buffer_mut()),

@@ -430,7 +430,10 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
         return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
     }
     let in_tag_pane = app.focus == Focus::Tags && app.overlay.is_none();
-    let command = app.keymap.command(Key::from_event(event), in_tag_pane)?;
+    let command = app
+        .settings
+        .keymap
+        .command(Key::from_event(event), in_tag_pane)?;
     if matches!(app.overlay, Some(Overlay::Links { .. })) && command == Command::OpenLink {
         return Some(Action::OpenSelected);
     }

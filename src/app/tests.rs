@@ -600,7 +600,7 @@ fn configured_keys_replace_the_defaults() {
         keymap::KeyMap::with_overrides(&[(keymap::Command::MoveDown, vec!["x".into()])]);
     assert!(problems.is_empty());
     let mut h = Harness::new(80, 24);
-    h.app.keymap = keymap;
+    h.app.settings.keymap = keymap;
     h.key(KeyCode::Char('j'));
     assert_eq!(h.app.selected, 0);
     h.key(KeyCode::Char('x'));
@@ -727,4 +727,45 @@ fn reloading_lays_the_open_article_out_again() {
         done: true,
     });
     assert_eq!(h.renders, renders + 1, "the open article is read again");
+}
+
+#[test]
+fn after_g_in_the_help_one_k_scrolls_it_up_one_line() {
+    let mut h = Harness::new(40, 15);
+    h.key(KeyCode::Char('?'));
+    h.key(KeyCode::Char('G'));
+    let lines = keymap::help_lines(&h.app.settings.keymap).len();
+    let rows = usize::from(h.app.size.height) - 2;
+    assert_eq!(
+        h.app.overlay,
+        Some(Overlay::Help {
+            scroll: lines - rows
+        })
+    );
+    h.key(KeyCode::Char('k'));
+    assert_eq!(
+        h.app.overlay,
+        Some(Overlay::Help {
+            scroll: lines - rows - 1
+        })
+    );
+}
+
+#[test]
+fn the_tag_pane_is_not_left_scrolled_past_its_rows_when_tags_go() {
+    let mut h = Harness::new(120, 6);
+    h.key(KeyCode::Char('t'));
+    for _ in 0..10 {
+        h.key(KeyCode::Char('j'));
+    }
+    assert!(h.app.tag_top > 0, "the pane scrolled");
+    // Every post goes, and with them every tag.
+    let removed: Vec<PathBuf> = h.app.posts.iter().map(|p| p.path.clone()).collect();
+    h.act(Action::PostsChanged {
+        updated: vec![],
+        removed,
+        diagnostics: vec![],
+    });
+    assert!(h.app.tag_rows.is_empty());
+    assert_eq!(h.app.tag_top, 0);
 }

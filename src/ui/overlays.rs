@@ -31,6 +31,7 @@ impl Widget for Help<'_> {
         let box_area = centered(area, want_width, lines.len() as u16 + 2);
         let inner = open_box(buf, box_area, "keys · j/k scroll · Esc closes", self.theme);
         let width = usize::from(inner.width);
+        // The app keeps `scroll` within `layout::help_rows`; a resize since may have shrunk it.
         let scroll = self
             .scroll
             .min(lines.len().saturating_sub(usize::from(inner.height)));
