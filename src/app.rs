@@ -18,7 +18,7 @@ pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
 
 use crate::marks::{Mark, MarkChange, Marks};
-use crate::render::Article;
+use crate::render::{Article, ArticleCache};
 use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key, unify_spellings};
 use index::PostIndex;
 use keymap::KeyMap;
@@ -176,8 +176,8 @@ pub struct App {
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub article: Option<ArticleView>,
-    /// Rendered articles by (path, width).
-    articles: HashMap<(PathBuf, usize), Arc<Article>>,
+    /// Rendered articles, by post and width.
+    articles: ArticleCache,
     pub status: Option<String>,
     pub loading: Loading,
     /// The next `PostsLoaded` replaces the posts instead of adding to them.
@@ -229,7 +229,7 @@ impl App {
             focus: Focus::List,
             overlay: None,
             article: None,
-            articles: HashMap::new(),
+            articles: ArticleCache::new(ARTICLE_CACHE_SIZE),
             status: None,
             loading: Loading::default(),
             replace_on_next_batch: false,
@@ -355,10 +355,8 @@ impl App {
                 width,
                 article,
             } => {
-                self.articles.insert((path.clone(), width), article.clone());
-                if self.articles.len() > ARTICLE_CACHE_SIZE {
-                    let keep = (path.clone(), width);
-                    self.articles.retain(|k, _| *k == keep);
+                if let Some(index) = self.index.position(&path) {
+                    self.articles.insert(&self.posts[index], article.clone());
                 }
                 let current_width = width == self.article_width();
                 if let Some(view) = self
@@ -798,8 +796,9 @@ impl App {
             .retain(|p| !touched.iter().any(|t| p.path.starts_with(t)));
         self.diagnostics
             .retain(|d| !touched.iter().any(|t| d.path.starts_with(t)));
-        self.articles
-            .retain(|(path, _), _| !touched.iter().any(|t| path.starts_with(t)));
+        for path in &touched {
+            self.articles.invalidate(path);
+        }
         self.posts.extend(updated);
         self.diagnostics.extend(diagnostics);
         self.posts_replaced(selected);
@@ -926,7 +925,7 @@ impl App {
                 error: None,
             });
         }
-        if let Some(article) = self.articles.get(&(post.path.clone(), width)).cloned() {
+        if let Some(article) = self.articles.get(&post, width) {
             if let Some(view) = self.article.as_mut() {
                 view.article = Some(article);
             }

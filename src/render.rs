@@ -399,13 +399,12 @@ impl ArticleCache {
             return Ok(article);
         }
         let body = load()?;
-        Ok(self.insert(post, render_article(post, &body, width)))
+        Ok(self.insert(post, Arc::new(render_article(post, &body, width))))
     }
 
-    /// Keeps `article` (rendered for `post` at `article.width`), dropping the oldest beyond
-    /// capacity.
-    pub fn insert(&mut self, post: &Post, article: Article) -> Arc<Article> {
-        let article = Arc::new(article);
+    /// Keeps `article` (rendered for `post` at `article.width`), dropping the least recently
+    /// used beyond capacity.
+    pub fn insert(&mut self, post: &Post, article: Arc<Article>) -> Arc<Article> {
         self.entries
             .retain(|(p, w, _)| !(*w == article.width && p == post));
         self.entries
@@ -414,9 +413,9 @@ impl ArticleCache {
         article
     }
 
-    /// Forgets every article of the file at `path`.
+    /// Forgets every article of the file at `path`, or of every file below it.
     pub fn invalidate(&mut self, path: &Path) {
-        self.entries.retain(|(p, _, _)| p.path != path);
+        self.entries.retain(|(p, _, _)| !p.path.starts_with(path));
     }
 
     pub fn clear(&mut self) {
