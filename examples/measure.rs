@@ -290,9 +290,10 @@ fn report(label: &str, samples: &[Duration]) {
 /// The reader's body search: every file on both cores, as its search thread does.
 fn full_text_search(paths: &[PathBuf], needle: &str) -> usize {
     use rayon::prelude::*;
+    let needle = store::Needle::new(needle);
     paths
         .par_iter()
-        .filter(|path| store::file_contains(path, needle))
+        .filter(|path| store::body_contains(path, &needle))
         .count()
 }
 

@@ -27,10 +27,10 @@ pub use date::PostDate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
-    LoadBatch, LoadOptions, Loaded, LoadedPost, file_contains, load_file, load_path,
-    load_path_cached, read_body, relative_to, stream_path, stream_path_cached,
+    LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, load_file, load_path,
+    load_path_cached, read_body, stream_path, stream_path_cached,
 };
 pub use post::{BodyFormat, FrontMatterState, Post};
-pub use query::{Query, contains_ignore_case, sort_newest_first};
+pub use query::{Needle, Query, contains_ignore_case, sort_newest_first};
 pub use tags::{TagCount, TagIndex, TagKind, tag_key, unify_spellings};
 pub use value::FrontValue;

@@ -59,14 +59,16 @@ impl App {
     }
 
     pub(super) fn find_article_matches(&mut self) {
-        let query = self.search.input.to_lowercase();
+        // Prepared once for every line: a Chinese or ASCII query then needs no lower-casing
+        // of a 3 MB article's lines on each key.
+        let needle = crate::store::Needle::new(&self.search.input);
         if let Some(view) = self.article.as_mut() {
-            view.matches = match (&view.article, query.is_empty()) {
+            view.matches = match (&view.article, needle.is_empty()) {
                 (Some(article), false) => article
                     .lines
                     .iter()
                     .enumerate()
-                    .filter(|(_, line)| line.plain().to_lowercase().contains(&query))
+                    .filter(|(_, line)| needle.found_in(&line.plain()))
                     .map(|(i, _)| i)
                     .collect(),
                 _ => Vec::new(),

@@ -54,14 +54,6 @@ impl ViewFilter {
             _ => None,
         }
     }
-
-    /// Whether a post with these keys passes.
-    pub fn matches(&self, keys: &[(TagKind, String)]) -> bool {
-        self.selected.iter().all(|(kind, key, _)| {
-            keys.iter()
-                .any(|(k, existing)| k == kind && existing == key)
-        })
-    }
 }
 
 /// A row of the tag pane.

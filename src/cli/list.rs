@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, load_roots, output_width, print_out};
 use crate::marks::{Mark, Marks, post_id};
-use crate::store::{self, Post, Query, contains_ignore_case};
+use crate::store::{self, Needle, Post, Query};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::io::IsTerminal;
@@ -58,6 +58,8 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         categories: args.categories.clone(),
         text: args.search.clone(),
     };
+    // Prepared once: it is looked for in every field and body of the folder.
+    let needle = query.text.as_deref().map(Needle::new);
     let posts: Vec<(&Post, Mark)> = loaded
         .posts
         .iter()
@@ -70,7 +72,7 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
             (post, mark)
         })
         .filter(|(_, mark)| (!args.unread || !mark.read) && (!args.starred || mark.starred))
-        .filter(|(post, _)| matches(&query, post))
+        .filter(|(post, _)| matches(&query, needle.as_ref(), post))
         .collect();
     if args.json {
         write_json(&posts)?;
@@ -89,11 +91,11 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn matches(query: &Query, post: &Post) -> bool {
+fn matches(query: &Query, needle: Option<&Needle>, post: &Post) -> bool {
     if !query.matches_fields(post) {
         return false;
     }
-    let Some(needle) = query.text.as_deref() else {
+    let Some(needle) = needle else {
         return true;
     };
     let in_fields = [
@@ -104,8 +106,8 @@ fn matches(query: &Query, post: &Post) -> bool {
     .into_iter()
     .flatten()
     .chain(post.tags.iter().map(String::as_str))
-    .any(|field| contains_ignore_case(field, needle));
-    in_fields || store::read_body(post).is_ok_and(|body| contains_ignore_case(&body, needle))
+    .any(|field| needle.found_in(field));
+    in_fields || store::body_contains(&post.path, needle)
 }
 
 /// A post as `--json` prints it.

@@ -9,7 +9,7 @@ use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
 use super::post::{FrontMatterState, Post};
-use super::query::{contains_ignore_case, sort_newest_first};
+use super::query::{Needle, sort_newest_first};
 use super::tags::unify_spellings;
 use crate::text::sanitize_block;
 use std::fs;
@@ -420,14 +420,15 @@ pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
     load_file(&post.path, &LoadOptions::default()).map(|loaded| loaded.body)
 }
 
-/// Whether a post's file (front matter and body, decoded) contains `needle`, ignoring case:
-/// the full-text search, which needs no parsing.
-pub fn file_contains(path: &Path, needle: &str) -> bool {
+/// Whether a post's body contains `needle`, ignoring case: the full-text search, which needs
+/// no parsing. The front matter is left out: its fields are searched as fields, and keys
+/// such as `layout: post` would make nearly every post match.
+pub fn body_contains(path: &Path, needle: &Needle) -> bool {
     let options = LoadOptions::default();
     let Ok(file) = read_file(path, &options, usize::MAX) else {
         return false;
     };
-    decode(&file.bytes, file.complete).is_ok_and(|text| contains_ignore_case(&text.text, needle))
+    decode(&file.bytes, file.complete).is_ok_and(|text| needle.found_in(split(&text.text).body))
 }
 
 fn salvage(post: &mut Post, front: FrontText<'_>) {
@@ -511,13 +512,6 @@ pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     hash
 }
 
-/// The path of a post relative to `root`, for display; the path itself when it is not under it.
-pub fn relative_to(path: &Path, root: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,6 +544,20 @@ mod tests {
         let full = load_file(&path, &LoadOptions::default()).unwrap();
         assert_eq!(fields.post.title, "post");
         assert_eq!(full.post, fields.post);
+    }
+
+    #[test]
+    fn the_body_search_looks_in_the_body_not_the_front_matter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(
+            &path,
+            "---\nlayout: post\ntitle: 标题\n---\nOpenAI 与云计算\n",
+        )
+        .unwrap();
+        let found = |text: &str| body_contains(&path, &Needle::new(text));
+        assert!(found("openai") && found("云计算"));
+        assert!(!found("layout") && !found("标题"));
     }
 
     #[test]

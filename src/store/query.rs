@@ -26,37 +26,70 @@ impl Query {
         };
         has_all(&self.tags, &post.tags) && has_all(&self.categories, &post.categories)
     }
-
-    /// Whether `haystack` contains the search text, ignoring case.
-    pub fn text_in(&self, haystack: &str) -> bool {
-        match &self.text {
-            None => true,
-            Some(needle) => contains_ignore_case(haystack, needle),
-        }
-    }
 }
 
 /// Case-insensitive substring search that works on Chinese text with no spaces.
 pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
+    Needle::new(needle).found_in(haystack)
+}
+
+/// Search text prepared once, for looking in many fields, lines or files.
+#[derive(Debug, Clone)]
+pub struct Needle {
+    text: String,
+    lower: String,
+    how: Fold,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fold {
+    /// Nothing to fold (Chinese, Japanese, digits): a plain search.
+    None,
+    /// ASCII bytes never occur inside a multi-byte character, so bytes can be compared.
+    Ascii,
+    /// Anything else: the haystack is lower-cased too.
+    Unicode,
+}
+
+impl Needle {
+    pub fn new(text: &str) -> Self {
+        let lower = text.to_lowercase();
+        let how = if lower == text.to_uppercase() {
+            Fold::None
+        } else if text.is_ascii() {
+            Fold::Ascii
+        } else {
+            Fold::Unicode
+        };
+        Needle {
+            text: text.to_string(),
+            lower,
+            how,
+        }
     }
-    let lower = needle.to_lowercase();
-    if lower == needle.to_uppercase() {
-        // Nothing to fold (Chinese, Japanese, digits): a plain search.
-        return memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some();
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
-    if needle.is_ascii() {
-        // ASCII bytes never occur inside a multi-byte character, so bytes can be compared.
-        let needle = lower.as_bytes();
-        let first = [needle[0], needle[0].to_ascii_uppercase()];
-        let bytes = haystack.as_bytes();
-        return memchr::memchr2_iter(first[0], first[1], bytes).any(|at| {
-            bytes.len() - at >= needle.len()
-                && bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
-        });
+
+    /// Whether `haystack` contains the text, ignoring case.
+    pub fn found_in(&self, haystack: &str) -> bool {
+        if self.text.is_empty() {
+            return true;
+        }
+        match self.how {
+            Fold::None => memchr::memmem::find(haystack.as_bytes(), self.text.as_bytes()).is_some(),
+            Fold::Ascii => {
+                let needle = self.lower.as_bytes();
+                let bytes = haystack.as_bytes();
+                memchr::memchr2_iter(needle[0], needle[0].to_ascii_uppercase(), bytes).any(|at| {
+                    bytes.len() - at >= needle.len()
+                        && bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                })
+            }
+            Fold::Unicode => haystack.to_lowercase().contains(&self.lower),
+        }
     }
-    haystack.to_lowercase().contains(&lower)
 }
 
 /// Newest first, undated last; ties by path so the order is the same on every run.

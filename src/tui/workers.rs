@@ -159,6 +159,7 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             request = newer;
         }
         let stale = || latest.load(Ordering::SeqCst) != request.generation;
+        let needle = store::Needle::new(&request.query);
         let mut finished = true;
         for chunk in request.paths.chunks(CHUNK) {
             if stale() {
@@ -167,7 +168,7 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             }
             let hits: Vec<PathBuf> = chunk
                 .par_iter()
-                .filter(|path| store::file_contains(path, &request.query))
+                .filter(|path| store::body_contains(path, &needle))
                 .cloned()
                 .collect();
             if !hits.is_empty() {
