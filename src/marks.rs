@@ -72,11 +72,7 @@ pub fn post_id(post: &Post, roots: &[PathBuf]) -> String {
     if let Some(source) = &post.source {
         return source.clone();
     }
-    let relative = roots
-        .iter()
-        .find_map(|root| post.path.strip_prefix(root).ok())
-        .unwrap_or(&post.path);
-    let relative = relative.to_string_lossy().replace('\\', "/");
+    let relative = crate::store::relative_key(&post.path, roots);
     format!("{relative}#{:016x}", post.content_hash)
 }
 

@@ -30,7 +30,7 @@ pub use load::{
     LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, load_file, load_path,
     load_path_cached, read_body, stream_path, stream_path_cached,
 };
-pub use post::{BodyFormat, FrontMatterState, Post};
+pub use post::{BodyFormat, FrontMatterState, Post, relative_key};
 pub use query::{Needle, Query, contains_ignore_case, sort_newest_first};
 pub use tags::{TagCount, TagIndex, TagKind, tag_key, unify_spellings};
 pub use value::FrontValue;

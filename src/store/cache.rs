@@ -11,7 +11,7 @@
 use super::date::PostDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::load::fnv1a;
-use super::post::{BodyFormat, FrontMatterState, Post};
+use super::post::{BodyFormat, FrontMatterState, Post, relative_key};
 use super::value::FrontValue;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
@@ -156,7 +156,7 @@ impl IndexCache {
         size: u64,
         modified: i64,
     ) -> Option<(String, Cached)> {
-        let key = relative_key(root, path);
+        let key = relative_key(path, &[root]);
         let mut slot = self
             .slots
             .get(&key)?
@@ -218,7 +218,7 @@ impl CacheEntry {
         let empty = Post::default();
         let p = post.unwrap_or(&empty);
         CacheEntry {
-            relative_path: relative_key(root, path),
+            relative_path: relative_key(path, &[root]),
             size,
             modified,
             is_post: post.is_some(),
@@ -380,13 +380,6 @@ impl From<CachedValue> for FrontValue {
 fn root_key(root: &Path) -> String {
     fs::canonicalize(root)
         .unwrap_or_else(|_| root.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn relative_key(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
         .to_string_lossy()
         .into_owned()
 }

@@ -2,7 +2,7 @@
 
 use super::date::PostDate;
 use super::value::FrontValue;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How the body is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,4 +63,21 @@ pub struct Post {
     /// A hash of the front matter and the file size: part of the post's id when it has no
     /// `id` or source.
     pub content_hash: u64,
+}
+
+/// A post's path under the first of `roots` that holds it (the path itself when none does),
+/// with `/` between names on every system: how the index cache and the marks name a file, so
+/// that moving the posts folder keeps both.
+pub fn relative_key(path: &Path, roots: &[impl AsRef<Path>]) -> String {
+    let relative = roots
+        .iter()
+        .find_map(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path)
+        .to_string_lossy();
+    // Elsewhere a `\` is part of a name, not a separator.
+    if cfg!(windows) {
+        relative.replace('\\', "/")
+    } else {
+        relative.into_owned()
+    }
 }
