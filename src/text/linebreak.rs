@@ -816,10 +816,8 @@ impl Layout {
                 width,
                 pending: 0,
             };
-            if j == content.len() {
-                self.current = Some(current);
-            } else {
-                self.current = Some(current);
+            self.current = Some(current);
+            if j < content.len() {
                 self.flush(true);
             }
             i = j;
@@ -886,8 +884,8 @@ fn is_simple(c: char) -> bool {
         return true;
     }
     matches!(code,
-        0x0A | 0x20..=0x7E | 0xA0..=0xAC | 0xAE..=0x2FF | 0x2010..=0x2027 | 0x2030..=0x205E
-        | 0x2500..=0x259F | 0x3000..=0x3029 | 0x3030..=0x3098 | 0x309B..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        0xA0..=0xAC | 0xAE..=0x2FF | 0x2010..=0x2027 | 0x2030..=0x205E
+        | 0x2500..=0x259F | 0x3000..=0x3029 | 0x3030..=0x3098 | 0x309B..=0x30FF | 0x3400..=0x4DBF
         | 0xAC00..=0xD7A3 | 0xFF01..=0xFF60)
 }
 
@@ -1099,7 +1097,7 @@ fn ideographs_from(bytes: &[u8], from: usize, limit: usize) -> usize {
 
 /// One character of each line break class, by class number (`BreakClass as usize`). There is
 /// none for surrogates, which cannot occur in a `str`.
-const CLASS_SAMPLES: [char; 43] = [
+const CLASS_SAMPLES: [char; CLASSES] = [
     '\u{0b}',    // BK
     '\r',        // CR
     '\n',        // LF
@@ -1150,17 +1148,22 @@ const CLASS_SAMPLES: [char; 43] = [
 /// break-after characters and regional indicators carry context over (they are the first
 /// half of every pair `unicode-linebreak` marks unsafe to restart at; the tests check it).
 fn forgets_context(class: BreakClass) -> bool {
-    !matches!(
-        class,
-        BreakClass::CombiningMark
-            | BreakClass::Space
-            | BreakClass::ZeroWidthJoiner
-            | BreakClass::After
-            | BreakClass::Hyphen
-            | BreakClass::RegionalIndicator
-            | BreakClass::Surrogate
-    )
+    FORGETS_CONTEXT & (1 << class as u64) != 0
 }
+
+/// The classes after which UAX #14 may still look back (see [`forgets_context`]).
+const CARRIES_CONTEXT: [BreakClass; 7] = [
+    BreakClass::CombiningMark,
+    BreakClass::Space,
+    BreakClass::ZeroWidthJoiner,
+    BreakClass::After,
+    BreakClass::Hyphen,
+    BreakClass::RegionalIndicator,
+    BreakClass::Surrogate,
+];
+
+/// How many line break classes there are.
+const CLASSES: usize = BreakClass::Unknown as usize + 1;
 
 /// What the breaker needs to know of a character: its line break class, its width when it is
 /// a cluster of its own, whether it is simple (see [`is_simple`]) and whether the CJK rules
@@ -1208,15 +1211,13 @@ impl Info {
     }
 }
 
-/// [`forgets_context`] as a mask of class numbers.
+/// [`forgets_context`] as a mask of class numbers: every class but [`CARRIES_CONTEXT`].
 const FORGETS_CONTEXT: u64 = {
-    let mut mask = (1 << 43) - 1;
-    let mut class = 0;
-    while class < 43 {
-        if matches!(class, 3 | 9 | 10 | 12 | 14 | 40 | 5) {
-            mask &= !(1 << class);
-        }
-        class += 1;
+    let mut mask = (1 << CLASSES) - 1;
+    let mut i = 0;
+    while i < CARRIES_CONTEXT.len() {
+        mask &= !(1 << CARRIES_CONTEXT[i] as u64);
+        i += 1;
     }
     mask
 };
@@ -1235,10 +1236,10 @@ fn class_of(c: char) -> BreakClass {
 /// between samples of the classes.
 struct PairTable {
     /// Between a character of a class that forgets the context and the next character.
-    pairs: [[Option<BreakOpportunity>; 43]; 43],
+    pairs: [[Option<BreakOpportunity>; CLASSES]; CLASSES],
     /// Between the last of the spaces after such a character and the next character; the last
     /// row is for spaces at the start of the text.
-    after_spaces: [[Option<BreakOpportunity>; 43]; 44],
+    after_spaces: [[Option<BreakOpportunity>; CLASSES]; CLASSES + 1],
     /// [`Info`] of each ASCII character, of General Punctuation (U+2000..U+206F), of CJK
     /// punctuation and kana (U+3000..U+30FF) and of the fullwidth forms (U+FF00..U+FFEF).
     ascii: [Info; 0x80],
@@ -1248,14 +1249,14 @@ struct PairTable {
 }
 
 /// The row of [`PairTable::after_spaces`] for spaces at the start of the text.
-const START: usize = 43;
+const START: usize = CLASSES;
 
 fn pair_table() -> &'static PairTable {
     static TABLE: OnceLock<PairTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = PairTable {
-            pairs: [[None; 43]; 43],
-            after_spaces: [[None; 43]; 44],
+            pairs: [[None; CLASSES]; CLASSES],
+            after_spaces: [[None; CLASSES]; CLASSES + 1],
             ascii: [Info::look_up(' '); 0x80],
             punctuation: [Info::look_up(' '); 0x70],
             cjk: [Info::look_up(' '); 0x100],
