@@ -129,20 +129,13 @@ impl Context {
 
 /// Loads every root and merges them into one list.
 fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
-    let mut merged = store::Loaded::default();
-    for root in roots {
-        let cache_file = context.cache_file(root);
-        let loaded =
-            store::load_path_cached(root, &store::LoadOptions::default(), cache_file.as_deref());
-        merged.posts.extend(loaded.posts);
-        merged.diagnostics.extend(loaded.diagnostics);
-        merged.files_seen += loaded.files_seen;
-    }
-    if roots.len() > 1 {
-        store::unify_spellings(&mut merged.posts);
-        store::sort_newest_first(&mut merged.posts);
-    }
-    merged
+    let cache_files: Vec<Option<PathBuf>> = roots.iter().map(|r| context.cache_file(r)).collect();
+    let with_caches: Vec<(&Path, Option<&Path>)> = roots
+        .iter()
+        .zip(&cache_files)
+        .map(|(root, cache)| (root.as_path(), cache.as_deref()))
+        .collect();
+    store::load_paths_cached(&with_caches, &store::LoadOptions::default())
 }
 
 /// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.

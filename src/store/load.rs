@@ -61,13 +61,21 @@ pub fn load_path(root: &Path, options: &LoadOptions) -> Loaded {
 
 /// [`load_path`] with the index cache in `cache_file`.
 pub fn load_path_cached(root: &Path, options: &LoadOptions, cache_file: Option<&Path>) -> Loaded {
+    load_paths_cached(&[(root, cache_file)], options)
+}
+
+/// Every post under several folders (each with its index cache, if any), as one store: tag
+/// spellings unified and posts sorted once, across all of them.
+pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions) -> Loaded {
     let batches: Mutex<Vec<LoadBatch>> = Mutex::new(Vec::new());
-    stream_path_cached(root, options, cache_file, 256, &|batch| {
-        batches
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(batch)
-    });
+    for &(root, cache_file) in roots {
+        stream_path_cached(root, options, cache_file, 256, &|batch| {
+            batches
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(batch)
+        });
+    }
     let mut loaded = Loaded::default();
     for batch in batches.into_inner().unwrap_or_else(PoisonError::into_inner) {
         loaded.posts.extend(batch.posts);
