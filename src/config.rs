@@ -24,7 +24,7 @@
 //! it only produces settings.
 
 use crate::app::keymap::{Command, KeyMap};
-use crate::app::{MarkReadOn, ReaderSettings, SortOrder};
+use crate::app::{MarkReadOn, ReaderSettings, SortOrder, named};
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -203,11 +203,9 @@ impl Config {
                     Some(s) if !s.trim().is_empty() => config.browser = Some(s.to_string()),
                     _ => problem(line, "`browser` must be a command".into()),
                 },
-                "sort" => match value.as_str() {
-                    Some("newest") => config.sort = SortOrder::Newest,
-                    Some("oldest") => config.sort = SortOrder::Oldest,
-                    Some("title") => config.sort = SortOrder::Title,
-                    _ => problem(
+                "sort" => match value.as_str().and_then(|v| named(&SortOrder::NAMES, v)) {
+                    Some(sort) => config.sort = sort,
+                    None => problem(
                         line,
                         "`sort` must be \"newest\", \"oldest\" or \"title\"".into(),
                     ),
@@ -234,10 +232,9 @@ impl Config {
                     Some(b) => config.ascii_borders = b,
                     None => problem(line, "`ascii_borders` must be true or false".into()),
                 },
-                "mark_read" => match value.as_str() {
-                    Some("open") => config.mark_read = MarkReadOn::Open,
-                    Some("end") => config.mark_read = MarkReadOn::End,
-                    _ => problem(line, "`mark_read` must be \"open\" or \"end\"".into()),
+                "mark_read" => match value.as_str().and_then(|v| named(&MarkReadOn::NAMES, v)) {
+                    Some(mark_read) => config.mark_read = mark_read,
+                    None => problem(line, "`mark_read` must be \"open\" or \"end\"".into()),
                 },
                 "theme" => match value.as_table() {
                     Some(theme) => {

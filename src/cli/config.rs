@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, print_out};
 use crate::app::keymap::{COMMANDS, KeyMap};
-use crate::app::{MarkReadOn, SortOrder};
+use crate::app::{MarkReadOn, SortOrder, name_of};
 use crate::text::pad_to_width;
 use std::process::ExitCode;
 
@@ -46,12 +46,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         _ => "the system opener".to_string(),
     };
     row("browser", browser);
-    let sort = match config.sort {
-        SortOrder::Newest => "newest",
-        SortOrder::Oldest => "oldest",
-        SortOrder::Title => "title",
-    };
-    row("sort", sort.to_string());
+    row("sort", name_of(&SortOrder::NAMES, &config.sort).to_string());
     row("date_format", config.date_format.clone());
     row(
         "article_width",
@@ -62,12 +57,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     row("ascii_borders", config.ascii_borders.to_string());
     row(
         "mark_read",
-        if config.mark_read == MarkReadOn::End {
-            "end"
-        } else {
-            "open"
-        }
-        .to_string(),
+        name_of(&MarkReadOn::NAMES, &config.mark_read).to_string(),
     );
     row(
         "colour",
