@@ -15,7 +15,7 @@ use brief::app::keymap::action_for_key;
 use brief::app::{Action, App, Effect, ReaderSettings};
 use brief::marks::Marks;
 use brief::render::render_article;
-use brief::store::{self, IndexCache, LoadOptions, stream_path_cached};
+use brief::store::{self, IndexCache, LoadOptions};
 use brief::ui::{self, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -200,25 +200,16 @@ fn start_reader(
     let (tx, rx) = channel::<store::LoadBatch>();
     let loader_root = root.to_path_buf();
     let loader_cache = cache_file.to_path_buf();
+    // As the reader's loader does (tui::workers::spawn_loader).
     std::thread::spawn(move || {
-        let pending = std::sync::Mutex::new((store::LoadBatch::default(), 256usize));
-        stream_path_cached(
-            &loader_root,
+        store::stream_in_growing_batches(
+            &[(loader_root.as_path(), Some(loader_cache.as_path()))],
             &LoadOptions::default(),
-            Some(&loader_cache),
-            128,
+            256,
             &|batch| {
-                let mut guard = pending.lock().unwrap();
-                let (gathered, threshold) = &mut *guard;
-                gathered.posts.extend(batch.posts);
-                gathered.diagnostics.extend(batch.diagnostics);
-                if gathered.posts.len() >= *threshold {
-                    *threshold *= 2;
-                    let _ = tx.send(std::mem::take(gathered));
-                }
+                let _ = tx.send(batch);
             },
         );
-        let _ = tx.send(pending.into_inner().unwrap().0);
     });
     for batch in rx {
         app.update(Action::PostsLoaded {

@@ -28,7 +28,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
     LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, load_file, load_path,
-    load_path_cached, load_paths_cached, read_body, stream_path, stream_path_cached,
+    load_path_cached, load_paths_cached, read_body, stream_in_growing_batches, stream_path,
+    stream_path_cached,
 };
 pub use post::{BodyFormat, FrontMatterState, Post, relative_key};
 pub use query::{Needle, Query, contains_ignore_case, sort_newest_first};

@@ -110,6 +110,34 @@ pub fn stream_path(
     stream_path_cached(root, options, None, batch_size, sink);
 }
 
+/// Every post under several folders (each with its index cache, if any), handed to `sink` in
+/// growing batches: the first of about `first_batch` posts, so a reader can show a list at
+/// once, each next one twice as large, so that work per batch adds up to little more than
+/// one pass over all posts. The last batch holds whatever is left, and may be empty.
+pub fn stream_in_growing_batches(
+    roots: &[(&Path, Option<&Path>)],
+    options: &LoadOptions,
+    first_batch: usize,
+    sink: &(dyn Fn(LoadBatch) + Sync),
+) {
+    let pending = Mutex::new((LoadBatch::default(), first_batch.max(1)));
+    for &(root, cache_file) in roots {
+        stream_path_cached(root, options, cache_file, 128, &|batch| {
+            let mut guard = pending.lock().unwrap_or_else(PoisonError::into_inner);
+            let (gathered, threshold) = &mut *guard;
+            gathered.posts.extend(batch.posts);
+            gathered.diagnostics.extend(batch.diagnostics);
+            gathered.files_seen += batch.files_seen;
+            if gathered.posts.len() >= *threshold {
+                *threshold *= 2;
+                sink(std::mem::take(gathered));
+            }
+        });
+    }
+    let (rest, _) = pending.into_inner().unwrap_or_else(PoisonError::into_inner);
+    sink(rest);
+}
+
 /// Like [`stream_path`], using and then refreshing the index cache in `cache_file`: a file
 /// whose size and modification time match its entry is not read at all.
 pub fn stream_path_cached(

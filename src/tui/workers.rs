@@ -4,7 +4,7 @@
 use super::Message;
 use crate::app::Action;
 use crate::render::render_article;
-use crate::store::{self, LoadOptions, Post, stream_path_cached};
+use crate::store::{self, LoadOptions, Post};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,8 +40,7 @@ pub fn spawn_signals(tx: Sender<Message>) {
     let _ = tx;
 }
 
-/// The loader's first batch is small so the list shows at once; each next one is larger, so
-/// the app's per-batch work adds up to little more than one pass over all posts.
+/// The loader's first batch: small, so the list shows at once.
 const FIRST_BATCH: usize = 256;
 
 /// Loads the folders (through the index cache when there is a cache folder), sending posts in
@@ -55,43 +54,33 @@ pub fn spawn_loader(
     let mine = generation.load(Ordering::SeqCst);
     thread::spawn(move || {
         let current = || generation.load(Ordering::SeqCst) == mine;
-        let pending = std::sync::Mutex::new((store::LoadBatch::default(), FIRST_BATCH));
-        let send = |batch: store::LoadBatch| {
-            if current() {
-                let _ = tx.send(Message::Action(Action::PostsLoaded {
-                    posts: batch.posts,
-                    diagnostics: batch.diagnostics,
-                    done: false,
-                }));
-            }
-        };
-        for root in &roots {
-            let cache_file = cache_dir
-                .as_deref()
-                .map(|dir| store::IndexCache::file_for(dir, root));
-            stream_path_cached(
-                root,
-                &LoadOptions::default(),
-                cache_file.as_deref(),
-                128,
-                &|batch| {
-                    let mut guard = pending
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    let (gathered, threshold) = &mut *guard;
-                    gathered.posts.extend(batch.posts);
-                    gathered.diagnostics.extend(batch.diagnostics);
-                    if gathered.posts.len() >= *threshold {
-                        *threshold *= 2;
-                        send(std::mem::take(gathered));
-                    }
-                },
-            );
-        }
-        let (rest, _) = pending
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        send(rest);
+        let cache_files: Vec<Option<PathBuf>> = roots
+            .iter()
+            .map(|root| {
+                cache_dir
+                    .as_deref()
+                    .map(|dir| store::IndexCache::file_for(dir, root))
+            })
+            .collect();
+        let with_caches: Vec<(&Path, Option<&Path>)> = roots
+            .iter()
+            .zip(&cache_files)
+            .map(|(root, cache)| (root.as_path(), cache.as_deref()))
+            .collect();
+        store::stream_in_growing_batches(
+            &with_caches,
+            &LoadOptions::default(),
+            FIRST_BATCH,
+            &|batch| {
+                if current() {
+                    let _ = tx.send(Message::Action(Action::PostsLoaded {
+                        posts: batch.posts,
+                        diagnostics: batch.diagnostics,
+                        done: false,
+                    }));
+                }
+            },
+        );
         if current() {
             let _ = tx.send(Message::Action(Action::PostsLoaded {
                 posts: Vec::new(),
