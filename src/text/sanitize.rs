@@ -15,7 +15,7 @@ const ST8: char = '\u{9c}';
 /// Cleans text that will be shown on one line (titles, authors, tags): control characters and
 /// escape sequences removed, and any run of line breaks or tabs folded into one space.
 pub fn sanitize_inline(input: &str) -> String {
-    if !has_controls(input, false) {
+    if !has_controls::<false>(input) {
         return input.trim().to_string();
     }
     let cleaned = sanitize_block(input);
@@ -38,7 +38,7 @@ pub fn sanitize_inline(input: &str) -> String {
 /// Cleans multi-line text (bodies): keeps `\n` and `\t`, turns `\r\n` and lone `\r` into `\n`,
 /// and removes every other control character, whole escape sequences and bidi overrides.
 pub fn sanitize_block(input: &str) -> Cow<'_, str> {
-    if !has_controls(input, true) {
+    if !has_controls::<true>(input) {
         return Cow::Borrowed(input);
     }
     let mut out = String::with_capacity(input.len());
@@ -63,7 +63,7 @@ pub fn sanitize_block(input: &str) -> Cow<'_, str> {
 
 /// [`sanitize_inline`] for a string the caller owns: returned as it is when already clean.
 pub fn sanitize_inline_owned(input: String) -> String {
-    if !has_controls(&input, false) && input.trim().len() == input.len() {
+    if !has_controls::<false>(&input) && input.trim().len() == input.len() {
         return input;
     }
     sanitize_inline(&input)
@@ -71,15 +71,16 @@ pub fn sanitize_inline_owned(input: String) -> String {
 
 /// Whether [`sanitize_block`] would change `text`: a quick byte scan for what it removes.
 pub fn needs_sanitizing(text: &str) -> bool {
-    has_controls(text, true)
+    has_controls::<true>(text)
 }
 
-/// Whether `text` holds a control character (other than `\n` and `\t` when `breaks_allowed`)
+/// Whether `text` holds a control character (other than `\n` and `\t` when `BREAKS_ALLOWED`)
 /// or a bidi control. Every string of every post and every run of body text passes through
 /// here, so it reads UTF-8 bytes, a chunk at a time without branches, looking closer only at
 /// chunks where something may start: C1 controls are `C2 80`–`C2 9F`, the bidi controls
 /// `D8 9C`, `E2 80 8E`/`8F`, `E2 80 AA`–`AE` and `E2 81 A6`–`A9`.
-fn has_controls(text: &str, breaks_allowed: bool) -> bool {
+/// (`BREAKS_ALLOWED` is a constant so that the chunk loop compiles to vector code.)
+fn has_controls<const BREAKS_ALLOWED: bool>(text: &str) -> bool {
     const CHUNK: usize = 32;
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(CHUNK);
@@ -87,13 +88,13 @@ fn has_controls(text: &str, breaks_allowed: bool) -> bool {
     for chunk in &mut chunks {
         let suspect = chunk
             .iter()
-            .fold(0u8, |found, &b| found | is_suspect(b, breaks_allowed));
-        if suspect != 0 && (at..at + CHUNK).any(|i| control_at(bytes, i, breaks_allowed)) {
+            .fold(0u8, |found, &b| found | is_suspect(b, BREAKS_ALLOWED));
+        if suspect != 0 && (at..at + CHUNK).any(|i| control_at(bytes, i, BREAKS_ALLOWED)) {
             return true;
         }
         at += CHUNK;
     }
-    (at..bytes.len()).any(|i| control_at(bytes, i, breaks_allowed))
+    (at..bytes.len()).any(|i| control_at(bytes, i, BREAKS_ALLOWED))
 }
 
 /// 1 if byte `b` may start a control: a C0 control (but `\n` and `\t` when breaks are
@@ -191,9 +192,9 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let dropped = c.is_control() || is_bidi_control(c);
             let text = format!("a{c}b");
-            assert_eq!(has_controls(&text, false), dropped, "{:x}", c as u32);
+            assert_eq!(has_controls::<false>(&text), dropped, "{:x}", c as u32);
             let in_block = dropped && c != '\n' && c != '\t';
-            assert_eq!(has_controls(&text, true), in_block, "{:x}", c as u32);
+            assert_eq!(has_controls::<true>(&text), in_block, "{:x}", c as u32);
         }
     }
 
