@@ -422,6 +422,7 @@ impl App {
                     }
                     self.search.bodies_done = done;
                     self.recompute_view();
+                    return self.request_article();
                 }
                 return None;
             }
@@ -1080,7 +1081,7 @@ fn step(position: usize, len: usize, moved: Option<Move>) -> usize {
 mod tests;
 
 /// Two optional effects as one.
-fn both(first: Option<Effect>, second: Option<Effect>) -> Option<Effect> {
+pub(crate) fn both(first: Option<Effect>, second: Option<Effect>) -> Option<Effect> {
     match (first, second) {
         (Some(first), Some(second)) => Some(Effect::Batch(vec![first, second])),
         (first, second) => first.or(second),

@@ -32,16 +32,21 @@ impl App {
         self.search.bodies_done = false;
         self.recompute_view();
         self.find_article_matches();
+        // The preview follows the selection, which the search may have moved.
+        let load = self.request_article();
         if self.search.input.is_empty() {
             self.search.bodies_done = true;
-            return Some(Effect::CancelSearch);
+            return super::both(load, Some(Effect::CancelSearch));
         }
         let paths = self.index.paths.clone();
-        Some(Effect::SearchBodies {
-            generation: self.search.generation,
-            query: self.search.input.clone(),
-            paths,
-        })
+        super::both(
+            load,
+            Some(Effect::SearchBodies {
+                generation: self.search.generation,
+                query: self.search.input.clone(),
+                paths,
+            }),
+        )
     }
 
     pub(super) fn drop_search(&mut self) -> Option<Effect> {

@@ -769,3 +769,16 @@ fn the_tag_pane_is_not_left_scrolled_past_its_rows_when_tags_go() {
     assert!(h.app.tag_rows.is_empty());
     assert_eq!(h.app.tag_top, 0);
 }
+
+#[test]
+fn the_preview_follows_the_selection_a_search_moves() {
+    let mut h = Harness::new(120, 40);
+    let first = h.app.selected_post().unwrap().path.clone();
+    h.key(KeyCode::Char('/'));
+    // Only p05's body has this link, and p05 is not the newest post.
+    h.chars("a.example.com/p05");
+    let selected = h.app.selected_post().unwrap().path.clone();
+    assert_ne!(selected, first);
+    assert_eq!(h.app.article.as_ref().map(|v| &v.path), Some(&selected));
+    assert!(h.app.rendered_article().is_some());
+}
