@@ -9,8 +9,8 @@ use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
 use super::post::{FrontMatterState, Post};
-use super::query::{Needle, sort_newest_first};
-use super::tags::unify_spellings;
+use super::query::{Needle, apply_order, newest_first_order};
+use super::tags::{apply_spellings, preferred_spellings};
 use crate::text::sanitize_block;
 use std::fs;
 use std::io::{self, Read};
@@ -76,8 +76,12 @@ pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions
                 .push(batch)
         });
     }
-    let mut loaded = Loaded::default();
-    for batch in batches.into_inner().unwrap_or_else(PoisonError::into_inner) {
+    let batches = batches.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let mut loaded = Loaded {
+        posts: Vec::with_capacity(batches.iter().map(|b| b.posts.len()).sum()),
+        ..Loaded::default()
+    };
+    for batch in batches {
         loaded.posts.extend(batch.posts);
         loaded.diagnostics.extend(batch.diagnostics);
         loaded.files_seen += batch.files_seen;
@@ -85,9 +89,17 @@ pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions
     loaded
         .diagnostics
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    unify_spellings(&mut loaded.posts);
-    sort_newest_first(&mut loaded.posts);
+    unify_and_sort(&mut loaded.posts);
     loaded
+}
+
+/// [`unify_spellings`] and [`sort_newest_first`] at once: both only read the posts until
+/// they are done, so the counting and the ordering run side by side.
+fn unify_and_sort(posts: &mut [Post]) {
+    let (preferred, order) =
+        rayon::join(|| preferred_spellings(posts), || newest_first_order(posts));
+    apply_spellings(posts, &preferred);
+    apply_order(posts, order);
 }
 
 /// Posts and problems handed over while a folder is still loading. Posts in a batch are in no

@@ -94,7 +94,13 @@ impl Needle {
 
 /// Newest first, undated last; ties by path so the order is the same on every run.
 pub fn sort_newest_first(posts: &mut [Post]) {
-    // Date keys take a time-zone conversion each, so they are worked out once per post.
+    let order = newest_first_order(posts);
+    apply_order(posts, order);
+}
+
+/// The positions of `posts` in [`sort_newest_first`]'s order, without moving them.
+pub fn newest_first_order(posts: &[Post]) -> Vec<usize> {
+    // Date keys are worked out once per post, not once per comparison.
     let mut order: Vec<(bool, std::cmp::Reverse<i64>, usize)> = posts
         .iter()
         .enumerate()
@@ -111,7 +117,7 @@ pub fn sort_newest_first(posts: &mut [Post]) {
             .cmp(&(b.0, b.1))
             .then_with(|| compare_paths(&posts[a.2].path, &posts[b.2].path))
     });
-    apply_order(posts, order.into_iter().map(|(_, _, i)| i).collect());
+    order.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// The order of [`Path::cmp`] (component by component) for the walker's paths, which have no
@@ -136,7 +142,7 @@ fn compare_paths(a: &Path, b: &Path) -> Ordering {
 }
 
 /// Rearranges `items` so that position `k` holds what was at `order[k]`.
-fn apply_order<T: Default>(items: &mut [T], order: Vec<usize>) {
+pub fn apply_order<T: Default>(items: &mut [T], order: Vec<usize>) {
     let mut taken: Vec<T> = items.iter_mut().map(std::mem::take).collect();
     for (slot, from) in items.iter_mut().zip(order) {
         *slot = std::mem::take(&mut taken[from]);

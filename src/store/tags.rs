@@ -82,63 +82,106 @@ impl TagIndex {
 /// Rewrites every post's tags and categories to one spelling per tag: the one most posts use,
 /// ties going to the spelling that sorts first. Duplicates within a post are dropped.
 pub fn unify_spellings(posts: &mut [Post]) {
-    for kind in [TagKind::Tag, TagKind::Category] {
-        // Most tags repeat verbatim, so the key is worked out once per distinct spelling.
-        let mut id_of_spelling: HashMap<String, usize> = HashMap::new();
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut spellings: Vec<Vec<(String, usize)>> = Vec::new();
-        let mut ids_per_post: Vec<Vec<usize>> = Vec::with_capacity(posts.len());
-        for post in posts.iter() {
-            let mut mine = Vec::with_capacity(names_of(post, kind).len());
-            for name in names_of(post, kind) {
-                let id = match id_of_spelling.get(name.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let next = ids.len();
-                        let id = *ids.entry(tag_key(name)).or_insert(next);
-                        if id == spellings.len() {
-                            spellings.push(Vec::new());
-                        }
-                        id_of_spelling.insert(name.clone(), id);
-                        id
-                    }
-                };
-                let spelling = clean_tag(name);
-                match spellings[id].iter_mut().find(|(s, _)| s == spelling) {
-                    Some(variant) => variant.1 += 1,
-                    None => spellings[id].push((spelling.to_string(), 1)),
+    let preferred = preferred_spellings(posts);
+    apply_spellings(posts, &preferred);
+}
+
+/// For each tag or category spelling in `posts`, the spelling [`unify_spellings`] replaces it
+/// with. Reads the posts on every core.
+pub fn preferred_spellings(posts: &[Post]) -> PreferredSpellings {
+    use rayon::prelude::*;
+    let per_kind = |kind: TagKind| {
+        let counts = posts
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut counts: SpellingCounts<'_> = SpellingCounts::default();
+                for name in chunk.iter().flat_map(|post| names_of(post, kind)) {
+                    *counts.entry(name.as_str()).or_default() += 1;
                 }
-                if !mine.contains(&id) {
-                    mine.push(id);
-                }
-            }
-            ids_per_post.push(mine);
-        }
-        let preferred: Vec<String> = spellings
-            .into_iter()
-            .map(|variants| {
-                variants
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                    .map(|(name, _)| name)
-                    .unwrap_or_default()
+                counts
             })
-            .collect();
-        for (post, mine) in posts.iter_mut().zip(ids_per_post) {
-            let list = match kind {
-                TagKind::Tag => &mut post.tags,
-                TagKind::Category => &mut post.categories,
-            };
-            let unchanged = list.len() == mine.len()
-                && list
-                    .iter()
-                    .zip(&mine)
-                    .all(|(name, &id)| *name == preferred[id]);
-            if !unchanged {
-                *list = mine.into_iter().map(|id| preferred[id].clone()).collect();
-            }
+            .reduce(SpellingCounts::default, |mut all, part| {
+                for (name, count) in part {
+                    *all.entry(name).or_default() += count;
+                }
+                all
+            });
+        choose_spellings(counts)
+    };
+    let (tags, categories) = rayon::join(|| per_kind(TagKind::Tag), || per_kind(TagKind::Category));
+    PreferredSpellings { tags, categories }
+}
+
+/// Each spelling as written to the one shown.
+type SpellingMap = HashMap<String, String, foldhash::fast::RandomState>;
+
+/// How many times each spelling, as written, occurs.
+type SpellingCounts<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+
+/// What [`preferred_spellings`] found: every spelling as written to the one to show.
+#[derive(Debug, Default)]
+pub struct PreferredSpellings {
+    tags: SpellingMap,
+    categories: SpellingMap,
+}
+
+/// Groups spellings by [`tag_key`] and picks each group's most used spelling (ties: the one
+/// that sorts first). `AI` and `#AI` count as one spelling, `AI`.
+fn choose_spellings(counts: SpellingCounts<'_>) -> SpellingMap {
+    let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
+    for (&written, &count) in &counts {
+        let variants = groups.entry(tag_key(written)).or_default();
+        let spelling = clean_tag(written);
+        match variants.iter_mut().find(|(s, _)| *s == spelling) {
+            Some(variant) => variant.1 += count,
+            None => variants.push((spelling, count)),
         }
     }
+    let mut preferred = HashMap::default();
+    for written in counts.keys() {
+        let variants = &groups[&tag_key(written)];
+        let best = variants
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(spelling, _)| *spelling)
+            .unwrap_or_default();
+        preferred.insert(written.to_string(), best.to_string());
+    }
+    preferred
+}
+
+/// Rewrites the posts' tags and categories to the spellings in `preferred`, on every core.
+/// A post whose names are already preferred and distinct is left as it is.
+pub fn apply_spellings(posts: &mut [Post], preferred: &PreferredSpellings) {
+    use rayon::prelude::*;
+    posts.par_iter_mut().for_each(|post| {
+        respell(&mut post.tags, &preferred.tags);
+        respell(&mut post.categories, &preferred.categories);
+    });
+}
+
+fn respell(names: &mut Vec<String>, preferred: &SpellingMap) {
+    fn spelling_of<'a>(preferred: &'a SpellingMap, name: &'a String) -> &'a String {
+        preferred.get(name).unwrap_or(name)
+    }
+    let unchanged = names.iter().enumerate().all(|(i, name)| {
+        let spelling = spelling_of(preferred, name);
+        spelling == name
+            && !names[..i]
+                .iter()
+                .any(|earlier| spelling_of(preferred, earlier) == spelling)
+    });
+    if unchanged {
+        return;
+    }
+    let mut respelled: Vec<String> = Vec::with_capacity(names.len());
+    for name in names.iter() {
+        let spelling = spelling_of(preferred, name);
+        if !respelled.contains(spelling) {
+            respelled.push(spelling.clone());
+        }
+    }
+    *names = respelled;
 }
 
 fn names_of(post: &Post, kind: TagKind) -> &[String] {
