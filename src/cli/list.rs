@@ -60,9 +60,10 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     };
     // Prepared once: it is looked for in every field and body of the folder.
     let needle = query.text.as_deref().map(Needle::new);
+    use rayon::prelude::*;
     let posts: Vec<(&Post, Mark)> = loaded
         .posts
-        .iter()
+        .par_iter()
         .map(|post| {
             let mark = if marks.is_empty() {
                 Mark::default()
@@ -115,7 +116,8 @@ fn matches(query: &Query, needle: Option<&Needle>, post: &Post) -> bool {
 pub struct PostJson<'a> {
     path: std::borrow::Cow<'a, str>,
     title: &'a str,
-    date: Option<String>,
+    #[serde(serialize_with = "date_as_text")]
+    date: Option<store::PostDate>,
     author: Option<&'a str>,
     source: Option<&'a str>,
     tags: &'a [String],
@@ -132,7 +134,7 @@ impl<'a> PostJson<'a> {
         Self {
             path: post.path.to_string_lossy(),
             title: &post.title,
-            date: post.date.map(|d| d.to_string()),
+            date: post.date,
             author: post.author.as_deref(),
             source: post.source.as_deref(),
             tags: &post.tags,
@@ -143,6 +145,17 @@ impl<'a> PostJson<'a> {
             read: mark.read,
             starred: mark.starred,
         }
+    }
+}
+
+/// A date as its text, written straight into the JSON without a `String` of its own.
+fn date_as_text<S: serde::Serializer>(
+    date: &Option<store::PostDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(date),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -4,7 +4,7 @@
 //! `2025-02-08T02:20:30.000Z` or `...+08:00` keep their offset. Nothing is ever taken from the
 //! file's modification time.
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
 use std::fmt;
 
@@ -89,43 +89,76 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, or the latter with `Z` or `±HH:MM`: seconds precision.
 impl fmt::Display for PostDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PostDate::Day(d) => write_day(f, *d),
-            PostDate::Local(dt) => write_datetime(f, *dt),
-            PostDate::Offset(dt, offset) => {
-                write_datetime(f, *dt)?;
-                let seconds = offset.seconds();
-                if seconds == 0 {
-                    f.write_str("Z")
-                } else {
-                    let sign = if seconds < 0 { '-' } else { '+' };
-                    let minutes = seconds.abs() / 60;
-                    write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-                }
+        let (day, time, offset) = match self {
+            PostDate::Day(d) => (*d, None, None),
+            PostDate::Local(dt) => (dt.date(), Some(dt.time()), None),
+            PostDate::Offset(dt, offset) => (dt.date(), Some(dt.time()), Some(*offset)),
+        };
+        if !(0..=9999).contains(&day.year()) {
+            write!(f, "{}", day.strftime("%Y-%m-%d"))?;
+            let rest = DateText::default();
+            return f.write_str(rest.time_and_offset(time, offset).as_str());
+        }
+        let mut text = DateText::default();
+        text.two_digits(day.year() / 100);
+        text.two_digits(day.year() % 100);
+        text.push(b'-');
+        text.two_digits(day.month().into());
+        text.push(b'-');
+        text.two_digits(day.day().into());
+        f.write_str(text.time_and_offset(time, offset).as_str())
+    }
+}
+
+/// A date written digit by digit into a fixed buffer: listing prints one per post, and
+/// `write!` with padded numbers costs several times more.
+#[derive(Default)]
+struct DateText {
+    bytes: [u8; 25],
+    len: usize,
+}
+
+impl DateText {
+    fn push(&mut self, byte: u8) {
+        self.bytes[self.len] = byte;
+        self.len += 1;
+    }
+
+    /// `value`, which is in `0..100`, as two digits.
+    fn two_digits(&mut self, value: i16) {
+        let [tens, ones] = [value / 10, value % 10].map(|d| u8::try_from(d).unwrap_or(0));
+        self.push(b'0' + tens);
+        self.push(b'0' + ones);
+    }
+
+    /// `THH:MM:SS` when there is a time, then `Z` or `±HH:MM` when there is an offset.
+    fn time_and_offset(mut self, time: Option<Time>, offset: Option<Offset>) -> Self {
+        let Some(time) = time else {
+            return self;
+        };
+        self.push(b'T');
+        self.two_digits(time.hour().into());
+        self.push(b':');
+        self.two_digits(time.minute().into());
+        self.push(b':');
+        self.two_digits(time.second().into());
+        match offset.map(Offset::seconds) {
+            None => {}
+            Some(0) => self.push(b'Z'),
+            Some(seconds) => {
+                self.push(if seconds < 0 { b'-' } else { b'+' });
+                let minutes = i16::try_from(seconds.abs() / 60).unwrap_or(0);
+                self.two_digits(minutes / 60);
+                self.push(b':');
+                self.two_digits(minutes % 60);
             }
         }
+        self
     }
-}
 
-/// `YYYY-MM-DD`. Listing prints one per post, so the usual four-digit years skip `strftime`.
-fn write_day(f: &mut fmt::Formatter<'_>, day: Date) -> fmt::Result {
-    if (0..=9999).contains(&day.year()) {
-        write!(f, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
-    } else {
-        write!(f, "{}", day.strftime("%Y-%m-%d"))
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
-}
-
-/// `YYYY-MM-DDTHH:MM:SS`.
-fn write_datetime(f: &mut fmt::Formatter<'_>, datetime: DateTime) -> fmt::Result {
-    write_day(f, datetime.date())?;
-    write!(
-        f,
-        "T{:02}:{:02}:{:02}",
-        datetime.hour(),
-        datetime.minute(),
-        datetime.second()
-    )
 }
 
 /// Splits a trailing `Z`, `UTC`, `±HH:MM`, `±HHMM` or `±HH` from a date-time.
@@ -192,6 +225,31 @@ mod tests {
                 }
             };
             assert!(date.to_string().starts_with(&expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_field_prints_with_its_padding() {
+        for (year, month, day) in [(1, 1, 1), (999, 9, 9), (2026, 12, 31), (9999, 10, 10)] {
+            let date = jiff::civil::date(year, month, day);
+            let datetime = date.at(7, 5, 3, 0);
+            let expected_day = date.strftime("%Y-%m-%d").to_string();
+            assert_eq!(PostDate::Day(date).to_string(), expected_day);
+            let expected_local = datetime.strftime("%Y-%m-%dT%H:%M:%S").to_string();
+            assert_eq!(PostDate::Local(datetime).to_string(), expected_local);
+            for (seconds, suffix) in [
+                (0, "Z"),
+                (-(12 * 3600), "-12:00"),
+                (-(3 * 3600 + 30 * 60), "-03:30"),
+                (5 * 3600 + 45 * 60, "+05:45"),
+                (14 * 3600, "+14:00"),
+            ] {
+                let offset = Offset::from_seconds(seconds).unwrap();
+                assert_eq!(
+                    PostDate::Offset(datetime, offset).to_string(),
+                    format!("{expected_local}{suffix}")
+                );
+            }
         }
     }
 
