@@ -185,31 +185,36 @@ fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
 }
 
 /// The compact array, its elements serialised on every core in chunks and written in order:
-/// a large folder's listing is otherwise one long single-threaded tail.
+/// a large folder's listing is otherwise one long single-threaded tail. A few buffers are
+/// reused round after round, so the output is never all in memory at once.
 fn write_compact_array(
     out: &mut impl std::io::Write,
     posts: &[(&Post, Mark)],
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    const CHUNK: usize = 1024;
-    let chunks: Vec<Vec<u8>> = posts
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buffer = Vec::with_capacity(chunk.len() * 256);
-            for (post, mark) in chunk {
-                buffer.push(b',');
-                // Writing to memory fails only for a value that cannot be JSON; these can.
-                serde_json::to_writer(&mut buffer, &PostJson::new(post, *mark))
-                    .expect("a post serialises to JSON");
-            }
-            buffer
-        })
-        .collect();
+    const CHUNK: usize = 512;
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 2 * rayon::current_num_threads()];
+    let mut separator: &[u8] = b"";
     out.write_all(b"[")?;
-    for (index, chunk) in chunks.iter().enumerate() {
-        // Every element is preceded by a comma; the very first one's is dropped.
-        let skip = usize::from(index == 0);
-        out.write_all(&chunk[skip.min(chunk.len())..])?;
+    for round in posts.chunks(CHUNK * buffers.len()) {
+        buffers
+            .par_iter_mut()
+            .zip(round.par_chunks(CHUNK))
+            .for_each(|(buffer, chunk)| {
+                buffer.clear();
+                for (post, mark) in chunk {
+                    buffer.push(b',');
+                    // Writing to memory fails only for a value that cannot be JSON; these can.
+                    serde_json::to_writer(&mut *buffer, &PostJson::new(post, *mark))
+                        .expect("a post serialises to JSON");
+                }
+            });
+        for buffer in buffers.iter().take(round.len().div_ceil(CHUNK)) {
+            // Every element is preceded by a comma; the very first one's is dropped.
+            out.write_all(separator)?;
+            out.write_all(&buffer[1..])?;
+            separator = b",";
+        }
     }
     out.write_all(b"]")
 }
@@ -256,4 +261,34 @@ fn to_text(posts: &[&Post], width: Option<usize>) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compact_array_is_serde_jsons_own_over_many_rounds() {
+        for count in [0, 1, 511, 512, 513, 5000] {
+            let posts: Vec<Post> = (0..count)
+                .map(|i| Post {
+                    path: format!("posts/{i}.md").into(),
+                    title: format!("简报 \"{i}\""),
+                    tags: vec![format!("tag{}", i % 7)],
+                    ..Post::default()
+                })
+                .collect();
+            let marked: Vec<(&Post, Mark)> = posts.iter().map(|p| (p, Mark::default())).collect();
+            let mut written = Vec::new();
+            write_compact_array(&mut written, &marked).unwrap();
+            let array: Vec<PostJson<'_>> =
+                marked.iter().map(|(p, m)| PostJson::new(p, *m)).collect();
+            let expected = serde_json::to_string(&array).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                expected,
+                "{count} posts"
+            );
+        }
+    }
 }
