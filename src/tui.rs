@@ -132,6 +132,14 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
             }
             Flow::Continue => {}
         }
+        // A resize reaches the terminal before its event reaches the app; a frame laid out
+        // for the old size would draw past the new one's edge.
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.size.width, app.size.height)
+            && let Some(effect) = app.update(Action::Resize(size.width, size.height))
+        {
+            runner.run(effect, &mut app);
+        }
         terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     }
     Ok(())

@@ -24,6 +24,11 @@ pub use theme::Theme;
 
 /// Draws the whole screen for the app's current state.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    // The terminal can change size between the app learning of it and this frame; the
+    // resize's own event redraws at the new size.
+    if frame.area() != app.size {
+        return;
+    }
     let areas = app.areas();
     let buf = frame.buffer_mut();
     if let Some(area) = areas.list {

@@ -831,6 +831,30 @@ fn every_screen_survives_resizing_to_every_size() {
     }
 }
 
+/// A terminal resized after the app last heard of its size: the frame must not draw past the
+/// terminal's edge (it used to panic), and the resize's own event brings the screen back.
+#[test]
+fn a_frame_for_a_size_the_terminal_no_longer_has_draws_nothing() {
+    for kind in ALL_SCREENS {
+        let mut h = Harness::new(120, 40);
+        kind.drive(&mut h);
+        let mut terminal = Terminal::new(TestBackend::new(40, 15)).expect("a test terminal");
+        let frame = terminal
+            .draw(|frame| ui::draw(frame, &h.app, &Theme::monochrome()))
+            .expect("drawing into a TestBackend")
+            .buffer
+            .clone();
+        assert!(
+            rows(&frame).iter().all(|row| row.trim().is_empty()),
+            "{} drew for a stale size",
+            kind.name()
+        );
+        h.resize(40, 15);
+        let drawn = h.draw();
+        assert_screen_properties(&h.app, &drawn, &format!("{} after the resize", kind.name()));
+    }
+}
+
 #[test]
 fn degenerate_sizes_do_not_panic() {
     for (width, height) in [(0, 0), (1, 1), (2, 2), (5, 3), (19, 4), (300, 2), (3, 100)] {
