@@ -3,7 +3,8 @@
 //! into a `TestBackend` in tests.
 //!
 //! Text is measured with [`crate::text`] and cut to the pane before it is drawn, so a wide
-//! character never straddles a border.
+//! character never straddles a border. Emoji sequences that terminals draw at widths of
+//! their own are made steady in the finished frame (see [`crate::text::steady`]).
 
 mod article_pane;
 mod list_pane;
@@ -14,13 +15,16 @@ pub mod theme;
 
 use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};
-use crate::text::{display_width, truncate_to_width};
+use crate::text::{display_width, steady_grapheme, truncate_to_width};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
+use std::borrow::Cow;
 pub use theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the whole screen for the app's current state.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
@@ -77,6 +81,35 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             }
         }
         None => {}
+    }
+    steady_emoji(frame.buffer_mut());
+}
+
+/// Rewrites the frame's emoji sequences with [`steady_grapheme`], one terminal column per
+/// cell where the steady text is narrow: ratatui's diff then knows what every column holds,
+/// and no letter of a flag is left behind when the cell before it changes.
+fn steady_emoji(buf: &mut Buffer) {
+    let width = usize::from(buf.area.width).max(1);
+    for row in buf.content.chunks_mut(width) {
+        let mut x = 0;
+        while x < row.len() {
+            let Cow::Owned(steady) = steady_grapheme(row[x].symbol()) else {
+                x += 1;
+                continue;
+            };
+            let template = row[x].clone();
+            let mut column = x;
+            for grapheme in steady.graphemes(true) {
+                let Some(cell) = row.get_mut(column) else {
+                    break;
+                };
+                *cell = template.clone();
+                cell.set_symbol(grapheme);
+                // A wide grapheme's second column stays as ratatui left it.
+                column += grapheme.width().max(1);
+            }
+            x = column.max(x + 1);
+        }
     }
 }
 
@@ -156,4 +189,18 @@ fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
         },
         style,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flag_takes_one_cell_per_letter_and_a_selector_emoji_its_own_blank() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 9, 1));
+        buf.set_string(0, 0, "a🇯🇵❤\u{FE0F}👩\u{200D}💻b", Style::default());
+        steady_emoji(&mut buf);
+        let symbols: Vec<&str> = buf.content.iter().map(|cell| cell.symbol()).collect();
+        assert_eq!(symbols, ["a", "J", "P", "❤", " ", "👩", " ", "b", " "]);
+    }
 }
