@@ -100,24 +100,66 @@ pub fn sort_newest_first(posts: &mut [Post]) {
 
 /// The positions of `posts` in [`sort_newest_first`]'s order, without moving them.
 pub fn newest_first_order(posts: &[Post]) -> Vec<usize> {
-    // Date keys are worked out once per post, not once per comparison.
-    let mut order: Vec<(bool, std::cmp::Reverse<i64>, usize)> = posts
-        .iter()
+    use rayon::prelude::*;
+    // Keys are worked out once per post: the date's seconds, and the first bytes of the path
+    // after the prefix all paths share, so that most ties on a date are settled without
+    // reaching into each post's path.
+    let shared = shared_prefix_len(posts);
+    let mut order: Vec<OrderKey> = posts
+        .par_iter()
         .enumerate()
-        .map(|(i, p)| {
-            (
-                p.date.is_none(),
-                std::cmp::Reverse(p.date.map_or(0, |d| d.sort_key())),
-                i,
-            )
+        .map(|(index, post)| OrderKey {
+            undated: post.date.is_none(),
+            newest: std::cmp::Reverse(post.date.map_or(0, |d| d.sort_key())),
+            path_start: path_start_key(&post.path, shared),
+            index,
         })
         .collect();
-    order.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| compare_paths(&posts[a.2].path, &posts[b.2].path))
+    order.par_sort_unstable_by(|a, b| {
+        (a.undated, a.newest, a.path_start)
+            .cmp(&(b.undated, b.newest, b.path_start))
+            .then_with(|| compare_paths(&posts[a.index].path, &posts[b.index].path))
     });
-    order.into_iter().map(|(_, _, i)| i).collect()
+    order.into_iter().map(|key| key.index).collect()
+}
+
+struct OrderKey {
+    undated: bool,
+    newest: std::cmp::Reverse<i64>,
+    path_start: u128,
+    index: usize,
+}
+
+/// How many leading bytes every post's path has in common.
+fn shared_prefix_len(posts: &[Post]) -> usize {
+    let Some(first) = posts.first() else {
+        return 0;
+    };
+    let first = first.path.as_os_str().as_encoded_bytes();
+    posts.iter().fold(first.len(), |shared, post| {
+        let bytes = post.path.as_os_str().as_encoded_bytes();
+        first[..shared]
+            .iter()
+            .zip(bytes)
+            .take_while(|(a, b)| a == b)
+            .count()
+    })
+}
+
+/// Sixteen bytes of `path` from `skip` on, as a number that orders as [`compare_paths`]
+/// does wherever two of them differ: separators count as 0, lowest, and a path that ends
+/// early is padded with 0. Equal numbers say nothing, and the paths are compared in full.
+fn path_start_key(path: &Path, skip: usize) -> u128 {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = [0u8; 16];
+    for (slot, &byte) in key.iter_mut().zip(bytes.iter().skip(skip)) {
+        *slot = if std::path::is_separator(char::from(byte)) {
+            0
+        } else {
+            byte
+        };
+    }
+    u128::from_be_bytes(key)
 }
 
 /// The order of [`Path::cmp`] (component by component) for the walker's paths, which have no
@@ -180,6 +222,43 @@ mod tests {
             let expected: Vec<char> = order.iter().map(|&i| original[i]).collect();
             assert_eq!(items, expected, "{order:?}");
         }
+    }
+
+    #[test]
+    fn ties_on_a_date_go_by_path_as_path_cmp_orders_them() {
+        let names = [
+            "posts/a",
+            "posts/a/b",
+            "posts/a!",
+            "posts/a-b",
+            "posts/a.md",
+            "posts/ab",
+            "posts/2026/0001-long-name-beyond-sixteen-bytes-x.md",
+            "posts/2026/0001-long-name-beyond-sixteen-bytes-y.md",
+            "posts/2026/0001-long-name-beyond-sixteen-bytes.md",
+            "posts/2026/0001-long-name-beyond-sixteen-bytes/z.md",
+            "posts/2026-01/x.md",
+            "posts/2026/x.md",
+            "posts/2026.md",
+            "posts/B",
+            "posts/日本.md",
+        ];
+        let posts: Vec<Post> = names
+            .iter()
+            .rev()
+            .map(|name| Post {
+                path: name.into(),
+                date: PostDate::parse("2026-01-01"),
+                ..Post::default()
+            })
+            .collect();
+        let ordered: Vec<&Path> = newest_first_order(&posts)
+            .into_iter()
+            .map(|i| posts[i].path.as_path())
+            .collect();
+        let mut expected: Vec<&Path> = posts.iter().map(|p| p.path.as_path()).collect();
+        expected.sort();
+        assert_eq!(ordered, expected);
     }
 
     #[test]
