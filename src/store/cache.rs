@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 
 /// The most memory a cache file may claim while it is decoded (a million posts take a few
 /// hundred MiB).
@@ -92,19 +92,26 @@ struct CachedDiagnostic {
     message: String,
 }
 
+/// The start of a cache file. The entries follow in chunks, each a `Vec<CacheEntry>`
+/// encoded on its own, so that loading decodes them on every core.
 #[derive(Debug, Serialize, Deserialize)]
-struct IndexFile {
+struct IndexHeader {
     version: u32,
     root: String,
-    entries: Vec<CacheEntry>,
+    chunk_lengths: Vec<u64>,
 }
+
+/// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
+const ENTRIES_PER_CHUNK: usize = 4096;
 
 /// A loaded index, ready for lookups from several walking threads at once. A lookup that
 /// matches hands its entry over (no copy), so each entry is used at most once.
 #[derive(Debug, Default)]
 pub struct IndexCache {
-    slots: HashMap<String, Mutex<Option<CacheEntry>>>,
+    slots: SlotMap,
 }
+
+type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
 
 /// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
 pub type Cached = (Option<Post>, Vec<Diagnostic>);
@@ -118,25 +125,48 @@ impl IndexCache {
 
     /// Reads a cache file; anything wrong with it gives an empty cache.
     pub fn load(file: &Path, root: &Path) -> Self {
-        let Ok(bytes) = fs::read(file) else {
-            return Self::default();
-        };
+        fs::read(file)
+            .ok()
+            .and_then(|bytes| Self::decode(&bytes, root))
+            .unwrap_or_default()
+    }
+
+    fn decode(bytes: &[u8], root: &Path) -> Option<Self> {
+        use rayon::prelude::*;
         // The limit turns a corrupt length field into an error instead of an allocation that
         // panics: the walking threads wait for this load, and must never wait forever.
         let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
-        let decoded = bincode::serde::decode_from_slice::<IndexFile, _>(&bytes, config);
-        match decoded {
-            Ok((index, _)) if index.version == FORMAT_VERSION && index.root == root_key(root) => {
-                IndexCache {
-                    slots: index
-                        .entries
-                        .into_iter()
-                        .map(|e| (e.relative_path.clone(), Mutex::new(Some(e))))
-                        .collect(),
-                }
-            }
-            _ => Self::default(),
+        let (header, header_len) =
+            bincode::serde::decode_from_slice::<IndexHeader, _>(bytes, config).ok()?;
+        if header.version != FORMAT_VERSION || header.root != root_key(root) {
+            return None;
         }
+        let mut chunks = Vec::with_capacity(header.chunk_lengths.len());
+        let mut rest = &bytes[header_len..];
+        for &length in &header.chunk_lengths {
+            let length = usize::try_from(length).ok().filter(|&l| l <= rest.len())?;
+            let (chunk, tail) = rest.split_at(length);
+            chunks.push(chunk);
+            rest = tail;
+        }
+        let decoded: Vec<Vec<CacheEntry>> = chunks
+            .par_iter()
+            .map(|chunk| {
+                bincode::serde::decode_from_slice::<Vec<CacheEntry>, _>(chunk, config)
+                    .ok()
+                    .map(|(entries, _)| entries)
+            })
+            .collect::<Option<_>>()?;
+        let mut slots = SlotMap::with_capacity_and_hasher(
+            decoded.iter().map(Vec::len).sum(),
+            Default::default(),
+        );
+        for mut entry in decoded.into_iter().flatten() {
+            // The key moves out of the entry; `rewrite` puts it back.
+            let key = std::mem::take(&mut entry.relative_path);
+            slots.insert(key, Mutex::new(Some(entry)));
+        }
+        Some(IndexCache { slots })
     }
 
     pub fn len(&self) -> usize {
@@ -182,9 +212,10 @@ impl IndexCache {
         let mut entries: Vec<CacheEntry> = kept
             .iter()
             .filter_map(|key| {
-                old.slots
-                    .get(key)
-                    .and_then(|slot| slot.lock().unwrap_or_else(PoisonError::into_inner).take())
+                let slot = old.slots.get(key)?;
+                let mut entry = slot.lock().unwrap_or_else(PoisonError::into_inner).take()?;
+                entry.relative_path.clone_from(key);
+                Some(entry)
             })
             .collect();
         entries.extend(fresh);
@@ -193,13 +224,23 @@ impl IndexCache {
 
     /// Writes `entries` as the cache for `root`, atomically.
     pub fn save(file: &Path, root: &Path, entries: Vec<CacheEntry>) -> io::Result<()> {
-        let index = IndexFile {
+        use rayon::prelude::*;
+        let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
+        let chunks: Vec<Vec<u8>> = entries
+            .par_chunks(ENTRIES_PER_CHUNK)
+            .map(|chunk| bincode::serde::encode_to_vec(chunk, config))
+            .collect::<Result<_, _>>()
+            .map_err(io::Error::other)?;
+        let header = IndexHeader {
             version: FORMAT_VERSION,
             root: root_key(root),
-            entries,
+            chunk_lengths: chunks.iter().map(|c| c.len() as u64).collect(),
         };
-        let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
-        let bytes = bincode::serde::encode_to_vec(&index, config).map_err(io::Error::other)?;
+        let mut bytes = bincode::serde::encode_to_vec(&header, config).map_err(io::Error::other)?;
+        bytes.reserve(chunks.iter().map(Vec::len).sum());
+        for chunk in &chunks {
+            bytes.extend_from_slice(chunk);
+        }
         fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
         crate::atomic_file::write_atomically(file, &bytes)
     }
@@ -386,7 +427,7 @@ fn root_key(root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FORMAT_VERSION, IndexCache, root_key};
+    use super::{FORMAT_VERSION, IndexCache, IndexHeader, root_key};
     use crate::store::{LoadOptions, load_path_cached};
     use std::fs;
     use std::path::Path;
@@ -461,6 +502,25 @@ mod tests {
     }
 
     #[test]
+    fn entries_kept_through_a_rewrite_are_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        let cache = dir.path().join("index.bin");
+        let kept = root.join("kept.md");
+        let changed = root.join("changed.md");
+        fs::write(&kept, "---\ntitle: 甲\n---\n").unwrap();
+        fs::write(&changed, "---\ntitle: 乙\n---\n").unwrap();
+        assert_eq!(titles(&root, &cache), ["乙", "甲"]);
+        // One file read afresh makes the cache be rewritten with the other one kept.
+        fs::write(&changed, "---\ntitle: 丙丙\n---\n").unwrap();
+        assert_eq!(titles(&root, &cache), ["丙丙", "甲"]);
+        // Same size and time: the kept entry must still answer for its file.
+        write_keeping_time(&kept, "---\ntitle: 丁\n---\n");
+        assert_eq!(titles(&root, &cache), ["丙丙", "甲"]);
+    }
+
+    #[test]
     fn a_corrupt_or_foreign_cache_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("posts");
@@ -492,14 +552,27 @@ mod tests {
     fn a_corrupt_length_is_refused_without_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let cache = dir.path().join("index.bin");
-        // A valid header and one entry whose path claims u64::MAX bytes (varint marker 253,
-        // then 8 bytes).
-        let header = (FORMAT_VERSION, root_key(dir.path()), 1u8);
+        // One chunk of one entry whose path claims u64::MAX bytes (varint marker 253, then
+        // 8 bytes).
+        let mut chunk = vec![1u8, 253];
+        chunk.extend_from_slice(&[0xff; 8]);
+        let header = IndexHeader {
+            version: FORMAT_VERSION,
+            root: root_key(dir.path()),
+            chunk_lengths: vec![chunk.len() as u64],
+        };
         let mut bytes =
             bincode::serde::encode_to_vec(&header, bincode::config::standard()).unwrap();
-        bytes.push(253);
-        bytes.extend_from_slice(&[0xff; 8]);
-        fs::write(&cache, bytes).unwrap();
+        bytes.extend_from_slice(&chunk);
+        fs::write(&cache, &bytes).unwrap();
+        assert!(IndexCache::load(&cache, dir.path()).is_empty());
+        // A chunk said to run past the end of the file.
+        let header = IndexHeader {
+            chunk_lengths: vec![u64::MAX],
+            ..header
+        };
+        let bytes = bincode::serde::encode_to_vec(&header, bincode::config::standard()).unwrap();
+        fs::write(&cache, &bytes).unwrap();
         assert!(IndexCache::load(&cache, dir.path()).is_empty());
     }
 
