@@ -124,11 +124,9 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
                 terminal::leave();
                 #[cfg(unix)]
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                // The terminal may have been resized meanwhile: the check before the frame
+                // below catches that, as for any other frame.
                 terminal = terminal::enter()?;
-                let size = terminal.size()?;
-                if let Some(effect) = app.update(Action::Resize(size.width, size.height)) {
-                    runner.run(effect, &mut app);
-                }
             }
             Flow::Continue => {}
         }
