@@ -146,18 +146,14 @@ fn shared_prefix_len(posts: &[Post]) -> usize {
     })
 }
 
-/// Sixteen bytes of `path` from `skip` on, as a number that orders as [`compare_paths`]
-/// does wherever two of them differ: separators count as 0, lowest, and a path that ends
-/// early is padded with 0. Equal numbers say nothing, and the paths are compared in full.
+/// Sixteen bytes of `path` from `skip` on, ranked by [`path_byte_rank`], as a number that
+/// orders as [`compare_paths`] does wherever two of them differ; a path that ends early is
+/// padded with 0. Equal numbers say nothing, and the paths are compared in full.
 fn path_start_key(path: &Path, skip: usize) -> u128 {
     let bytes = path.as_os_str().as_encoded_bytes();
     let mut key = [0u8; 16];
     for (slot, &byte) in key.iter_mut().zip(bytes.iter().skip(skip)) {
-        *slot = if std::path::is_separator(char::from(byte)) {
-            0
-        } else {
-            byte
-        };
+        *slot = path_byte_rank(byte);
     }
     u128::from_be_bytes(key)
 }
@@ -170,16 +166,19 @@ fn compare_paths(a: &Path, b: &Path) -> Ordering {
         a.as_os_str().as_encoded_bytes(),
         b.as_os_str().as_encoded_bytes(),
     );
-    let rank = |byte: u8| {
-        if std::path::is_separator(char::from(byte)) {
-            0
-        } else {
-            u16::from(byte) + 1
-        }
-    };
     match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(i) => rank(a[i]).cmp(&rank(b[i])),
+        Some(i) => path_byte_rank(a[i]).cmp(&path_byte_rank(b[i])),
         None => a.len().cmp(&b.len()),
+    }
+}
+
+/// A path byte's rank in [`compare_paths`]'s order: a separator below everything, other
+/// bytes as they are (no path holds a NUL, so none shares the separator's rank).
+fn path_byte_rank(byte: u8) -> u8 {
+    if std::path::is_separator(char::from(byte)) {
+        0
+    } else {
+        byte
     }
 }
 
