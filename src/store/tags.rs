@@ -128,18 +128,22 @@ pub struct PreferredSpellings {
 /// Groups spellings by [`tag_key`] and picks each group's most used spelling (ties: the one
 /// that sorts first). `AI` and `#AI` count as one spelling, `AI`.
 fn choose_spellings(counts: SpellingCounts<'_>) -> SpellingMap {
-    let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
-    for (&written, &count) in &counts {
-        let variants = groups.entry(tag_key(written)).or_default();
+    let keyed: Vec<(&str, usize, String)> = counts
+        .into_iter()
+        .map(|(written, count)| (written, count, tag_key(written)))
+        .collect();
+    let mut groups: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (written, count, key) in &keyed {
+        let variants = groups.entry(key.as_str()).or_default();
         let spelling = clean_tag(written);
         match variants.iter_mut().find(|(s, _)| *s == spelling) {
             Some(variant) => variant.1 += count,
-            None => variants.push((spelling, count)),
+            None => variants.push((spelling, *count)),
         }
     }
     let mut preferred = HashMap::default();
-    for written in counts.keys() {
-        let variants = &groups[&tag_key(written)];
+    for (written, _, key) in &keyed {
+        let variants = &groups[key.as_str()];
         let best = variants
             .iter()
             .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
@@ -164,13 +168,12 @@ fn respell(names: &mut Vec<String>, preferred: &SpellingMap) {
     fn spelling_of<'a>(preferred: &'a SpellingMap, name: &'a String) -> &'a String {
         preferred.get(name).unwrap_or(name)
     }
-    let unchanged = names.iter().enumerate().all(|(i, name)| {
-        let spelling = spelling_of(preferred, name);
-        spelling == name
-            && !names[..i]
-                .iter()
-                .any(|earlier| spelling_of(preferred, earlier) == spelling)
-    });
+    // Names before `i` are already known to be their own spelling, so a repeat shows as a
+    // plain repeat of the name.
+    let unchanged = names
+        .iter()
+        .enumerate()
+        .all(|(i, name)| spelling_of(preferred, name) == name && !names[..i].contains(name));
     if unchanged {
         return;
     }
@@ -211,19 +214,29 @@ mod tests {
 
     #[test]
     fn the_majority_spelling_wins_and_duplicates_go() {
-        let mut posts = vec![post(&["AI", "cloud"]), post(&["ai", "#AI"]), post(&["AI"])];
+        let mut posts = vec![
+            post(&["AI", "cloud"]),
+            post(&["ai", "#AI"]),
+            post(&["AI"]),
+            post(&["cloud", "AI", "cloud"]),
+        ];
         unify_spellings(&mut posts);
         assert_eq!(posts[0].tags, ["AI", "cloud"]);
         assert_eq!(posts[1].tags, ["AI"]);
+        assert_eq!(
+            posts[3].tags,
+            ["cloud", "AI"],
+            "a name already preferred, repeated"
+        );
         let index = TagIndex::build(&posts);
         assert_eq!(
             index.entries[0],
             TagCount {
                 name: "AI".into(),
                 kind: TagKind::Tag,
-                count: 3
+                count: 4
             }
         );
-        assert_eq!(index.entries[1].count, 1);
+        assert_eq!(index.entries[1].count, 2);
     }
 }
