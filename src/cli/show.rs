@@ -6,11 +6,10 @@
 //! never with `--color never`.
 
 use super::{CliError, output_width, print_out};
-use crate::render::{Line, Role, Span, Style, render_article};
+use crate::render::{Line, Role, Style, render_article};
 use crate::store::{LoadOptions, load_file};
 use crate::text::steady_text;
 use clap::{Args, ValueEnum};
-use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,24 +58,10 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
             std::io::stdout().is_terminal() && !crate::config::no_color_requested()
         }
     };
-    // A terminal gets emoji sequences it draws at the width the lines were laid out for;
-    // a pipe gets the text as written.
-    let steady = std::io::stdout().is_terminal();
     let mut out = String::with_capacity(article.lines.iter().map(|l| l.spans.len() * 8 + 64).sum());
     for line in &article.lines {
-        let line = if steady {
-            Cow::Owned(Line {
-                spans: line
-                    .spans
-                    .iter()
-                    .map(|span| Span::new(steady_text(&span.text), span.style))
-                    .collect(),
-            })
-        } else {
-            Cow::Borrowed(line)
-        };
         if colour {
-            push_ansi(&mut out, &line);
+            push_ansi(&mut out, line);
         } else {
             for span in &line.spans {
                 out.push_str(&span.text);
@@ -84,7 +69,13 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
         }
         out.push('\n');
     }
-    print_out(&out)?;
+    // A terminal gets emoji sequences it draws at the width the lines were laid out for;
+    // a pipe gets the text as written. SGR sequences are ASCII and pass through unchanged.
+    if std::io::stdout().is_terminal() {
+        print_out(&steady_text(&out))?;
+    } else {
+        print_out(&out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -93,7 +93,7 @@ pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions
     loaded
 }
 
-/// [`unify_spellings`] and [`sort_newest_first`] at once: both only read the posts until
+/// [`super::tags::unify_spellings`] and [`super::query::sort_newest_first`] at once: both only read the posts until
 /// they are done, so the counting and the ordering run side by side.
 fn unify_and_sort(posts: &mut [Post]) {
     let (preferred, order) =
