@@ -382,3 +382,18 @@ fn escape_sequences_in_a_post_never_reach_the_terminal() {
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
     assert!(out.contains("正文") && out.contains('粗'), "{out}");
 }
+
+#[test]
+fn a_terminal_gets_steady_emoji_and_a_pipe_the_text_as_written() {
+    let sample = sample().display().to_string();
+    let zero_width_joiner = '\u{200D}';
+    let on_terminal = show_on_a_terminal(&["--width", "60", &sample], true);
+    assert!(on_terminal.contains("👩 开发者早报"), "{on_terminal}");
+    assert!(!on_terminal.contains(zero_width_joiner));
+    let piped = brief()
+        .args(["show", "--width", "60"])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("👩\u{200D}💻 开发者早报"));
+}
