@@ -4,6 +4,7 @@ pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod i18n;
 pub mod marks;
 pub mod render;
 pub mod store;

@@ -1,0 +1,336 @@
+//! The interface language: every word brief shows a person, in English, Simplified Chinese,
+//! Traditional Chinese and Japanese, and the choice of which one to use.
+//!
+//! - [`Lang`] names a language; [`choose`] picks the interface language from the config's
+//!   `language`, else `LC_ALL`, `LC_MESSAGES`, `LANG` (the first of them that is set and not
+//!   empty decides, as gettext reads them), else English.
+//! - [`Catalog`] holds every string, one field per key; each language is one `const` of it
+//!   (`i18n/en.rs`, `i18n/zh_hans.rs`, `i18n/zh_hant.rs`, `i18n/ja.rs`), so a key missing
+//!   from a language does not compile. A template names its arguments in braces (`{n}`) and
+//!   [`fill`] puts them in; a test checks that every language fills the same names as English,
+//!   that no entry is empty, and that no translated entry is left in English.
+//! - [`post_language`] tells the language of a post from its `lang` field, else from the
+//!   script of its title and the first KiB of its body, for the labels inside an article.
+//!
+//! **Adding a key**: add one line `my_key,` (with a `///` saying where it is shown) to the
+//! `catalog!` list below, then one line `my_key: "…",` to each of the four language files.
+//! The compiler names every file that lacks it.
+//!
+//! This module must not depend on `app`, `ui`, `tui`, ratatui or crossterm: `render`, `cli`
+//! and the UI all use it.
+
+mod en;
+mod ja;
+mod script;
+mod zh_hans;
+mod zh_hant;
+
+pub use script::{detect_script, post_language};
+
+use std::fmt;
+
+/// A language brief speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Simplified Chinese.
+    ZhHans,
+    /// Traditional Chinese.
+    ZhHant,
+    Ja,
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::ZhHans, Lang::ZhHant, Lang::Ja];
+
+    /// The name the config file uses: `en`, `zh-Hans`, `zh-Hant`, `ja`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Every string in this language.
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Lang::En => &en::CATALOG,
+            Lang::ZhHans => &zh_hans::CATALOG,
+            Lang::ZhHant => &zh_hant::CATALOG,
+            Lang::Ja => &ja::CATALOG,
+        }
+    }
+
+    /// A language tag or locale name: `en`, `zh-Hans`, `zh-Hant`, `ja`, and also `zh_CN`,
+    /// `zh-TW`, `ja_JP.UTF-8`, `en_US@euro`, `C`, `POSIX` (English). `None` for a language
+    /// brief does not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        let tag = tag.split(['.', '@']).next().unwrap_or("");
+        let mut parts = tag.split(['_', '-']);
+        let language = parts.next().unwrap_or("").to_ascii_lowercase();
+        let rest: Vec<String> = parts.map(str::to_ascii_lowercase).collect();
+        let has = |s: &str| rest.iter().any(|p| p == s);
+        match language.as_str() {
+            "c" | "posix" if rest.is_empty() => Some(Lang::En),
+            "en" => Some(Lang::En),
+            "ja" | "jp" => Some(Lang::Ja),
+            "zh" if has("hant") => Some(Lang::ZhHant),
+            "zh" if has("hans") => Some(Lang::ZhHans),
+            "zh" if has("tw") || has("hk") || has("mo") => Some(Lang::ZhHant),
+            "zh" => Some(Lang::ZhHans),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where the interface language came from, for `brief config`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LangSource {
+    /// The config file's `language`.
+    Config,
+    /// An environment variable, with its value.
+    Env { var: &'static str, value: String },
+    /// Nothing chose: English.
+    Default,
+}
+
+/// The environment variables read, in the order gettext reads them.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// The interface language: `configured` if set, else the first of `LC_ALL`, `LC_MESSAGES`,
+/// `LANG` that `env` gives a non-empty value for (a language brief does not speak means
+/// English), else English.
+pub fn choose(
+    configured: Option<Lang>,
+    env: impl Fn(&str) -> Option<String>,
+) -> (Lang, LangSource) {
+    if let Some(lang) = configured {
+        return (lang, LangSource::Config);
+    }
+    for var in LOCALE_VARS {
+        if let Some(value) = env(var).filter(|v| !v.trim().is_empty()) {
+            let lang = Lang::from_tag(&value).unwrap_or(Lang::En);
+            return (lang, LangSource::Env { var, value });
+        }
+    }
+    (Lang::En, LangSource::Default)
+}
+
+/// [`choose`] from the process's environment.
+pub fn choose_from_env(configured: Option<Lang>) -> (Lang, LangSource) {
+    choose(configured, |var| std::env::var(var).ok())
+}
+
+/// `template` with each `{name}` replaced by its value in `args`; other braces stay.
+pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v.to_string(), close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(&value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! catalog {
+    ($($(#[doc = $doc:expr])* $key:ident,)*) => {
+        /// Every string of one language; see the module doc for how to add one.
+        #[derive(Debug)]
+        pub struct Catalog {
+            $($(#[doc = $doc])* pub $key: &'static str,)*
+        }
+
+        impl Catalog {
+            /// Every key with its text, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+catalog! {
+    // ── Panes of the reader ──
+    /// Title of the tag pane.
+    pane_tags,
+    /// Title of the post list: posts in view / all posts.
+    pane_posts,
+    /// Title of the article pane.
+    pane_article,
+    /// Heading of the tags in the tag pane.
+    tag_group_tags,
+    /// Heading of the categories in the tag pane.
+    tag_group_categories,
+    /// Scroll position in the article pane's border.
+    article_line,
+    /// The article pane before a post is opened.
+    article_hint,
+    /// While posts or an article load.
+    loading,
+    /// The list of an empty folder.
+    list_empty,
+    /// The list when filters hide every post.
+    list_no_match,
+    /// View modes, in the status bar and `msg_showing`.
+    view_all,
+    view_unread,
+    view_starred,
+    /// After the search text while bodies are still searched.
+    status_searching,
+    /// Status bar, when some files had problems.
+    status_problems,
+    /// Right of the status bar while typing a search.
+    hint_search,
+    /// Right of the status bar otherwise.
+    hint_main,
+    /// Title of the help overlay.
+    help_title,
+    /// Title of the link picker.
+    links_title,
+
+    // ── Messages in the status bar ──
+    msg_no_link_to_open,
+    msg_no_links,
+    msg_showing,
+    msg_reloading,
+    msg_no_link_number,
+    msg_refused,
+    msg_no_link_to_copy,
+    msg_copied,
+    msg_opened,
+    msg_opened_with,
+    msg_could_not_open,
+    msg_no_search,
+    msg_no_match,
+    msg_match,
+    msg_filter,
+
+    // ── Labels inside an article (these follow the post's language) ──
+    /// Image placeholder: `[图片 4: alt]`.
+    label_image,
+    /// Heads the link list.
+    label_links,
+    /// Before the source's host in the header.
+    label_source,
+    /// Before the categories in the header.
+    label_categories,
+    /// Before the tags in the header.
+    label_tags,
+
+    // ── The help overlay and `brief config`: what each key does ──
+    key_move_down,
+    key_move_up,
+    key_top,
+    key_bottom,
+    key_half_page_down,
+    key_half_page_up,
+    key_page_down,
+    key_page_up,
+    key_open,
+    key_back,
+    key_focus_next,
+    key_focus_previous,
+    key_focus_tags,
+    key_toggle_tag,
+    key_next_tag,
+    key_previous_tag,
+    key_clear_filters,
+    key_search,
+    key_next_match,
+    key_previous_match,
+    key_open_link,
+    key_link_picker,
+    key_copy_link,
+    key_toggle_read,
+    key_toggle_star,
+    key_cycle_view,
+    key_reload,
+    key_help,
+    key_quit,
+    key_quit_now,
+    key_suspend,
+    /// The digits 1-9.
+    key_numbered_link,
+    /// The name shown for the mouse in the keys column.
+    key_mouse_name,
+    key_mouse,
+
+    // ── Subcommands ──
+    /// `brief check`'s last line.
+    check_summary,
+    /// `brief list` on stderr when posts had errors.
+    list_problems,
+    /// `brief config` rows and values.
+    config_file,
+    config_state_file,
+    config_cache_folder,
+    config_not_present,
+    config_current_folder,
+    config_from_browser,
+    config_system_opener,
+    config_pane_width,
+    config_colour_on,
+    config_colour_off,
+    config_language_from_config,
+    config_language_from_env,
+    config_language_default,
+    /// Errors of any command.
+    cli_no_such_path,
+    cli_cannot_write,
+
+    // ── `--help` ──
+    help_about,
+    help_path,
+    help_config,
+    help_no_cache,
+    help_list,
+    help_tags,
+    help_check,
+    help_show,
+    help_config_command,
+    help_json,
+    help_width,
+    help_show_width,
+    help_tag,
+    help_category,
+    help_search,
+    help_unread,
+    help_starred,
+    help_sub_path,
+    help_tags_json,
+    help_file,
+    help_color,
+    help_help,
+    help_version,
+}
+
+#[cfg(test)]
+mod tests;
