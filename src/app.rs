@@ -17,6 +17,7 @@ mod view;
 pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
 
+use crate::i18n::fill;
 use crate::marks::{Mark, MarkChange, Marks};
 use crate::render::{Article, ArticleCache};
 use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key, unify_spellings};
@@ -95,11 +96,11 @@ pub enum ViewMode {
 }
 
 impl ViewMode {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, words: &crate::i18n::Catalog) -> &'static str {
         match self {
-            ViewMode::All => "all",
-            ViewMode::Unread => "unread",
-            ViewMode::Starred => "starred",
+            ViewMode::All => words.view_all,
+            ViewMode::Unread => words.view_unread,
+            ViewMode::Starred => words.view_starred,
         }
     }
 }
@@ -161,6 +162,8 @@ pub struct ReaderSettings {
     pub date_format: String,
     /// The widest the article's text is laid out, in columns.
     pub article_max_width: Option<u16>,
+    /// The interface language.
+    pub language: crate::i18n::Lang,
 }
 
 impl Default for ReaderSettings {
@@ -171,6 +174,7 @@ impl Default for ReaderSettings {
             sort: SortOrder::Newest,
             date_format: "%Y-%m-%d".into(),
             article_max_width: None,
+            language: crate::i18n::Lang::En,
         }
     }
 }
@@ -490,7 +494,7 @@ impl App {
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
             (Overlay::Help { scroll }, action) => {
-                let lines = keymap::help_lines(&self.settings.keymap).len();
+                let lines = keymap::help_lines(&self.settings.keymap, self.words()).len();
                 let rows = layout::help_rows(self.size, lines);
                 let last_top = lines.saturating_sub(rows);
                 let scroll = step(scroll, last_top + 1, movement(&action, rows)).min(last_top);
@@ -557,7 +561,7 @@ impl App {
                 return match url {
                     Some(url) => self.open_url(url),
                     None => {
-                        self.status = Some("this post has no link to open".into());
+                        self.status = Some(self.words().msg_no_link_to_open.into());
                         None
                     }
                 };
@@ -565,7 +569,7 @@ impl App {
             Action::OpenLinkNumber(n) => return self.open_link_number(n),
             Action::ShowLinkPicker => match self.rendered_article() {
                 Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
-                _ => self.status = Some("no links in this article".into()),
+                _ => self.status = Some(self.words().msg_no_links.into()),
             },
             Action::CopyLink => return self.copy_link(),
             Action::ToggleRead => {
@@ -585,13 +589,15 @@ impl App {
                     ViewMode::Starred => ViewMode::All,
                 };
                 self.recompute_view();
-                self.status = Some(format!("showing {} posts", self.view_mode.label()));
+                let words = self.words();
+                let mode = self.view_mode.label(words);
+                self.status = Some(fill(words.msg_showing, &[("mode", &mode)]));
                 return self.request_article();
             }
             Action::Reload => {
                 self.replace_on_next_batch = true;
                 self.loading.done = false;
-                self.status = Some("reloading…".into());
+                self.status = Some(self.words().msg_reloading.into());
                 return Some(Effect::Reload);
             }
             Action::Quit => return self.go_back(true),
@@ -977,6 +983,11 @@ impl App {
 
     // ---- links --------------------------------------------------------------------------
 
+    /// Every string of the interface language.
+    pub fn words(&self) -> &'static crate::i18n::Catalog {
+        self.settings.language.catalog()
+    }
+
     fn open_link_number(&mut self, number: usize) -> Option<Effect> {
         let url = self
             .rendered_article()
@@ -985,7 +996,7 @@ impl App {
         match url {
             Some(url) => self.open_url(url),
             None => {
-                self.status = Some(format!("no link [{number}] in this article"));
+                self.status = Some(fill(self.words().msg_no_link_number, &[("n", &number)]));
                 None
             }
         }
@@ -995,10 +1006,8 @@ impl App {
         if is_openable(&url) {
             Some(Effect::OpenUrl(url))
         } else {
-            self.status = Some(format!(
-                "refused to open {}: only http, https and mailto links open",
-                crate::text::truncate_to_width(&url, 60)
-            ));
+            let url = crate::text::truncate_to_width(&url, 60);
+            self.status = Some(fill(self.words().msg_refused, &[("url", &url)]));
             None
         }
     }
@@ -1007,7 +1016,7 @@ impl App {
         match self.current_link() {
             Some(url) => Some(Effect::CopyToClipboard(url)),
             None => {
-                self.status = Some("no link to copy".into());
+                self.status = Some(self.words().msg_no_link_to_copy.into());
                 None
             }
         }

@@ -11,6 +11,7 @@ pub mod show;
 mod tags;
 
 use crate::config::{Config, LoadedConfig, Paths};
+use crate::i18n::{Catalog, Lang, LangSource};
 use crate::marks::{MarkStore, Marks};
 use crate::store;
 use clap::{Parser, Subcommand};
@@ -53,19 +54,22 @@ pub enum Command {
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let result =
-        Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| match cli.command {
+    let mut words = crate::i18n::choose_from_env(None).0.catalog();
+    let result = Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| {
+        words = context.words();
+        match cli.command {
             Some(Command::List(args)) => list::run(&args, &context),
             Some(Command::Tags(args)) => tags::run(&args, &context),
             Some(Command::Check(args)) => check::run(&args, &context),
-            Some(Command::Show(args)) => show::run(&args),
+            Some(Command::Show(args)) => show::run(&args, &context),
             Some(Command::Config) => config::run(&context),
             None => read(cli.path, &context),
-        });
+        }
+    });
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("brief: {error:#}");
+            eprintln!("brief: {}", error.localized(words));
             ExitCode::from(error.exit_code())
         }
     }
@@ -78,6 +82,8 @@ pub struct Context {
     pub config: LoadedConfig,
     /// Whether the index cache is used.
     pub use_cache: bool,
+    /// The interface language and where it came from.
+    pub language: (Lang, LangSource),
 }
 
 impl Context {
@@ -90,9 +96,15 @@ impl Context {
         }
         Ok(Context {
             paths,
+            language: config.config.interface_language(),
             config,
             use_cache: !no_cache,
         })
+    }
+
+    /// Every string of the interface language.
+    pub fn words(&self) -> &'static Catalog {
+        self.language.0.catalog()
     }
 
     /// The folders a command reads: PATH, else the config's `posts`, else the current folder.
@@ -174,6 +186,19 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// The message in the language of `words`.
+    pub fn localized(&self, words: &Catalog) -> String {
+        match self {
+            CliError::NoSuchPath(path) => {
+                crate::i18n::fill(words.cli_no_such_path, &[("path", &path.display())])
+            }
+            CliError::Output(error) => {
+                crate::i18n::fill(words.cli_cannot_write, &[("error", error)])
+            }
+            CliError::BadInput { .. } | CliError::Config(_) => self.to_string(),
+        }
+    }
+
     fn exit_code(&self) -> u8 {
         match self {
             CliError::NoSuchPath(_) | CliError::Config(_) => EXIT_MISUSE,

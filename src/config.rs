@@ -10,6 +10,7 @@
 //! article_width = 80         # widest article text, in columns
 //! ascii_borders = false      # +-| borders for terminals that draw box lines double-wide
 //! mark_read = "open"         # open | end (scrolled to the end)
+//! language = "ja"            # en | zh-Hans | zh-Hant | ja (default: LC_ALL, LC_MESSAGES, LANG)
 //!
 //! [theme]                    # colour names, #rrggbb or 0-255
 //! accent = "cyan"
@@ -25,6 +26,7 @@
 
 use crate::app::keymap::{Command, KeyMap};
 use crate::app::{MarkReadOn, ReaderSettings, SortOrder, named};
+use crate::i18n::{Lang, LangSource};
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -95,6 +97,8 @@ pub struct Config {
     pub article_width: Option<u16>,
     pub ascii_borders: bool,
     pub mark_read: MarkReadOn,
+    /// The interface language the config sets; `None` leaves it to the locale.
+    pub language: Option<Lang>,
 }
 
 impl Default for Config {
@@ -109,6 +113,7 @@ impl Default for Config {
             article_width: None,
             ascii_borders: false,
             mark_read: MarkReadOn::Open,
+            language: None,
         }
     }
 }
@@ -236,6 +241,13 @@ impl Config {
                     Some(mark_read) => config.mark_read = mark_read,
                     None => problem(line, "`mark_read` must be \"open\" or \"end\"".into()),
                 },
+                "language" => match value.as_str().and_then(Lang::from_tag) {
+                    Some(lang) => config.language = Some(lang),
+                    None => problem(
+                        line,
+                        "`language` must be \"en\", \"zh-Hans\", \"zh-Hant\" or \"ja\"".into(),
+                    ),
+                },
                 "theme" => match value.as_table() {
                     Some(theme) => {
                         for (name, color) in theme {
@@ -305,9 +317,17 @@ impl Config {
         (config, problems)
     }
 
-    /// The reader's settings from this config.
+    /// The interface language and where it came from: this config's `language`, else the
+    /// process's locale variables, else English.
+    pub fn interface_language(&self) -> (Lang, LangSource) {
+        crate::i18n::choose_from_env(self.language)
+    }
+
+    /// The reader's settings from this config, in the language [`Config::interface_language`]
+    /// chooses.
     pub fn reader_settings(&self) -> ReaderSettings {
         ReaderSettings {
+            language: self.interface_language().0,
             keymap: KeyMap::with_overrides(&self.key_overrides).0,
             mark_read_on: self.mark_read,
             sort: self.sort,
@@ -372,7 +392,7 @@ mod tests {
     #[test]
     fn every_key_is_read() {
         let (config, problems) = parse(
-            "posts = [\"/a\", \"/b\"]\nbrowser = \"w3m\"\nsort = \"title\"\ndate_format = \"%m-%d\"\narticle_width = 72\nascii_borders = true\nmark_read = \"end\"\n[theme]\naccent = \"#ff8800\"\n[keys]\nquit = \"x\"\nmove_down = [\"j\", \"Ctrl-n\"]\n",
+            "posts = [\"/a\", \"/b\"]\nbrowser = \"w3m\"\nsort = \"title\"\ndate_format = \"%m-%d\"\narticle_width = 72\nascii_borders = true\nmark_read = \"end\"\nlanguage = \"zh-Hant\"\n[theme]\naccent = \"#ff8800\"\n[keys]\nquit = \"x\"\nmove_down = [\"j\", \"Ctrl-n\"]\n",
         );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.posts, [PathBuf::from("/a"), PathBuf::from("/b")]);
@@ -391,6 +411,19 @@ mod tests {
             [("accent".to_string(), Color::Rgb(0xff, 0x88, 0))]
         );
         assert_eq!(config.key_overrides.len(), 2);
+        assert_eq!(config.language, Some(Lang::ZhHant));
+        assert_eq!(
+            config.interface_language(),
+            (Lang::ZhHant, LangSource::Config)
+        );
+    }
+
+    #[test]
+    fn a_language_brief_does_not_speak_is_reported_and_left_to_the_locale() {
+        let (config, problems) = parse("language = \"fr\"\n");
+        assert_eq!(config.language, None);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("zh-Hans"), "{problems:?}");
     }
 
     #[test]

@@ -16,6 +16,9 @@
 //! - Links and images are numbered from 1 in reading order; the same URL keeps its number; the
 //!   front matter's source is `[1]`. In the text a link reads `text[3]`; an image is a one-line
 //!   placeholder `[图片 4: alt]`, never its URL.
+//! - The words placed in the article (`图片`, the source, categories and tags labels, the link
+//!   list's title) are in the post's language ([`crate::i18n::post_language`]: its `lang`,
+//!   else the script of its title and first KiB), else in [`RenderOptions::language`].
 //! - All text reaching layout, front matter and body, has been through
 //!   [`crate::text::sanitize_inline`] / [`crate::text::sanitize_block`] after HTML entities were
 //!   decoded: no control characters, escape sequences or bidi overrides reach the screen.
@@ -29,7 +32,7 @@
 //!   and hands its buffers back to the builder, so a long article is never held twice, as a
 //!   document and as lines; [`parse_body`] returns the whole document.
 //!
-//! This module depends on `store` (for [`Post`]) and `text`, and on nothing of the UI.
+//! This module depends on `store` (for [`Post`]), `text` and `i18n`, and on nothing of the UI.
 
 pub mod doc;
 mod header;
@@ -39,6 +42,7 @@ mod links;
 mod markdown;
 mod table;
 
+use crate::i18n::{Lang, post_language};
 use crate::store::{BodyFormat, Post};
 use crate::text::display_width;
 use std::collections::VecDeque;
@@ -50,17 +54,6 @@ pub use markdown::options as markdown_options;
 
 /// The narrowest width laid out; smaller widths are raised to this.
 pub const MIN_WIDTH: usize = 10;
-
-/// Shown in image placeholders: `[图片 4: alt]`.
-pub const IMAGE_LABEL: &str = "图片";
-/// Heads the link list.
-pub const LINKS_LABEL: &str = "链接";
-/// Before the source's host in the header.
-pub const SOURCE_LABEL: &str = "来源";
-/// Before the categories in the header.
-pub const CATEGORIES_LABEL: &str = "分类";
-/// Before the tags in the header.
-pub const TAGS_LABEL: &str = "标签";
 
 /// What a span of text is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -240,6 +233,9 @@ pub struct RenderOptions {
     /// Display columns; raised to [`MIN_WIDTH`].
     pub width: usize,
     pub table_borders: TableBorders,
+    /// The interface language: the article's own labels use it when the post does not show
+    /// a language of its own.
+    pub language: Lang,
 }
 
 impl RenderOptions {
@@ -247,19 +243,32 @@ impl RenderOptions {
         Self {
             width,
             table_borders: TableBorders::default(),
+            language: Lang::default(),
         }
+    }
+
+    /// These options with `language` as the interface language.
+    pub fn in_language(self, language: Lang) -> Self {
+        Self { language, ..self }
     }
 }
 
-/// Lays out `post` with its `body` at `width` columns.
+/// Lays out `post` with its `body` at `width` columns, with English as the interface
+/// language (see [`render_article_with`]).
 pub fn render_article(post: &Post, body: &str, width: usize) -> Article {
     render_article_with(post, body, &RenderOptions::new(width))
+}
+
+/// The language of the words placed in `post`'s article: the post's own, else `interface`.
+pub fn article_language(post: &Post, body: &str, interface: Lang) -> Lang {
+    post_language(&post.lang, &post.title, body).unwrap_or(interface)
 }
 
 /// [`render_article`] with all options.
 pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> Article {
     let width = options.width.max(MIN_WIDTH);
-    let mut layout = layout::Layout::new(width, options.table_borders);
+    let labels = article_language(post, body, options.language).catalog();
+    let mut layout = layout::Layout::new(width, options.table_borders, labels);
     // About as many lines as the body has bytes per line of the width (up to a bound):
     // growing the vector by doubling would copy it a dozen times for a long article.
     layout.lines.reserve((body.len() / width + 16).min(1 << 16));

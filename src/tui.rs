@@ -64,6 +64,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let theme = Theme::from_config(&options.config.theme, options.config.ascii_borders);
     let size = terminal.size()?;
     let settings = options.config.reader_settings();
+    let language = settings.language;
     let mut app = App::with_settings(
         options.roots.clone(),
         Rect::new(0, 0, size.width, size.height),
@@ -86,7 +87,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         load_generation.clone(),
     );
     workers::spawn_watcher(options.roots.clone(), tx.clone());
-    let renderer = workers::spawn_renderer(tx.clone());
+    let renderer = workers::spawn_renderer(tx.clone(), language);
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
     let mut runner = EffectRunner {

@@ -66,7 +66,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => overlays::Help {
             theme,
-            lines: help_lines(&app.settings.keymap),
+            words: app.settings.language.catalog(),
+            lines: help_lines(&app.settings.keymap, app.settings.language.catalog()),
             scroll,
         }
         .render(frame.area(), frame.buffer_mut()),
@@ -74,6 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             if let Some(article) = app.rendered_article() {
                 overlays::LinkPicker {
                     theme,
+                    words: app.settings.language.catalog(),
                     article,
                     cursor,
                 }

@@ -8,7 +8,9 @@ use std::path::Path;
 /// `brief` with its XDG folders inside `home`.
 fn brief(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.env("XDG_CONFIG_HOME", home.join("config"))
+    // The interface language is set, so the tests pass whatever the machine's locale.
+    cmd.env("LC_ALL", "C.UTF-8")
+        .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env_remove("NO_COLOR")

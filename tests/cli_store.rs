@@ -12,6 +12,8 @@ fn brief() -> Command {
     let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-store-home");
     cmd.env_remove("NO_COLOR")
         .env("COLUMNS", "80")
+        // The interface language is set, so the tests pass whatever the machine's locale.
+        .env("LC_ALL", "C.UTF-8")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CACHE_HOME", home.join("cache"));

@@ -694,6 +694,7 @@ fn read_and_starred_marks_survive_a_restart() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["list", "--json"])
         .arg(sample_root())
+        .env("LC_ALL", "C.UTF-8")
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join("xdg_config_home"))
         .env("XDG_DATA_HOME", home.path().join("xdg_data_home"))

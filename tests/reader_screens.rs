@@ -787,7 +787,8 @@ fn help_shows_every_line_when_tall_enough_and_scrolls_to_the_last_otherwise() {
     let mut tall = Harness::new(200, 60);
     tall.char('?');
     let all = help_lines_shown(&tall);
-    for (keys, what) in brief::app::keymap::help_lines(&tall.app.settings.keymap) {
+    for (keys, what) in brief::app::keymap::help_lines(&tall.app.settings.keymap, tall.app.words())
+    {
         assert!(
             all.iter()
                 .any(|line| line.starts_with(&keys) && line.ends_with(&what)),

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
     cmd.env_remove("NO_COLOR");
+    // The interface language is set, so the tests pass whatever the machine's locale.
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd
 }
 

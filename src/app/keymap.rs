@@ -3,6 +3,7 @@
 //! always open numbered links; `Ctrl-c` always quits.
 
 use super::{Action, App, Focus, Overlay};
+use crate::i18n::Catalog;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
 
@@ -42,139 +43,80 @@ pub enum Command {
     Suspend,
 }
 
-/// Each command, its config name, what it does, and its default keys.
-pub const COMMANDS: &[(Command, &str, &str, &[&str])] = &[
-    (Command::MoveDown, "move_down", "move down", &["j", "Down"]),
-    (Command::MoveUp, "move_up", "move up", &["k", "Up"]),
-    (Command::Top, "top", "first item / top", &["g", "Home"]),
-    (Command::Bottom, "bottom", "last item / end", &["G", "End"]),
-    (
-        Command::HalfPageDown,
-        "half_page_down",
-        "half a page down",
-        &["Ctrl-d"],
-    ),
-    (
-        Command::HalfPageUp,
-        "half_page_up",
-        "half a page up",
-        &["Ctrl-u"],
-    ),
-    (
-        Command::PageDown,
-        "page_down",
-        "a page down",
-        &["PageDown", "Space"],
-    ),
-    (Command::PageUp, "page_up", "a page up", &["PageUp"]),
-    (
-        Command::Open,
-        "open",
-        "open the post",
-        &["Enter", "l", "Right"],
-    ),
-    (Command::Back, "back", "back", &["h", "Esc", "Left"]),
-    (Command::FocusNext, "focus_next", "next pane", &["Tab"]),
-    (
-        Command::FocusPrevious,
-        "focus_previous",
-        "previous pane",
-        &["Shift-Tab"],
-    ),
-    (Command::FocusTags, "focus_tags", "tag pane", &["t"]),
-    (
-        Command::ToggleTag,
-        "toggle_tag",
-        "in the tag pane: toggle the tag",
-        &["Space", "Enter"],
-    ),
-    (
-        Command::NextTag,
-        "next_tag",
-        "filter by the next tag",
-        &["J", "]"],
-    ),
-    (
-        Command::PreviousTag,
-        "previous_tag",
-        "filter by the previous tag",
-        &["K", "["],
-    ),
-    (
-        Command::ClearFilters,
-        "clear_filters",
-        "clear filters and search",
-        &["c"],
-    ),
-    (
-        Command::Search,
-        "search",
-        "search titles and bodies",
-        &["/"],
-    ),
-    (
-        Command::NextMatch,
-        "next_match",
-        "next match in the article",
-        &["n"],
-    ),
-    (
-        Command::PreviousMatch,
-        "previous_match",
-        "previous match",
-        &["N"],
-    ),
-    (
-        Command::OpenLink,
-        "open_link",
-        "open the source link",
-        &["o"],
-    ),
-    (
-        Command::LinkPicker,
-        "link_picker",
-        "pick from all links",
-        &["f"],
-    ),
-    (
-        Command::CopyLink,
-        "copy_link",
-        "copy the link (OSC 52)",
-        &["y"],
-    ),
-    (
-        Command::ToggleRead,
-        "toggle_read",
-        "mark read / unread",
-        &["u"],
-    ),
-    (Command::ToggleStar, "toggle_star", "star / unstar", &["s"]),
-    (
-        Command::CycleView,
-        "cycle_view",
-        "view all / unread / starred",
-        &["v"],
-    ),
-    (Command::Reload, "reload", "reload the folder", &["r"]),
-    (Command::Help, "help", "this help", &["?"]),
-    (Command::Quit, "quit", "back; quit from the list", &["q"]),
-    (Command::QuitNow, "quit_now", "quit at once", &["Q"]),
-    (
-        Command::Suspend,
-        "suspend",
-        "suspend (fg resumes)",
-        &["Ctrl-z"],
-    ),
-];
-
-/// Keys that are not commands but always work.
-pub const FIXED_KEYS: &[(&str, &str)] = &[
-    ("1-9", "open that numbered link"),
-    ("Ctrl-c", "quit at once"),
-    ("mouse", "wheel scrolls, click selects"),
+/// Each command, its config name, and its default keys; what it does is
+/// [`Command::describe`].
+pub const COMMANDS: &[(Command, &str, &[&str])] = &[
+    (Command::MoveDown, "move_down", &["j", "Down"]),
+    (Command::MoveUp, "move_up", &["k", "Up"]),
+    (Command::Top, "top", &["g", "Home"]),
+    (Command::Bottom, "bottom", &["G", "End"]),
+    (Command::HalfPageDown, "half_page_down", &["Ctrl-d"]),
+    (Command::HalfPageUp, "half_page_up", &["Ctrl-u"]),
+    (Command::PageDown, "page_down", &["PageDown", "Space"]),
+    (Command::PageUp, "page_up", &["PageUp"]),
+    (Command::Open, "open", &["Enter", "l", "Right"]),
+    (Command::Back, "back", &["h", "Esc", "Left"]),
+    (Command::FocusNext, "focus_next", &["Tab"]),
+    (Command::FocusPrevious, "focus_previous", &["Shift-Tab"]),
+    (Command::FocusTags, "focus_tags", &["t"]),
+    (Command::ToggleTag, "toggle_tag", &["Space", "Enter"]),
+    (Command::NextTag, "next_tag", &["J", "]"]),
+    (Command::PreviousTag, "previous_tag", &["K", "["]),
+    (Command::ClearFilters, "clear_filters", &["c"]),
+    (Command::Search, "search", &["/"]),
+    (Command::NextMatch, "next_match", &["n"]),
+    (Command::PreviousMatch, "previous_match", &["N"]),
+    (Command::OpenLink, "open_link", &["o"]),
+    (Command::LinkPicker, "link_picker", &["f"]),
+    (Command::CopyLink, "copy_link", &["y"]),
+    (Command::ToggleRead, "toggle_read", &["u"]),
+    (Command::ToggleStar, "toggle_star", &["s"]),
+    (Command::CycleView, "cycle_view", &["v"]),
+    (Command::Reload, "reload", &["r"]),
+    (Command::Help, "help", &["?"]),
+    (Command::Quit, "quit", &["q"]),
+    (Command::QuitNow, "quit_now", &["Q"]),
+    (Command::Suspend, "suspend", &["Ctrl-z"]),
 ];
 
 impl Command {
+    /// What the command does, for the help and `brief config`.
+    pub fn describe(self, words: &Catalog) -> &'static str {
+        match self {
+            Command::MoveDown => words.key_move_down,
+            Command::MoveUp => words.key_move_up,
+            Command::Top => words.key_top,
+            Command::Bottom => words.key_bottom,
+            Command::PageDown => words.key_page_down,
+            Command::PageUp => words.key_page_up,
+            Command::HalfPageDown => words.key_half_page_down,
+            Command::HalfPageUp => words.key_half_page_up,
+            Command::Open => words.key_open,
+            Command::Back => words.key_back,
+            Command::FocusNext => words.key_focus_next,
+            Command::FocusPrevious => words.key_focus_previous,
+            Command::FocusTags => words.key_focus_tags,
+            Command::ToggleTag => words.key_toggle_tag,
+            Command::NextTag => words.key_next_tag,
+            Command::PreviousTag => words.key_previous_tag,
+            Command::ClearFilters => words.key_clear_filters,
+            Command::Search => words.key_search,
+            Command::NextMatch => words.key_next_match,
+            Command::PreviousMatch => words.key_previous_match,
+            Command::OpenLink => words.key_open_link,
+            Command::LinkPicker => words.key_link_picker,
+            Command::CopyLink => words.key_copy_link,
+            Command::ToggleRead => words.key_toggle_read,
+            Command::ToggleStar => words.key_toggle_star,
+            Command::CycleView => words.key_cycle_view,
+            Command::Reload => words.key_reload,
+            Command::Help => words.key_help,
+            Command::Quit => words.key_quit,
+            Command::QuitNow => words.key_quit_now,
+            Command::Suspend => words.key_suspend,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         COMMANDS
             .iter()
@@ -318,7 +260,7 @@ impl Default for KeyMap {
     fn default() -> Self {
         let defaults: Vec<(Command, Vec<String>)> = COMMANDS
             .iter()
-            .map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
+            .map(|(c, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
             .collect();
         Self::from_bindings(&defaults).0
     }
@@ -330,7 +272,7 @@ impl KeyMap {
     pub fn with_overrides(overrides: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
         let mut bindings: Vec<(Command, Vec<String>)> = COMMANDS
             .iter()
-            .map(|(c, _, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
+            .map(|(c, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
             .collect();
         for (command, keys) in overrides {
             if let Some(entry) = bindings.iter_mut().find(|(c, _)| c == command) {
@@ -392,16 +334,25 @@ fn describe(key: Key) -> String {
     )
 }
 
-/// The help overlay's lines: keys, then what they do, from the app's key map.
-pub fn help_lines(keymap: &KeyMap) -> Vec<(String, String)> {
+/// The help overlay's lines: keys, then what they do in the language of `words`, from the
+/// app's key map, then the keys that are not commands but always work.
+pub fn help_lines(keymap: &KeyMap, words: &Catalog) -> Vec<(String, String)> {
     let mut lines: Vec<(String, String)> = COMMANDS
         .iter()
-        .map(|(command, _, what, _)| (keymap.keys_of(*command).join(" "), what.to_string()))
+        .map(|(command, ..)| {
+            (
+                keymap.keys_of(*command).join(" "),
+                command.describe(words).to_string(),
+            )
+        })
         .collect();
     lines.extend(
-        FIXED_KEYS
-            .iter()
-            .map(|(k, w)| (k.to_string(), w.to_string())),
+        [
+            ("1-9", words.key_numbered_link),
+            ("Ctrl-c", words.key_quit_now),
+            (words.key_mouse_name, words.key_mouse),
+        ]
+        .map(|(k, w)| (k.to_string(), w.to_string())),
     );
     lines
 }

@@ -82,15 +82,16 @@ impl App {
     }
 
     pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let words = self.words();
         let max = self.max_article_scroll();
         let Some(view) = self.article.as_mut() else {
             return;
         };
         if view.matches.is_empty() {
             self.status = Some(if self.search.input.is_empty() {
-                "no search; press / to search".into()
+                words.msg_no_search.into()
             } else {
-                "no match in this article".into()
+                words.msg_no_match.into()
             });
             return;
         }
@@ -110,6 +111,10 @@ impl App {
         };
         view.scroll = target.min(max);
         let number = view.matches.iter().position(|&m| m == target).unwrap_or(0) + 1;
-        self.status = Some(format!("match {number}/{}", view.matches.len()));
+        let total = view.matches.len();
+        self.status = Some(crate::i18n::fill(
+            words.msg_match,
+            &[("n", &number), ("total", &total)],
+        ));
     }
 }

@@ -72,7 +72,10 @@ impl App {
         self.filter = ViewFilter::default();
         self.filter.toggle(entry.kind, &entry.name);
         self.recompute_view();
-        self.status = Some(format!("filter: {}", entry.name));
+        self.status = Some(crate::i18n::fill(
+            self.words().msg_filter,
+            &[("name", &entry.name)],
+        ));
         self.request_article()
     }
 }

@@ -734,7 +734,7 @@ fn after_g_in_the_help_one_k_scrolls_it_up_one_line() {
     let mut h = Harness::new(40, 15);
     h.key(KeyCode::Char('?'));
     h.key(KeyCode::Char('G'));
-    let lines = keymap::help_lines(&h.app.settings.keymap).len();
+    let lines = keymap::help_lines(&h.app.settings.keymap, h.app.words()).len();
     let rows = usize::from(h.app.size.height) - 2;
     assert_eq!(
         h.app.overlay,

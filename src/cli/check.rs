@@ -21,12 +21,16 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = loaded.diagnostics.len() - errors;
-    let _ = writeln!(
-        out,
-        "{} file(s) checked, {} post(s) loaded: {errors} error(s), {warnings} warning(s)",
-        loaded.files_seen,
-        loaded.posts.len()
+    let summary = crate::i18n::fill(
+        context.words().check_summary,
+        &[
+            ("files", &loaded.files_seen),
+            ("posts", &loaded.posts.len()),
+            ("errors", &errors),
+            ("warnings", &warnings),
+        ],
     );
+    let _ = writeln!(out, "{summary}");
     print_out(&out)?;
     Ok(if errors > 0 {
         ExitCode::FAILURE

@@ -3,6 +3,7 @@
 use super::{CliError, Context, print_out};
 use crate::app::keymap::{COMMANDS, KeyMap};
 use crate::app::{MarkReadOn, SortOrder, name_of};
+use crate::i18n::{LangSource, fill};
 use crate::text::pad_to_width;
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ const NAME_WIDTH: usize = 22;
 pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     let config = &context.config.config;
     let paths = &context.paths;
+    let words = context.words();
     let mut out = String::new();
     let mut row = |name: &str, value: String| {
         let line = format!("{} {value}", pad_to_width(name, NAME_WIDTH));
@@ -20,17 +22,38 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     };
     let config_file = match &context.config.file {
         Some(file) => file.display().to_string(),
-        None => format!(
-            "{} (not present; defaults in use)",
-            paths.config_file.display()
+        None => fill(
+            words.config_not_present,
+            &[("path", &paths.config_file.display())],
         ),
     };
-    row("config file", config_file);
-    row("state file", paths.state_file.display().to_string());
-    row("cache folder", paths.cache_dir.display().to_string());
+    row(words.config_file, config_file);
+    row(
+        words.config_state_file,
+        paths.state_file.display().to_string(),
+    );
+    row(
+        words.config_cache_folder,
+        paths.cache_dir.display().to_string(),
+    );
     row("", String::new());
+    let (language, source) = &context.language;
+    let code = language.code();
+    let language = match source {
+        LangSource::Config => fill(words.config_language_from_config, &[("lang", &code)]),
+        LangSource::Env { var, value } => fill(
+            words.config_language_from_env,
+            &[
+                ("lang", &code),
+                ("var", var),
+                ("value", &crate::text::sanitize_inline(value)),
+            ],
+        ),
+        LangSource::Default => fill(words.config_language_default, &[("lang", &code)]),
+    };
+    row("language", language);
     let posts = if config.posts.is_empty() {
-        "(the current folder)".to_string()
+        words.config_current_folder.to_string()
     } else {
         config
             .posts
@@ -42,8 +65,10 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     row("posts", posts);
     let browser = match (&config.browser, std::env::var("BROWSER")) {
         (Some(browser), _) => browser.clone(),
-        (None, Ok(env)) if !env.trim().is_empty() => format!("{env} (from $BROWSER)"),
-        _ => "the system opener".to_string(),
+        (None, Ok(env)) if !env.trim().is_empty() => {
+            fill(words.config_from_browser, &[("value", &env)])
+        }
+        _ => words.config_system_opener.to_string(),
     };
     row("browser", browser);
     row("sort", name_of(&SortOrder::NAMES, &config.sort).to_string());
@@ -52,7 +77,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         "article_width",
         config
             .article_width
-            .map_or("the pane's width".to_string(), |w| w.to_string()),
+            .map_or(words.config_pane_width.to_string(), |w| w.to_string()),
     );
     row("ascii_borders", config.ascii_borders.to_string());
     row(
@@ -62,9 +87,9 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     row(
         "colour",
         if crate::config::no_color_requested() {
-            "off (NO_COLOR is set)"
+            words.config_colour_off
         } else {
-            "on"
+            words.config_colour_on
         }
         .to_string(),
     );
@@ -73,10 +98,14 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     }
     let keymap = KeyMap::with_overrides(&config.key_overrides).0;
     row("", String::new());
-    for (command, name, what, _) in COMMANDS {
+    for (command, name, _) in COMMANDS {
         row(
             &format!("keys.{name}"),
-            format!("{}    # {what}", keymap.keys_of(*command).join(" ")),
+            format!(
+                "{}    # {}",
+                keymap.keys_of(*command).join(" "),
+                command.describe(words)
+            ),
         );
     }
     print_out(&out)?;

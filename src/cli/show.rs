@@ -5,8 +5,8 @@
 //! with `auto` (the default) only when stdout is a terminal and `NO_COLOR` is unset or empty;
 //! never with `--color never`.
 
-use super::{CliError, output_width, print_out};
-use crate::render::{Line, Role, Style, render_article};
+use super::{CliError, Context, output_width, print_out};
+use crate::render::{Line, RenderOptions, Role, Style, render_article_with};
 use crate::store::{LoadOptions, load_file};
 use crate::text::steady_text;
 use clap::{Args, ValueEnum};
@@ -38,7 +38,7 @@ pub enum ColorChoice {
     Never,
 }
 
-pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
+pub fn run(args: &ShowArgs, context: &Context) -> Result<ExitCode, CliError> {
     if !args.file.exists() {
         return Err(CliError::NoSuchPath(args.file.clone()));
     }
@@ -50,7 +50,8 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, CliError> {
     let width = output_width(args.width.map(usize::from))
         .filter(|w| *w > 0)
         .unwrap_or(DEFAULT_WIDTH);
-    let article = render_article(&loaded.post, &loaded.body, width);
+    let options = RenderOptions::new(width).in_language(context.language.0);
+    let article = render_article_with(&loaded.post, &loaded.body, &options);
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

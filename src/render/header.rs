@@ -2,9 +2,7 @@
 //! list at its end.
 
 use super::layout::{Layout, Prefix};
-use super::{
-    CATEGORIES_LABEL, IMAGE_LABEL, LINKS_LABEL, Role, SOURCE_LABEL, Span, Style, TAGS_LABEL,
-};
+use super::{Role, Span, Style};
 use crate::store::Post;
 use crate::text::display_width;
 use crate::text::linebreak::{Piece, wrap_pieces};
@@ -78,7 +76,7 @@ impl Layout {
             };
             field(
                 &mut pieces,
-                Piece::new(format!("{SOURCE_LABEL} "), meta).whole(),
+                Piece::new(format!("{} ", self.labels.label_source), meta).whole(),
             );
             pieces.push(Piece::new(shown, Style::new(Role::Link)).glued());
             pieces.push(Piece::new(format!("[{number}]"), Style::new(Role::LinkNumber)).glued());
@@ -90,8 +88,8 @@ impl Layout {
         let mut pieces: Vec<Piece<Style>> = Vec::new();
         let tag = Style::new(Role::Tag);
         for (label, names, mark, between) in [
-            (CATEGORIES_LABEL, &post.categories, "", " / "),
-            (TAGS_LABEL, &post.tags, "#", " "),
+            (self.labels.label_categories, &post.categories, "", " / "),
+            (self.labels.label_tags, &post.tags, "#", " "),
         ] {
             let names: Vec<String> = names
                 .iter()
@@ -132,7 +130,10 @@ impl Layout {
         self.emit(&mut prefix, Vec::new());
         self.emit(
             &mut prefix,
-            vec![Span::new(LINKS_LABEL, Style::new(Role::LinkListTitle))],
+            vec![Span::new(
+                self.labels.label_links,
+                Style::new(Role::LinkListTitle),
+            )],
         );
         let links = std::mem::take(&mut self.links.links);
         for link in &links {
@@ -168,7 +169,7 @@ impl Layout {
             };
             describe(&link.host, Style::new(Role::LinkListHost), &mut spans);
             if link.is_image {
-                describe(IMAGE_LABEL, Style::new(Role::Image), &mut spans);
+                describe(self.labels.label_image, Style::new(Role::Image), &mut spans);
             }
             describe(&link.text, Style::default(), &mut spans);
             self.emit(&mut prefix, spans);

@@ -3,7 +3,8 @@
 
 use super::doc::{Block, Emphasis, Inline};
 use super::links::LinkTable;
-use super::{IMAGE_LABEL, Line, Role, Span, Style, TableBorders};
+use super::{Line, Role, Span, Style, TableBorders};
+use crate::i18n::Catalog;
 use crate::text::display_width;
 use crate::text::linebreak::{Piece, StyledText};
 use crate::text::truncate_to_width;
@@ -25,6 +26,8 @@ pub(crate) struct Layout {
     pub lines: Vec<Line>,
     pub links: LinkTable,
     pub borders: TableBorders,
+    /// The words placed in the article (image, source, tags…), in the post's language.
+    pub labels: &'static Catalog,
     /// The paragraph being wrapped, its line ranges and a scratch string, kept between
     /// paragraphs so their buffers are reused.
     text: StyledText<Style>,
@@ -160,12 +163,13 @@ impl Prefix {
 }
 
 impl Layout {
-    pub fn new(width: usize, borders: TableBorders) -> Self {
+    pub fn new(width: usize, borders: TableBorders, labels: &'static Catalog) -> Self {
         Self {
             width,
             lines: Vec::new(),
             links: LinkTable::default(),
             borders,
+            labels,
             text: StyledText::new(),
             breaks: Vec::new(),
             scratch: String::new(),
@@ -536,7 +540,7 @@ impl Layout {
                 Inline::Image { url, alt } => {
                     let number = self.links.number(url, true, alt);
                     out.push(
-                        &image_placeholder(number, alt, max_width),
+                        &image_placeholder(self.labels.label_image, number, alt, max_width),
                         Style::new(Role::Image),
                         false,
                         true,
@@ -674,11 +678,17 @@ fn joins(before: Option<char>, after: Option<char>) -> bool {
     matches!((before, after), (Some(a), Some(b)) if is_east_asian(a) && is_east_asian(b))
 }
 
-/// `[图片 4: alt text]`, the alt text cut so the whole fits `max_width` where it can.
-pub(crate) fn image_placeholder(number: Option<usize>, alt: &str, max_width: usize) -> String {
+/// `[图片 4: alt text]` (with `label` for `图片`), the alt text cut so the whole fits
+/// `max_width` where it can.
+pub(crate) fn image_placeholder(
+    label: &str,
+    number: Option<usize>,
+    alt: &str,
+    max_width: usize,
+) -> String {
     let head = match number {
-        Some(n) => format!("[{IMAGE_LABEL} {n}"),
-        None => format!("[{IMAGE_LABEL}"),
+        Some(n) => format!("[{label} {n}"),
+        None => format!("[{label}"),
     };
     let alt = alt.trim();
     let room = max_width.saturating_sub(display_width(&head) + 3);
@@ -722,15 +732,15 @@ mod tests {
     #[test]
     fn placeholders_fit() {
         assert_eq!(
-            image_placeholder(Some(4), "数据中心机房", 40),
+            image_placeholder("图片", Some(4), "数据中心机房", 40),
             "[图片 4: 数据中心机房]"
         );
         assert_eq!(
-            image_placeholder(Some(4), "数据中心机房", 14),
+            image_placeholder("图片", Some(4), "数据中心机房", 14),
             "[图片 4: 数…]"
         );
-        assert_eq!(image_placeholder(Some(12), "", 40), "[图片 12]");
-        assert_eq!(image_placeholder(None, "x", 3), "[图片]");
-        assert!(display_width(&image_placeholder(Some(4), "数据中心机房", 15)) <= 15);
+        assert_eq!(image_placeholder("Image", Some(12), "", 40), "[Image 12]");
+        assert_eq!(image_placeholder("画像", None, "x", 3), "[画像]");
+        assert!(display_width(&image_placeholder("图片", Some(4), "数据中心机房", 15)) <= 15);
     }
 }

@@ -3,7 +3,8 @@
 
 use super::Message;
 use crate::app::Action;
-use crate::render::render_article;
+use crate::i18n::Lang;
+use crate::render::{RenderOptions, render_article_with};
 use crate::store::{self, LoadOptions, Post};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -97,8 +98,9 @@ pub struct RenderRequest {
     pub width: usize,
 }
 
-/// Renders articles one at a time; of several waiting requests only the newest is done.
-pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
+/// Renders articles one at a time, with `language` as the interface language; of several
+/// waiting requests only the newest is done.
+pub fn spawn_renderer(tx: Sender<Message>, language: Lang) -> Sender<RenderRequest> {
     let (requests, rx) = channel::<RenderRequest>();
     thread::spawn(move || {
         while let Ok(mut request) = rx.recv() {
@@ -109,7 +111,11 @@ pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
                 Ok(body) => Action::ArticleReady {
                     path: request.post.path.clone(),
                     width: request.width,
-                    article: Arc::new(render_article(&request.post, &body, request.width)),
+                    article: Arc::new(render_article_with(
+                        &request.post,
+                        &body,
+                        &RenderOptions::new(request.width).in_language(language),
+                    )),
                 },
                 Err(diagnostic) => Action::ArticleFailed {
                     path: request.post.path.clone(),

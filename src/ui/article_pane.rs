@@ -3,6 +3,7 @@
 
 use super::{Theme, pane_block, put};
 use crate::app::App;
+use crate::i18n::fill;
 use crate::render;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,10 +23,15 @@ impl Widget for ArticlePane<'_> {
         let article = app.rendered_article();
         let total = article.map_or(0, |a| a.lines.len());
         let scroll = view.map_or(0, |v| v.scroll);
-        let mut block = pane_block("正文", self.focused, self.theme, area.width);
+        let words = app.settings.language.catalog();
+        let mut block = pane_block(words.pane_article, self.focused, self.theme, area.width);
         if total > 0 && area.width > 16 {
             let last = (scroll + usize::from(area.height.saturating_sub(2))).min(total);
-            let indicator = format!(" line {}/{total} ", last.max(1));
+            let line = last.max(1);
+            let indicator = format!(
+                " {} ",
+                fill(words.article_line, &[("line", &line), ("total", &total)])
+            );
             block = block.title_bottom(Line::styled(indicator, self.theme.dim).right_aligned());
         }
         let inner = block.inner(area);
@@ -36,9 +42,9 @@ impl Widget for ArticlePane<'_> {
         }
         let Some(article) = article else {
             let message = match view {
-                Some(v) => v.error.clone().unwrap_or_else(|| "loading…".into()),
+                Some(v) => v.error.clone().unwrap_or_else(|| words.loading.into()),
                 None if app.view.is_empty() => String::new(),
-                None => "Enter opens the selected post".into(),
+                None => words.article_hint.into(),
             };
             put(buf, inner.x, inner.y, &message, width, self.theme.dim);
             return;

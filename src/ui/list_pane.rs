@@ -2,6 +2,7 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::App;
+use crate::i18n::fill;
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +17,11 @@ pub struct ListPane<'a> {
 impl Widget for ListPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let title = format!("文章 {}/{}", app.view.len(), app.posts.len());
+        let words = app.settings.language.catalog();
+        let title = fill(
+            words.pane_posts,
+            &[("shown", &app.view.len()), ("total", &app.posts.len())],
+        );
         let block = pane_block(&title, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -25,11 +30,11 @@ impl Widget for ListPane<'_> {
         }
         if app.view.is_empty() {
             let message = if !app.loading.done {
-                "loading…"
+                words.loading
             } else if app.posts.is_empty() {
-                "no posts here"
+                words.list_empty
             } else {
-                "no post matches; c clears the filters"
+                words.list_no_match
             };
             put(
                 buf,

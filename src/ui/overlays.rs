@@ -2,6 +2,7 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::layout::centered;
+use crate::i18n::Catalog;
 use crate::render::Article;
 use crate::text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
@@ -10,6 +11,7 @@ use ratatui::widgets::Widget;
 
 pub struct Help<'a> {
     pub theme: &'a Theme,
+    pub words: &'a Catalog,
     pub lines: Vec<(String, String)>,
     pub scroll: usize,
 }
@@ -29,7 +31,7 @@ impl Widget for Help<'_> {
             .unwrap_or(0);
         let want_width = (keys_width + text_width + 6) as u16;
         let box_area = centered(area, want_width, lines.len() as u16 + 2);
-        let inner = open_box(buf, box_area, "keys · j/k scroll · Esc closes", self.theme);
+        let inner = open_box(buf, box_area, self.words.help_title, self.theme);
         let width = usize::from(inner.width);
         // The app keeps `scroll` within `layout::help_rows`; a resize since may have shrunk it.
         let scroll = self
@@ -64,6 +66,7 @@ impl Widget for Help<'_> {
 
 pub struct LinkPicker<'a> {
     pub theme: &'a Theme,
+    pub words: &'a Catalog,
     pub article: &'a Article,
     pub cursor: usize,
 }
@@ -76,7 +79,7 @@ impl Widget for LinkPicker<'_> {
             area.width.saturating_sub(4).max(20),
             links.len() as u16 + 2,
         );
-        let inner = open_box(buf, box_area, "links · Enter opens · y copies", self.theme);
+        let inner = open_box(buf, box_area, self.words.links_title, self.theme);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
         let top = self.cursor.saturating_sub(height.saturating_sub(1));

@@ -3,6 +3,7 @@
 
 use super::{Theme, put};
 use crate::app::App;
+use crate::i18n::fill;
 use crate::text::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,14 +20,16 @@ impl Widget for StatusBar<'_> {
             return;
         }
         let app = self.app;
+        let words = app.settings.language.catalog();
         buf.set_style(area, self.theme.status);
         let mut left = format!("{}/{}", app.view.len(), app.posts.len());
         if !app.loading.done {
-            left.push_str(" loading…");
+            left.push(' ');
+            left.push_str(words.loading);
         }
         if app.view_mode != crate::app::ViewMode::All {
             left.push(' ');
-            left.push_str(app.view_mode.label());
+            left.push_str(app.view_mode.label(words));
         }
         for name in app.filter.names() {
             left.push_str(" #");
@@ -38,19 +41,21 @@ impl Widget for StatusBar<'_> {
             if app.search.editing {
                 left.push('▏');
             } else if !app.search.bodies_done {
-                left.push_str(" (searching…)");
+                left.push(' ');
+                left.push_str(words.status_searching);
             }
         }
         if app.loading.files_with_errors > 0 && app.status.is_none() {
-            left.push_str(&format!(
-                " · {} file(s) with problems: brief check",
-                app.loading.files_with_errors
+            left.push_str(" · ");
+            left.push_str(&fill(
+                words.status_problems,
+                &[("n", &app.loading.files_with_errors)],
             ));
         }
         let hint = if app.search.editing {
-            "Enter keep · Esc drop"
+            words.hint_search
         } else {
-            "? help · q quit"
+            words.hint_main
         };
         let width = usize::from(area.width);
         let hint_width = display_width(hint);

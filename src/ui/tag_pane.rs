@@ -17,7 +17,8 @@ pub struct TagPane<'a> {
 impl Widget for TagPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let block = pane_block("标签", self.focused, self.theme, area.width);
+        let words = app.settings.language.catalog();
+        let block = pane_block(words.pane_tags, self.focused, self.theme, area.width);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width);
@@ -35,8 +36,8 @@ impl Widget for TagPane<'_> {
             match *tag_row {
                 TagRow::Heading(kind) => {
                     let label = match kind {
-                        TagKind::Tag => "标签 tags",
-                        TagKind::Category => "分类 categories",
+                        TagKind::Tag => words.tag_group_tags,
+                        TagKind::Category => words.tag_group_categories,
                     };
                     put(buf, inner.x, y, label, width, self.theme.heading);
                 }
