@@ -123,6 +123,17 @@ impl Session {
     /// Starts `brief ROOT` with HOME (and so config, marks and cache) in `home`, which a
     /// later session can share to see what this one saved.
     fn start_in(root: &Path, home: Arc<tempfile::TempDir>, cols: u16, rows: u16) -> Self {
+        Self::start_in_locale(root, home, cols, rows, "C.UTF-8")
+    }
+
+    /// [`Session::start_in`] with `LANG` set to `locale`.
+    fn start_in_locale(
+        root: &Path,
+        home: Arc<tempfile::TempDir>,
+        cols: u16,
+        rows: u16,
+        locale: &str,
+    ) -> Self {
         let browser_log = home.path().join("browser.log");
         let browser = home.path().join("browser.sh");
         std::fs::write(
@@ -151,7 +162,7 @@ impl Session {
         command.env_clear();
         command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         command.env("TERM", "xterm-256color");
-        command.env("LANG", "C.UTF-8");
+        command.env("LANG", locale);
         command.env("HOME", home.path());
         for var in [
             "XDG_CONFIG_HOME",
@@ -363,10 +374,10 @@ impl Drop for Session {
     }
 }
 
-/// "文章 N/M" in the list pane's title: posts in view and in all.
+/// "Posts N/M" in the list pane's title: posts in view and in all.
 fn list_count(screen: &vt100::Screen) -> Option<(usize, usize)> {
     let text = screen.contents();
-    let after = &text[text.find("文章 ")? + "文章 ".len()..];
+    let after = &text[text.find("Posts ")? + "Posts ".len()..];
     let count: String = after
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '/')
@@ -458,7 +469,7 @@ fn search_tags_and_help_at_80x24() {
 
     // Tags: t opens the tag pane, j moves, Space toggles; the status bar names the filter.
     session.send("t");
-    session.wait_for("the tag pane", |screen| screen.contents().contains("标签"));
+    session.wait_for("the tag pane", |screen| screen.contents().contains("Tags"));
     session.send("j");
     session.send(" ");
     session.wait_for("a #tag in the status bar", |screen| {
@@ -575,7 +586,7 @@ fn a_resize_re_lays_out_at_once() {
     // Wide: tags, list and article side by side on the first row.
     session.wait_for("three panes", |screen| {
         let first = screen.rows(0, 120).next().unwrap_or_default();
-        first.contains("标签") && first.contains("文章") && first.contains("正文")
+        first.contains("Tags") && first.contains("Posts") && first.contains("Article")
     });
 
     {
@@ -600,9 +611,9 @@ fn a_resize_re_lays_out_at_once() {
         let first = &rows[0];
         first.starts_with('┌')
             && first.ends_with('┐')
-            && first.contains("文章")
-            && !first.contains("标签")
-            && !first.contains("正文")
+            && first.contains("Posts")
+            && !first.contains("Tags")
+            && !first.contains("Article")
             && rows[13].starts_with('└')
             && rows[13].ends_with('┘')
             && rows[1..13]
@@ -670,7 +681,9 @@ fn read_and_starred_marks_survive_a_restart() {
     let mut session = Session::start_in(&sample_root(), home.clone(), 80, 24);
     session.wait_for_list();
     session.send("\r");
-    session.wait_for("the article", |screen| screen.contents().contains("正文"));
+    session.wait_for("the article", |screen| {
+        screen.contents().contains("Article")
+    });
     session.send("s");
     session.send("q");
     session.wait_for("the starred post in the list", |screen| {
@@ -712,4 +725,27 @@ fn read_and_starred_marks_survive_a_restart() {
         (post["read"].as_bool(), post["starred"].as_bool()),
         (Some(true), Some(true))
     );
+}
+
+#[test]
+fn the_reader_speaks_the_locale_and_a_post_keeps_its_own_labels() {
+    let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+    let mut session = Session::start_in_locale(&sample_root(), home, 120, 40, "ja_JP.UTF-8");
+    session.wait_for_list();
+    session.wait_for("Japanese pane titles and key hint", |screen| {
+        let rows: Vec<String> = screen.rows(0, 120).collect();
+        rows[0].contains("タグ")
+            && rows[0].contains("記事")
+            && rows[0].contains("本文")
+            && rows[39].contains("? ヘルプ")
+    });
+    // The newest sample post says `lang: [zh, en]`: its own labels are Chinese.
+    session.send("\r");
+    session.wait_for("the Chinese post's header labels", |screen| {
+        screen.contents().contains("标签 #")
+    });
+    session.send("?");
+    session.wait_for("the help in Japanese", |screen| {
+        screen.contents().contains("下へ移動")
+    });
 }

@@ -11,7 +11,8 @@
 use brief::app::keymap::action_for_key;
 use brief::app::layout::{centered, inner};
 use brief::app::{Action, App, Effect, Focus, TagRow};
-use brief::render::render_article;
+use brief::i18n::Lang;
+use brief::render::{RenderOptions, render_article_with};
 use brief::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
 use brief::text::display_width;
 use brief::ui::{self, Theme};
@@ -68,11 +69,21 @@ impl Harness {
 
     /// The sample posts that pass `keep`, loaded in one batch.
     fn with_posts(width: u16, height: u16, keep: impl Fn(&Post) -> bool) -> Self {
+        Self::with_posts_in(Lang::En, width, height, keep)
+    }
+
+    /// Every sample post, in an app speaking `lang`.
+    fn in_language(lang: Lang, width: u16, height: u16) -> Self {
+        Self::with_posts_in(lang, width, height, |_| true)
+    }
+
+    fn with_posts_in(lang: Lang, width: u16, height: u16, keep: impl Fn(&Post) -> bool) -> Self {
         let root = sample_root();
         let mut harness = Harness {
             app: App::new(root.clone(), Rect::new(0, 0, width, height)),
             opened: Vec::new(),
         };
+        harness.app.settings.language = lang;
         harness.apply(Action::Resize(width, height));
         let loaded = load_path(&root, &LoadOptions::default());
         let posts: Vec<Post> = loaded.posts.into_iter().filter(|p| keep(p)).collect();
@@ -107,7 +118,11 @@ impl Harness {
                     Ok(body) => Action::ArticleReady {
                         path: post.path.clone(),
                         width,
-                        article: Arc::new(render_article(&post, &body, width)),
+                        article: Arc::new(render_article_with(
+                            &post,
+                            &body,
+                            &RenderOptions::new(width).in_language(self.app.settings.language),
+                        )),
                     },
                     Err(diagnostic) => Action::ArticleFailed {
                         path: post.path.clone(),
@@ -570,24 +585,34 @@ fn assert_border(
 
 /// A screen at a size: driven, checked, and returned (as the terminal shows it) for a snapshot.
 fn screen(screen: Screen, width: u16, height: u16) -> (Harness, Buffer) {
-    let mut h = Harness::new(width, height);
+    screen_in(Lang::En, screen, width, height)
+}
+
+/// [`screen`] in an app speaking `lang`.
+fn screen_in(lang: Lang, screen: Screen, width: u16, height: u16) -> (Harness, Buffer) {
+    let mut h = Harness::in_language(lang, width, height);
     screen.drive(&mut h);
     let drawn = h.draw();
     assert_screen_properties(
         &h.app,
         &drawn,
-        &format!("{} at {width}x{height}", screen.name()),
+        &format!("{} in {lang} at {width}x{height}", screen.name()),
     );
     (h, drawn.screen)
 }
 
+/// Snapshots of a screen at every snapshot size in every language; English keeps the plain
+/// names, the others add their code (`list_ja_80x24`).
 fn snapshot(screen_kind: Screen) {
-    for (width, height) in SNAPSHOT_SIZES {
-        let (_, buf) = screen(screen_kind, width, height);
-        insta::assert_snapshot!(
-            format!("{}_{width}x{height}", screen_kind.name()),
-            screen_text(&buf)
-        );
+    for lang in Lang::ALL {
+        let name = match lang {
+            Lang::En => screen_kind.name().to_string(),
+            other => format!("{}_{}", screen_kind.name(), other.code()),
+        };
+        for (width, height) in SNAPSHOT_SIZES {
+            let (_, buf) = screen_in(lang, screen_kind, width, height);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen_text(&buf));
+        }
     }
 }
 
@@ -827,10 +852,12 @@ fn o_in_the_article_opens_its_source() {
 // ---- every size, every screen -------------------------------------------------------------
 
 #[test]
-fn every_screen_draws_whole_at_every_size() {
-    for (width, height) in SWEEP_SIZES {
-        for kind in ALL_SCREENS {
-            screen(kind, width, height);
+fn every_screen_draws_whole_at_every_size_in_every_language() {
+    for lang in Lang::ALL {
+        for (width, height) in SWEEP_SIZES {
+            for kind in ALL_SCREENS {
+                screen_in(lang, kind, width, height);
+            }
         }
     }
 }
