@@ -175,7 +175,11 @@ impl EffectRunner {
                     .unwrap_or(Flow::Continue);
             }
             Effect::OpenUrl(url) => {
-                let message = match browser::open(&url, self.options.config.browser.as_deref()) {
+                let message = match browser::open(
+                    &url,
+                    self.options.config.browser.as_deref(),
+                    app.words(),
+                ) {
                     Ok(message) | Err(message) => message,
                 };
                 app.update(Action::Notify(message));
@@ -185,7 +189,8 @@ impl EffectRunner {
                 let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
                 let mut out = io::stdout();
                 let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
-                app.update(Action::Notify(format!("copied {text}")));
+                let message = crate::i18n::fill(app.words().msg_copied, &[("text", &text)]);
+                app.update(Action::Notify(message));
             }
             Effect::Reload => {
                 self.load_generation.fetch_add(1, Ordering::SeqCst);

@@ -2,6 +2,7 @@
 //! URL, else the URL appended as one argument), else the system opener. The browser gets no
 //! terminal: its input and output go nowhere, and it runs in its own process group.
 
+use crate::i18n::{Catalog, fill};
 use std::process::{Command, Stdio};
 
 /// One way to open a URL: a program and its arguments.
@@ -31,8 +32,9 @@ pub fn commands_from_env(browser: &str, url: &str) -> Vec<BrowserCommand> {
         .collect()
 }
 
-/// Opens `url` (already checked to be http, https or mailto) and says how.
-pub fn open(url: &str, configured: Option<&str>) -> Result<String, String> {
+/// Opens `url` (already checked to be http, https or mailto) and says how, in the language
+/// of `words`.
+pub fn open(url: &str, configured: Option<&str>, words: &Catalog) -> Result<String, String> {
     let from_env = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty());
@@ -40,15 +42,24 @@ pub fn open(url: &str, configured: Option<&str>) -> Result<String, String> {
         let mut failures = Vec::new();
         for command in commands_from_env(&browser, url) {
             match spawn_detached(&command) {
-                Ok(()) => return Ok(format!("opened {url} with {}", command.program)),
+                Ok(()) => {
+                    return Ok(fill(
+                        words.msg_opened_with,
+                        &[("url", &url), ("program", &command.program)],
+                    ));
+                }
                 Err(e) => failures.push(format!("{}: {e}", command.program)),
             }
         }
-        return Err(format!("could not open {url}: {}", failures.join("; ")));
+        let error = failures.join("; ");
+        return Err(fill(
+            words.msg_could_not_open,
+            &[("url", &url), ("error", &error)],
+        ));
     }
     open::that_detached(url)
-        .map(|()| format!("opened {url}"))
-        .map_err(|e| format!("could not open {url}: {e}"))
+        .map(|()| fill(words.msg_opened, &[("url", &url)]))
+        .map_err(|e| fill(words.msg_could_not_open, &[("url", &url), ("error", &e)]))
 }
 
 fn spawn_detached(command: &BrowserCommand) -> std::io::Result<()> {
