@@ -6,6 +6,7 @@
 
 mod check;
 mod config;
+pub mod help;
 mod list;
 pub mod show;
 mod tags;

@@ -330,6 +330,11 @@ catalog! {
     help_color,
     help_help,
     help_version,
+    /// Headings of `--help`, without the colon clap adds.
+    help_usage,
+    help_commands,
+    help_arguments,
+    help_options,
 }
 
 #[cfg(test)]
