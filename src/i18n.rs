@@ -288,6 +288,9 @@ catalog! {
     check_summary,
     /// `brief list` on stderr when posts had errors.
     list_problems,
+    /// `brief tags`' kind column (its `--json` keeps `tag` and `category`).
+    tags_kind_tag,
+    tags_kind_category,
     /// `brief config` rows and values.
     config_file,
     config_state_file,

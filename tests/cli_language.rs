@@ -161,3 +161,28 @@ fn check_and_errors_speak_the_interface_language() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn tags_names_the_kind_in_the_interface_language_and_json_keeps_it() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(
+        brief(home.path(), "zh_CN.UTF-8")
+            .arg("tags")
+            .arg(sample("japan")),
+    );
+    assert!(out.lines().any(|l| l.contains("  分类  japan")), "{out}");
+    assert!(out.lines().any(|l| l.contains("  标签  日本")), "{out}");
+    let out = stdout(
+        brief(home.path(), "zh_CN.UTF-8")
+            .args(["tags", "--json"])
+            .arg(sample("japan")),
+    );
+    let tags: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        tags.as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["kind"] == "category" && t["name"] == "japan"),
+        "{out}"
+    );
+}

@@ -1,7 +1,7 @@
 //! `brief tags`: every tag and category with its post count, most used first.
 
 use super::{CliError, Context, load_roots, print_out};
-use crate::store::TagIndex;
+use crate::store::{TagIndex, TagKind};
 use crate::text::{display_width, pad_to_width};
 use clap::Args;
 use std::path::PathBuf;
@@ -33,10 +33,15 @@ pub fn run(args: &TagsArgs, context: &Context) -> Result<ExitCode, CliError> {
             .map(|t| t.count.to_string().len())
             .max()
             .unwrap_or(1);
+        let words = context.words();
+        let kind = |kind: TagKind| match kind {
+            TagKind::Tag => words.tags_kind_tag,
+            TagKind::Category => words.tags_kind_category,
+        };
         let kind_width = index
             .entries
             .iter()
-            .map(|t| display_width(t.kind.as_str()))
+            .map(|t| display_width(kind(t.kind)))
             .max()
             .unwrap_or(0);
         index
@@ -46,7 +51,7 @@ pub fn run(args: &TagsArgs, context: &Context) -> Result<ExitCode, CliError> {
                 format!(
                     "{:>count_width$}  {}  {}\n",
                     t.count,
-                    pad_to_width(t.kind.as_str(), kind_width),
+                    pad_to_width(kind(t.kind), kind_width),
                     t.name
                 )
             })

@@ -82,6 +82,8 @@ pub const CATALOG: Catalog = Catalog {
 
     check_summary: "{files} file(s) checked, {posts} post(s) loaded: {errors} error(s), {warnings} warning(s)",
     list_problems: "{n} problem(s) while loading; `brief check` lists them",
+    tags_kind_tag: "tag",
+    tags_kind_category: "category",
     config_file: "config file",
     config_state_file: "state file",
     config_cache_folder: "cache folder",

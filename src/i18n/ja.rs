@@ -82,6 +82,8 @@ pub const CATALOG: Catalog = Catalog {
 
     check_summary: "{files} ファイルを検査、{posts} 件の記事を読み込み：エラー {errors} 件、警告 {warnings} 件",
     list_problems: "読み込み中に {n} 件の問題。`brief check` で一覧できます",
+    tags_kind_tag: "タグ",
+    tags_kind_category: "カテゴリ",
     config_file: "設定ファイル",
     config_state_file: "状態ファイル",
     config_cache_folder: "キャッシュフォルダ",

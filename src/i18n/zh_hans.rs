@@ -82,6 +82,8 @@ pub const CATALOG: Catalog = Catalog {
 
     check_summary: "检查了 {files} 个文件，载入 {posts} 篇文章：{errors} 个错误，{warnings} 个警告",
     list_problems: "载入时有 {n} 个问题；`brief check` 会列出它们",
+    tags_kind_tag: "标签",
+    tags_kind_category: "分类",
     config_file: "配置文件",
     config_state_file: "状态文件",
     config_cache_folder: "缓存文件夹",

@@ -82,6 +82,8 @@ pub const CATALOG: Catalog = Catalog {
 
     check_summary: "檢查了 {files} 個檔案，載入 {posts} 篇文章：{errors} 個錯誤，{warnings} 個警告",
     list_problems: "載入時有 {n} 個問題；`brief check` 會列出它們",
+    tags_kind_tag: "標籤",
+    tags_kind_category: "分類",
     config_file: "設定檔",
     config_state_file: "狀態檔",
     config_cache_folder: "快取資料夾",
