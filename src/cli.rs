@@ -92,12 +92,13 @@ impl Context {
     fn load(explicit: Option<&Path>, no_cache: bool) -> Result<Self, CliError> {
         let paths = Paths::discover();
         let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
+        let language = config.config.interface_language();
         for problem in &config.problems {
-            eprintln!("brief: {problem}");
+            eprintln!("brief: {}", problem.localized(language.0.catalog()));
         }
         Ok(Context {
             paths,
-            language: config.config.interface_language(),
+            language,
             config,
             use_cache: !no_cache,
         })
@@ -166,7 +167,7 @@ fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> 
             .config
             .problems
             .iter()
-            .map(ToString::to_string)
+            .map(|problem| problem.localized(context.words()))
             .collect(),
     };
     crate::tui::run(options)?;

@@ -26,7 +26,10 @@
 
 use crate::app::keymap::{Command, KeyMap};
 use crate::app::{MarkReadOn, ReaderSettings, SortOrder, named};
-use crate::i18n::{Lang, LangSource};
+use crate::i18n::{Catalog, Lang, LangSource, fill};
+pub use issue::ConfigIssue;
+
+mod issue;
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -123,18 +126,26 @@ impl Default for Config {
 pub struct ConfigProblem {
     pub path: PathBuf,
     pub line: usize,
-    pub message: String,
+    pub issue: ConfigIssue,
+}
+
+impl ConfigProblem {
+    /// `PATH:LINE: warning: …; using the default`, in the language of `words`.
+    pub fn localized(&self, words: &Catalog) -> String {
+        fill(
+            words.cfg_warning,
+            &[
+                ("path", &self.path.display()),
+                ("line", &self.line),
+                ("message", &self.issue.message(words)),
+            ],
+        )
+    }
 }
 
 impl std::fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}: warning: {}; using the default",
-            self.path.display(),
-            self.line,
-            self.message
-        )
+        f.write_str(&self.localized(Lang::En.catalog()))
     }
 }
 
@@ -172,11 +183,11 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
         let mut problems = Vec::new();
-        let mut problem = |line: usize, message: String| {
+        let mut problem = |line: usize, issue: ConfigIssue| {
             problems.push(ConfigProblem {
                 path: path.to_path_buf(),
                 line,
-                message,
+                issue,
             })
         };
         let table: toml::Table = match text.parse() {
@@ -186,7 +197,7 @@ impl Config {
                 let line = e
                     .span()
                     .map_or(1, |s| crate::text::line_of_offset(text, s.start));
-                problem(line, format!("not valid TOML: {}", e.message()));
+                problem(line, ConfigIssue::NotToml(e.message().to_string()));
                 return (config, problems);
             }
         };
@@ -202,86 +213,63 @@ impl Config {
                             .map(expand_home)
                             .collect();
                     }
-                    _ => problem(line, "`posts` must be a folder or a list of folders".into()),
+                    _ => problem(line, ConfigIssue::Posts),
                 },
                 "browser" => match value.as_str() {
                     Some(s) if !s.trim().is_empty() => config.browser = Some(s.to_string()),
-                    _ => problem(line, "`browser` must be a command".into()),
+                    _ => problem(line, ConfigIssue::Browser),
                 },
                 "sort" => match value.as_str().and_then(|v| named(&SortOrder::NAMES, v)) {
                     Some(sort) => config.sort = sort,
-                    None => problem(
-                        line,
-                        "`sort` must be \"newest\", \"oldest\" or \"title\"".into(),
-                    ),
+                    None => problem(line, ConfigIssue::Sort),
                 },
                 "date_format" => match value.as_str() {
                     Some(format) if valid_date_format(format) => {
                         config.date_format = format.to_string()
                     }
-                    _ => problem(
-                        line,
-                        "`date_format` must be a strftime format such as \"%Y-%m-%d\"".into(),
-                    ),
+                    _ => problem(line, ConfigIssue::DateFormat),
                 },
                 "article_width" => match value.as_integer() {
                     Some(n) if (20..=1000).contains(&n) => {
                         config.article_width = u16::try_from(n).ok()
                     }
-                    _ => problem(
-                        line,
-                        "`article_width` must be a number of columns from 20 to 1000".into(),
-                    ),
+                    _ => problem(line, ConfigIssue::ArticleWidth),
                 },
                 "ascii_borders" => match value.as_bool() {
                     Some(b) => config.ascii_borders = b,
-                    None => problem(line, "`ascii_borders` must be true or false".into()),
+                    None => problem(line, ConfigIssue::AsciiBorders),
                 },
                 "mark_read" => match value.as_str().and_then(|v| named(&MarkReadOn::NAMES, v)) {
                     Some(mark_read) => config.mark_read = mark_read,
-                    None => problem(line, "`mark_read` must be \"open\" or \"end\"".into()),
+                    None => problem(line, ConfigIssue::MarkRead),
                 },
                 "language" => match value.as_str().and_then(Lang::from_tag) {
                     Some(lang) => config.language = Some(lang),
-                    None => problem(
-                        line,
-                        "`language` must be \"en\", \"zh-Hans\", \"zh-Hant\" or \"ja\"".into(),
-                    ),
+                    None => problem(line, ConfigIssue::Language),
                 },
                 "theme" => match value.as_table() {
                     Some(theme) => {
                         for (name, color) in theme {
                             let line = line_of_key(text, Some("theme"), name);
                             if !THEME_KEYS.contains(&name.as_str()) {
-                                problem(
-                                    line,
-                                    format!(
-                                        "unknown colour `theme.{name}` (known: {})",
-                                        THEME_KEYS.join(", ")
-                                    ),
-                                );
+                                problem(line, ConfigIssue::UnknownColour(name.clone()));
                             } else if let Some(parsed) =
                                 color.as_str().and_then(|c| Color::from_str(c).ok())
                             {
                                 config.theme.entries.push((name.clone(), parsed));
                             } else {
-                                problem(
-                                    line,
-                                    format!(
-                                        "`theme.{name}` must be a colour name, #rrggbb or 0-255"
-                                    ),
-                                );
+                                problem(line, ConfigIssue::BadColour(name.clone()));
                             }
                         }
                     }
-                    None => problem(line, "`theme` must be a table".into()),
+                    None => problem(line, ConfigIssue::ThemeNotTable),
                 },
                 "keys" => match value.as_table() {
                     Some(keys) => {
                         for (name, binding) in keys {
                             let line = line_of_key(text, Some("keys"), name);
                             let Some(command) = Command::from_name(name) else {
-                                problem(line, format!("unknown command `keys.{name}`"));
+                                problem(line, ConfigIssue::UnknownCommand(name.clone()));
                                 continue;
                             };
                             let names: Option<Vec<String>> = match binding {
@@ -294,23 +282,20 @@ impl Config {
                             };
                             match names {
                                 Some(names) => {
-                                    let bad: Vec<String> =
-                                        KeyMap::with_overrides(&[(command, names.clone())]).1;
-                                    for message in bad {
-                                        problem(line, message);
+                                    let bad = KeyMap::with_overrides(&[(command, names.clone())]).1;
+                                    for key in bad {
+                                        let command = command.name().to_string();
+                                        problem(line, ConfigIssue::NotAKey { command, key });
                                     }
                                     config.key_overrides.push((command, names));
                                 }
-                                None => problem(
-                                    line,
-                                    format!("`keys.{name}` must be a key or a list of keys"),
-                                ),
+                                None => problem(line, ConfigIssue::KeysValue(name.clone())),
                             }
                         }
                     }
-                    None => problem(line, "`keys` must be a table".into()),
+                    None => problem(line, ConfigIssue::KeysNotTable),
                 },
-                other => problem(line, format!("unknown key `{other}`")),
+                other => problem(line, ConfigIssue::UnknownKey(other.to_string())),
             }
         }
         problems.sort_by_key(|p| p.line);
@@ -423,7 +408,8 @@ mod tests {
         let (config, problems) = parse("language = \"fr\"\n");
         assert_eq!(config.language, None);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("zh-Hans"), "{problems:?}");
+        assert_eq!(problems[0].issue, ConfigIssue::Language);
+        assert!(problems[0].to_string().contains("zh-Hans"), "{problems:?}");
     }
 
     #[test]
@@ -431,9 +417,9 @@ mod tests {
         let (config, problems) = parse(
             "sort = \"random\"\ncolour = 3\n\n[theme]\nacent = \"red\"\ntag = \"not-a-colour\"\n[keys]\nfly = \"f\"\nquit = \"Hyper-q\"\n",
         );
-        let lines: Vec<(usize, &str)> = problems
+        let lines: Vec<(usize, String)> = problems
             .iter()
-            .map(|p| (p.line, p.message.as_str()))
+            .map(|p| (p.line, p.issue.to_string()))
             .collect();
         assert_eq!(lines.len(), 6, "{lines:?}");
         assert_eq!(lines[0].0, 1);
@@ -455,6 +441,38 @@ mod tests {
         assert!(lines.iter().any(|(l, m)| *l == 8 && m.contains("keys.fly")));
         assert!(lines.iter().any(|(l, m)| *l == 9 && m.contains("Hyper-q")));
         assert_eq!(config.sort, SortOrder::Newest, "defaults stay");
+        assert_eq!(
+            problems[5].issue,
+            ConfigIssue::NotAKey {
+                command: "quit".into(),
+                key: "Hyper-q".into()
+            }
+        );
+    }
+
+    #[test]
+    fn problems_are_worded_in_the_interface_language() {
+        let (_, problems) = parse(
+            "colour = 3
+[keys]
+quit = \"Hyper-q\"
+",
+        );
+        let ja = Lang::Ja.catalog();
+        assert_eq!(
+            problems[0].localized(ja),
+            "config.toml:1: 警告：不明なキー `colour`。既定値を使います"
+        );
+        assert!(
+            problems[1]
+                .localized(Lang::ZhHant.catalog())
+                .contains("keys.quit：`Hyper-q` 不是按鍵"),
+            "{problems:?}"
+        );
+        assert_eq!(
+            problems[0].to_string(),
+            "config.toml:1: warning: unknown key `colour`; using the default"
+        );
     }
 
     #[test]

@@ -191,8 +191,9 @@ impl Key {
         }
     }
 
-    /// Parses `j`, `G`, `Ctrl-d`, `Alt-x`, `Shift-Tab`, `Enter`, `Space`, `PageDown`, `F5`…
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// Parses `j`, `G`, `Ctrl-d`, `Alt-x`, `Shift-Tab`, `Enter`, `Space`, `PageDown`, `F5`…;
+    /// `None` for anything else (the config's message is `ConfigIssue::NotAKey`).
+    pub fn parse(text: &str) -> Option<Self> {
         let mut ctrl = false;
         let mut alt = false;
         let mut rest = text;
@@ -240,13 +241,9 @@ impl Key {
                 let c = single.chars().next().unwrap_or(' ');
                 KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
             }
-            _ => {
-                return Err(format!(
-                    "`{text}` is not a key (try `j`, `Ctrl-d`, `Enter`, `PageDown`)"
-                ));
-            }
+            _ => return None,
         };
-        Ok(Key { code, ctrl, alt })
+        Some(Key { code, ctrl, alt })
     }
 }
 
@@ -268,7 +265,7 @@ impl Default for KeyMap {
 
 impl KeyMap {
     /// A key map from the defaults with `overrides` replacing whole commands' keys. Returns the
-    /// problems found (a key that does not parse is skipped).
+    /// keys that do not parse, which are skipped.
     pub fn with_overrides(overrides: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
         let mut bindings: Vec<(Command, Vec<String>)> = COMMANDS
             .iter()
@@ -288,8 +285,8 @@ impl KeyMap {
         for (command, names) in bindings {
             for name in names {
                 match Key::parse(name) {
-                    Ok(key) => keys.entry(key).or_default().push(*command),
-                    Err(problem) => problems.push(format!("keys.{}: {problem}", command.name())),
+                    Some(key) => keys.entry(key).or_default().push(*command),
+                    None => problems.push(name.clone()),
                 }
             }
         }
@@ -408,7 +405,7 @@ mod tests {
         assert_eq!(Key::parse("G").unwrap().code, KeyCode::Char('G'));
         assert_eq!(Key::parse("Shift-Tab").unwrap().code, KeyCode::BackTab);
         assert_eq!(Key::parse("F5").unwrap().code, KeyCode::F(5));
-        assert!(Key::parse("Hyper-x").is_err());
+        assert!(Key::parse("Hyper-x").is_none());
     }
 
     #[test]
