@@ -19,12 +19,14 @@
 //! This module must not depend on `app`, `ui`, `tui`, ratatui or crossterm: `render`, `cli`
 //! and the UI all use it.
 
+mod dates;
 mod en;
 mod ja;
 mod script;
 mod zh_hans;
 mod zh_hant;
 
+pub use dates::localize_date_format;
 pub use script::{detect_script, post_language};
 
 use std::fmt;
@@ -199,6 +201,12 @@ catalog! {
     list_empty,
     /// The list when filters hide every post.
     list_no_match,
+    /// Names for `date_format`'s `%a`, `%A`, `%b`/`%h` and `%B`: seven weekdays from Monday
+    /// or twelve months, separated by single spaces.
+    weekdays_short,
+    weekdays_long,
+    months_short,
+    months_long,
     /// View modes, in the status bar and `msg_showing`.
     view_all,
     view_unread,

@@ -1059,3 +1059,19 @@ fn a_search_typed_while_loading_keeps_its_body_matches() {
     );
     assert_eq!(h.app.view, before, "status bar: {status:?}");
 }
+
+#[test]
+fn weekday_names_in_the_date_format_follow_the_interface_language() {
+    for (lang, shown) in [
+        (Lang::En, "02-20 Fri"),
+        (Lang::ZhHans, "02-20 周五"),
+        (Lang::ZhHant, "02-20 週五"),
+        (Lang::Ja, "02-20 金"),
+    ] {
+        // At 80 columns the list has the whole width, and room for the full date.
+        let mut h = Harness::in_language(lang, 80, 24);
+        h.app.settings.date_format = "%m-%d %a".into();
+        let text = screen_text(&h.draw().screen);
+        assert!(text.contains(shown), "{lang}: {text}");
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::App;
-use crate::i18n::fill;
+use crate::i18n::{Catalog, fill, localize_date_format};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -52,9 +52,7 @@ impl Widget for ListPane<'_> {
             .view
             .first()
             .and_then(|&i| app.posts[i].date)
-            .map_or(10, |d| {
-                display_width(&d.day().strftime(format.as_str()).to_string())
-            });
+            .map_or(10, |d| display_width(&shown_date(d.day(), format, words)));
         let date_width = if width >= 48 {
             full_date_width
         } else if width >= 28 {
@@ -76,7 +74,7 @@ impl Widget for ListPane<'_> {
             if date_width > 0 {
                 let date = match post.date {
                     Some(d) if date_width == 5 => d.day().strftime("%m-%d").to_string(),
-                    Some(d) => d.day().strftime(format.as_str()).to_string(),
+                    Some(d) => shown_date(d.day(), format, words),
                     None => String::new(),
                 };
                 x += put(
@@ -140,4 +138,11 @@ impl Widget for ListPane<'_> {
             }
         }
     }
+}
+
+/// `date` in the config's `date_format`, with weekday and month names in the interface
+/// language.
+fn shown_date(date: jiff::civil::Date, format: &str, words: &Catalog) -> String {
+    date.strftime(&localize_date_format(format, date, words))
+        .to_string()
 }
