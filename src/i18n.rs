@@ -11,13 +11,21 @@
 //!   that no entry is empty, and that no translated entry is left in English.
 //! - [`post_language`] tells the language of a post from its `lang` field, else from the
 //!   script of its title and the first KiB of its body, for the labels inside an article.
+//! - [`localize_date_format`] puts weekday and month names into a `date_format`; numbers
+//!   stay numeric in every language.
+//!
+//! Why a typed catalog rather than fluent or rust-i18n: brief has about two hundred short
+//! strings and no plural rules beyond what `{n}` with "(s)" or a counter word covers; a
+//! struct makes a missing key a compile error in every language (fluent and rust-i18n find
+//! it at run time or in a lint), costs no dependency, no parsing at start-up and no
+//! allocation to look a string up.
 //!
 //! **Adding a key**: add one line `my_key,` (with a `///` saying where it is shown) to the
 //! `catalog!` list below, then one line `my_key: "…",` to each of the four language files.
 //! The compiler names every file that lacks it.
 //!
-//! This module must not depend on `app`, `ui`, `tui`, ratatui or crossterm: `render`, `cli`
-//! and the UI all use it.
+//! This module depends only on std and jiff (for dates); it must not depend on `app`, `ui`,
+//! `tui`, `store`, ratatui or crossterm: `render`, `config`, `cli` and the UI all use it.
 
 mod dates;
 mod en;
