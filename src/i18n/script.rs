@@ -56,7 +56,7 @@ pub fn detect_script<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Lan
 }
 
 /// The language of a post: the first of its `lang` values brief speaks (`zh-TW`, `ja`,
-/// `en-US`…), else the script of its title and the first [`SAMPLE_BYTES`] of its body.
+/// `en-US`…), else the script of its title and the first KiB (`SAMPLE_BYTES`) of its body.
 pub fn post_language(lang: &[String], title: &str, body: &str) -> Option<Lang> {
     if let Some(lang) = lang.iter().find_map(|l| Lang::from_tag(l)) {
         return Some(lang);
