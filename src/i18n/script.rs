@@ -57,15 +57,24 @@ pub fn detect_script<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Lan
 
 /// The language of a post: the first of its `lang` values brief speaks (`zh-TW`, `ja`,
 /// `en-US`…), else the script of its title and the first KiB (`SAMPLE_BYTES`) of its body.
+///
+/// A bare `zh` names no script: the characters decide between Simplified and Traditional.
 pub fn post_language(lang: &[String], title: &str, body: &str) -> Option<Lang> {
-    if let Some(lang) = lang.iter().find_map(|l| Lang::from_tag(l)) {
-        return Some(lang);
+    let sample = || {
+        let mut end = body.len().min(SAMPLE_BYTES);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        detect_script([title, &body[..end]])
+    };
+    match lang.iter().find(|l| Lang::from_tag(l).is_some()) {
+        Some(tag) if tag.trim().eq_ignore_ascii_case("zh") => match sample() {
+            Some(Lang::ZhHant) => Some(Lang::ZhHant),
+            _ => Some(Lang::ZhHans),
+        },
+        Some(tag) => Lang::from_tag(tag),
+        None => sample(),
     }
-    let mut end = body.len().min(SAMPLE_BYTES);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    detect_script([title, &body[..end]])
 }
 
 #[cfg(test)]
@@ -122,5 +131,18 @@ mod tests {
         let cut = format!("{}数据", "a".repeat(SAMPLE_BYTES - 1));
         assert_eq!(post_language(&[], "", &cut), None);
         assert_eq!(post_language(&[], "", "日本の市場"), Some(Lang::Ja));
+        // `zh` alone leaves the script to the text; `zh-CN` does not.
+        assert_eq!(
+            post_language(&["zh".into()], "半導體週報", "這週的晶片價格"),
+            Some(Lang::ZhHant)
+        );
+        assert_eq!(
+            post_language(&["zh".into()], "Weekly", "Chips"),
+            Some(Lang::ZhHans)
+        );
+        assert_eq!(
+            post_language(&["zh-CN".into()], "半導體週報", "這週的晶片價格"),
+            Some(Lang::ZhHans)
+        );
     }
 }
