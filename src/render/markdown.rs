@@ -7,7 +7,7 @@
 //! their text kept.
 
 use super::doc::{Align, Builder, Emphasis, InlineOpen, Open};
-use super::html::{InlineTag, add_html, parse_inline_tag, tag_name};
+use super::html::{InlineTag, add_embed, add_html, parse_inline_tag, tag_name};
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 /// The parser options brief reads Markdown with.
@@ -235,6 +235,12 @@ impl Reader<'_> {
             InlineTag::Image { src, alt } => self.builder.image(&src, &alt),
             InlineTag::Hide => {
                 if !trimmed.ends_with("/>") {
+                    self.hidden = Some(name);
+                }
+            }
+            InlineTag::Embed { src, title } => {
+                add_embed(self.builder, &src, title.as_deref());
+                if !trimmed.ends_with("/>") && !matches!(name.as_str(), "embed") {
                     self.hidden = Some(name);
                 }
             }

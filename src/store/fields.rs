@@ -243,19 +243,51 @@ pub fn first_heading(body: &str) -> Option<String> {
     None
 }
 
-/// HTML when most of the body's non-blank bytes are on lines that start with a tag.
+/// HTML only when the body's text really lives in HTML elements: from its first line that
+/// starts with an element tag (after at most a short Markdown preamble such as a setext
+/// heading or a comment), most non-blank bytes are on lines that start with a tag, and no line
+/// is Markdown's own: no heading, fence, list item or quote marker, and no paragraph of bare
+/// text after a blank line. A Markdown post with embedded `<div>`, `<iframe>` or `<img>` stays
+/// Markdown, its HTML blocks read by the HTML path inside it.
 pub fn detect_format(body: &str) -> BodyFormat {
     let mut html = 0usize;
     let mut total = 0usize;
+    let mut preamble_lines = 0usize;
+    let mut in_html = false;
+    let mut in_comment = false;
+    let mut after_blank = false;
     for line in split_lines(body) {
         let line = line.trim();
         if line.is_empty() {
+            after_blank = true;
             continue;
         }
+        let blank_before = std::mem::replace(&mut after_blank, false);
+        if in_comment {
+            in_comment = !line.contains("-->");
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("<!--") {
+            in_comment = !rest.contains("-->");
+            continue;
+        }
+        let starts_with_tag = line.starts_with('<')
+            && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        if !in_html {
+            if !starts_with_tag {
+                preamble_lines += 1;
+                if preamble_lines > 2 {
+                    return BodyFormat::Markdown;
+                }
+                continue;
+            }
+            in_html = true;
+        }
+        if !starts_with_tag && (blank_before || is_markdown_block_line(line)) {
+            return BodyFormat::Markdown;
+        }
         total += line.len();
-        if line.starts_with('<')
-            && line[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
-        {
+        if starts_with_tag {
             html += line.len();
         }
     }
@@ -264,6 +296,23 @@ pub fn detect_format(body: &str) -> BodyFormat {
     } else {
         BodyFormat::Markdown
     }
+}
+
+/// A trimmed line that opens a Markdown block: a heading, a fence, a list item or a quote.
+fn is_markdown_block_line(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        return true;
+    }
+    if line.starts_with("```") || line.starts_with("~~~") || line.starts_with("> ") {
+        return true;
+    }
+    if line.starts_with(['-', '*', '+']) && line[1..].starts_with(' ') {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=9).contains(&digits)
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 #[cfg(test)]
@@ -386,5 +435,24 @@ mod tests {
             detect_format("# T\n\nSome text with <b>bold</b>.\n"),
             BodyFormat::Markdown
         );
+        // A setext heading before the HTML is a preamble (a news site's export).
+        assert_eq!(
+            detect_format("<!--1-->\n[T](https://e.com)\n------\n\n<div>\n<p>a</p></div>\n"),
+            BodyFormat::Html
+        );
+    }
+
+    #[test]
+    fn markdown_with_embedded_html_stays_markdown() {
+        let bodies = [
+            "<div class=\"note\">\n<img src=\"a.png\">\n</div>\n\n## 开源资讯\n\n**fingerprintjs**\n",
+            "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\"></iframe>\n\nSee <https://example.com/a> for more.\n",
+            "<blockquote class=\"twitter-tweet\"><p lang=\"en\">A long tweet text goes on and on here</p>&mdash; someone <a href=\"https://twitter.com/x/status/1\">June 1</a></blockquote>\n\nMy comment on it.\n",
+            "<p align=\"center\"><img src=\"logo.png\" width=\"200\"></p>\n\n```rust\nfn main() {}\n```\n",
+            "<div>\n<p>intro</p>\n</div>\n- item one\n- item two\n",
+        ];
+        for body in bodies {
+            assert_eq!(detect_format(body), BodyFormat::Markdown, "{body}");
+        }
     }
 }
