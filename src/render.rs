@@ -38,6 +38,7 @@ mod layout;
 mod links;
 mod markdown;
 mod table;
+pub mod template;
 
 use crate::store::{BodyFormat, Post};
 use crate::text::display_width;
@@ -314,6 +315,11 @@ fn build_body(
 ) -> doc::Builder {
     // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
     let body = crate::text::sanitize_block(body);
+    let syntax = match format {
+        BodyFormat::Markdown => template::Syntax::Markdown,
+        BodyFormat::Html => template::Syntax::Html,
+    };
+    let body = template::interpret(body.as_ref(), syntax);
     let body = body.as_ref();
     let mut builder = doc::Builder::new();
     match format {

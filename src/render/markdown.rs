@@ -8,6 +8,7 @@
 
 use super::doc::{Align, Builder, Emphasis, InlineOpen, Open};
 use super::html::{InlineTag, add_embed, add_html, parse_inline_tag, tag_name};
+use super::template::TEMPLATE_TARGET;
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 /// The parser options brief reads Markdown with.
@@ -42,6 +43,7 @@ pub fn add_markdown_with(
         hidden: None,
         collect: None,
         source: text,
+        links_kept: Vec::new(),
     };
     for event in Parser::new_ext(text, options()) {
         let ends_block = matches!(event, Event::End(_) | Event::Rule);
@@ -70,6 +72,9 @@ struct Reader<'b> {
     collect: Option<Collect>,
     /// The Markdown, sanitised.
     source: &'b str,
+    /// For each link open, whether it was opened in the builder (a link to a template was
+    /// not: only its text shows).
+    links_kept: Vec<bool>,
 }
 
 impl Reader<'_> {
@@ -162,11 +167,21 @@ impl Reader<'_> {
             Tag::Strikethrough => self
                 .builder
                 .open_inline(InlineOpen::Style(Emphasis::Strike)),
-            Tag::Link { dest_url, .. } => self
-                .builder
-                .open_inline(InlineOpen::Link(dest_url.to_string())),
+            Tag::Link { dest_url, .. } => {
+                let kept = !dest_url.starts_with(TEMPLATE_TARGET);
+                self.links_kept.push(kept);
+                if kept {
+                    self.builder
+                        .open_inline(InlineOpen::Link(dest_url.to_string()));
+                }
+            }
             Tag::Image { dest_url, .. } => {
-                self.collect = Some(Collect::Image(String::new(), dest_url.to_string()))
+                let url = if dest_url.starts_with(TEMPLATE_TARGET) {
+                    String::new()
+                } else {
+                    dest_url.to_string()
+                };
+                self.collect = Some(Collect::Image(String::new(), url))
             }
             // Not enabled: footnotes, definition lists, metadata, super/subscript.
             _ => self.builder.open(Open::Paragraph),
@@ -175,6 +190,9 @@ impl Reader<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         if is_inline_end(&tag) && tag != TagEnd::Image {
+            if tag == TagEnd::Link && self.links_kept.pop() == Some(false) {
+                return;
+            }
             self.close_html_above();
             self.builder.close_inline();
             return;
