@@ -428,6 +428,13 @@ fn parse_post(
             ));
         }
         Some(block) => {
+            if block.headless {
+                diagnostics.push(Diagnostic::warning(
+                    path,
+                    Some(1),
+                    "front matter lacks its opening `---` line; read as front matter",
+                ));
+            }
             let front = FrontText {
                 text: block.text,
                 first_line: block.first_line,
@@ -452,6 +459,7 @@ fn parse_post(
     // Listing reads only this much of the body, so a full load looks no further: the two
     // must give a post the same title and format.
     apply_fallbacks(&mut post, body_sample(parts.body), path);
+    super::fields::note_fallback_date(&post, &mut diagnostics);
     let front_text = parts.front.map_or("", |f| f.text);
     post.content_hash = fnv1a(
         front_text
