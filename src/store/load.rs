@@ -287,12 +287,14 @@ impl Drop for Batcher<'_> {
 }
 
 /// A file found by walking a folder, read only as far as its fields need. A `README` without
-/// front matter is a folder's description, not a post, and is left out.
+/// front matter is a folder's description, not a post, and is left out; so is an `.html`
+/// page of a `_posts` folder without front matter (Jekyll would not publish it).
 fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedPost>, Diagnostic> {
     let loaded = load_fields(path, options)?;
     let is_readme = path
         .file_stem()
-        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+        || super::discover::is_posts_folder_page(path);
     if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
         return Ok(None);
     }
