@@ -12,6 +12,7 @@ mod overlays;
 mod status_bar;
 mod tag_pane;
 pub mod theme;
+pub use tag_pane::NO_TAGS_MESSAGE;
 
 use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};

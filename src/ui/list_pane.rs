@@ -42,18 +42,22 @@ impl Widget for ListPane<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let format = &app.settings.date_format;
+        // A list that spans more than one year shows the year, whatever the format.
+        let many_years = spans_years(app);
+        let format = match app.settings.date_format.as_str() {
+            f if many_years && !shows_year(f) => "%Y-%m-%d",
+            f => f,
+        };
+        let short_format = if many_years { "%y-%m-%d" } else { "%m-%d" };
         let full_date_width = app
             .view
             .first()
             .and_then(|&i| app.posts[i].date)
-            .map_or(10, |d| {
-                display_width(&d.day().strftime(format.as_str()).to_string())
-            });
+            .map_or(10, |d| display_width(&d.day().strftime(format).to_string()));
         let date_width = if width >= 48 {
             full_date_width
         } else if width >= 28 {
-            5
+            short_format.len()
         } else {
             0
         };
@@ -70,8 +74,8 @@ impl Widget for ListPane<'_> {
             let mut left = width;
             if date_width > 0 {
                 let date = match post.date {
-                    Some(d) if date_width == 5 => d.day().strftime("%m-%d").to_string(),
-                    Some(d) => d.day().strftime(format.as_str()).to_string(),
+                    Some(d) if width < 48 => d.day().strftime(short_format).to_string(),
+                    Some(d) => d.day().strftime(format).to_string(),
                     None => String::new(),
                 };
                 x += put(
@@ -135,4 +139,23 @@ impl Widget for ListPane<'_> {
             }
         }
     }
+}
+
+/// Whether the posts in view were published in more than one year.
+fn spans_years(app: &App) -> bool {
+    let mut years = app
+        .view
+        .iter()
+        .filter_map(|&i| app.posts[i].date.map(|d| d.day().year()));
+    let Some(first) = years.next() else {
+        return false;
+    };
+    years.any(|year| year != first)
+}
+
+/// Whether a strftime format writes the year.
+fn shows_year(format: &str) -> bool {
+    ["%Y", "%y", "%F", "%D", "%G", "%g", "%c", "%x"]
+        .iter()
+        .any(|directive| format.contains(directive))
 }

@@ -8,6 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// Shown in the tag pane when no post in view has a tag or a category.
+pub const NO_TAGS_MESSAGE: &str = "no tags or categories";
+/// Heads the categories when no post in view has a tag.
+pub const NO_TAGS_BUT_CATEGORIES: &str = "no tags; categories:";
+
 pub struct TagPane<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -23,6 +28,19 @@ impl Widget for TagPane<'_> {
         let width = usize::from(inner.width);
         if width == 0 {
             return;
+        }
+        let mut inner = inner;
+        let has_tags = app.tags.entries.iter().any(|e| e.kind == TagKind::Tag);
+        if !has_tags && inner.height > 0 {
+            // Instead of a blank pane: what there is not, and what is offered instead.
+            let message = if app.tag_rows.is_empty() {
+                NO_TAGS_MESSAGE
+            } else {
+                NO_TAGS_BUT_CATEGORIES
+            };
+            put(buf, inner.x, inner.y, message, width, self.theme.dim);
+            inner.y += 1;
+            inner.height -= 1;
         }
         let rows = app
             .tag_rows
