@@ -15,8 +15,13 @@
 //! No `{%`, `%}`, `{{` or `}}` of a template is left, and no text around one is lost. Every tag
 //! that could not be interpreted is listed with its line, for `brief check`.
 //!
-//! One pass over the text, each tag's end found once: linear in the body's length. This module
-//! works on text only and depends on nothing else of brief.
+//! Inside code (a Markdown code block or span, a `highlight` block) Liquid is what the code
+//! shows, as in a Hugo post documenting Go templates, so it is kept; only `{% raw %}` markers
+//! are taken out there. Shortcodes are read everywhere, as Hugo reads them.
+//!
+//! Linear in the body's length: one pulldown-cmark pass to find code, only for a body with
+//! templates, and one pass over the text with each tag's end found once. This module works on
+//! text only: it must not depend on the store, the layout or anything of the UI.
 
 use std::borrow::Cow;
 
@@ -116,6 +121,10 @@ struct Interpreter<'a> {
     closed_names: Vec<String>,
     /// Inside a code block opened by a tag: its closing name.
     code_until: Option<String>,
+    /// Byte ranges of the Markdown's code blocks and code spans, in order, and the first
+    /// one not yet passed.
+    code: Vec<std::ops::Range<usize>>,
+    code_index: usize,
 }
 
 impl<'a> Interpreter<'a> {
@@ -132,7 +141,25 @@ impl<'a> Interpreter<'a> {
             next_closer: [None; 4],
             closed_names: Vec::new(),
             code_until: None,
+            code: match syntax {
+                Syntax::Markdown => code_ranges(text),
+                Syntax::Html => Vec::new(),
+            },
+            code_index: 0,
         }
+    }
+
+    /// Whether `at` is inside code: a Markdown code block or span, or a `highlight` block.
+    fn in_code(&mut self, at: usize) -> bool {
+        if self.code_until.is_some() {
+            return true;
+        }
+        while self.code.get(self.code_index).is_some_and(|r| r.end <= at) {
+            self.code_index += 1;
+        }
+        self.code
+            .get(self.code_index)
+            .is_some_and(|r| r.start <= at)
     }
 
     fn run(mut self) -> (String, Vec<Uninterpreted>) {
@@ -146,7 +173,15 @@ impl<'a> Interpreter<'a> {
             self.copy(&text[pos..found]);
             match self.tag_at(found) {
                 Some((kind, inner, end)) => {
+                    let before = self.out.len();
                     pos = self.tag(kind, inner, end);
+                    // A tag that vanished between two spaces leaves one.
+                    if self.out.len() == before
+                        && self.out.ends_with(' ')
+                        && text[pos..].starts_with(' ')
+                    {
+                        pos += 1;
+                    }
                 }
                 None => {
                     self.copy("{");
@@ -222,6 +257,8 @@ impl<'a> Interpreter<'a> {
         let raw_tag = &self.text[end - inner.len() - kind.open_len() - kind.closer().len()..end];
         self.line += inner.matches('\n').count();
         let inner = strip_markers(inner);
+        // `{{< name … />}}` closes itself.
+        let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
         // A comment shortcode `{{/* … */}}`, or an escaped one `{{</* x */>}}`: shown as meant.
         if kind == Kind::Output && inner.starts_with("/*") {
             self.vanish();
@@ -242,6 +279,19 @@ impl<'a> Interpreter<'a> {
         }
         let name = tag_name(inner);
         let args = inner[inner.find(name).map_or(0, |i| i + name.len())..].trim();
+        // In code, Liquid is what the code shows (Go templates in a Hugo post, Liquid in
+        // `highlight`), except `raw`, which Jekyll authors put there to show it, and the end of
+        // the block itself.
+        let tag_start = end - raw_tag.len();
+        let closes_code = self.code_until.as_deref() == Some(name);
+        if matches!(kind, Kind::Liquid | Kind::Output)
+            && !matches!(name, "raw" | "endraw")
+            && !closes_code
+            && self.in_code(tag_start)
+        {
+            self.copy(raw_tag);
+            return end;
+        }
         if self.code_until.as_deref() == Some(name)
             || (name.starts_with('/') && self.code_until.as_deref() == Some(&name[1..]))
         {
@@ -491,6 +541,16 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// The byte ranges of code blocks and code spans, as pulldown-cmark reads the text.
+fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new_ext(text, super::markdown::options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
 /// Where `{% name %}` (any spacing, `-` markers) starts and ends in `text`.
 fn find_end_tag(text: &str, name: &str) -> Option<(usize, usize)> {
     let mut from = 0;
@@ -712,7 +772,7 @@ mod tests {
         let out = md(
             "a\n{% assign x = 1 %}\n{% include note.html %}\nb {{ site.title }} c\n{% raw %}{{ keep }}{% endraw %}\n",
         );
-        assert_eq!(out, "a\nb  c\n{{ keep }}\n");
+        assert_eq!(out, "a\nb c\n{{ keep }}\n");
     }
 
     #[test]
@@ -756,6 +816,21 @@ mod tests {
         let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, [1, 8], "{notes:?}");
         assert_eq!(notes[0].tag, "{% include x.html %}");
+    }
+
+    #[test]
+    fn code_shows_its_templates_but_not_raw() {
+        let text = "```go-html-template\n{{ with .Site }}{{ end }}\n```\n\nUse `{{ range }}` and `{% raw %}{{ x }}{% endraw %}`.\n\n```liquid\n{% raw %}\n{% if a %}{{ b }}{% endif %}\n{% endraw %}\n```\n";
+        assert_eq!(
+            md(text),
+            "```go-html-template\n{{ with .Site }}{{ end }}\n```\n\nUse `{{ range }}` and `{{ x }}`.\n\n```liquid\n{% if a %}{{ b }}{% endif %}\n```\n"
+        );
+        assert!(uninterpreted(text).is_empty());
+        // Jekyll's highlight shows Liquid as written too.
+        assert_eq!(
+            md("{% highlight liquid %}\n{{ page.title }}\n{% endhighlight %}\n"),
+            "````liquid\n{{ page.title }}\n````\n"
+        );
     }
 
     #[test]
