@@ -241,9 +241,13 @@ impl<'a> Interpreter<'a> {
         if kind == Kind::Output {
             // Liquid output starts with a name or a string; `{{ .Title }}` (Go templates shown
             // in a Hugo post) and `{{}}` are text.
-            let first = inner.trim_start_matches(['-', ' ', '\t']).chars().next();
+            // `"{{" and "}}"` in prose is not a tag either: Liquid's opener is followed by a
+            // space (or `-`) or straight by a name.
+            let opened = inner.strip_prefix('-').unwrap_or(inner);
+            let spaced = opened.starts_with([' ', '\t', '\n']);
+            let first = opened.trim_start().chars().next();
             let looks_liquid = first.is_some_and(|c| {
-                c.is_alphabetic() || c == '_' || c == '\'' || c == '"' || c == '/'
+                c.is_alphabetic() || c == '_' || (spaced && (c == '\'' || c == '"' || c == '/'))
             });
             if !looks_liquid {
                 return None;
@@ -257,8 +261,6 @@ impl<'a> Interpreter<'a> {
         let raw_tag = &self.text[end - inner.len() - kind.open_len() - kind.closer().len()..end];
         self.line += inner.matches('\n').count();
         let inner = strip_markers(inner);
-        // `{{< name … />}}` closes itself.
-        let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
         // A comment shortcode `{{/* … */}}`, or an escaped one `{{</* x */>}}`: shown as meant.
         if kind == Kind::Output && inner.starts_with("/*") {
             self.vanish();
@@ -277,6 +279,8 @@ impl<'a> Interpreter<'a> {
             self.copy(close);
             return end;
         }
+        // `{{< name … />}}` closes itself.
+        let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
         let name = tag_name(inner);
         let args = inner[inner.find(name).map_or(0, |i| i + name.len())..].trim();
         // In code, Liquid is what the code shows (Go templates in a Hugo post, Liquid in
@@ -355,7 +359,8 @@ impl<'a> Interpreter<'a> {
             }
             (
                 _,
-                "youtube" | "vimeo" | "tweet" | "twitter" | "x" | "gist" | "instagram" | "bilibili",
+                "youtube" | "vimeo" | "tweet" | "twitter" | "x" | "gist" | "instagram" | "bilibili"
+                | "youku",
             ) => match embed_link(name, &attributes(args)) {
                 Some((label, url)) => self.block_link(label, &url),
                 None => {
@@ -385,7 +390,11 @@ impl<'a> Interpreter<'a> {
                 } else {
                     self.note(raw_tag);
                 }
-                self.vanish();
+                // A collapsible or callout box keeps its heading (`summary=`, `"A title"`).
+                match box_title(&attributes(args)) {
+                    Some(title) if !name.starts_with('/') => self.box_title(&title),
+                    _ => self.vanish(),
+                }
             }
         }
         end
@@ -499,6 +508,14 @@ impl<'a> Interpreter<'a> {
                 self.block(&block);
             }
         }
+    }
+
+    fn box_title(&mut self, title: &str) {
+        let block = match self.syntax {
+            Syntax::Markdown => format!("**{}**\n", escape_markdown(title)),
+            Syntax::Html => format!("<p><b>{}</b></p>", escape_html(title)),
+        };
+        self.block(&block);
     }
 
     fn block_link(&mut self, label: &str, url: &str) {
@@ -650,6 +667,23 @@ fn attr(attrs: &[(Option<String>, String)], keys: &[&str], position: usize) -> O
         })
 }
 
+/// The heading a box shortcode was given: a `summary`, `title` or `header` value, or a
+/// positional one of several words (`{{< expand "Is it so?" >}}`; `{{% notice info %}}` has
+/// none).
+fn box_title(attrs: &[(Option<String>, String)]) -> Option<String> {
+    attrs
+        .iter()
+        .find(|(k, v)| {
+            matches!(k.as_deref(), Some("summary" | "title" | "header")) && !v.trim().is_empty()
+        })
+        .or_else(|| {
+            attrs
+                .iter()
+                .find(|(k, v)| k.is_none() && v.trim().contains(char::is_whitespace))
+        })
+        .map(|(_, v)| v.trim().to_string())
+}
+
 /// A video, tweet or gist as its service's name and the address it is at.
 fn embed_link(name: &str, attrs: &[(Option<String>, String)]) -> Option<(&'static str, String)> {
     let id = attr(attrs, &["id", "url", "src"], 0)?;
@@ -702,6 +736,14 @@ fn embed_link(name: &str, attrs: &[(Option<String>, String)]) -> Option<(&'stati
                 id
             } else {
                 format!("https://www.instagram.com/p/{id}/")
+            },
+        ),
+        "youku" => (
+            "Youku",
+            if is_url {
+                id
+            } else {
+                format!("https://v.youku.com/v_show/id_{id}.html")
             },
         ),
         "bilibili" => (
@@ -792,6 +834,7 @@ mod tests {
             "{{< youtube dQw4w9WgXcQ >}}\n",
             "{{< tweet user=\"jack\" id=\"20\" >}}\n",
             "{{% notice tip %}}\n提示内容\n{{% /notice %}}\n",
+            "{{< details summary=\"展开 看看\" >}}\n细节\n{{< /details >}}\n",
             "{{< unknown a=1 >}}\n",
             "末尾\n",
         ));
@@ -803,8 +846,17 @@ mod tests {
                 "[YouTube](<https://www.youtube.com/watch?v=dQw4w9WgXcQ>)\n",
                 "[Tweet](<https://twitter.com/jack/status/20>)\n",
                 "提示内容\n",
+                "**展开 看看**\n细节\n",
                 "末尾\n",
             )
+        );
+    }
+
+    #[test]
+    fn escaped_and_self_closing_shortcodes() {
+        assert_eq!(
+            md("    {{</* gist spf13 7896402 */>}}\n{{< figure src=\"a.png\" />}}\n"),
+            "    {{< gist spf13 7896402 >}}\n![](<a.png>)\n"
         );
     }
 
@@ -835,7 +887,8 @@ mod tests {
 
     #[test]
     fn go_templates_and_stray_braces_are_text() {
-        let text = "Use {{ .Title }} or a map {\"a\": {\"b\": 1}} or {{}}.\n";
+        let text =
+            "Use {{ .Title }} or a map {\"a\": {\"b\": 1}} or {{}}, between \"{{\" and \"}}\".\n";
         assert_eq!(md(text), text);
         assert_eq!(md("unclosed {% tag\n"), "unclosed {% tag\n");
     }
