@@ -5,6 +5,7 @@
 //! command failed on its input, 2 for misuse (bad flags, a path that does not exist).
 
 mod check;
+mod check_notes;
 mod config;
 pub mod help;
 mod list;

@@ -199,6 +199,10 @@ catalog! {
     tag_group_tags,
     /// Heading of the categories in the tag pane.
     tag_group_categories,
+    /// Shown in the tag pane when no post in view has a tag or a category.
+    tags_none,
+    /// Heads the categories in the tag pane when no post in view has a tag.
+    tags_none_but_categories,
     /// Scroll position in the article pane's border.
     article_line,
     /// The article pane before a post is opened.

@@ -41,6 +41,7 @@ mod layout;
 mod links;
 mod markdown;
 mod table;
+pub mod template;
 
 use crate::i18n::{Lang, post_language};
 use crate::store::{BodyFormat, Post};
@@ -285,9 +286,9 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
             builder.recycle(block);
         }
     };
-    let builder = build_body(body, post.format, &mut lay_out);
-    for block in builder.finish() {
-        layout.body_block(&mut top, &block);
+    let (builder, notes) = build_body(body, post.format, &mut lay_out);
+    for block in builder.finish().iter().chain(&notes) {
+        layout.body_block(&mut top, block);
     }
     layout.link_list();
     let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty())
@@ -311,29 +312,39 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
 
 /// The document model of a body.
 pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
-    build_body(body, format, &mut |_| {}).finish()
+    let (builder, notes) = build_body(body, format, &mut |_| {});
+    let mut blocks = builder.finish();
+    blocks.extend(notes);
+    blocks
 }
 
 /// Reads a body into a builder, calling `after_block` whenever Markdown blocks have been
-/// finished (see [`doc::Builder::take_finished`]).
+/// finished (see [`doc::Builder::take_finished`]); returns it with the footnotes, which come
+/// after the body.
 fn build_body(
     body: &str,
     format: BodyFormat,
     after_block: &mut dyn FnMut(&mut doc::Builder),
-) -> doc::Builder {
+) -> (doc::Builder, Vec<doc::Block>) {
     // The store hands out sanitised bodies; a caller with raw text gets the same guarantee.
     let body = crate::text::sanitize_block(body);
+    let syntax = match format {
+        BodyFormat::Markdown => template::Syntax::Markdown,
+        BodyFormat::Html => template::Syntax::Html,
+    };
+    let body = template::interpret(body.as_ref(), syntax);
     let body = body.as_ref();
     let mut builder = doc::Builder::new();
-    match format {
+    let notes = match format {
         BodyFormat::Markdown => markdown::add_markdown_with(body, &mut builder, after_block),
         BodyFormat::Html => {
             let (preamble, html) = split_html_preamble(body);
-            markdown::add_markdown_with(preamble, &mut builder, after_block);
+            let notes = markdown::add_markdown_with(preamble, &mut builder, after_block);
             html::add_html(html, &mut builder);
+            notes
         }
-    }
-    builder
+    };
+    (builder, notes)
 }
 
 /// Splits an HTML body into the Markdown lines before its first element tag (comments count

@@ -9,6 +9,7 @@
 
 mod cache;
 mod date;
+mod date_forms;
 mod decode;
 mod diagnostic;
 mod discover;

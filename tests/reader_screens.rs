@@ -1075,3 +1075,30 @@ fn weekday_names_in_the_date_format_follow_the_interface_language() {
         assert!(text.contains(shown), "{lang}: {text}");
     }
 }
+
+#[test]
+fn a_tag_pane_without_tags_says_so() {
+    let harness = Harness::with_posts(100, 24, |_| false);
+    let text = screen_text(&harness.draw().screen);
+    assert!(text.contains(Lang::En.catalog().tags_none), "{text}");
+}
+
+#[test]
+fn list_dates_show_the_year_when_posts_span_years() {
+    // The sample posts run from 2025 into 2026.
+    for width in [60, 80, 100, 140] {
+        let harness = Harness::new(width, 24);
+        let rows = rows(&harness.draw().screen);
+        let dated = rows
+            .iter()
+            .filter(|row| row.contains("26-0") || row.contains("25-"))
+            .count();
+        assert!(dated >= 3, "{width}: {rows:#?}");
+        assert!(
+            !rows
+                .iter()
+                .any(|row| row.trim_start().starts_with("03-01") || row.contains("│03-01")),
+            "{rows:#?}"
+        );
+    }
+}

@@ -8,6 +8,8 @@ pub const CATALOG: Catalog = Catalog {
     pane_article: "Article",
     tag_group_tags: "tags",
     tag_group_categories: "categories",
+    tags_none: "no tags or categories",
+    tags_none_but_categories: "no tags; categories:",
     article_line: "line {line}/{total}",
     article_hint: "Enter opens the selected post",
     loading: "loading…",

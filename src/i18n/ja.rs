@@ -8,6 +8,8 @@ pub const CATALOG: Catalog = Catalog {
     pane_article: "本文",
     tag_group_tags: "タグ",
     tag_group_categories: "カテゴリ",
+    tags_none: "タグもカテゴリもありません",
+    tags_none_but_categories: "タグなし。カテゴリ：",
     article_line: "{line}/{total} 行",
     article_hint: "Enter で選んだ記事を開く",
     loading: "読み込み中…",

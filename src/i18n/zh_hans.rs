@@ -8,6 +8,8 @@ pub const CATALOG: Catalog = Catalog {
     pane_article: "正文",
     tag_group_tags: "标签",
     tag_group_categories: "分类",
+    tags_none: "没有标签或分类",
+    tags_none_but_categories: "没有标签；分类：",
     article_line: "第 {line}/{total} 行",
     article_hint: "按 Enter 打开所选文章",
     loading: "加载中…",

@@ -8,6 +8,8 @@ pub const CATALOG: Catalog = Catalog {
     pane_article: "內文",
     tag_group_tags: "標籤",
     tag_group_categories: "分類",
+    tags_none: "沒有標籤或分類",
+    tags_none_but_categories: "沒有標籤；分類：",
     article_line: "第 {line}/{total} 行",
     article_hint: "按 Enter 開啟所選文章",
     loading: "載入中…",

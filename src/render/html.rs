@@ -39,6 +39,11 @@ pub enum InlineTag {
     },
     /// Text up to the matching end tag is hidden (`<script>`, `<style>`).
     Hide,
+    /// An embedded frame or player with its address: shown as a link, its content hidden.
+    Embed {
+        src: String,
+        title: Option<String>,
+    },
     /// A tag with no meaning inline (`<span>`, `<u>`): ignored.
     Ignore,
 }
@@ -62,8 +67,16 @@ pub fn parse_inline_tag(tag: &str) -> (String, InlineTag) {
             let (src, alt) = image_attrs(&element);
             InlineTag::Image { src, alt }
         }
-        "script" | "style" | "template" | "noscript" | "iframe" | "svg" | "math" | "title"
-        | "textarea" => InlineTag::Hide,
+        "iframe" | "video" | "audio" | "embed" | "object" => match embed_src_attr(&element) {
+            Some(src) => InlineTag::Embed {
+                src,
+                title: element.attr("title").map(str::to_string),
+            },
+            None => InlineTag::Hide,
+        },
+        "script" | "style" | "template" | "noscript" | "svg" | "math" | "title" | "textarea" => {
+            InlineTag::Hide
+        }
         other => match inline_open(other, &element) {
             Some(open) => InlineTag::Open(open),
             None => InlineTag::Ignore,
@@ -92,6 +105,40 @@ fn image_attrs(element: &Element) -> (String, String) {
         .or_else(|| element.attr("title"))
         .unwrap_or("");
     (src.to_string(), alt.to_string())
+}
+
+/// The address an embedded frame or player shows, from its own attributes.
+fn embed_src_attr(element: &Element) -> Option<String> {
+    ["src", "data-src", "data"]
+        .iter()
+        .find_map(|a| element.attr(a))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// An embed's address, from its attributes or a `<source src>` inside it.
+fn embed_src(node: NodeRef<'_>, element: &Element) -> Option<String> {
+    embed_src_attr(element).or_else(|| {
+        node.descendants()
+            .filter_map(|d| d.value().as_element())
+            .find(|e| e.name() == "source")
+            .and_then(embed_src_attr)
+    })
+}
+
+/// An embedded frame or player as a link: its title, else its host, else its address, as
+/// the link's text, so that it is numbered and can be opened like any link.
+pub fn add_embed(builder: &mut Builder, src: &str, title: Option<&str>) {
+    let host = super::links::host_of(src);
+    let label = match title.map(str::trim) {
+        Some(title) if !title.is_empty() => title,
+        _ if !host.is_empty() => host.as_str(),
+        _ => src,
+    };
+    builder.open_inline(InlineOpen::Link(src.to_string()));
+    builder.text(label);
+    builder.close_inline();
 }
 
 fn inline_open(name: &str, element: &Element) -> Option<InlineOpen> {
@@ -162,9 +209,16 @@ impl Walker<'_> {
     fn element(&mut self, node: NodeRef<'_>, element: &Element, depth: usize) {
         let name = element.name();
         match name {
-            "script" | "style" | "head" | "title" | "template" | "noscript" | "iframe" | "svg"
-            | "math" | "object" | "input" | "select" | "textarea" | "button" | "meta" | "link"
-            | "colgroup" | "col" => {}
+            "iframe" | "video" | "audio" | "embed" | "object" => {
+                if let Some(src) = embed_src(node, element) {
+                    self.builder.boundary();
+                    add_embed(self.builder, &src, element.attr("title"));
+                    self.builder.boundary();
+                }
+            }
+            "script" | "style" | "head" | "title" | "template" | "noscript" | "svg" | "math"
+            | "input" | "select" | "textarea" | "button" | "meta" | "link" | "colgroup" | "col" => {
+            }
             "br" => self.builder.hard_break(),
             "hr" => self.builder.rule(),
             "img" => {
@@ -415,5 +469,37 @@ mod tests {
         );
         assert_eq!(parse_inline_tag("<script>").1, InlineTag::Hide);
         assert_eq!(tag_name("</Strong >"), "strong");
+        assert_eq!(
+            parse_inline_tag(r#"<iframe src="https://v.example/e/1" title="演示">"#).1,
+            InlineTag::Embed {
+                src: "https://v.example/e/1".into(),
+                title: Some("演示".into())
+            }
+        );
+    }
+
+    #[test]
+    fn embeds_become_links() {
+        let doc = parse(
+            r#"<iframe src="https://www.youtube.com/embed/abc" width="560"></iframe><video controls><source src="https://cdn.example/v.mp4"></video>"#,
+        );
+        let urls: Vec<&str> = doc
+            .iter()
+            .flat_map(|b| match b {
+                Block::Paragraph(inlines) => inlines.as_slice(),
+                _ => &[],
+            })
+            .filter_map(|i| match i {
+                Inline::Link { url, .. } => Some(url.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://www.youtube.com/embed/abc",
+                "https://cdn.example/v.mp4"
+            ]
+        );
     }
 }

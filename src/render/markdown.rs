@@ -1,24 +1,53 @@
-//! Markdown to the document model, with pulldown-cmark: CommonMark plus tables and
-//! strikethrough. Footnotes stay off (pulldown-cmark has an open superlinear case with them).
+//! Markdown to the document model, with pulldown-cmark: CommonMark plus tables,
+//! strikethrough and footnotes.
+//!
+//! Footnotes: a mark reads `[^1]`, numbered in order of first use; the notes are gathered
+//! apart and come after the article as a numbered list. pulldown-cmark has an open
+//! superlinear case around `[^` at line starts, so footnotes are read only when the body
+//! defines one and has at most [`MAX_FOOTNOTE_MARKS`] `[^`; past that they show as written.
 //!
 //! HTML blocks go whole to the HTML parser ([`super::html`]). Inline HTML tags are read one by
 //! one with the same parser: `<b>`, `<a href>`, `<br>`, `<img>` and the like open and close
 //! styles; `<script>`/`<style>` hide the text up to their end tag; other tags are ignored and
 //! their text kept.
 
+use super::doc::Block;
 use super::doc::{Align, Builder, Emphasis, InlineOpen, Open};
-use super::html::{InlineTag, add_html, parse_inline_tag, tag_name};
+use super::html::{InlineTag, add_embed, add_html, parse_inline_tag, tag_name};
+use super::template::TEMPLATE_TARGET;
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
 
-/// The parser options brief reads Markdown with.
+/// The parser options brief reads Markdown with (footnotes are added per body, see
+/// [`options_for`]).
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// [`add_markdown_with`] without a hook.
+/// More `[^` than this in one body and footnotes are not read: the guard that keeps
+/// pulldown-cmark's footnote parsing linear (see the `footnotes_stay_linear` test).
+pub const MAX_FOOTNOTE_MARKS: usize = 1000;
+
+/// [`options`], with footnotes when `text` defines one (`[^x]:` at a line's start) and has
+/// few enough marks.
+fn options_for(text: &str) -> Options {
+    let marks = text.matches("[^").count();
+    let defines = marks > 0
+        && text.lines().any(|line| {
+            let line = line.trim_start();
+            line.starts_with("[^") && line.split_once("]:").is_some()
+        });
+    if defines && marks <= MAX_FOOTNOTE_MARKS {
+        options() | Options::ENABLE_FOOTNOTES
+    } else {
+        options()
+    }
+}
+
+/// [`add_markdown_with`] without a hook, footnotes after the body.
 #[cfg(test)]
-pub fn add_markdown(text: &str, builder: &mut Builder) {
-    add_markdown_with(text, builder, &mut |_| {});
+pub fn add_markdown(text: &str, builder: &mut Builder) -> Vec<Block> {
+    add_markdown_with(text, builder, &mut |_| {})
 }
 
 /// Parses Markdown, already sanitised whole (as [`crate::render::parse_body`] does), and adds
@@ -27,11 +56,14 @@ pub fn add_markdown(text: &str, builder: &mut Builder) {
 ///
 /// `after_block` is called whenever blocks have been finished, so that they can be taken
 /// from the builder (see [`Builder::take_finished`]) while the rest is read.
+///
+/// Returns the footnotes, to be laid out after the body: a rule and a numbered list per
+/// note; empty when there are none.
 pub fn add_markdown_with(
     text: &str,
     builder: &mut Builder,
     after_block: &mut dyn FnMut(&mut Builder),
-) {
+) -> Vec<Block> {
     debug_assert!(
         !crate::text::needs_sanitizing(text),
         "Markdown must be sanitised before it is parsed"
@@ -42,13 +74,28 @@ pub fn add_markdown_with(
         hidden: None,
         collect: None,
         source: text,
+        links_kept: Vec::new(),
+        notes: None,
+        in_note: false,
+        note_numbers: HashMap::new(),
     };
-    for event in Parser::new_ext(text, options()) {
+    for event in Parser::new_ext(text, options_for(text)) {
         let ends_block = matches!(event, Event::End(_) | Event::Rule);
         reader.event(event);
-        if ends_block && reader.builder.has_finished() {
+        if ends_block && !reader.in_note && reader.builder.has_finished() {
             after_block(reader.builder);
         }
+    }
+    if reader.in_note {
+        reader.end_note();
+    }
+    match reader.notes {
+        Some(notes) => {
+            let mut blocks = vec![Block::Rule];
+            blocks.extend(notes.finish());
+            blocks
+        }
+        None => Vec::new(),
     }
 }
 
@@ -70,6 +117,14 @@ struct Reader<'b> {
     collect: Option<Collect>,
     /// The Markdown, sanitised.
     source: &'b str,
+    /// For each link open, whether it was opened in the builder (a link to a template was
+    /// not: only its text shows).
+    links_kept: Vec<bool>,
+    /// The footnotes read so far; swapped with `builder` while a note is being read.
+    notes: Option<Builder>,
+    in_note: bool,
+    /// Each footnote label's number, in order of first use.
+    note_numbers: HashMap<String, u64>,
 }
 
 impl Reader<'_> {
@@ -123,9 +178,11 @@ impl Reader<'_> {
             Event::Html(t) => add_html(&t, self.builder),
             Event::InlineHtml(t) => self.inline_html(&t),
             Event::TaskListMarker(done) => self.builder.text(if done { "[x] " } else { "[ ] " }),
-            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                self.builder.text(&t)
+            Event::FootnoteReference(label) => {
+                let number = self.note_number(&label);
+                self.builder.text(&format!("[^{number}]"));
             }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.builder.text(&t),
         }
     }
 
@@ -162,25 +219,44 @@ impl Reader<'_> {
             Tag::Strikethrough => self
                 .builder
                 .open_inline(InlineOpen::Style(Emphasis::Strike)),
-            Tag::Link { dest_url, .. } => self
-                .builder
-                .open_inline(InlineOpen::Link(dest_url.to_string())),
-            Tag::Image { dest_url, .. } => {
-                self.collect = Some(Collect::Image(String::new(), dest_url.to_string()))
+            Tag::Link { dest_url, .. } => {
+                let kept = !dest_url.starts_with(TEMPLATE_TARGET);
+                self.links_kept.push(kept);
+                if kept {
+                    self.builder
+                        .open_inline(InlineOpen::Link(dest_url.to_string()));
+                }
             }
-            // Not enabled: footnotes, definition lists, metadata, super/subscript.
+            Tag::Image { dest_url, .. } => {
+                let url = if dest_url.starts_with(TEMPLATE_TARGET) {
+                    String::new()
+                } else {
+                    dest_url.to_string()
+                };
+                self.collect = Some(Collect::Image(String::new(), url))
+            }
+            Tag::FootnoteDefinition(label) => self.start_note(&label),
+            // Not enabled: definition lists, metadata, super/subscript.
             _ => self.builder.open(Open::Paragraph),
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         if is_inline_end(&tag) && tag != TagEnd::Image {
+            if tag == TagEnd::Link && self.links_kept.pop() == Some(false) {
+                return;
+            }
             self.close_html_above();
             self.builder.close_inline();
             return;
         }
         match tag {
             TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {}
+            TagEnd::FootnoteDefinition => {
+                if self.in_note {
+                    self.end_note();
+                }
+            }
             _ => {
                 // A block ends: inline HTML left open inside it is closed with it.
                 self.html_open.clear();
@@ -188,6 +264,35 @@ impl Reader<'_> {
                 self.builder.close();
             }
         }
+    }
+
+    fn note_number(&mut self, label: &str) -> u64 {
+        let next = self.note_numbers.len() as u64 + 1;
+        *self.note_numbers.entry(label.to_string()).or_insert(next)
+    }
+
+    /// A footnote's text goes to the notes, as item `number` of a list of its own.
+    fn start_note(&mut self, label: &str) {
+        if self.in_note {
+            return;
+        }
+        let number = self.note_number(label);
+        let notes = self.notes.get_or_insert_with(Builder::new);
+        std::mem::swap(self.builder, notes);
+        self.in_note = true;
+        self.builder.open(Open::List {
+            start: Some(number),
+        });
+        self.builder.open(Open::Item);
+    }
+
+    fn end_note(&mut self) {
+        self.builder.close();
+        self.builder.close();
+        if let Some(notes) = &mut self.notes {
+            std::mem::swap(self.builder, notes);
+        }
+        self.in_note = false;
     }
 
     /// Closes inline HTML tags left open inside a Markdown style that is ending.
@@ -235,6 +340,12 @@ impl Reader<'_> {
             InlineTag::Image { src, alt } => self.builder.image(&src, &alt),
             InlineTag::Hide => {
                 if !trimmed.ends_with("/>") {
+                    self.hidden = Some(name);
+                }
+            }
+            InlineTag::Embed { src, title } => {
+                add_embed(self.builder, &src, title.as_deref());
+                if !trimmed.ends_with("/>") && !matches!(name.as_str(), "embed") {
                     self.hidden = Some(name);
                 }
             }
@@ -363,8 +474,71 @@ mod tests {
     }
 
     #[test]
-    fn footnotes_are_not_parsed() {
+    fn a_mark_without_a_note_stays_text() {
         let doc = parse("a[^1] b\n");
         assert_eq!(doc, [Block::Paragraph(vec![text("a[^1] b")])]);
+    }
+
+    #[test]
+    fn footnotes_are_numbered_and_gathered_after_the_body() {
+        let mut b = Builder::new();
+        let notes = add_markdown(
+            "本文[^b]と[^h1]。\n\n[^h1]:日本語の注。\n\n[^b]: Second note.\n\n終わり\n",
+            &mut b,
+        );
+        let body = b.finish();
+        assert_eq!(
+            body,
+            [
+                Block::Paragraph(vec![text("本文[^1]と[^2]。")]),
+                Block::Paragraph(vec![text("終わり")]),
+            ]
+        );
+        assert_eq!(notes[0], Block::Rule);
+        let starts: Vec<Option<u64>> = notes[1..]
+            .iter()
+            .map(|n| match n {
+                Block::List { start, .. } => *start,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(starts, [Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn footnotes_stay_linear() {
+        // pulldown-cmark's open case: `[^` at line starts inside unclosed structures, with
+        // definitions, so that footnotes would be read.
+        let adversarial = |n: usize| {
+            let mut text = String::from("[^x]: note\n\n<div>\n");
+            for i in 0..n {
+                text.push_str(if i % 2 == 0 {
+                    "> [^a\n"
+                } else {
+                    "- [^x]: [^\n"
+                });
+            }
+            text
+        };
+        let time = |text: &str| {
+            let started = std::time::Instant::now();
+            let mut b = Builder::new();
+            let notes = add_markdown(text, &mut b);
+            std::hint::black_box((b.finish(), notes));
+            started.elapsed().as_secs_f64()
+        };
+        // Under the guard footnotes are read, and past it they are not; either way the time
+        // grows with the text, not its square.
+        let small = time(&adversarial(MAX_FOOTNOTE_MARKS / 4));
+        let large = time(&adversarial(MAX_FOOTNOTE_MARKS / 2));
+        let huge = time(&adversarial(40 * MAX_FOOTNOTE_MARKS));
+        assert!(
+            options_for(&adversarial(MAX_FOOTNOTE_MARKS / 2)).contains(Options::ENABLE_FOOTNOTES)
+        );
+        assert!(
+            !options_for(&adversarial(40 * MAX_FOOTNOTE_MARKS)).contains(Options::ENABLE_FOOTNOTES)
+        );
+        assert!(large < small * 6.0 + 0.05, "{small} {large}");
+        assert!(huge < large * 160.0 + 0.2, "{large} {huge}");
     }
 }

@@ -22,6 +22,11 @@ pub enum PostDate {
 impl PostDate {
     /// Parses the date shapes found in front matter; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
+        Self::parse_iso(text).or_else(|| super::date_forms::parse_loose(text))
+    }
+
+    /// ISO 8601 and its near relatives, as most front matter writes them.
+    pub(super) fn parse_iso(text: &str) -> Option<Self> {
         let text = text.trim();
         if text.len() < 10 || !text.is_char_boundary(10) {
             return None;
@@ -35,6 +40,16 @@ impl PostDate {
             Some(offset) => PostDate::Offset(datetime, offset),
             None => PostDate::Local(datetime),
         })
+    }
+
+    /// A date from a file's name or folders (see [`super::date_forms::from_path`]).
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        super::date_forms::from_path(path)
+    }
+
+    /// `name` without a leading date (`2023-08-01-camera` → `camera`).
+    pub fn strip_date_prefix(name: &str) -> &str {
+        super::date_forms::strip_date_prefix(name)
     }
 
     /// The `YYYY-MM-DD-` prefix of a file name such as `2026-01-05-weekly.md`.

@@ -6,17 +6,30 @@ use std::path::{Path, PathBuf};
 /// Extensions of files that may be posts, compared case-insensitively.
 pub const POST_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-/// Whether the file name has a post extension and is not hidden.
+/// Whether the file name has a post extension and is not hidden, or is a page of a Jekyll
+/// `_posts` folder (`.html`; one without front matter is then left out by the loader). Hugo's
+/// `_index.md` is a section's page, not a post.
 pub fn is_post_file(path: &Path) -> bool {
-    let hidden = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !hidden
-        && POST_EXTENSIONS
+    let section_page = path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("_index"));
+    !name.starts_with('.')
+        && !section_page
+        && (POST_EXTENSIONS
             .iter()
             .any(|e| e.eq_ignore_ascii_case(extension))
+            || is_posts_folder_page(path))
+}
+
+/// An `.html` file in a Jekyll `_posts` folder (at any depth below it).
+pub fn is_posts_folder_page(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    (extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm"))
+        && path
+            .parent()
+            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "_posts"))
 }
 
 /// A folder or file that could not be read while walking.
@@ -115,11 +128,15 @@ mod tests {
         let root = dir.path();
         fs::create_dir_all(root.join("b")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
+        fs::create_dir_all(root.join("_posts")).unwrap();
         for name in [
             "b/2.md",
             "a.TXT",
             "c.markdown",
             "skip.png",
+            "_index.md",
+            "page.html",
+            "_posts/2020-01-01-x.html",
             ".hidden.md",
             ".git/x.md",
         ] {
@@ -133,7 +150,12 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [PathBuf::from("a.TXT"), "b/2.md".into(), "c.markdown".into()]
+            [
+                PathBuf::from("_posts/2020-01-01-x.html"),
+                "a.TXT".into(),
+                "b/2.md".into(),
+                "c.markdown".into()
+            ]
         );
     }
 

@@ -30,7 +30,14 @@ pub struct FrontBlock<'a> {
     pub first_line: usize,
     /// False when the closing fence is missing.
     pub closed: bool,
+    /// True for YAML whose opening `---` is missing: `key: value` lines from the first line
+    /// up to a `---` line (see [`MAX_HEADLESS_BYTES`]).
+    pub headless: bool,
 }
+
+/// Front matter without its opening fence is recognised only when it closes within this many
+/// bytes: listing reads no more of a file that does not open with a fence.
+pub const MAX_HEADLESS_BYTES: usize = 1024;
 
 /// A post split at its front matter.
 #[derive(Debug, Clone, Copy)]
@@ -57,11 +64,11 @@ pub fn split(text: &str) -> Split<'_> {
         "---" => FrontMatterKind::Yaml,
         "+++" => FrontMatterKind::Toml,
         _ => {
-            return Split {
+            return headless(text).unwrap_or(Split {
                 front: None,
                 body: text,
                 body_line: 1,
-            };
+            });
         }
     };
     let content_start = (first_end + 1).min(text.len());
@@ -82,6 +89,7 @@ pub fn split(text: &str) -> Split<'_> {
                     text: &text[content_start..offset],
                     first_line: 2,
                     closed: true,
+                    headless: false,
                 }),
                 body: &text[body_start..],
                 body_line: line + 1,
@@ -96,10 +104,58 @@ pub fn split(text: &str) -> Split<'_> {
             text: &text[content_start..],
             first_line: 2,
             closed: false,
+            headless: false,
         }),
         body: text,
         body_line: 1,
     }
+}
+
+/// YAML front matter whose opening `---` is missing: at least two `key: value` lines from the
+/// first line (with indented or list lines between them), then a `---` line, all within
+/// [`MAX_HEADLESS_BYTES`].
+fn headless(text: &str) -> Option<Split<'_>> {
+    let mut offset = 0;
+    let mut keys = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        if offset + line.len() > MAX_HEADLESS_BYTES {
+            return None;
+        }
+        let trimmed = line.trim_end();
+        if trimmed == "---" {
+            return (keys >= 2).then(|| Split {
+                front: Some(FrontBlock {
+                    kind: FrontMatterKind::Yaml,
+                    text: &text[..offset],
+                    first_line: 1,
+                    closed: true,
+                    headless: true,
+                }),
+                body: &text[offset + line.len()..],
+                body_line: index + 2,
+            });
+        }
+        if is_yaml_key_line(trimmed) {
+            keys += 1;
+        } else if !(trimmed.starts_with([' ', '\t', '-']) && keys > 0) {
+            return None;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// `key:` or `key: value` with a plain key (letters, digits, `_`, `-`) at the line's start.
+fn is_yaml_key_line(line: &str) -> bool {
+    let Some((key, rest)) = line.split_once(':') else {
+        return false;
+    };
+    !key.is_empty()
+        && key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
 /// Parses a front-matter block after checking it is closed, small and shallow enough.
@@ -196,6 +252,21 @@ fn flow_too_deep(line: &str, flow_depth: &mut usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_without_its_opening_fence_is_found() {
+        let text = "layout: post\ntitle: \"标题\"\ntags:\n  - a\n---\n正文\n";
+        let split = split(text);
+        let front = split.front.expect("headless front matter");
+        assert!(front.headless && front.closed);
+        assert_eq!(front.text, "layout: post\ntitle: \"标题\"\ntags:\n  - a\n");
+        assert_eq!(split.body, "正文\n");
+        assert_eq!(split.body_line, 6);
+        // A paragraph that mentions a colon, then a rule, is a body.
+        for body in ["Note: this\n---\n", "Intro\nkey: value\nother: x\n---\n"] {
+            assert!(super::split(body).front.is_none(), "{body}");
+        }
+    }
 
     #[test]
     fn yaml_front_matter_is_split_from_the_body() {

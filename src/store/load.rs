@@ -287,12 +287,14 @@ impl Drop for Batcher<'_> {
 }
 
 /// A file found by walking a folder, read only as far as its fields need. A `README` without
-/// front matter is a folder's description, not a post, and is left out.
+/// front matter is a folder's description, not a post, and is left out; so is an `.html`
+/// page of a `_posts` folder without front matter (Jekyll would not publish it).
 fn load_listed_file(path: &Path, options: &LoadOptions) -> Result<Option<LoadedPost>, Diagnostic> {
     let loaded = load_fields(path, options)?;
     let is_readme = path
         .file_stem()
-        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+        || super::discover::is_posts_folder_page(path);
     if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
         return Ok(None);
     }
@@ -428,6 +430,13 @@ fn parse_post(
             ));
         }
         Some(block) => {
+            if block.headless {
+                diagnostics.push(Diagnostic::warning(
+                    path,
+                    Some(1),
+                    "front matter lacks its opening `---` line; read as front matter",
+                ));
+            }
             let front = FrontText {
                 text: block.text,
                 first_line: block.first_line,
@@ -452,6 +461,7 @@ fn parse_post(
     // Listing reads only this much of the body, so a full load looks no further: the two
     // must give a post the same title and format.
     apply_fallbacks(&mut post, body_sample(parts.body), path);
+    super::fields::note_fallback_date(&post, &mut diagnostics);
     let front_text = parts.front.map_or("", |f| f.text);
     post.content_hash = fnv1a(
         front_text

@@ -116,6 +116,10 @@ pub fn newest_first_order(posts: &[Post]) -> Vec<usize> {
         })
         .collect();
     order.par_sort_unstable_by(|a, b| {
+        if a.undated && b.undated {
+            // Undated posts (`issue-2`, `issue-10`) read in their names' natural order.
+            return compare_paths_naturally(&posts[a.index].path, &posts[b.index].path);
+        }
         (a.undated, a.newest, a.path_start)
             .cmp(&(b.undated, b.newest, b.path_start))
             .then_with(|| compare_paths(&posts[a.index].path, &posts[b.index].path))
@@ -172,6 +176,47 @@ fn compare_paths(a: &Path, b: &Path) -> Ordering {
     }
 }
 
+/// [`compare_paths`], except that runs of digits compare by their value: `issue-2` before
+/// `issue-10`. Paths equal that way (`a01`, `a1`) fall back to [`compare_paths`].
+fn compare_paths_naturally(a: &Path, b: &Path) -> Ordering {
+    let (x, y) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+            let ((dx, end_x), (dy, end_y)) = (digit_run(x, i), digit_run(y, j));
+            let by_value = dx.len().cmp(&dy.len()).then_with(|| dx.cmp(dy));
+            if by_value != Ordering::Equal {
+                return by_value;
+            }
+            (i, j) = (end_x, end_y);
+            continue;
+        }
+        let by_byte = path_byte_rank(x[i]).cmp(&path_byte_rank(y[j]));
+        if by_byte != Ordering::Equal {
+            return by_byte;
+        }
+        i += 1;
+        j += 1;
+    }
+    (x.len() - i)
+        .cmp(&(y.len() - j))
+        .then_with(|| compare_paths(a, b))
+}
+
+/// The digits from `from` on without leading zeros, and where they end.
+fn digit_run(bytes: &[u8], from: usize) -> (&[u8], usize) {
+    let end = from
+        + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    let start = from + bytes[from..end].iter().take_while(|&&b| b == b'0').count();
+    (&bytes[start..end], end)
+}
+
 /// A path byte's rank in [`compare_paths`]'s order: a separator below everything, other
 /// bytes as they are (no path holds a NUL, so none shares the separator's rank).
 fn path_byte_rank(byte: u8) -> u8 {
@@ -205,6 +250,7 @@ pub fn apply_order<T>(items: &mut [T], mut order: Vec<usize>) {
 mod tests {
     use super::*;
     use crate::store::PostDate;
+    use std::path::PathBuf;
 
     #[test]
     fn orders_are_applied_cycle_by_cycle() {
@@ -258,6 +304,35 @@ mod tests {
         let mut expected: Vec<&Path> = posts.iter().map(|p| p.path.as_path()).collect();
         expected.sort();
         assert_eq!(ordered, expected);
+    }
+
+    #[test]
+    fn undated_posts_read_in_natural_order() {
+        let mut posts: Vec<Post> = [
+            "n/issue-10.md",
+            "n/issue-2.md",
+            "n/issue-1.md",
+            "n/issue-02b.md",
+            "m/z.md",
+        ]
+        .iter()
+        .map(|p| Post {
+            path: PathBuf::from(p),
+            ..Post::default()
+        })
+        .collect();
+        sort_newest_first(&mut posts);
+        let paths: Vec<_> = posts.iter().map(|p| p.path.to_str().unwrap()).collect();
+        assert_eq!(
+            paths,
+            [
+                "m/z.md",
+                "n/issue-1.md",
+                "n/issue-2.md",
+                "n/issue-02b.md",
+                "n/issue-10.md"
+            ]
+        );
     }
 
     #[test]

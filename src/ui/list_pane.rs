@@ -47,7 +47,23 @@ impl Widget for ListPane<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let format = &app.settings.date_format;
+        // A list that spans more than one year shows the year, whatever the format.
+        let many_years = spans_years(app);
+        let configured = app.settings.date_format.as_str();
+        let with_year;
+        let format = if many_years && !shows_year(configured) {
+            // The year goes before the configured format, which is kept whole.
+            let separator = if configured.starts_with("%m-") {
+                "-"
+            } else {
+                " "
+            };
+            with_year = format!("%Y{separator}{configured}");
+            &with_year
+        } else {
+            configured
+        };
+        let short_format = if many_years { "%y-%m-%d" } else { "%m-%d" };
         let full_date_width = app
             .view
             .first()
@@ -56,7 +72,7 @@ impl Widget for ListPane<'_> {
         let date_width = if width >= 48 {
             full_date_width
         } else if width >= 28 {
-            5
+            short_format.len()
         } else {
             0
         };
@@ -73,7 +89,7 @@ impl Widget for ListPane<'_> {
             let mut left = width;
             if date_width > 0 {
                 let date = match post.date {
-                    Some(d) if date_width == 5 => d.day().strftime("%m-%d").to_string(),
+                    Some(d) if width < 48 => d.day().strftime(short_format).to_string(),
                     Some(d) => shown_date(d.day(), format, words),
                     None => String::new(),
                 };
@@ -145,4 +161,23 @@ impl Widget for ListPane<'_> {
 fn shown_date(date: jiff::civil::Date, format: &str, words: &Catalog) -> String {
     date.strftime(&localize_date_format(format, date, words))
         .to_string()
+}
+
+/// Whether the posts in view were published in more than one year.
+fn spans_years(app: &App) -> bool {
+    let mut years = app
+        .view
+        .iter()
+        .filter_map(|&i| app.posts[i].date.map(|d| d.day().year()));
+    let Some(first) = years.next() else {
+        return false;
+    };
+    years.any(|year| year != first)
+}
+
+/// Whether a strftime format writes the year.
+fn shows_year(format: &str) -> bool {
+    ["%Y", "%y", "%F", "%D", "%G", "%g", "%c", "%x"]
+        .iter()
+        .any(|directive| format.contains(directive))
 }

@@ -25,6 +25,19 @@ impl Widget for TagPane<'_> {
         if width == 0 {
             return;
         }
+        let mut inner = inner;
+        let has_tags = app.tags.entries.iter().any(|e| e.kind == TagKind::Tag);
+        if !has_tags && inner.height > 0 {
+            // Instead of a blank pane: what there is not, and what is offered instead.
+            let message = if app.tag_rows.is_empty() {
+                words.tags_none
+            } else {
+                words.tags_none_but_categories
+            };
+            put(buf, inner.x, inner.y, message, width, self.theme.dim);
+            inner.y += 1;
+            inner.height -= 1;
+        }
         let rows = app
             .tag_rows
             .iter()
