@@ -283,6 +283,16 @@ impl<'a> Interpreter<'a> {
         let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
         let name = tag_name(inner);
         let args = inner[inner.find(name).map_or(0, |i| i + name.len())..].trim();
+        // Zola calls its shortcodes: `{{ name(key="v", other=1) }}`.
+        let zola_args;
+        let is_call = args.starts_with('(') && args.ends_with(')');
+        let args = match args.strip_prefix('(').and_then(|a| a.strip_suffix(')')) {
+            Some(call) => {
+                zola_args = call.replace(", ", " ").replace(',', " ");
+                zola_args.as_str()
+            }
+            None => args,
+        };
         // In code, Liquid is what the code shows (Go templates in a Hugo post, Liquid in
         // `highlight`), except `raw`, which Jekyll authors put there to show it, and the end of
         // the block itself.
@@ -308,7 +318,7 @@ impl<'a> Interpreter<'a> {
             return self.template_target(end);
         }
         match (kind, name) {
-            (Kind::Output, _) => {
+            (Kind::Output, _) if !is_call => {
                 self.note(raw_tag);
                 self.vanish();
             }
@@ -324,7 +334,7 @@ impl<'a> Interpreter<'a> {
                 let lang = attr(&attrs, &["lang", "language"], 0).unwrap_or_default();
                 self.open_code(&lang, name);
             }
-            (_, "figure" | "img" | "image" | "fig" | "gallery-image") => {
+            (_, "figure" | "img" | "image" | "fig" | "gallery-image" | "resize_image") => {
                 let attrs = attributes(args);
                 let src = if kind == Kind::Liquid {
                     // Octopress: `{% img [class] /path [w [h]] ["title" ["alt"]] %}`.
@@ -333,7 +343,7 @@ impl<'a> Interpreter<'a> {
                         .find(|(k, v)| k.is_none() && (v.contains('/') || v.contains('.')))
                         .map(|(_, v)| v.clone())
                 } else {
-                    attr(&attrs, &["src", "link"], 0)
+                    attr(&attrs, &["src", "path", "link"], 0)
                 };
                 let caption = attr(&attrs, &["caption", "alt", "title"], usize::MAX)
                     .or_else(|| {
@@ -372,14 +382,20 @@ impl<'a> Interpreter<'a> {
                 // Outside a link's target the address alone means nothing to a reader.
                 self.vanish();
             }
+            (Kind::Output, _) => {
+                self.note(raw_tag);
+                self.vanish();
+            }
             (Kind::Liquid, _) => {
                 let name = name.to_string();
                 if let Some(opened) = name.strip_prefix("end") {
                     self.closed_names.push(opened.to_string());
-                } else if !matches!(
-                    name.as_str(),
-                    "else" | "elsif" | "when" | "break" | "continue" | "endraw"
-                ) {
+                } else if !is_call
+                    && !matches!(
+                        name.as_str(),
+                        "else" | "elsif" | "when" | "break" | "continue" | "endraw"
+                    )
+                {
                     self.note(raw_tag);
                 }
                 self.vanish();
@@ -603,7 +619,7 @@ fn tag_name(inner: &str) -> &str {
     let end = inner
         .char_indices()
         .skip(1)
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '|'))
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '|' | '('))
         .map_or(inner.len(), |(i, _)| i);
     &inner[..end]
 }
@@ -857,6 +873,16 @@ mod tests {
         assert_eq!(
             md("    {{</* gist spf13 7896402 */>}}\n{{< figure src=\"a.png\" />}}\n"),
             "    {{< gist spf13 7896402 >}}\n![](<a.png>)\n"
+        );
+    }
+
+    #[test]
+    fn zola_calls_its_shortcodes() {
+        assert_eq!(
+            md(
+                "{{ resize_image(path=\"img/a.jpg\", width=600, op=\"fit\") }}\n{{ youtube(id=\"abc\") }}\n"
+            ),
+            "![](<img/a.jpg>)\n[YouTube](<https://www.youtube.com/watch?v=abc>)\n"
         );
     }
 
