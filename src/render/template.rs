@@ -591,8 +591,8 @@ fn find_end_tag(text: &str, name: &str) -> Option<(usize, usize)> {
     while let Some(open) = text[from..].find("{%").map(|i| from + i) {
         // The closer found for an earlier opener serves until it is passed: one scan in all.
         let this_close = match close {
-            Some(c) if c > open => c,
-            _ => open + text[open..].find("%}")?,
+            Some(c) if c >= open + 2 => c,
+            _ => open + 2 + text[open + 2..].find("%}")?,
         };
         close = Some(this_close);
         if strip_markers(&text[open + 2..this_close]) == name {
@@ -938,5 +938,24 @@ mod tests {
             out,
             "<p>a</p>\n<pre>\nint x;\n</pre>\n<p><img src=\"x.png\" alt=\"c&amp;d\"></p>\n"
         );
+    }
+
+    proptest::proptest! {
+        /// Any mix of template pieces is read without a panic, in bounded output, and what is
+        /// left parses as Markdown.
+        #[test]
+        fn any_mix_of_template_pieces(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "{%", "%}", "{{", "}}", "{{<", ">}}", "{{%", "%}}", "{{</*", "*/>}}", " raw ", " endraw ",
+            " highlight ", " endhighlight ", " comment ", " endcomment ", "figure src=\"x\" ",
+            "youtube id ", "/", "(", ")", "[t](", "\"", "=", " ", "\n", "```\n", "a", "中", "é",
+        ]), 0..80)) {
+            let text: String = pieces.concat();
+            for syntax in [Syntax::Markdown, Syntax::Html] {
+                let out = interpret(&text, syntax);
+                proptest::prop_assert!(out.len() <= text.len() * 8 + 64);
+                let _ = pulldown_cmark::Parser::new(&out).count();
+            }
+            let _ = uninterpreted(&text);
+        }
     }
 }
