@@ -471,21 +471,33 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Starts a new output line unless at one.
-    fn at_line_start(&mut self) {
-        if self.out.len() > self.line_start {
-            self.out.push('\n');
+    /// Ends the output line unless it holds only indentation, which is returned to indent
+    /// a block by (a `highlight` inside a list item stays in it).
+    fn at_line_start(&mut self) -> String {
+        let so_far = &self.out[self.line_start..];
+        if so_far.chars().all(|c| c == ' ' || c == '\t') {
+            let indent = so_far.to_string();
+            return indent;
         }
+        self.out.push('\n');
         self.line_start = self.out.len();
+        String::new()
     }
 
     /// Writes `block` (whole lines) as its own lines; the rest of the input line, if blank,
     /// goes with the tag.
     fn block(&mut self, block: &str) {
-        self.at_line_start();
-        self.out.push_str(block);
-        if !block.ends_with('\n') {
-            self.out.push('\n');
+        let indent = self.at_line_start();
+        let mut lines = block.trim_end_matches('\n').split('\n');
+        if let Some(first) = lines.next() {
+            self.out.push_str(first);
         }
+        for line in lines {
+            self.out.push('\n');
+            self.out.push_str(&indent);
+            self.out.push_str(line);
+        }
+        self.out.push('\n');
         self.line_start = self.out.len();
         self.removed_on_line = true;
     }
@@ -823,6 +835,12 @@ mod tests {
             "前文\n\n{% highlight ruby linenos %}\ndef x\n  1\nend\n{% endhighlight %}\n\n后文\n",
         );
         assert_eq!(out, "前文\n\n````ruby\ndef x\n  1\nend\n````\n\n后文\n");
+    }
+
+    #[test]
+    fn a_highlight_in_a_list_item_stays_in_it() {
+        let out = md("- item\n\n  {% highlight sh %}\n  ls\n  {% endhighlight %}\n- next\n");
+        assert_eq!(out, "- item\n\n  ````sh\n  ls\n  ````\n- next\n");
     }
 
     #[test]
