@@ -499,7 +499,10 @@ mod tests {
             ("date".into(), s("2019-09-08")),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(post.date.map(|d| d.to_string()).as_deref(), Some("2019-09-08"));
+        assert_eq!(
+            post.date.map(|d| d.to_string()).as_deref(),
+            Some("2019-09-08")
+        );
     }
 
     #[test]
