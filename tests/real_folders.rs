@@ -166,7 +166,23 @@ fn articles_show_no_template_no_raw_markdown_and_lose_no_link() {
             let (body, links) = out.split_once("\n链接\n").unwrap_or((&out, ""));
             for line in body.lines() {
                 assert!(display_width(line) <= width, "{name} at {width}: {line:?}");
-                for junk in ["{%", "%}", "{{<", ">}}", "{{%", "%}}", "**", "](", "[^h1]"] {
+                for junk in [
+                    "{%",
+                    "%}",
+                    "{{<",
+                    ">}}",
+                    "{{%",
+                    "%}}",
+                    "**",
+                    "](",
+                    "[^h1]",
+                    "<div",
+                    "<iframe",
+                    "<blockquote",
+                    "<p>",
+                    "<img",
+                    "</",
+                ] {
                     assert!(
                         !line.contains(junk),
                         "{name} at {width}: {junk} in {line:?}"

@@ -36,18 +36,28 @@ impl std::fmt::Display for CheckNote {
 /// Adds the template notes of every post and folds per-file "no front matter" warnings of
 /// folders where every post lacks it into one note per folder; keeps the order by path, line.
 pub fn add_check_notes(posts: &[Post], diagnostics: &mut Vec<Diagnostic>) {
-    for post in posts {
-        let Ok(loaded) = store::load_file(&post.path, &store::LoadOptions::default()) else {
-            continue;
-        };
-        for note in template::uninterpreted(&loaded.body) {
-            diagnostics.push(Diagnostic::warning(
-                &post.path,
-                Some(loaded.body_line + note.line),
-                CheckNote::Template(note.tag).to_string(),
-            ));
-        }
-    }
+    use rayon::prelude::*;
+    let notes: Vec<Diagnostic> = posts
+        .par_iter()
+        .flat_map_iter(|post| {
+            let loaded = store::load_file(&post.path, &store::LoadOptions::default()).ok();
+            loaded
+                .map(|loaded| {
+                    template::uninterpreted(&loaded.body)
+                        .into_iter()
+                        .map(|note| {
+                            Diagnostic::warning(
+                                &post.path,
+                                Some(loaded.body_line + note.line),
+                                CheckNote::Template(note.tag).to_string(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    diagnostics.extend(notes);
     fold_missing_front_matter(posts, diagnostics);
     diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
 }

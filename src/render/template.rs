@@ -283,6 +283,16 @@ impl<'a> Interpreter<'a> {
         let inner = inner.strip_suffix('/').map_or(inner, str::trim_end);
         let name = tag_name(inner);
         let args = inner[inner.find(name).map_or(0, |i| i + name.len())..].trim();
+        // Zola calls its shortcodes: `{{ name(key="v", other=1) }}`.
+        let zola_args;
+        let is_call = args.starts_with('(') && args.ends_with(')');
+        let args = match args.strip_prefix('(').and_then(|a| a.strip_suffix(')')) {
+            Some(call) => {
+                zola_args = call.replace(", ", " ").replace(',', " ");
+                zola_args.as_str()
+            }
+            None => args,
+        };
         // In code, Liquid is what the code shows (Go templates in a Hugo post, Liquid in
         // `highlight`), except `raw`, which Jekyll authors put there to show it, and the end of
         // the block itself.
@@ -308,7 +318,7 @@ impl<'a> Interpreter<'a> {
             return self.template_target(end);
         }
         match (kind, name) {
-            (Kind::Output, _) => {
+            (Kind::Output, _) if !is_call => {
                 self.note(raw_tag);
                 self.vanish();
             }
@@ -324,7 +334,7 @@ impl<'a> Interpreter<'a> {
                 let lang = attr(&attrs, &["lang", "language"], 0).unwrap_or_default();
                 self.open_code(&lang, name);
             }
-            (_, "figure" | "img" | "image" | "fig" | "gallery-image") => {
+            (_, "figure" | "img" | "image" | "fig" | "gallery-image" | "resize_image") => {
                 let attrs = attributes(args);
                 let src = if kind == Kind::Liquid {
                     // Octopress: `{% img [class] /path [w [h]] ["title" ["alt"]] %}`.
@@ -333,7 +343,7 @@ impl<'a> Interpreter<'a> {
                         .find(|(k, v)| k.is_none() && (v.contains('/') || v.contains('.')))
                         .map(|(_, v)| v.clone())
                 } else {
-                    attr(&attrs, &["src", "link"], 0)
+                    attr(&attrs, &["src", "path", "link"], 0)
                 };
                 let caption = attr(&attrs, &["caption", "alt", "title"], usize::MAX)
                     .or_else(|| {
@@ -372,14 +382,20 @@ impl<'a> Interpreter<'a> {
                 // Outside a link's target the address alone means nothing to a reader.
                 self.vanish();
             }
+            (Kind::Output, _) => {
+                self.note(raw_tag);
+                self.vanish();
+            }
             (Kind::Liquid, _) => {
                 let name = name.to_string();
                 if let Some(opened) = name.strip_prefix("end") {
                     self.closed_names.push(opened.to_string());
-                } else if !matches!(
-                    name.as_str(),
-                    "else" | "elsif" | "when" | "break" | "continue" | "endraw"
-                ) {
+                } else if !is_call
+                    && !matches!(
+                        name.as_str(),
+                        "else" | "elsif" | "when" | "break" | "continue" | "endraw"
+                    )
+                {
                     self.note(raw_tag);
                 }
                 self.vanish();
@@ -455,21 +471,33 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Starts a new output line unless at one.
-    fn at_line_start(&mut self) {
-        if self.out.len() > self.line_start {
-            self.out.push('\n');
+    /// Ends the output line unless it holds only indentation, which is returned to indent
+    /// a block by (a `highlight` inside a list item stays in it).
+    fn at_line_start(&mut self) -> String {
+        let so_far = &self.out[self.line_start..];
+        if so_far.chars().all(|c| c == ' ' || c == '\t') {
+            let indent = so_far.to_string();
+            return indent;
         }
+        self.out.push('\n');
         self.line_start = self.out.len();
+        String::new()
     }
 
     /// Writes `block` (whole lines) as its own lines; the rest of the input line, if blank,
     /// goes with the tag.
     fn block(&mut self, block: &str) {
-        self.at_line_start();
-        self.out.push_str(block);
-        if !block.ends_with('\n') {
-            self.out.push('\n');
+        let indent = self.at_line_start();
+        let mut lines = block.trim_end_matches('\n').split('\n');
+        if let Some(first) = lines.next() {
+            self.out.push_str(first);
         }
+        for line in lines {
+            self.out.push('\n');
+            self.out.push_str(&indent);
+            self.out.push_str(line);
+        }
+        self.out.push('\n');
         self.line_start = self.out.len();
         self.removed_on_line = true;
     }
@@ -575,8 +603,8 @@ fn find_end_tag(text: &str, name: &str) -> Option<(usize, usize)> {
     while let Some(open) = text[from..].find("{%").map(|i| from + i) {
         // The closer found for an earlier opener serves until it is passed: one scan in all.
         let this_close = match close {
-            Some(c) if c > open => c,
-            _ => open + text[open..].find("%}")?,
+            Some(c) if c >= open + 2 => c,
+            _ => open + 2 + text[open + 2..].find("%}")?,
         };
         close = Some(this_close);
         if strip_markers(&text[open + 2..this_close]) == name {
@@ -603,7 +631,7 @@ fn tag_name(inner: &str) -> &str {
     let end = inner
         .char_indices()
         .skip(1)
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '|'))
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '|' | '('))
         .map_or(inner.len(), |(i, _)| i);
     &inner[..end]
 }
@@ -810,6 +838,12 @@ mod tests {
     }
 
     #[test]
+    fn a_highlight_in_a_list_item_stays_in_it() {
+        let out = md("- item\n\n  {% highlight sh %}\n  ls\n  {% endhighlight %}\n- next\n");
+        assert_eq!(out, "- item\n\n  ````sh\n  ls\n  ````\n- next\n");
+    }
+
+    #[test]
     fn raw_keeps_its_text_and_unknown_tags_vanish_without_holes() {
         let out = md(
             "a\n{% assign x = 1 %}\n{% include note.html %}\nb {{ site.title }} c\n{% raw %}{{ keep }}{% endraw %}\n",
@@ -857,6 +891,16 @@ mod tests {
         assert_eq!(
             md("    {{</* gist spf13 7896402 */>}}\n{{< figure src=\"a.png\" />}}\n"),
             "    {{< gist spf13 7896402 >}}\n![](<a.png>)\n"
+        );
+    }
+
+    #[test]
+    fn zola_calls_its_shortcodes() {
+        assert_eq!(
+            md(
+                "{{ resize_image(path=\"img/a.jpg\", width=600, op=\"fit\") }}\n{{ youtube(id=\"abc\") }}\n"
+            ),
+            "![](<img/a.jpg>)\n[YouTube](<https://www.youtube.com/watch?v=abc>)\n"
         );
     }
 
@@ -912,5 +956,24 @@ mod tests {
             out,
             "<p>a</p>\n<pre>\nint x;\n</pre>\n<p><img src=\"x.png\" alt=\"c&amp;d\"></p>\n"
         );
+    }
+
+    proptest::proptest! {
+        /// Any mix of template pieces is read without a panic, in bounded output, and what is
+        /// left parses as Markdown.
+        #[test]
+        fn any_mix_of_template_pieces(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "{%", "%}", "{{", "}}", "{{<", ">}}", "{{%", "%}}", "{{</*", "*/>}}", " raw ", " endraw ",
+            " highlight ", " endhighlight ", " comment ", " endcomment ", "figure src=\"x\" ",
+            "youtube id ", "/", "(", ")", "[t](", "\"", "=", " ", "\n", "```\n", "a", "中", "é",
+        ]), 0..80)) {
+            let text: String = pieces.concat();
+            for syntax in [Syntax::Markdown, Syntax::Html] {
+                let out = interpret(&text, syntax);
+                proptest::prop_assert!(out.len() <= text.len() * 8 + 64);
+                let _ = pulldown_cmark::Parser::new(&out).count();
+            }
+            let _ = uninterpreted(&text);
+        }
     }
 }

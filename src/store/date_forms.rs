@@ -279,4 +279,15 @@ mod tests {
         assert_eq!(strip_date_prefix("2023-08-01"), "");
         assert_eq!(strip_date_prefix("issue-123"), "issue-123");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_not_without_panicking(text in "[0-9/.:年月日 +TZa-zA-Z,-]{0,40}") {
+            let _ = PostDate::parse(&text);
+            let _ = is_ambiguous(&text);
+            let _ = strip_date_prefix(&text);
+            let _ = from_url_path(&text);
+            let _ = from_path(Path::new(&text));
+        }
+    }
 }

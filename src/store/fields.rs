@@ -83,6 +83,8 @@ pub fn apply_front_matter(
             post.title = scalar(value).map(sanitize_inline_owned).unwrap_or_default();
         } else if key_is(DATE_KEYS) && post.date.is_none() {
             match scalar(value) {
+                // Jekyll's `published: false` is a draft flag, not a date.
+                Some(text) if is_boolean(&text) => {}
                 Some(text) if !text.trim().is_empty() => {
                     post.date = PostDate::parse(&text);
                     if post.date.is_none() {
@@ -120,6 +122,11 @@ pub fn apply_front_matter(
     if post.date.is_none() {
         post.date = address_date;
     }
+}
+
+fn is_boolean(text: &str) -> bool {
+    let text = text.trim();
+    text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
 }
 
 /// Only an absolute `http(s)` address is a source: `url: /2018/09/05/intro/` is the post's
@@ -483,6 +490,19 @@ mod tests {
         ]);
         assert_eq!(post.source.as_deref(), Some("HTTPS://e.com/a"));
         assert_eq!(post.date, None);
+    }
+
+    #[test]
+    fn published_false_is_a_draft_flag_not_a_bad_date() {
+        let (post, warnings) = normalised(vec![
+            ("published".into(), FrontValue::Bool(false)),
+            ("date".into(), s("2019-09-08")),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            post.date.map(|d| d.to_string()).as_deref(),
+            Some("2019-09-08")
+        );
     }
 
     #[test]
