@@ -1,0 +1,78 @@
+//! Hostile nesting: 100,000 quote markers, list levels or emphasis runs, and deeply nested
+//! HTML. Each must render well inside a time bound (linear work; the old builder took
+//! minutes), keep its text, and flatten what is past the depth the layout honours. A test
+//! that would hang fails at its bound instead of holding up the run.
+
+use brief::render::{parse_body, render_article};
+use brief::store::{BodyFormat, Post};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Runs `work` on a thread and fails if it takes longer than `seconds`.
+fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .expect("a thread");
+    rx.recv_timeout(Duration::from_secs(seconds))
+        .unwrap_or_else(|e| panic!("not done within {seconds} s: {e}"))
+}
+
+fn render_within(body: String, format: BodyFormat) -> String {
+    within(10, move || {
+        let post = Post {
+            title: "深".into(),
+            format,
+            ..Post::default()
+        };
+        let article = render_article(&post, &body, 60);
+        for line in &article.lines {
+            assert!(line.width() <= 60, "{:?} is too wide", line.plain());
+        }
+        article.plain_text()
+    })
+}
+
+#[test]
+fn hundred_thousand_quote_markers() {
+    let text = render_within(
+        format!("{}深处\n", ">".repeat(100_000)),
+        BodyFormat::Markdown,
+    );
+    assert!(text.contains("深处"), "{text}");
+}
+
+#[test]
+fn fifty_thousand_list_levels() {
+    for marker in ["- ", "1. "] {
+        let text = render_within(
+            format!("{}底\n", marker.repeat(50_000)),
+            BodyFormat::Markdown,
+        );
+        assert!(text.contains('底'), "{text}");
+    }
+}
+
+#[test]
+fn emphasis_nested_fifty_thousand_deep() {
+    let body = format!("{}心{}\n", "*a ".repeat(50_000), " b*".repeat(50_000));
+    let text = render_within(body, BodyFormat::Markdown);
+    assert!(text.contains('心'), "{}", &text[..200.min(text.len())]);
+}
+
+#[test]
+fn nesting_past_the_bound_is_flattened() {
+    let blocks = within(10, || {
+        parse_body(&format!("{}x\n", ">".repeat(1000)), BodyFormat::Markdown)
+    });
+    let mut depth = 0;
+    let mut block = blocks.first();
+    while let Some(brief::render::doc::Block::Quote(inner)) = block {
+        depth += 1;
+        block = inner.first();
+    }
+    assert_eq!(depth, brief::render::doc::MAX_BLOCK_DEPTH);
+}
