@@ -34,6 +34,7 @@
 pub mod doc;
 mod header;
 mod html;
+mod html_bound;
 mod layout;
 mod links;
 mod markdown;

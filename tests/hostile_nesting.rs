@@ -76,3 +76,16 @@ fn nesting_past_the_bound_is_flattened() {
     }
     assert_eq!(depth, brief::render::doc::MAX_BLOCK_DEPTH);
 }
+
+#[test]
+fn html_elements_nested_twenty_thousand_deep() {
+    for (open, close) in [
+        ("<ul><li>", "</li></ul>"),
+        ("<div><blockquote>", "</blockquote></div>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+    ] {
+        let body = format!("{}底{}", open.repeat(20_000), close.repeat(20_000));
+        let text = render_within(body, BodyFormat::Html);
+        assert!(text.contains('底'), "{open}");
+    }
+}

@@ -17,7 +17,7 @@ type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 
 /// Parses an HTML fragment and adds its content to `builder`.
 pub fn add_html(html: &str, builder: &mut Builder) {
-    let fragment = Html::parse_fragment(html);
+    let fragment = Html::parse_fragment(&super::html_bound::bound_nesting(html));
     let root = fragment.root_element();
     let mut walker = Walker {
         builder,
