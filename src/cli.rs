@@ -65,7 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("brief: {error:#}");
+            say(&format!("brief: {error:#}"));
             ExitCode::from(error.exit_code())
         }
     }
@@ -86,7 +86,7 @@ impl Context {
         let paths = Paths::discover();
         let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
         for problem in &config.problems {
-            eprintln!("brief: {problem}");
+            say(&format!("brief: {problem}"));
         }
         Ok(Context {
             paths,
@@ -121,7 +121,7 @@ impl Context {
     /// The marks on disk; a problem is reported and no marks are used.
     pub fn marks(&self) -> Marks {
         self.mark_store().load().unwrap_or_else(|error| {
-            eprintln!("brief: {error}");
+            say(&format!("brief: {error}"));
             Marks::default()
         })
     }
@@ -194,6 +194,14 @@ fn output_width(requested: Option<usize>) -> Option<usize> {
             })
             .flatten()
     })
+}
+
+/// Writes a line to stderr. A failed write (`2>/dev/full`, a terminal gone) is ignored: there
+/// is nowhere left to report it, and the exit code still tells.
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}").and_then(|()| err.flush());
 }
 
 /// Writes `text` to stdout; a closed pipe (`brief list | head`) ends quietly.

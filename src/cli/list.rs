@@ -83,7 +83,9 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     }
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if with_errors > 0 {
-        eprintln!("brief: {with_errors} problem(s) while loading; `brief check` lists them");
+        super::say(&format!(
+            "brief: {with_errors} problem(s) while loading; `brief check` lists them"
+        ));
     }
     drop(posts);
     // The process ends next: freeing a hundred thousand posts one by one would cost more than
