@@ -123,10 +123,13 @@ impl IndexCache {
         cache_dir.join(format!("index-{hash:016x}.bin"))
     }
 
-    /// Reads a cache file; anything wrong with it gives an empty cache.
+    /// Reads a cache file; anything wrong with it gives an empty cache. Only a regular file
+    /// of at most [`DECODE_LIMIT`] bytes is read: a FIFO or a device there must not hang the
+    /// load, nor fill memory.
     pub fn load(file: &Path, root: &Path) -> Self {
-        fs::read(file)
+        crate::bounded_read::read_regular(file, DECODE_LIMIT as u64)
             .ok()
+            .flatten()
             .and_then(|bytes| Self::decode(&bytes, root))
             .unwrap_or_default()
     }

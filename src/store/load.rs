@@ -502,7 +502,13 @@ struct FileStart {
 
 fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileStart, Diagnostic> {
     let unreadable = |e: io::Error| Diagnostic::error(path, None, format!("cannot read: {e}"));
-    let file = fs::File::open(path).map_err(unreadable)?;
+    // Only a regular file is opened: opening a FIFO waits for a writer, forever.
+    let file = match crate::bounded_read::open_regular(path, u64::MAX) {
+        Ok(Some((file, _))) => file,
+        Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
+        Err(crate::bounded_read::Refused::Io(e)) => return Err(unreadable(e)),
+        Err(refused) => return Err(Diagnostic::error(path, None, refused.to_string())),
+    };
     let meta = file.metadata().map_err(unreadable)?;
     let size = meta.len();
     let modified = modified_nanos(&meta);
