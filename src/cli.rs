@@ -118,12 +118,13 @@ impl Context {
         MarkStore::new(self.paths.state_file.clone())
     }
 
-    /// The marks on disk; a problem is reported and no marks are used.
+    /// The marks on disk; a problem is reported, and the marks of every line read are used.
     pub fn marks(&self) -> Marks {
-        self.mark_store().load().unwrap_or_else(|error| {
-            say(&format!("brief: {error}"));
-            Marks::default()
-        })
+        let (marks, problem) = self.mark_store().load_keeping();
+        if let Some(problem) = problem {
+            say(&format!("brief: {problem}"));
+        }
+        marks
     }
 }
 

@@ -55,14 +55,12 @@ pub fn run(options: ReaderOptions) -> io::Result<()> {
 }
 
 fn run_reader(options: ReaderOptions) -> io::Result<()> {
-    let marks = match options.marks.load() {
-        Ok(marks) => marks,
-        Err(error) => {
-            let mut options = options.clone();
-            options.startup_messages.push(error.to_string());
-            return run_with_marks(options, Marks::default());
-        }
-    };
+    let (marks, problem) = options.marks.load_keeping();
+    if let Some(problem) = problem {
+        let mut options = options.clone();
+        options.startup_messages.push(problem.to_string());
+        return run_with_marks(options, marks);
+    }
     run_with_marks(options, marks)
 }
 
