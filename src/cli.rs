@@ -164,9 +164,13 @@ fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> 
 /// A failure that ends a command.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}: no such file or folder")]
+    #[error("{}: no such file or folder", crate::text::visible_path(.0))]
     NoSuchPath(PathBuf),
-    #[error("{path}: {message}")]
+    #[error(
+        "{}: {}",
+        crate::text::visible_path(path),
+        crate::text::visible(message)
+    )]
     BadInput { path: PathBuf, message: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),

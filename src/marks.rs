@@ -15,6 +15,7 @@
 
 use crate::atomic_file;
 use crate::store::Post;
+use crate::text::visible_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
@@ -100,10 +101,10 @@ pub enum MarksError {
     #[error(
         "{path}:{line}: state file is corrupt ({message}) on line(s) {lines}; {}",
         match aside {
-            Some(aside) => format!("set aside in {}", aside.display()),
+            Some(aside) => format!("set aside in {}", visible_path(aside)),
             None => "the other marks are used".to_string(),
         },
-        path = path.display(),
+        path = visible_path(path),
         line = bad.first().map_or(0, |b| b.0),
         message = bad.first().map_or("", |b| b.1.as_str()),
         lines = line_numbers(bad),
@@ -115,16 +116,16 @@ pub enum MarksError {
         /// Where the bad lines were put, once a save set them aside.
         aside: Option<PathBuf>,
     },
-    #[error("{}: {error}", path.display())]
+    #[error("{}: {error}", visible_path(path))]
     Io { path: PathBuf, error: io::Error },
-    #[error("{}: {refused}", path.display())]
+    #[error("{}: {refused}", visible_path(path))]
     Refused {
         path: PathBuf,
         refused: crate::bounded_read::Refused,
     },
     #[error(
         "{}: locked by another process; marks will not be saved until it is free",
-        path.display()
+        visible_path(path)
     )]
     Locked { path: PathBuf },
 }

@@ -44,13 +44,23 @@ fn brief(home: &Path, args: &[&str], stdout: Stdio, stderr: Stdio) -> Output {
 }
 
 fn full() -> Stdio {
-    Stdio::from(File::options().write(true).open("/dev/full").expect("/dev/full"))
+    Stdio::from(
+        File::options()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full"),
+    )
 }
 
 #[test]
 fn a_full_stderr_keeps_the_exit_code() {
     let home = tempfile::tempdir().unwrap();
-    let out = brief(home.path(), &["list", "/nonexistent/brief"], Stdio::null(), full());
+    let out = brief(
+        home.path(),
+        &["list", "/nonexistent/brief"],
+        Stdio::null(),
+        full(),
+    );
     assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
 }
 
@@ -89,7 +99,11 @@ fn a_closed_pipe_ends_quietly() {
     }
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The reader's terminal hangs up: every handle on its other end is closed, so the reader gets
@@ -122,7 +136,11 @@ fn the_reader_exits_quietly_when_its_terminal_hangs_up() {
     let mut buf = [0u8; 8192];
     while seen.len() < 4000 {
         let n = reader.read(&mut buf).expect("brief's output");
-        assert!(n > 0, "brief ended early: {}", String::from_utf8_lossy(&seen));
+        assert!(
+            n > 0,
+            "brief ended early: {}",
+            String::from_utf8_lossy(&seen)
+        );
         if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
             writer.write_all(b"\x1b[1;1R").unwrap();
         }
