@@ -33,6 +33,9 @@ pub struct Cli {
     /// Read every post afresh, neither using nor writing the index cache.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Tell more about what was done, such as index cache chunks that failed their check.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,15 +56,16 @@ pub enum Command {
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let result =
-        Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| match cli.command {
+    let result = Context::load(cli.config.as_deref(), cli.no_cache, cli.verbose).and_then(
+        |context| match cli.command {
             Some(Command::List(args)) => list::run(&args, &context),
             Some(Command::Tags(args)) => tags::run(&args, &context),
             Some(Command::Check(args)) => check::run(&args, &context),
             Some(Command::Show(args)) => show::run(&args),
             Some(Command::Config) => config::run(&context),
             None => read(cli.path, &context),
-        });
+        },
+    );
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -78,11 +82,13 @@ pub struct Context {
     pub config: LoadedConfig,
     /// Whether the index cache is used.
     pub use_cache: bool,
+    /// `--verbose`: notes about the loading go to stderr.
+    pub verbose: bool,
 }
 
 impl Context {
     /// Reads the config; its problems go to stderr, and a missing `--config` file is misuse.
-    fn load(explicit: Option<&Path>, no_cache: bool) -> Result<Self, CliError> {
+    fn load(explicit: Option<&Path>, no_cache: bool, verbose: bool) -> Result<Self, CliError> {
         let paths = Paths::discover();
         let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
         for problem in &config.problems {
@@ -92,6 +98,7 @@ impl Context {
             paths,
             config,
             use_cache: !no_cache,
+            verbose,
         })
     }
 
@@ -136,7 +143,13 @@ fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
         .zip(&cache_files)
         .map(|(root, cache)| (root.as_path(), cache.as_deref()))
         .collect();
-    store::load_paths_cached(&with_caches, &store::LoadOptions::default())
+    let loaded = store::load_paths_cached(&with_caches, &store::LoadOptions::default());
+    if context.verbose {
+        for note in &loaded.notes {
+            say(&format!("brief: {note}"));
+        }
+    }
+    loaded
 }
 
 /// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.

@@ -111,3 +111,31 @@ fn a_cache_that_is_a_fifo_or_urandom_does_not_hang_the_load() {
     let out = brief(dir.path(), &["list", posts.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("管道旁边"));
 }
+
+#[test]
+fn a_damaged_cache_chunk_is_dropped_with_a_note_under_verbose() {
+    let (dir, posts) = folder_with_fifo();
+    std::fs::remove_file(posts.join("x.md")).unwrap();
+    let root = posts.to_str().unwrap();
+    let first = brief(dir.path(), &["list", root]);
+    let cache = brief::store::IndexCache::file_for(&dir.path().join("cache/brief"), &posts);
+    let mut bytes = std::fs::read(&cache).expect("the cache was written");
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x10;
+    std::fs::write(&cache, &bytes).unwrap();
+    let quiet = brief(dir.path(), &["list", root]);
+    assert_eq!(quiet.stdout, first.stdout);
+    assert!(
+        !text(&quiet.stderr).contains("cache"),
+        "{}",
+        text(&quiet.stderr)
+    );
+    std::fs::write(&cache, &bytes).unwrap();
+    let verbose = brief(dir.path(), &["list", "--verbose", root]);
+    assert_eq!(verbose.stdout, first.stdout);
+    assert!(
+        text(&verbose.stderr).contains("failed their check"),
+        "{}",
+        text(&verbose.stderr)
+    );
+}
