@@ -7,6 +7,7 @@
 mod check;
 mod config;
 mod list;
+mod nesting;
 pub mod show;
 mod tags;
 

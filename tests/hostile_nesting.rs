@@ -89,3 +89,49 @@ fn html_elements_nested_twenty_thousand_deep() {
         assert!(text.contains('底'), "{open}");
     }
 }
+
+#[test]
+fn check_warns_about_flattened_nesting_and_only_there() {
+    use brief::render::nesting_flattened;
+    let deep = [
+        (format!("{}x\n", ">".repeat(40)), BodyFormat::Markdown),
+        (format!("{}x\n", "- ".repeat(40)), BodyFormat::Markdown),
+        (
+            format!("{}x{}\n", "*a ".repeat(40), " b*".repeat(40)),
+            BodyFormat::Markdown,
+        ),
+        ("<div>".repeat(1000), BodyFormat::Html),
+    ];
+    for (body, format) in deep {
+        assert!(
+            within(10, move || nesting_flattened(&body, format)),
+            "not flattened"
+        );
+    }
+    let shallow = format!("{}x\n\n**粗** *斜* [链](https://e.com)\n", ">".repeat(5));
+    assert!(!nesting_flattened(&shallow, BodyFormat::Markdown));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("deep.md"),
+        format!("---\ntitle: 深\n---\n{}底\n", ">".repeat(100_000)),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("flat.md"), "---\ntitle: 平\n---\n> 一层\n").unwrap();
+    let root = dir.path().to_path_buf();
+    let out = within(10, move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["--no-cache", "check"])
+            .arg(&root)
+            .env("XDG_CONFIG_HOME", root.join("none"))
+            .output()
+            .unwrap()
+    });
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{report}");
+    assert!(
+        report.contains("deep.md:1: warning: nesting deeper than"),
+        "{report}"
+    );
+    assert!(!report.contains("flat.md"), "{report}");
+}

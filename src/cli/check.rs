@@ -14,7 +14,8 @@ pub struct CheckArgs {
 
 /// Exits 0 when no file has an error (warnings allowed), 1 otherwise.
 pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
-    let loaded = load_roots(&context.roots(args.path.as_deref())?, context);
+    let mut loaded = load_roots(&context.roots(args.path.as_deref())?, context);
+    super::nesting::add_warnings(&mut loaded);
     let mut out = String::new();
     for diagnostic in &loaded.diagnostics {
         let _ = writeln!(out, "{diagnostic}");

@@ -521,6 +521,8 @@ pub struct Builder {
     real: Vec<usize>,
     depth: usize,
     spare: Spare,
+    /// Some nesting went past a bound and was flattened.
+    flattened: bool,
 }
 
 impl Default for Builder {
@@ -540,6 +542,7 @@ impl Builder {
             real: vec![0],
             depth: 0,
             spare: Spare::default(),
+            flattened: false,
         }
     }
 
@@ -595,10 +598,14 @@ impl Builder {
     /// Opens a block; every `open` must be paired with a [`Builder::close`].
     pub fn open(&mut self, open: Open) {
         self.ensure_item_for(&open);
+        let too_deep = self.depth >= MAX_BLOCK_DEPTH;
+        if too_deep && matches!(open, Open::Quote | Open::List { .. }) {
+            self.flattened = true;
+        }
         let top = self.top().expect("the root frame is never popped");
         let in_inline = matches!(top, Frame::Inline { .. });
         let frame = match open {
-            Open::Quote | Open::List { .. } if in_inline || self.depth >= MAX_BLOCK_DEPTH => None,
+            Open::Quote | Open::List { .. } if in_inline || too_deep => None,
             Open::Item if in_inline => None,
             Open::Heading(_) | Open::Paragraph | Open::Table(_) if in_inline => None,
             Open::Quote => Some(Frame::Blocks {
@@ -946,7 +953,21 @@ impl Builder {
         };
         if let (Some(inlines), spare) = self.inlines_and_spare() {
             inlines.open(open, spare);
+            if inlines.flat > 0 {
+                self.flattened = true;
+            }
         }
+    }
+
+    /// Whether some nesting went past [`MAX_BLOCK_DEPTH`] or [`MAX_INLINE_DEPTH`] (or an HTML
+    /// bound) and was flattened, for `brief check` to say so.
+    pub fn flattened(&self) -> bool {
+        self.flattened
+    }
+
+    /// Records that the input was flattened before it reached the builder.
+    pub fn note_flattened(&mut self) {
+        self.flattened = true;
     }
 
     pub fn close_inline(&mut self) {
