@@ -135,3 +135,25 @@ fn check_warns_about_flattened_nesting_and_only_there() {
     );
     assert!(!report.contains("flat.md"), "{report}");
 }
+
+#[test]
+fn one_wide_row_does_not_pad_every_other_row() {
+    let n = 10_000;
+    let html = format!(
+        "<table><tr>{}</tr>{}</table>",
+        "<th>列</th>".repeat(n),
+        "<tr><td>格</td></tr>".repeat(n)
+    );
+    let text = render_within(html, BodyFormat::Html);
+    assert_eq!(text.matches('格').count(), n);
+    // pulldown-cmark pads short rows itself, within a budget of its own.
+    let n = 2_000;
+    let markdown = format!(
+        "{}|\n{}|\n{}",
+        "|列".repeat(n),
+        "|-".repeat(n),
+        "|格|\n".repeat(n)
+    );
+    let text = render_within(markdown, BodyFormat::Markdown);
+    assert!(text.contains('格'));
+}
