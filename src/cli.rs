@@ -9,6 +9,7 @@ mod check_notes;
 mod config;
 pub mod help;
 mod list;
+mod nesting;
 pub mod show;
 mod tags;
 
@@ -36,6 +37,9 @@ pub struct Cli {
     /// Read every post afresh, neither using nor writing the index cache.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Tell more about what was done, such as index cache chunks that failed their check.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,21 +61,22 @@ pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
     let mut words = crate::i18n::choose_from_env(None).0.catalog();
-    let result = Context::load(cli.config.as_deref(), cli.no_cache).and_then(|context| {
-        words = context.words();
-        match cli.command {
-            Some(Command::List(args)) => list::run(&args, &context),
-            Some(Command::Tags(args)) => tags::run(&args, &context),
-            Some(Command::Check(args)) => check::run(&args, &context),
-            Some(Command::Show(args)) => show::run(&args, &context),
-            Some(Command::Config) => config::run(&context),
-            None => read(cli.path, &context),
-        }
-    });
+    let result =
+        Context::load(cli.config.as_deref(), cli.no_cache, cli.verbose).and_then(|context| {
+            words = context.words();
+            match cli.command {
+                Some(Command::List(args)) => list::run(&args, &context),
+                Some(Command::Tags(args)) => tags::run(&args, &context),
+                Some(Command::Check(args)) => check::run(&args, &context),
+                Some(Command::Show(args)) => show::run(&args, &context),
+                Some(Command::Config) => config::run(&context),
+                None => read(cli.path, &context),
+            }
+        });
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("brief: {}", error.localized(words));
+            say(&format!("brief: {}", error.localized(words)));
             ExitCode::from(error.exit_code())
         }
     }
@@ -86,22 +91,28 @@ pub struct Context {
     pub use_cache: bool,
     /// The interface language and where it came from.
     pub language: (Lang, LangSource),
+    /// `--verbose`: notes about the loading go to stderr.
+    pub verbose: bool,
 }
 
 impl Context {
     /// Reads the config; its problems go to stderr, and a missing `--config` file is misuse.
-    fn load(explicit: Option<&Path>, no_cache: bool) -> Result<Self, CliError> {
+    fn load(explicit: Option<&Path>, no_cache: bool, verbose: bool) -> Result<Self, CliError> {
         let paths = Paths::discover();
         let config = Config::load(explicit, &paths).map_err(CliError::Config)?;
         let language = config.config.interface_language();
         for problem in &config.problems {
-            eprintln!("brief: {}", problem.localized(language.0.catalog()));
+            say(&format!(
+                "brief: {}",
+                problem.localized(language.0.catalog())
+            ));
         }
         Ok(Context {
             paths,
             language,
             config,
             use_cache: !no_cache,
+            verbose,
         })
     }
 
@@ -133,12 +144,13 @@ impl Context {
         MarkStore::new(self.paths.state_file.clone())
     }
 
-    /// The marks on disk; a problem is reported and no marks are used.
+    /// The marks on disk; a problem is reported, and the marks of every line read are used.
     pub fn marks(&self) -> Marks {
-        self.mark_store().load().unwrap_or_else(|error| {
-            eprintln!("brief: {error}");
-            Marks::default()
-        })
+        let (marks, problem) = self.mark_store().load_keeping();
+        if let Some(problem) = problem {
+            say(&format!("brief: {problem}"));
+        }
+        marks
     }
 }
 
@@ -150,7 +162,13 @@ fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
         .zip(&cache_files)
         .map(|(root, cache)| (root.as_path(), cache.as_deref()))
         .collect();
-    store::load_paths_cached(&with_caches, &store::LoadOptions::default())
+    let loaded = store::load_paths_cached(&with_caches, &store::LoadOptions::default());
+    if context.verbose {
+        for note in &loaded.notes {
+            say(&format!("brief: {note}"));
+        }
+    }
+    loaded
 }
 
 /// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.
@@ -178,9 +196,13 @@ fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> 
 /// A failure that ends a command.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}: no such file or folder")]
+    #[error("{}: no such file or folder", crate::text::visible_path(.0))]
     NoSuchPath(PathBuf),
-    #[error("{path}: {message}")]
+    #[error(
+        "{}: {}",
+        crate::text::visible_path(path),
+        crate::text::visible(message)
+    )]
     BadInput { path: PathBuf, message: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -192,9 +214,10 @@ impl CliError {
     /// The message in the language of `words`.
     pub fn localized(&self, words: &Catalog) -> String {
         match self {
-            CliError::NoSuchPath(path) => {
-                crate::i18n::fill(words.cli_no_such_path, &[("path", &path.display())])
-            }
+            CliError::NoSuchPath(path) => crate::i18n::fill(
+                words.cli_no_such_path,
+                &[("path", &crate::text::visible_path(path))],
+            ),
             CliError::Output(error) => {
                 crate::i18n::fill(words.cli_cannot_write, &[("error", error)])
             }
@@ -222,6 +245,14 @@ fn output_width(requested: Option<usize>) -> Option<usize> {
             })
             .flatten()
     })
+}
+
+/// Writes a line to stderr. A failed write (`2>/dev/full`, a terminal gone) is ignored: there
+/// is nowhere left to report it, and the exit code still tells.
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}").and_then(|()| err.flush());
 }
 
 /// Writes `text` to stdout; a closed pipe (`brief list | head`) ends quietly.

@@ -135,7 +135,7 @@ impl ConfigProblem {
         fill(
             words.cfg_warning,
             &[
-                ("path", &self.path.display()),
+                ("path", &crate::text::visible_path(&self.path)),
                 ("line", &self.line),
                 ("message", &self.issue.message(words)),
             ],
@@ -169,7 +169,7 @@ impl Config {
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(LoadedConfig::default());
             }
-            Err(e) => return Err(format!("{}: {e}", path.display())),
+            Err(e) => return Err(format!("{}: {e}", crate::text::visible_path(&path))),
         };
         let (config, problems) = Self::parse(&text, &path);
         Ok(LoadedConfig {

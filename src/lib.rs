@@ -1,6 +1,7 @@
 //! brief: a terminal reader for folders of news briefings.
 pub mod app;
 pub mod atomic_file;
+pub mod bounded_read;
 pub mod cli;
 pub mod config;
 pub mod corpus;

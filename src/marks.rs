@@ -4,18 +4,30 @@
 //! The state file is JSON lines, one post a line, sorted by id, so it merges and syncs well
 //! between machines. Writes are atomic (temp file in the same folder, fsync, rename, fsync the
 //! folder) and made under an exclusive lock after re-reading the file, applying only this
-//! process's changes: two readers on the same folder lose no marks. A file that cannot be read
-//! is set aside, never trusted and never fatal.
+//! process's changes: two readers on the same folder lose no marks. Every line that parses is
+//! kept; lines that do not are reported with their numbers and, at the next save, set aside
+//! in a file of their own, never trusted and never fatal. Reading never moves or changes a
+//! file. Only a regular file of bounded size is read (a FIFO or `/dev/zero` is refused), and
+//! the lock is waited for a bounded time: held by another process, it leaves this one
+//! read-only, its changes kept for a later save.
 //!
 //! This module must not depend on the terminal, `app` or `ui`; it never touches posts.
 
 use crate::atomic_file;
 use crate::store::Post;
+use crate::text::visible_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// The largest state file read: about 200 bytes a mark, so some five million marks.
+const MAX_STATE_BYTES: u64 = 1 << 30;
+/// How long a save waits for another process's lock before going on without saving.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// What the user marked on one post.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,37 +98,83 @@ struct Line {
 /// Why the state file could not be used; the caller shows it and goes on with no marks.
 #[derive(Debug, thiserror::Error)]
 pub enum MarksError {
-    #[error("{path}:{line}: state file is corrupt ({message}); set aside as {aside}")]
+    #[error(
+        "{path}:{line}: state file is corrupt ({message}) on line(s) {lines}; {}",
+        match aside {
+            Some(aside) => format!("set aside in {}", visible_path(aside)),
+            None => "the other marks are used".to_string(),
+        },
+        path = visible_path(path),
+        line = bad.first().map_or(0, |b| b.0),
+        message = bad.first().map_or("", |b| b.1.as_str()),
+        lines = line_numbers(bad),
+    )]
     Corrupt {
         path: PathBuf,
-        line: usize,
-        message: String,
-        aside: PathBuf,
+        /// Line numbers and what was wrong with each.
+        bad: Vec<(usize, String)>,
+        /// Where the bad lines were put, once a save set them aside.
+        aside: Option<PathBuf>,
     },
-    #[error("{path}: {error}")]
+    #[error("{}: {error}", visible_path(path))]
     Io { path: PathBuf, error: io::Error },
+    #[error("{}: {refused}", visible_path(path))]
+    Refused {
+        path: PathBuf,
+        refused: crate::bounded_read::Refused,
+    },
+    #[error(
+        "{}: locked by another process; marks will not be saved until it is free",
+        visible_path(path)
+    )]
+    Locked { path: PathBuf },
+}
+
+fn line_numbers(bad: &[(usize, String)]) -> String {
+    let numbers: Vec<String> = bad.iter().take(10).map(|(n, _)| n.to_string()).collect();
+    let more = if bad.len() > 10 { ", …" } else { "" };
+    format!("{}{more}", numbers.join(", "))
 }
 
 /// The state file and how to read and write it.
 #[derive(Debug, Clone)]
 pub struct MarkStore {
     pub path: PathBuf,
+    /// Changes a save could not write (the lock was held), written by the next save.
+    unsaved: Arc<Mutex<Vec<MarkChange>>>,
 }
 
 impl MarkStore {
     pub fn new(path: PathBuf) -> Self {
-        Self { path }
+        Self {
+            path,
+            unsaved: Arc::default(),
+        }
     }
 
-    /// Reads the marks; a missing file is no marks, a corrupt one is set aside.
+    /// Reads the marks; a missing file is no marks. `Err` on any problem: use
+    /// [`MarkStore::load_keeping`] to keep the lines that could be read.
     pub fn load(&self) -> Result<Marks, MarksError> {
+        match self.load_keeping() {
+            (marks, None) => Ok(marks),
+            (_, Some(problem)) => Err(problem),
+        }
+    }
+
+    /// The marks of every line that could be read, and what was wrong, if anything. Never
+    /// moves or changes a file.
+    pub fn load_keeping(&self) -> (Marks, Option<MarksError>) {
         match self.read() {
-            Ok(marks) => Ok(marks),
-            Err(ReadError::Io(error)) => Err(MarksError::Io {
-                path: self.path.clone(),
-                error,
-            }),
-            Err(ReadError::Corrupt { line, message }) => Err(self.set_aside(line, message)),
+            Ok((marks, bad)) if bad.is_empty() => (marks, None),
+            Ok((marks, bad)) => (
+                marks,
+                Some(MarksError::Corrupt {
+                    path: self.path.clone(),
+                    bad,
+                    aside: None,
+                }),
+            ),
+            Err(problem) => (Marks::default(), Some(problem)),
         }
     }
 
@@ -129,26 +187,46 @@ impl MarkStore {
         };
         let folder = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder).map_err(io_error)?;
+        // Opening a FIFO to write waits for a reader: only a regular lock file is opened.
+        if let Ok(meta) = fs::metadata(self.lock_path())
+            && let Some(kind) = crate::bounded_read::kind_of(&meta)
+        {
+            return Err(MarksError::Refused {
+                path: self.lock_path(),
+                refused: crate::bounded_read::Refused::NotRegular(kind),
+            });
+        }
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(self.lock_path())
             .map_err(io_error)?;
-        lock.lock().map_err(io_error)?;
-        let mut setaside = None;
-        let mut marks = match self.read() {
-            Ok(marks) => marks,
-            Err(ReadError::Io(error)) => return Err(io_error(error)),
-            Err(ReadError::Corrupt { line, message }) => {
-                setaside = Some(self.set_aside(line, message));
-                Marks::default()
-            }
+        let mut unsaved = self.unsaved.lock().unwrap_or_else(PoisonError::into_inner);
+        // Changes already waiting mean the lock was held last time: look once, without waiting.
+        let wait = if unsaved.is_empty() {
+            LOCK_WAIT
+        } else {
+            Duration::ZERO
         };
-        for change in changes {
+        unsaved.extend_from_slice(changes);
+        if !wait_for_lock(&lock, wait).map_err(io_error)? {
+            return Err(MarksError::Locked {
+                path: self.path.clone(),
+            });
+        }
+        let (mut marks, bad) = self.read()?;
+        let setaside = if bad.is_empty() {
+            None
+        } else {
+            Some(self.set_aside(bad).map_err(io_error)?)
+        };
+        for change in unsaved.iter() {
             marks.apply(change);
         }
         self.write_atomically(&marks).map_err(io_error)?;
+        unsaved.clear();
+        self.remove_stale_temp_files();
         drop(lock);
         match setaside {
             Some(error) => Err(error),
@@ -160,28 +238,48 @@ impl MarkStore {
         self.path.with_extension("lock")
     }
 
-    fn read(&self) -> Result<Marks, ReadError> {
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Marks::default()),
-            Err(e) => return Err(ReadError::Io(e)),
+    /// The marks of the lines that parse, and the number and problem of each that does not.
+    fn read(&self) -> Result<(Marks, Vec<(usize, String)>), MarksError> {
+        let bytes = match crate::bounded_read::read_regular(&self.path, MAX_STATE_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok((Marks::default(), Vec::new())),
+            Err(refused) => {
+                return Err(MarksError::Refused {
+                    path: self.path.clone(),
+                    refused,
+                });
+            }
         };
         let mut marks = Marks::default();
-        for (index, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| ReadError::Corrupt {
-                line: index + 1,
-                message: e.to_string(),
-            })?;
-            if line.trim().is_empty() {
+        let mut bad = Vec::new();
+        for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            if line.trim_ascii().is_empty() {
                 continue;
             }
-            let parsed: Line = serde_json::from_str(&line).map_err(|e| ReadError::Corrupt {
-                line: index + 1,
-                message: e.to_string(),
-            })?;
-            marks.by_id.insert(parsed.id, parsed.mark);
+            match serde_json::from_slice::<Line>(line) {
+                Ok(parsed) => {
+                    marks.by_id.insert(parsed.id, parsed.mark);
+                }
+                Err(error) => bad.push((index + 1, error.to_string())),
+            }
         }
-        Ok(marks)
+        Ok((marks, bad))
+    }
+
+    /// Removes temp files left by a save that was killed midway. Called under the lock, so
+    /// no other save is writing one.
+    fn remove_stale_temp_files(&self) {
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let prefix = format!(".{name}.tmp-");
+        let Ok(entries) = fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Writes every mark as a sorted JSON line, atomically.
@@ -198,22 +296,44 @@ impl MarkStore {
         atomic_file::write_atomically(&self.path, text.as_bytes())
     }
 
-    fn set_aside(&self, line: usize, message: String) -> MarksError {
+    /// Copies the lines that could not be read to a file of their own, beside the marks.
+    fn set_aside(&self, bad: Vec<(usize, String)>) -> io::Result<MarksError> {
+        let bytes = crate::bounded_read::read_regular(&self.path, MAX_STATE_BYTES)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+        let mut kept = Vec::new();
+        for (number, _) in &bad {
+            if let Some(line) = lines.get(number - 1) {
+                kept.extend_from_slice(line);
+                kept.push(b'\n');
+            }
+        }
         let stamp = jiff::Timestamp::now().as_second();
         let aside = self.path.with_extension(format!("corrupt-{stamp}"));
-        let _ = fs::rename(&self.path, &aside);
-        MarksError::Corrupt {
+        atomic_file::write_atomically(&aside, &kept)?;
+        Ok(MarksError::Corrupt {
             path: self.path.clone(),
-            line,
-            message,
-            aside,
-        }
+            bad,
+            aside: Some(aside),
+        })
     }
 }
 
-enum ReadError {
-    Io(io::Error),
-    Corrupt { line: usize, message: String },
+/// Takes the lock, waiting at most `wait`; false if another process still holds it.
+fn wait_for_lock(lock: &fs::File, wait: Duration) -> io::Result<bool> {
+    let start = Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(false),
+            Err(fs::TryLockError::Error(error)) => return Err(error),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -281,18 +401,99 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_file_is_set_aside_with_its_line() {
+    fn bad_lines_are_reported_and_the_good_ones_kept() {
         let (_dir, store) = store();
         fs::create_dir_all(store.path.parent().unwrap()).unwrap();
-        fs::write(&store.path, "{\"id\":\"a\",\"read\":true}\nnot json\n").unwrap();
-        let error = store.load().unwrap_err();
+        let text =
+            "{\"id\":\"a\",\"read\":true}\nnot json\n{\"id\":\"b\",\"starred\":true}\n{oops\n";
+        fs::write(&store.path, text).unwrap();
+        let (marks, problem) = store.load_keeping();
+        assert!(marks.get("a").read && marks.get("b").starred);
+        let problem = problem.unwrap();
         assert!(
-            matches!(&error, MarksError::Corrupt { line: 2, .. }),
-            "{error}"
+            matches!(&problem, MarksError::Corrupt { bad, aside: None, .. }
+                if bad.iter().map(|b| b.0).collect::<Vec<_>>() == [2, 4]),
+            "{problem}"
         );
-        assert!(!store.path.exists());
-        assert!(error.to_string().contains("set aside"));
-        assert!(store.load().unwrap().is_empty());
+        assert!(problem.to_string().contains("line(s) 2, 4"), "{problem}");
+        // Reading moved nothing.
+        assert_eq!(fs::read_to_string(&store.path).unwrap(), text);
+        // A save keeps the good marks and sets aside only the bad lines.
+        let error = store
+            .save(&[MarkChange::Read("c".into(), true)])
+            .unwrap_err();
+        let MarksError::Corrupt {
+            aside: Some(aside), ..
+        } = &error
+        else {
+            panic!("{error}");
+        };
+        assert_eq!(fs::read_to_string(aside).unwrap(), "not json\n{oops\n");
+        let marks = store.load().unwrap();
+        assert!(marks.get("a").read && marks.get("b").starred && marks.get("c").read);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_devices_and_huge_files_are_refused_not_read() {
+        let (dir, store) = store();
+        fs::create_dir_all(store.path.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&store.path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (marks, problem) = store.load_keeping();
+        assert!(marks.is_empty());
+        assert!(problem.unwrap().to_string().contains("FIFO"));
+        assert!(store.save(&[MarkChange::Read("a".into(), true)]).is_err());
+
+        let zero = MarkStore::new(dir.path().join("zero.jsonl"));
+        std::os::unix::fs::symlink("/dev/zero", &zero.path).unwrap();
+        assert!(zero.load().unwrap_err().to_string().contains("device"));
+
+        let huge = MarkStore::new(dir.path().join("huge.jsonl"));
+        fs::File::create(&huge.path)
+            .unwrap()
+            .set_len(MAX_STATE_BYTES + 1)
+            .unwrap();
+        assert!(huge.load().unwrap_err().to_string().contains("limit"));
+    }
+
+    #[test]
+    fn a_lock_held_elsewhere_is_waited_for_a_bounded_time_then_changes_wait() {
+        let (_dir, store) = store();
+        store.save(&[MarkChange::Read("a".into(), true)]).unwrap();
+        let held = OpenOptions::new()
+            .write(true)
+            .open(store.lock_path())
+            .unwrap();
+        held.lock().unwrap();
+        let start = Instant::now();
+        let error = store
+            .save(&[MarkChange::Read("b".into(), true)])
+            .unwrap_err();
+        assert!(matches!(error, MarksError::Locked { .. }), "{error}");
+        assert!(start.elapsed() < LOCK_WAIT * 3);
+        assert!(error.to_string().contains("will not be saved"));
+        // Still locked: no second wait.
+        let start = Instant::now();
+        assert!(store.save(&[MarkChange::Read("c".into(), true)]).is_err());
+        assert!(start.elapsed() < LOCK_WAIT / 2);
+        held.unlock().unwrap();
+        let marks = store.save(&[]).unwrap();
+        assert!(marks.get("a").read && marks.get("b").read && marks.get("c").read);
+    }
+
+    #[test]
+    fn a_save_removes_temp_files_a_killed_save_left() {
+        let (_dir, store) = store();
+        let folder = store.path.parent().unwrap().to_path_buf();
+        fs::create_dir_all(&folder).unwrap();
+        let stale = folder.join(".marks.jsonl.tmp-999999-0");
+        fs::write(&stale, "half").unwrap();
+        store.save(&[MarkChange::Read("a".into(), true)]).unwrap();
+        assert!(!stale.exists());
     }
 
     #[test]

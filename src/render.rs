@@ -37,6 +37,7 @@
 pub mod doc;
 mod header;
 mod html;
+mod html_bound;
 mod layout;
 mod links;
 mod markdown;
@@ -316,6 +317,19 @@ pub fn parse_body(body: &str, format: BodyFormat) -> Vec<doc::Block> {
     let mut blocks = builder.finish();
     blocks.extend(notes);
     blocks
+}
+
+/// Whether the body nests deeper than the layout honours (quotes and lists past
+/// [`doc::MAX_BLOCK_DEPTH`], styles past [`doc::MAX_INLINE_DEPTH`], HTML elements past its
+/// bound), so that part is shown flattened. Linear in the body, like rendering.
+pub fn nesting_flattened(body: &str, format: BodyFormat) -> bool {
+    build_body(body, format, &mut |builder| {
+        // Finished blocks are not needed: hand them back as they come.
+        let mut done = Vec::new();
+        builder.take_finished(&mut done);
+    })
+    .0
+    .flattened()
 }
 
 /// Reads a body into a builder, calling `after_block` whenever Markdown blocks have been

@@ -7,10 +7,12 @@
 pub mod linebreak;
 pub mod sanitize;
 pub mod steady;
+pub mod visible;
 pub mod width;
 
 pub use sanitize::{needs_sanitizing, sanitize_block, sanitize_inline, sanitize_inline_owned};
 pub use steady::{steady_grapheme, steady_text};
+pub use visible::{escape_json_hazards, visible, visible_path};
 pub use width::{display_width, pad_to_width, truncate_to_width};
 
 /// The lines of `text` as [`str::lines`] gives them (split at `\n`, a `\r` just before it dropped,

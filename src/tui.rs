@@ -45,21 +45,29 @@ pub struct ReaderOptions {
     pub startup_messages: Vec<String>,
 }
 
-/// Runs the reader until the user quits.
+/// Runs the reader until the user quits. A terminal that went away (hung up, writes failing
+/// with EIO) ends it quietly: what can be restored was, and there is no one to tell.
 pub fn run(options: ReaderOptions) -> io::Result<()> {
-    let marks = match options.marks.load() {
-        Ok(marks) => marks,
-        Err(error) => {
-            let mut options = options.clone();
-            options.startup_messages.push(error.to_string());
-            return run_with_marks(options, Marks::default());
-        }
-    };
+    match run_reader(options) {
+        Err(error) if terminal::is_gone(&error) => Ok(()),
+        other => other,
+    }
+}
+
+fn run_reader(options: ReaderOptions) -> io::Result<()> {
+    let (marks, problem) = options.marks.load_keeping();
+    if let Some(problem) = problem {
+        let mut options = options.clone();
+        options.startup_messages.push(problem.to_string());
+        return run_with_marks(options, marks);
+    }
     run_with_marks(options, marks)
 }
 
 fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
-    let mut terminal = terminal::enter()?;
+    // Never dropped: ratatui's Terminal shows the cursor on drop and reports a failure with
+    // `eprintln!`, which panics when the terminal has hung up. `Restore` shows it instead.
+    let mut terminal = std::mem::ManuallyDrop::new(terminal::enter()?);
     let _restore = terminal::Restore;
     let theme = Theme::from_config(&options.config.theme, options.config.ascii_borders);
     let size = terminal.size()?;
@@ -127,7 +135,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
                 // The terminal may have been resized meanwhile: the check before the frame
                 // below catches that, as for any other frame.
-                terminal = terminal::enter()?;
+                *terminal = terminal::enter()?;
             }
             Flow::Continue => {}
         }

@@ -183,10 +183,11 @@ fn list_shows_and_filters_read_and_starred() {
 }
 
 #[test]
-fn a_corrupt_state_file_is_set_aside_not_fatal() {
+fn a_corrupt_state_line_is_reported_and_the_file_left_alone_by_list() {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(home.path().join("data/brief")).unwrap();
-    std::fs::write(home.path().join("data/brief/marks.jsonl"), "{oops\n").unwrap();
+    let marks = home.path().join("data/brief/marks.jsonl");
+    std::fs::write(&marks, "{oops\n").unwrap();
     let out = brief(home.path())
         .args(["list", samples().to_str().unwrap(), "--json"])
         .output()
@@ -197,9 +198,10 @@ fn a_corrupt_state_file_is_set_aside_not_fatal() {
             .unwrap()
             .contains("marks.jsonl:1: state file is corrupt")
     );
+    assert_eq!(std::fs::read_to_string(&marks).unwrap(), "{oops\n");
     let aside = std::fs::read_dir(home.path().join("data/brief"))
         .unwrap()
         .flatten()
         .any(|e| e.file_name().to_string_lossy().contains("corrupt-"));
-    assert!(aside, "the bad file is kept aside for the user");
+    assert!(!aside, "a read-only command moves no file");
 }

@@ -579,6 +579,11 @@ fn sighup_restores_the_terminal() {
 }
 
 #[test]
+fn sigquit_restores_the_terminal() {
+    signal_restores("-QUIT");
+}
+
+#[test]
 fn a_resize_re_lays_out_at_once() {
     let total = posts_in_reader_order().len();
     let mut session = Session::start(120, 40);

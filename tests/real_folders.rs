@@ -163,7 +163,11 @@ fn articles_show_no_template_no_raw_markdown_and_lose_no_link() {
         let source = std::fs::read_to_string(&path).unwrap();
         for width in [32usize, 50, 80] {
             let out = stdout(&["show", "--width", &width.to_string(), &path]);
-            let (body, links) = out.split_once("\n链接\n").unwrap_or((&out, ""));
+            // The link list's title is in the post's language.
+            let (body, links) = brief::i18n::Lang::ALL
+                .iter()
+                .find_map(|lang| out.split_once(&format!("\n{}\n", lang.catalog().label_links)))
+                .unwrap_or((&out, ""));
             for line in body.lines() {
                 assert!(display_width(line) <= width, "{name} at {width}: {line:?}");
                 for junk in [

@@ -16,6 +16,7 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
     let mut loaded = load_roots(&context.roots(args.path.as_deref())?, context);
     super::check_notes::add_check_notes(&loaded.posts, &mut loaded.diagnostics);
+    super::nesting::add_warnings(&mut loaded);
     let mut out = String::new();
     for diagnostic in &loaded.diagnostics {
         let _ = writeln!(out, "{diagnostic}");

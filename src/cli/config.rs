@@ -21,20 +21,20 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         out.push('\n');
     };
     let config_file = match &context.config.file {
-        Some(file) => file.display().to_string(),
+        Some(file) => crate::text::visible_path(file),
         None => fill(
             words.config_not_present,
-            &[("path", &paths.config_file.display())],
+            &[("path", &crate::text::visible_path(&paths.config_file))],
         ),
     };
     row(words.config_file, config_file);
     row(
         words.config_state_file,
-        paths.state_file.display().to_string(),
+        crate::text::visible_path(&paths.state_file),
     );
     row(
         words.config_cache_folder,
-        paths.cache_dir.display().to_string(),
+        crate::text::visible_path(&paths.cache_dir),
     );
     row("", String::new());
     let (language, source) = &context.language;
@@ -58,7 +58,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         config
             .posts
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| crate::text::visible_path(p))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -84,7 +84,7 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if with_errors > 0 {
         let message = crate::i18n::fill(context.words().list_problems, &[("n", &with_errors)]);
-        eprintln!("brief: {message}");
+        super::say(&format!("brief: {message}"));
     }
     drop(posts);
     // The process ends next: freeing a hundred thousand posts one by one would cost more than
@@ -172,7 +172,9 @@ fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
             .iter()
             .map(|(post, mark)| PostJson::new(post, *mark))
             .collect();
-        serde_json::to_writer_pretty(&mut out, &array).map_err(std::io::Error::from)
+        serde_json::to_vec_pretty(&array)
+            .map_err(std::io::Error::from)
+            .and_then(|json| out.write_all(&crate::text::escape_json_hazards(&json)))
     } else {
         write_compact_array(&mut out, posts)
     };
@@ -213,7 +215,7 @@ fn write_compact_array(
         for buffer in buffers.iter().take(round.len().div_ceil(CHUNK)) {
             // Every element is preceded by a comma; the very first one's is dropped.
             out.write_all(separator)?;
-            out.write_all(&buffer[1..])?;
+            out.write_all(&crate::text::escape_json_hazards(&buffer[1..]))?;
             separator = b",";
         }
     }

@@ -121,8 +121,12 @@ pub enum InlineOpen {
 #[derive(Debug, Default)]
 struct Inlines {
     base: Vec<Inline>,
-    /// Open styles; `None` for one opened past [`MAX_INLINE_DEPTH`], whose content is flattened.
-    open: Vec<(Option<InlineOpen>, Vec<Inline>)>,
+    /// Open styles, at most [`MAX_INLINE_DEPTH`].
+    open: Vec<(InlineOpen, Vec<Inline>)>,
+    /// Styles opened past [`MAX_INLINE_DEPTH`]: only counted, their content going straight
+    /// into the innermost kept style (moving it up level by level on each close made hostile
+    /// nesting quadratic).
+    flat: usize,
     /// Some text added may need sanitising (see [`needs_sanitizing`]).
     dirty: bool,
 }
@@ -244,18 +248,25 @@ impl Inlines {
     }
 
     fn open(&mut self, kind: InlineOpen, spare: &mut Spare) {
-        let kind = (self.open.len() < MAX_INLINE_DEPTH).then_some(kind);
-        self.open
-            .push((kind, spare.lists.pop().unwrap_or_default()));
+        if self.open.len() < MAX_INLINE_DEPTH {
+            self.open
+                .push((kind, spare.lists.pop().unwrap_or_default()));
+        } else {
+            self.flat += 1;
+        }
     }
 
     fn close(&mut self) {
-        if let Some((kind, content)) = self.open.pop() {
-            match kind {
-                Some(kind) => self.push(wrap_inline(kind, content)),
-                None => content.into_iter().for_each(|i| self.push(i)),
-            }
+        if self.flat > 0 {
+            self.flat -= 1;
+        } else if let Some((kind, content)) = self.open.pop() {
+            self.push(wrap_inline(kind, content));
         }
+    }
+
+    /// How many styles are open, kept or flattened.
+    fn depth(&self) -> usize {
+        self.open.len() + self.flat
     }
 
     fn is_blank(&self) -> bool {
@@ -263,7 +274,7 @@ impl Inlines {
             && self
                 .open
                 .iter()
-                .all(|(kind, c)| !matches!(kind, Some(InlineOpen::Link(_))) && is_blank(c))
+                .all(|(kind, c)| !matches!(kind, InlineOpen::Link(_)) && is_blank(c))
     }
 
     /// Takes the content collected so far, closing the open styles and opening them again
@@ -273,9 +284,9 @@ impl Inlines {
         if self.open.is_empty() {
             return std::mem::take(&mut self.base);
         }
-        let kinds: Vec<Option<InlineOpen>> = self.open.iter().map(|(k, _)| k.clone()).collect();
-        while !self.open.is_empty() {
-            self.close();
+        let kinds: Vec<InlineOpen> = self.open.iter().map(|(k, _)| k.clone()).collect();
+        while let Some((kind, content)) = self.open.pop() {
+            self.push(wrap_inline(kind, content));
         }
         self.open = kinds.into_iter().map(|k| (k, Vec::new())).collect();
         self.dirty = false;
@@ -504,8 +515,14 @@ enum InlineKind {
 #[derive(Debug)]
 pub struct Builder {
     stack: Vec<Frame>,
+    /// Where in `stack` the frames that are not [`Frame::Transparent`] are, innermost last:
+    /// finding the top is then one step however many opens past the depth bound were not
+    /// honoured (a scan of the stack made hostile nesting quadratic).
+    real: Vec<usize>,
     depth: usize,
     spare: Spare,
+    /// Some nesting went past a bound and was flattened.
+    flattened: bool,
 }
 
 impl Default for Builder {
@@ -522,24 +539,35 @@ impl Builder {
                 blocks: Vec::new(),
                 inlines: Inlines::default(),
             }],
+            real: vec![0],
             depth: 0,
             spare: Spare::default(),
+            flattened: false,
         }
     }
 
     /// The innermost frame that is not [`Frame::Transparent`] (the root at worst).
     fn top(&self) -> Option<&Frame> {
-        self.stack
-            .iter()
-            .rev()
-            .find(|f| !matches!(f, Frame::Transparent))
+        self.real.last().and_then(|&i| self.stack.get(i))
     }
 
     fn top_mut(&mut self) -> Option<&mut Frame> {
-        self.stack
-            .iter_mut()
-            .rev()
-            .find(|f| !matches!(f, Frame::Transparent))
+        self.real.last().and_then(|&i| self.stack.get_mut(i))
+    }
+
+    fn push_frame(&mut self, frame: Frame) {
+        if !matches!(frame, Frame::Transparent) {
+            self.real.push(self.stack.len());
+        }
+        self.stack.push(frame);
+    }
+
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let frame = self.stack.pop()?;
+        if self.real.last() == Some(&self.stack.len()) {
+            self.real.pop();
+        }
+        Some(frame)
     }
 
     /// Whether [`Builder::take_finished`] has something to take.
@@ -552,7 +580,7 @@ impl Builder {
         while self.stack.len() > 1 {
             self.close();
         }
-        match self.stack.pop() {
+        match self.pop_frame() {
             Some(Frame::Blocks {
                 mut blocks,
                 mut inlines,
@@ -570,10 +598,14 @@ impl Builder {
     /// Opens a block; every `open` must be paired with a [`Builder::close`].
     pub fn open(&mut self, open: Open) {
         self.ensure_item_for(&open);
+        let too_deep = self.depth >= MAX_BLOCK_DEPTH;
+        if too_deep && matches!(open, Open::Quote | Open::List { .. }) {
+            self.flattened = true;
+        }
         let top = self.top().expect("the root frame is never popped");
         let in_inline = matches!(top, Frame::Inline { .. });
         let frame = match open {
-            Open::Quote | Open::List { .. } if in_inline || self.depth >= MAX_BLOCK_DEPTH => None,
+            Open::Quote | Open::List { .. } if in_inline || too_deep => None,
             Open::Item if in_inline => None,
             Open::Heading(_) | Open::Paragraph | Open::Table(_) if in_inline => None,
             Open::Quote => Some(Frame::Blocks {
@@ -619,11 +651,11 @@ impl Builder {
                 if counts_depth(&frame) {
                     self.depth += 1;
                 }
-                self.stack.push(frame);
+                self.push_frame(frame);
             }
             None => {
                 self.boundary();
-                self.stack.push(Frame::Transparent);
+                self.push_frame(Frame::Transparent);
             }
         }
     }
@@ -639,7 +671,7 @@ impl Builder {
     }
 
     fn close_one(&mut self) {
-        let Some(frame) = self.stack.pop() else {
+        let Some(frame) = self.pop_frame() else {
             return;
         };
         if counts_depth(&frame) {
@@ -764,7 +796,7 @@ impl Builder {
     /// Content arrived directly in a list: open an implicit item for it.
     fn ensure_item(&mut self) {
         if matches!(self.top(), Some(Frame::List { .. })) {
-            self.stack.push(Frame::ImplicitItem {
+            self.push_frame(Frame::ImplicitItem {
                 blocks: Vec::new(),
                 inlines: Inlines::default(),
             });
@@ -819,17 +851,13 @@ impl Builder {
         if let Some(Frame::List { .. }) = self.top() {
             self.ensure_item();
         }
-        let inlines = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|f| !matches!(f, Frame::Transparent))
-            .and_then(|frame| match frame {
-                Frame::Blocks { inlines, .. }
-                | Frame::Inline { inlines, .. }
-                | Frame::ImplicitItem { inlines, .. } => Some(inlines),
-                _ => None,
-            });
+        let top = self.real.last().and_then(|&i| self.stack.get_mut(i));
+        let inlines = top.and_then(|frame| match frame {
+            Frame::Blocks { inlines, .. }
+            | Frame::Inline { inlines, .. }
+            | Frame::ImplicitItem { inlines, .. } => Some(inlines),
+            _ => None,
+        });
         (inlines, &mut self.spare)
     }
 
@@ -925,7 +953,21 @@ impl Builder {
         };
         if let (Some(inlines), spare) = self.inlines_and_spare() {
             inlines.open(open, spare);
+            if inlines.flat > 0 {
+                self.flattened = true;
+            }
         }
+    }
+
+    /// Whether some nesting went past [`MAX_BLOCK_DEPTH`] or [`MAX_INLINE_DEPTH`] (or an HTML
+    /// bound) and was flattened, for `brief check` to say so.
+    pub fn flattened(&self) -> bool {
+        self.flattened
+    }
+
+    /// Records that the input was flattened before it reached the builder.
+    pub fn note_flattened(&mut self) {
+        self.flattened = true;
     }
 
     pub fn close_inline(&mut self) {
@@ -936,7 +978,7 @@ impl Builder {
 
     /// How many inline styles are open in the current container.
     pub fn inline_depth(&mut self) -> usize {
-        self.inlines().map_or(0, |i| i.open.len())
+        self.inlines().map_or(0, |i| i.depth())
     }
 
     /// Preformatted text.

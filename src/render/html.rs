@@ -17,7 +17,11 @@ type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 
 /// Parses an HTML fragment and adds its content to `builder`.
 pub fn add_html(html: &str, builder: &mut Builder) {
-    let fragment = Html::parse_fragment(html);
+    let bounded = super::html_bound::bound_nesting(html);
+    if matches!(bounded, std::borrow::Cow::Owned(_)) {
+        builder.note_flattened();
+    }
+    let fragment = Html::parse_fragment(&bounded);
     let root = fragment.root_element();
     let mut walker = Walker {
         builder,

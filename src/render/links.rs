@@ -31,7 +31,7 @@ impl LinkTable {
         if let Some(index) = known {
             let link = &mut self.links[index];
             if link.text.is_empty() {
-                link.text = text.to_string();
+                link.text = label(text);
             }
             return Some(link.number);
         }
@@ -41,11 +41,25 @@ impl LinkTable {
             url: url.to_string(),
             host: host_of(url),
             is_image,
-            text: text.to_string(),
+            text: label(text),
         });
         self.by_hash.entry(hash).or_insert(number - 1);
         Some(number)
     }
+}
+
+/// Link text as the link list shows it, on one line like body text: each run of ASCII white
+/// space (tabs and line ends too, which would otherwise reach the output raw) becomes one
+/// space.
+fn label(text: &str) -> String {
+    if !text.contains(|c: char| c.is_ascii_whitespace() && c != ' ') && !text.contains("  ") {
+        return text.trim().to_string();
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// A hasher for keys that are hashes already: it passes them through.
@@ -136,6 +150,13 @@ mod tests {
         assert_eq!(table.number("https://b/", false, ""), Some(2));
         assert_eq!(table.number("https://b/", false, ""), Some(2));
         assert_eq!(table.number("https://a/", false, ""), Some(1));
+    }
+
+    #[test]
+    fn tabs_and_line_ends_in_link_text_become_one_space() {
+        let mut table = LinkTable::default();
+        table.number("https://a/", false, "a\t\t\t\tb\n c");
+        assert_eq!(table.links[0].text, "a b c");
     }
 
     #[test]

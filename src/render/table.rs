@@ -56,12 +56,11 @@ impl Layout {
             .iter()
             .map(|row| {
                 let style = if row.header { header_style } else { base };
-                let mut cells: Cells = row
+                let cells: Cells = row
                     .cells
                     .iter()
                     .map(|cell| self.pieces(cell, style, width))
                     .collect();
-                cells.resize_with(columns, Vec::new);
                 (row.header, cells)
             })
             .collect();
@@ -71,7 +70,14 @@ impl Layout {
         };
         let overhead = 3 * columns + 1;
         if width < overhead + 2 * columns {
+            // Short rows are not padded here: one wide row and many short ones would
+            // otherwise make rows x columns empty cells out of a small input.
             return stacked(&rows, width, header_style, borders);
+        }
+        // Drawn, the table has at most a fifth of the width in columns: padding is bounded.
+        let mut rows = rows;
+        for (_, cells) in &mut rows {
+            cells.resize_with(columns, Vec::new);
         }
         let natural: Vec<usize> = (0..columns)
             .map(|c| {

@@ -2,7 +2,9 @@
 //! modification time, so that a folder read before loads with one `stat` per file and no
 //! reads. A cache entry is used only when size and modification time (to the nanosecond)
 //! match the file; a cache that is stale, from another version of brief or corrupt is
-//! ignored and rebuilt, never trusted blindly.
+//! ignored and rebuilt, never trusted blindly: each chunk carries a CRC-32 checked before it
+//! is decoded (a chunk that fails is dropped and its posts read again), and every string
+//! taken from the cache is sanitised again as if it came from a post.
 //!
 //! One file per posts folder, named by a hash of the folder's canonical path, written
 //! atomically. The store decides nothing about where cache files live: callers pass the
@@ -23,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 
 /// The most memory a cache file may claim while it is decoded (a million posts take a few
 /// hundred MiB).
@@ -99,6 +101,8 @@ struct IndexHeader {
     version: u32,
     root: String,
     chunk_lengths: Vec<u64>,
+    /// CRC-32 of each chunk's bytes.
+    chunk_sums: Vec<u32>,
 }
 
 /// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
@@ -109,6 +113,8 @@ const ENTRIES_PER_CHUNK: usize = 4096;
 #[derive(Debug, Default)]
 pub struct IndexCache {
     slots: SlotMap,
+    /// Chunks dropped because their checksum or their decoding failed.
+    pub dropped_chunks: usize,
 }
 
 type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
@@ -123,10 +129,13 @@ impl IndexCache {
         cache_dir.join(format!("index-{hash:016x}.bin"))
     }
 
-    /// Reads a cache file; anything wrong with it gives an empty cache.
+    /// Reads a cache file; anything wrong with it gives an empty cache. Only a regular file
+    /// of at most [`DECODE_LIMIT`] bytes is read: a FIFO or a device there must not hang the
+    /// load, nor fill memory.
     pub fn load(file: &Path, root: &Path) -> Self {
-        fs::read(file)
+        crate::bounded_read::read_regular(file, DECODE_LIMIT as u64)
             .ok()
+            .flatten()
             .and_then(|bytes| Self::decode(&bytes, root))
             .unwrap_or_default()
     }
@@ -138,7 +147,10 @@ impl IndexCache {
         let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
         let (header, header_len) =
             bincode::serde::decode_from_slice::<IndexHeader, _>(bytes, config).ok()?;
-        if header.version != FORMAT_VERSION || header.root != root_key(root) {
+        if header.version != FORMAT_VERSION
+            || header.root != root_key(root)
+            || header.chunk_sums.len() != header.chunk_lengths.len()
+        {
             return None;
         }
         let mut chunks = Vec::with_capacity(header.chunk_lengths.len());
@@ -149,14 +161,20 @@ impl IndexCache {
             chunks.push(chunk);
             rest = tail;
         }
-        let decoded: Vec<Vec<CacheEntry>> = chunks
+        let decoded: Vec<Option<Vec<CacheEntry>>> = chunks
             .par_iter()
-            .map(|chunk| {
+            .zip(&header.chunk_sums)
+            .map(|(chunk, &sum)| {
+                if crc32fast::hash(chunk) != sum {
+                    return None;
+                }
                 bincode::serde::decode_from_slice::<Vec<CacheEntry>, _>(chunk, config)
                     .ok()
                     .map(|(entries, _)| entries)
             })
-            .collect::<Option<_>>()?;
+            .collect();
+        let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();
+        let decoded: Vec<Vec<CacheEntry>> = decoded.into_iter().flatten().collect();
         let mut slots = SlotMap::with_capacity_and_hasher(
             decoded.iter().map(Vec::len).sum(),
             Default::default(),
@@ -166,7 +184,10 @@ impl IndexCache {
             let key = std::mem::take(&mut entry.relative_path);
             slots.insert(key, Mutex::new(Some(entry)));
         }
-        Some(IndexCache { slots })
+        Some(IndexCache {
+            slots,
+            dropped_chunks,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -235,6 +256,7 @@ impl IndexCache {
             version: FORMAT_VERSION,
             root: root_key(root),
             chunk_lengths: chunks.iter().map(|c| c.len() as u64).collect(),
+            chunk_sums: chunks.iter().map(|c| crc32fast::hash(c)).collect(),
         };
         let mut bytes = bincode::serde::encode_to_vec(&header, config).map_err(io::Error::other)?;
         bytes.reserve(chunks.iter().map(Vec::len).sum());
@@ -310,7 +332,7 @@ impl CacheEntry {
                 } else {
                     Severity::Warning
                 },
-                message: d.message,
+                message: clean_block(d.message),
             })
             .collect();
         if !self.is_post {
@@ -319,16 +341,20 @@ impl CacheEntry {
         let c = self.post;
         let post = Post {
             path: path.to_path_buf(),
-            title: c.title,
+            title: clean(c.title),
             date: c.date.and_then(CachedDate::to_post_date),
-            author: c.author,
-            source: c.source,
-            tags: c.tags,
-            categories: c.categories,
-            summary: c.summary,
-            lang: c.lang,
-            id: c.id,
-            extra: c.extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            author: c.author.map(clean),
+            source: c.source.map(clean),
+            tags: c.tags.into_iter().map(clean).collect(),
+            categories: c.categories.into_iter().map(clean).collect(),
+            summary: c.summary.map(clean),
+            lang: c.lang.into_iter().map(clean).collect(),
+            id: c.id.map(clean),
+            extra: c
+                .extra
+                .into_iter()
+                .map(|(k, v)| (clean(k), v.into()))
+                .collect(),
             format: if c.html {
                 BodyFormat::Html
             } else {
@@ -339,7 +365,7 @@ impl CacheEntry {
                 2 => FrontMatterState::Broken,
                 _ => FrontMatterState::Parsed,
             },
-            decoded_from: c.decoded_from,
+            decoded_from: c.decoded_from.map(clean),
             size: self.size,
             modified: self.modified,
             content_hash: c.content_hash,
@@ -406,15 +432,33 @@ impl From<CachedValue> for FrontValue {
         match value {
             CachedValue::Null => FrontValue::Null,
             CachedValue::Bool(b) => FrontValue::Bool(b),
-            CachedValue::Number(n) => FrontValue::Number(n),
-            CachedValue::String(s) => FrontValue::String(s),
+            CachedValue::Number(n) => FrontValue::Number(clean_block(n)),
+            CachedValue::String(s) => FrontValue::String(clean_block(s)),
             CachedValue::List(items) => {
                 FrontValue::List(items.into_iter().map(Into::into).collect())
             }
-            CachedValue::Map(entries) => {
-                FrontValue::Map(entries.into_iter().map(|(k, v)| (k, v.into())).collect())
-            }
+            CachedValue::Map(entries) => FrontValue::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (clean(k), v.into()))
+                    .collect(),
+            ),
         }
+    }
+}
+
+/// A string from the cache, cleaned as a string from a post is: the cache file may have been
+/// changed by anyone who can write it, checksums and all. Free when already clean.
+fn clean(text: String) -> String {
+    crate::text::sanitize_inline_owned(text)
+}
+
+/// [`clean`] for text that may span lines (values of unknown fields, messages): kept as it
+/// is apart from what could act on a terminal.
+fn clean_block(text: String) -> String {
+    match crate::text::sanitize_block(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 
@@ -427,7 +471,7 @@ fn root_key(root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FORMAT_VERSION, IndexCache, IndexHeader, root_key};
+    use super::{CacheEntry, FORMAT_VERSION, IndexCache, IndexHeader, root_key};
     use crate::store::{LoadOptions, load_path_cached};
     use std::fs;
     use std::path::Path;
@@ -560,6 +604,7 @@ mod tests {
             version: FORMAT_VERSION,
             root: root_key(dir.path()),
             chunk_lengths: vec![chunk.len() as u64],
+            chunk_sums: vec![crc32fast::hash(&chunk)],
         };
         let mut bytes =
             bincode::serde::encode_to_vec(&header, bincode::config::standard()).unwrap();
@@ -574,6 +619,61 @@ mod tests {
         let bytes = bincode::serde::encode_to_vec(&header, bincode::config::standard()).unwrap();
         fs::write(&cache, &bytes).unwrap();
         assert!(IndexCache::load(&cache, dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_flipped_byte_drops_its_chunk_and_the_posts_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        for i in 0..3 {
+            fs::write(
+                root.join(format!("{i}.md")),
+                format!("---\ntitle: 生成的简报 {i}\n---\n"),
+            )
+            .unwrap();
+        }
+        let cache = dir.path().join("index.bin");
+        let fresh = titles(&root, &cache);
+        let good = fs::read(&cache).unwrap();
+        let config = bincode::config::standard();
+        let (_, header_len) =
+            bincode::serde::decode_from_slice::<IndexHeader, _>(&good, config).unwrap();
+        // Every byte of the chunk, flipped in turn: never a changed title.
+        for at in header_len..good.len() {
+            let mut bytes = good.clone();
+            bytes[at] ^= 0x04;
+            fs::write(&cache, &bytes).unwrap();
+            let loaded = IndexCache::load(&cache, &root);
+            assert!(
+                loaded.is_empty() && loaded.dropped_chunks == 1,
+                "byte {at} flipped"
+            );
+            assert_eq!(titles(&root, &cache), fresh, "byte {at} flipped");
+        }
+    }
+
+    #[test]
+    fn strings_planted_in_the_cache_are_sanitised() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("posts");
+        fs::create_dir(&root).unwrap();
+        let file = root.join("a.md");
+        fs::write(&file, "---\ntitle: 标题\n---\n").unwrap();
+        let meta = fs::metadata(&file).unwrap();
+        let modified = crate::store::load::modified_nanos(&meta);
+        let post = crate::store::Post {
+            title: "红\u{1b}]0;pwned\u{7}色\u{9b}2J".into(),
+            tags: vec!["\u{1b}[31m标签".into()],
+            ..crate::store::Post::default()
+        };
+        let entry = CacheEntry::new(&root, &file, meta.len(), modified, Some(&post), &[]);
+        let cache = dir.path().join("index.bin");
+        IndexCache::save(&cache, &root, vec![entry]).unwrap();
+        let loaded = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
+        let post = &loaded.posts[0];
+        assert_eq!(post.title, "红色");
+        assert_eq!(post.tags, ["标签"]);
     }
 
     #[test]

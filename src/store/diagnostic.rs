@@ -70,10 +70,10 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}: {}: {}",
-            self.path.display(),
+            crate::text::visible_path(&self.path),
             self.line.unwrap_or(1),
             self.severity,
-            self.message
+            crate::text::visible(&self.message)
         )
     }
 }

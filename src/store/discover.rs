@@ -50,6 +50,8 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<WalkError>) {
             Ok(entry) => {
                 if is_wanted(&entry, root) {
                     files.push(entry.into_path());
+                } else if let Some(error) = not_regular(&entry, root) {
+                    errors.push(error);
                 }
             }
             Err(error) => errors.push(walk_error(root, error)),
@@ -72,6 +74,8 @@ pub fn walk_parallel<'a>(root: &'a Path, make_visitor: &(dyn Fn() -> Visitor<'a>
                 Ok(entry) => {
                     if is_wanted(&entry, root) {
                         visit(Ok(entry.into_path()));
+                    } else if let Some(error) = not_regular(&entry, root) {
+                        visit(Err(error));
                     }
                 }
                 Err(error) => visit(Err(walk_error(root, error))),
@@ -95,6 +99,21 @@ fn is_wanted(entry: &ignore::DirEntry, root: &Path) -> bool {
     let is_file = entry.file_type().is_some_and(|t| t.is_file())
         || (entry.path_is_symlink() && entry.path().is_file());
     is_file && (entry.depth() == 0 || entry.path() == root || is_post_file(entry.path()))
+}
+
+/// A FIFO, device or socket named like a post (or named as the root): skipped, and said so.
+fn not_regular(entry: &ignore::DirEntry, root: &Path) -> Option<WalkError> {
+    let named = entry.depth() == 0 || entry.path() == root || is_post_file(entry.path());
+    if !named || entry.file_type().is_some_and(|t| t.is_file() || t.is_dir()) {
+        return None;
+    }
+    // A symbolic link is judged by what it points to; a dangling one is left alone.
+    let meta = std::fs::metadata(entry.path()).ok()?;
+    let kind = crate::bounded_read::kind_of(&meta).filter(|_| !meta.is_dir())?;
+    Some(WalkError {
+        path: entry.path().to_path_buf(),
+        message: format!("not a regular file ({kind}); skipped"),
+    })
 }
 
 fn walk_error(root: &Path, error: ignore::Error) -> WalkError {
@@ -157,6 +176,24 @@ mod tests {
                 "c.markdown".into()
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_a_post_is_skipped_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.md"), "x").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.md"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (files, errors) = discover(root);
+        assert_eq!(files, [root.join("a.md")]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, root.join("pipe.md"));
+        assert!(errors[0].message.contains("FIFO"), "{}", errors[0].message);
     }
 
     #[cfg(unix)]

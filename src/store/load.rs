@@ -40,6 +40,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were looked at, including skipped ones.
     pub files_seen: usize,
+    /// What a user asking for detail (`--verbose`) is told: index cache chunks dropped.
+    pub notes: Vec<String>,
 }
 
 /// One post with its body, as `brief show` and the article pane need it.
@@ -85,6 +87,7 @@ pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions
         loaded.posts.extend(batch.posts);
         loaded.diagnostics.extend(batch.diagnostics);
         loaded.files_seen += batch.files_seen;
+        loaded.notes.extend(batch.notes);
     }
     loaded
         .diagnostics
@@ -109,6 +112,8 @@ pub struct LoadBatch {
     pub posts: Vec<Post>,
     pub diagnostics: Vec<Diagnostic>,
     pub files_seen: usize,
+    /// See [`Loaded::notes`].
+    pub notes: Vec<String>,
 }
 
 /// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
@@ -183,6 +188,18 @@ pub fn stream_path_cached(
         walk_parallel(root, &make_visitor);
     });
     let cache = cache.and_then(|mut cell| cell.take());
+    if let (Some(file), Some(cache)) = (cache_file, cache.as_ref())
+        && cache.dropped_chunks > 0
+    {
+        sink(LoadBatch {
+            notes: vec![format!(
+                "{}: {} index cache chunk(s) failed their check and were dropped; their posts were read again",
+                crate::text::visible_path(file),
+                cache.dropped_chunks
+            )],
+            ..LoadBatch::default()
+        });
+    }
     if let (Some(file), Some(cache)) = (cache_file, cache) {
         let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
         // Rewrite only when something was read afresh or a cached file is gone.
@@ -512,7 +529,13 @@ struct FileStart {
 
 fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileStart, Diagnostic> {
     let unreadable = |e: io::Error| Diagnostic::error(path, None, format!("cannot read: {e}"));
-    let file = fs::File::open(path).map_err(unreadable)?;
+    // Only a regular file is opened: opening a FIFO waits for a writer, forever.
+    let file = match crate::bounded_read::open_regular(path, u64::MAX) {
+        Ok(Some((file, _))) => file,
+        Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
+        Err(crate::bounded_read::Refused::Io(e)) => return Err(unreadable(e)),
+        Err(refused) => return Err(Diagnostic::error(path, None, refused.to_string())),
+    };
     let meta = file.metadata().map_err(unreadable)?;
     let size = meta.len();
     let modified = modified_nanos(&meta);

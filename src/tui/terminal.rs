@@ -54,6 +54,17 @@ fn install_panic_hook() {
     });
 }
 
+/// Whether an error says the terminal is gone: hung up (EIO) or closed.
+pub fn is_gone(error: &io::Error) -> bool {
+    /// EIO on Linux and the BSDs: what a read or write on a hung-up terminal gives.
+    const EIO: i32 = 5;
+    error.raw_os_error() == Some(EIO)
+        || matches!(
+            error.kind(),
+            io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
+        )
+}
+
 /// Leaves the terminal when dropped: on every return path of the reader, errors included.
 #[derive(Debug)]
 pub struct Restore;

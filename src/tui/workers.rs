@@ -24,12 +24,13 @@ pub fn spawn_input(tx: Sender<Message>) {
     });
 }
 
-/// Ends the loop on SIGTERM, SIGHUP and SIGINT, so the terminal is restored.
+/// Ends the loop on SIGTERM, SIGHUP, SIGINT and SIGQUIT, so the terminal is restored.
 pub fn spawn_signals(tx: Sender<Message>) {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let handled = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) {
             thread::spawn(move || {
                 if let Some(signal) = signals.forever().next() {
                     let _ = tx.send(Message::Terminate(signal));

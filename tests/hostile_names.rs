@@ -1,0 +1,85 @@
+//! File names are untrusted text: a post named with ESC, BEL, a C1 control or a bidi
+//! override must reach neither the terminal raw (`brief check`, messages) nor JSON raw
+//! (`brief list --json`), and JSON must give the name back exactly.
+
+#![cfg(target_os = "linux")]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const HOSTILE: &str = "a\u{1b}]0;pwned\u{7}b\u{9b}2Jc\u{202e}d.md";
+
+fn brief(home: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting brief");
+    let start = Instant::now();
+    while child.try_wait().expect("polling brief").is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("brief {args:?} did not finish within 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("brief's output")
+}
+
+/// Controls and bidi formatting characters: what must not reach a terminal raw.
+fn is_hazard(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_no_hazard(what: &str, text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| c != '\n' && is_hazard(c))
+        .collect();
+    assert!(bad.is_empty(), "{what} has {bad:?} raw in {text:?}");
+}
+
+#[test]
+fn check_shows_a_hostile_name_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    // Broken front matter, so check has something to say about the file.
+    std::fs::write(posts.join(HOSTILE), "---\ntitle: [\n---\n正文\n").unwrap();
+    let out = brief(dir.path(), &["check", posts.to_str().unwrap()]);
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("a\\x1b]0;pwned\\x07b"), "{report}");
+    assert!(report.contains("\\u{202e}"), "{report}");
+    assert_no_hazard("check's report", &report);
+    let shown = brief(
+        dir.path(),
+        &["show", posts.join("missing\u{1b}[2J.md").to_str().unwrap()],
+    );
+    assert_eq!(shown.status.code(), Some(2));
+    assert_no_hazard("show's message", &String::from_utf8(shown.stderr).unwrap());
+}
+
+#[test]
+fn list_json_escapes_the_name_and_gives_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    let file = posts.join(HOSTILE);
+    std::fs::write(&file, "---\ntitle: 标题\n---\n正文\n").unwrap();
+    let out = brief(dir.path(), &["list", posts.to_str().unwrap(), "--json"]);
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert_no_hazard("list --json", &json);
+    assert!(
+        json.contains("\\u009b") && json.contains("\\u202e"),
+        "{json}"
+    );
+    let posts: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(posts[0]["path"].as_str(), file.to_str());
+}
