@@ -139,3 +139,13 @@ fn a_damaged_cache_chunk_is_dropped_with_a_note_under_verbose() {
         text(&verbose.stderr)
     );
 }
+
+#[test]
+fn a_config_file_that_is_a_fifo_is_refused() {
+    let (dir, posts) = folder_with_fifo();
+    std::fs::create_dir_all(dir.path().join("config/brief")).unwrap();
+    mkfifo(&dir.path().join("config/brief/config.toml"));
+    let out = brief(dir.path(), &["list", posts.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("FIFO"), "{}", text(&out.stderr));
+}
