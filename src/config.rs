@@ -157,6 +157,9 @@ pub struct LoadedConfig {
     pub problems: Vec<ConfigProblem>,
 }
 
+/// The largest config file read.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 impl Config {
     /// Reads `explicit` (which must exist) or the default file (which may be missing).
     pub fn load(explicit: Option<&Path>, paths: &Paths) -> Result<LoadedConfig, String> {
@@ -164,10 +167,17 @@ impl Config {
             Some(path) => (path.to_path_buf(), true),
             None => (paths.config_file.clone(), false),
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(LoadedConfig::default());
+        // Only a regular file of bounded size: a FIFO there would block every command.
+        let text = match crate::bounded_read::read_regular(&path, MAX_CONFIG_BYTES) {
+            Ok(Some(bytes)) => String::from_utf8(bytes)
+                .map_err(|e| format!("{}: {e}", crate::text::visible_path(&path)))?,
+            Ok(None) if !required => return Ok(LoadedConfig::default()),
+            Ok(None) => {
+                // The system's own words, as before: "No such file or directory".
+                let e = std::fs::metadata(&path)
+                    .err()
+                    .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
+                return Err(format!("{}: {e}", crate::text::visible_path(&path)));
             }
             Err(e) => return Err(format!("{}: {e}", crate::text::visible_path(&path))),
         };

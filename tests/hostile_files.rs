@@ -104,8 +104,9 @@ fn a_cache_that_is_a_fifo_or_urandom_does_not_hang_the_load() {
     std::fs::create_dir_all(&cache_dir).unwrap();
     let cache = brief::store::IndexCache::file_for(&cache_dir, &posts);
     mkfifo(&cache);
-    let out = brief(dir.path(), &["list", posts.to_str().unwrap()]);
+    let out = brief(dir.path(), &["list", "-v", posts.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("管道旁边"));
+    assert!(text(&out.stderr).contains("FIFO"), "{}", text(&out.stderr));
     std::fs::remove_file(&cache).unwrap();
     std::os::unix::fs::symlink("/dev/urandom", &cache).unwrap();
     let out = brief(dir.path(), &["list", posts.to_str().unwrap()]);
@@ -138,4 +139,14 @@ fn a_damaged_cache_chunk_is_dropped_with_a_note_under_verbose() {
         "{}",
         text(&verbose.stderr)
     );
+}
+
+#[test]
+fn a_config_file_that_is_a_fifo_is_refused() {
+    let (dir, posts) = folder_with_fifo();
+    std::fs::create_dir_all(dir.path().join("config/brief")).unwrap();
+    mkfifo(&dir.path().join("config/brief/config.toml"));
+    let out = brief(dir.path(), &["list", posts.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("FIFO"), "{}", text(&out.stderr));
 }

@@ -131,6 +131,22 @@ fn the_reader_exits_quietly_when_its_terminal_hangs_up() {
     drop(pair.slave);
     let mut writer = pair.master.take_writer().unwrap();
     let mut reader = pair.master.try_clone_reader().unwrap();
+    // A watchdog: if the first frames never come, brief is killed and the read below ends.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let mut killer = child.clone_killer();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                if start.elapsed() > DEADLINE {
+                    let _ = killer.kill();
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+    }
     // Read until the first frames are out, answering cursor queries as a terminal would.
     let mut seen = Vec::new();
     let mut buf = [0u8; 8192];
@@ -146,6 +162,7 @@ fn the_reader_exits_quietly_when_its_terminal_hangs_up() {
         }
         seen.extend_from_slice(&buf[..n]);
     }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
     std::thread::sleep(Duration::from_millis(300));
     drop((reader, writer, pair.master));
     let start = Instant::now();

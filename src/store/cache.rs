@@ -115,6 +115,8 @@ pub struct IndexCache {
     slots: SlotMap,
     /// Chunks dropped because their checksum or their decoding failed.
     pub dropped_chunks: usize,
+    /// Why the file was not read at all (a FIFO, a device, too large), if it was not.
+    pub refused: Option<String>,
 }
 
 type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
@@ -133,11 +135,15 @@ impl IndexCache {
     /// of at most [`DECODE_LIMIT`] bytes is read: a FIFO or a device there must not hang the
     /// load, nor fill memory.
     pub fn load(file: &Path, root: &Path) -> Self {
-        crate::bounded_read::read_regular(file, DECODE_LIMIT as u64)
-            .ok()
-            .flatten()
-            .and_then(|bytes| Self::decode(&bytes, root))
-            .unwrap_or_default()
+        match crate::bounded_read::read_regular(file, DECODE_LIMIT as u64) {
+            Ok(bytes) => bytes
+                .and_then(|bytes| Self::decode(&bytes, root))
+                .unwrap_or_default(),
+            Err(refused) => IndexCache {
+                refused: Some(refused.to_string()),
+                ..IndexCache::default()
+            },
+        }
     }
 
     fn decode(bytes: &[u8], root: &Path) -> Option<Self> {
@@ -187,6 +193,7 @@ impl IndexCache {
         Some(IndexCache {
             slots,
             dropped_chunks,
+            refused: None,
         })
     }
 

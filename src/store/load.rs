@@ -188,17 +188,24 @@ pub fn stream_path_cached(
         walk_parallel(root, &make_visitor);
     });
     let cache = cache.and_then(|mut cell| cell.take());
-    if let (Some(file), Some(cache)) = (cache_file, cache.as_ref())
-        && cache.dropped_chunks > 0
-    {
-        sink(LoadBatch {
-            notes: vec![format!(
-                "{}: {} index cache chunk(s) failed their check and were dropped; their posts were read again",
-                crate::text::visible_path(file),
+    if let (Some(file), Some(cache)) = (cache_file, cache.as_ref()) {
+        let file = crate::text::visible_path(file);
+        let mut notes = Vec::new();
+        if cache.dropped_chunks > 0 {
+            notes.push(format!(
+                "{file}: {} index cache chunk(s) failed their check and were dropped; their posts were read again",
                 cache.dropped_chunks
-            )],
-            ..LoadBatch::default()
-        });
+            ));
+        }
+        if let Some(refused) = &cache.refused {
+            notes.push(format!("{file}: index cache {refused}"));
+        }
+        if !notes.is_empty() {
+            sink(LoadBatch {
+                notes,
+                ..LoadBatch::default()
+            });
+        }
     }
     if let (Some(file), Some(cache)) = (cache_file, cache) {
         let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
