@@ -10,6 +10,7 @@ pub mod action;
 mod index;
 pub mod keymap;
 pub mod layout;
+mod on_screen;
 mod search;
 mod tag_filter;
 mod view;
@@ -213,6 +214,8 @@ pub struct App {
     pub size: Rect,
     pub diagnostics: Vec<Diagnostic>,
     pub quitting: bool,
+    /// A post kept listed while selected although the view mode no longer admits it.
+    held: Option<PathBuf>,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -264,6 +267,7 @@ impl App {
             size,
             diagnostics: Vec::new(),
             quitting: false,
+            held: None,
         }
     }
 
@@ -357,7 +361,8 @@ impl App {
         if let Some(link) = self.rendered_article().and_then(|a| a.primary()) {
             return Some(link.url.clone());
         }
-        self.selected_post().and_then(|p| p.source.clone())
+        self.post_on_screen()
+            .and_then(|i| self.posts[i].source.clone())
     }
 
     pub fn rendered_article(&self) -> Option<&Article> {
@@ -461,7 +466,9 @@ impl App {
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, action);
         }
-        self.update_panes(action)
+        let effect = self.update_panes(action);
+        self.release_held_if_left();
+        effect
     }
 
     fn update_search_prompt(&mut self, action: Action) -> Option<Effect> {
@@ -553,7 +560,10 @@ impl App {
                     .rendered_article()
                     .and_then(|a| a.primary())
                     .map(|l| l.url.clone());
-                let url = link.or_else(|| self.selected_post().and_then(|p| p.source.clone()));
+                let url = link.or_else(|| {
+                    self.post_on_screen()
+                        .and_then(|i| self.posts[i].source.clone())
+                });
                 return match url {
                     Some(url) => self.open_url(url),
                     None => {
@@ -569,12 +579,12 @@ impl App {
             },
             Action::CopyLink => return self.copy_link(),
             Action::ToggleRead => {
-                let index = *self.view.get(self.selected)?;
+                let index = self.post_on_screen()?;
                 let read = !self.mark_of(index).read;
                 return self.change_mark(index, |id| MarkChange::Read(id, read));
             }
             Action::ToggleStar => {
-                let index = *self.view.get(self.selected)?;
+                let index = self.post_on_screen()?;
                 let starred = !self.mark_of(index).starred;
                 return self.change_mark(index, |id| MarkChange::Starred(id, starred));
             }
@@ -584,6 +594,7 @@ impl App {
                     ViewMode::Unread => ViewMode::Starred,
                     ViewMode::Starred => ViewMode::All,
                 };
+                self.held = None;
                 self.recompute_view();
                 self.status = Some(format!("showing {} posts", self.view_mode.label()));
                 return self.request_article();
@@ -884,6 +895,7 @@ impl App {
             }
         }
         if self.view_mode != ViewMode::All {
+            self.hold_in_view(index);
             self.recompute_view();
         }
         Some(Effect::SaveMarks(vec![change]))
@@ -900,12 +912,14 @@ impl App {
     /// Rebuilds `view`, selecting post `keep` (an index into `posts`) when it is still shown.
     fn rebuild_view(&mut self, keep: Option<usize>) {
         let searching = !self.search.input.is_empty();
+        let held = self.held_index();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
         self.view = index
             .posts_with_all(filter.keys())
             .into_iter()
             .filter(|&i| match mode {
+                _ if Some(i) == held => true,
                 ViewMode::All => true,
                 ViewMode::Unread => !index.marks[i].read,
                 ViewMode::Starred => index.marks[i].starred,

@@ -782,3 +782,62 @@ fn the_preview_follows_the_selection_a_search_moves() {
     assert_eq!(h.app.article.as_ref().map(|v| &v.path), Some(&selected));
     assert!(h.app.rendered_article().is_some());
 }
+
+#[test]
+fn in_the_unread_view_the_opened_post_stays_and_s_stars_it() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(width, height);
+        h.key(KeyCode::Char('v'));
+        assert_eq!(h.app.view_mode, ViewMode::Unread);
+        h.key(KeyCode::Char('j'));
+        let opened = h.app.view[1];
+        let next = h.app.view[2];
+        h.key(KeyCode::Enter);
+        assert!(h.app.mark_of(opened).read, "opening marks read");
+        assert_eq!(
+            h.app.view.get(h.app.selected),
+            Some(&opened),
+            "the read post stays selected in the unread view at {width}x{height}"
+        );
+        assert_eq!(h.app.post_on_screen(), Some(opened));
+        h.key(KeyCode::Char('s'));
+        assert!(h.app.mark_of(opened).starred, "s stars the post on screen");
+        assert!(!h.app.mark_of(next).starred, "and not the next one");
+        h.select_post_with_source_on_screen_check(opened);
+        // Leaving the post drops it from the unread view.
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('j'));
+        assert!(!h.app.view.contains(&opened), "left behind, it goes");
+        assert_eq!(h.app.view.get(h.app.selected), Some(&next));
+        assert_eq!(h.app.view.len(), 29);
+    }
+}
+
+#[test]
+fn o_and_u_act_on_the_article_shown() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('v'));
+    let opened = h.app.view[0];
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('u'));
+    assert!(
+        !h.app.mark_of(opened).read,
+        "u marks the shown post unread again"
+    );
+    assert_eq!(h.app.view.get(h.app.selected), Some(&opened));
+}
+
+impl Harness {
+    /// `o` on a post whose article has no primary link opens the source of the post shown.
+    fn select_post_with_source_on_screen_check(&mut self, shown: usize) {
+        let before = self.opened.len();
+        self.key(KeyCode::Char('o'));
+        let expected = self
+            .app
+            .rendered_article()
+            .and_then(|a| a.primary())
+            .map(|l| l.url.clone())
+            .or_else(|| self.app.posts[shown].source.clone());
+        assert_eq!(self.opened.get(before).cloned(), expected);
+    }
+}
