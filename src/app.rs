@@ -10,7 +10,9 @@ pub mod action;
 mod index;
 pub mod keymap;
 pub mod layout;
+pub mod messages;
 mod on_screen;
+mod reading;
 mod search;
 mod tag_filter;
 mod view;
@@ -216,6 +218,8 @@ pub struct App {
     pub quitting: bool,
     /// A post kept listed while selected although the view mode no longer admits it.
     held: Option<PathBuf>,
+    /// The changes that put back the marks the last change replaced (`U`).
+    mark_undo: Option<Vec<MarkChange>>,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -268,6 +272,7 @@ impl App {
             diagnostics: Vec::new(),
             quitting: false,
             held: None,
+            mark_undo: None,
         }
     }
 
@@ -553,6 +558,15 @@ impl App {
                 // Dropping the search rebuilds the list, now without filters.
                 return self.drop_search();
             }
+            Action::NextMatch if self.search.input.is_empty() => return self.open_unread(true),
+            Action::PreviousMatch if self.search.input.is_empty() => {
+                return self.open_unread(false);
+            }
+            Action::PageDown if self.focus == Focus::Article && self.article_at_end() => {
+                return self.page_past_the_end();
+            }
+            Action::MarkViewRead => return self.mark_view_read(),
+            Action::UndoMarks => return self.undo_marks(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
             Action::OpenPrimaryLink => {
@@ -881,6 +895,11 @@ impl App {
         let id = self.index.ids.get(index)?.clone();
         let change = change(id.clone());
         let was_read = self.index.marks[index].read;
+        let before = self.index.marks[index];
+        self.mark_undo = Some(vec![match &change {
+            MarkChange::Read(id, _) => MarkChange::Read(id.clone(), before.read),
+            MarkChange::Starred(id, _) => MarkChange::Starred(id.clone(), before.starred),
+        }]);
         self.marks.apply(&change);
         let mark = self.marks.get(&id);
         self.index.marks[index] = mark;

@@ -80,6 +80,10 @@ pub enum Action {
     ToggleStar,
     /// Show all posts, only unread ones, or only starred ones, in turn.
     CycleView,
+    /// Mark every post in view read.
+    MarkViewRead,
+    /// Put back the marks the last change replaced.
+    UndoMarks,
     /// Show or hide the key help.
     ToggleHelp,
     /// Read the folder again.

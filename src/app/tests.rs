@@ -841,3 +841,99 @@ impl Harness {
         assert_eq!(self.opened.get(before).cloned(), expected);
     }
 }
+
+#[test]
+fn n_and_capital_n_open_the_next_and_previous_unread_post_without_a_search() {
+    for (width, height) in [(120, 40), (80, 24), (40, 15)] {
+        let mut h = Harness::new(width, height);
+        // The second post is read already: n skips it.
+        h.key(KeyCode::Char('j'));
+        h.key(KeyCode::Char('u'));
+        h.key(KeyCode::Char('k'));
+        let (first, second, third) = (h.app.view[0], h.app.view[1], h.app.view[2]);
+        h.key(KeyCode::Enter);
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.focus, Focus::Article, "n opens the post");
+        assert_eq!(h.app.post_on_screen(), Some(third), "n skips the read post");
+        assert!(h.app.mark_of(third).read, "opening it marks it read");
+        assert!(!h.app.mark_of(second).starred);
+        // From the list too.
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('u'));
+        h.key(KeyCode::Char('g'));
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.post_on_screen(), Some(third));
+        h.key(KeyCode::Char('N'));
+        assert_eq!(h.app.status.as_deref(), Some("no earlier unread post"));
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('G'));
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.status.as_deref(), Some("no more unread posts"));
+        assert!(h.app.mark_of(first).read);
+    }
+}
+
+#[test]
+fn with_a_search_n_still_moves_between_matches() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    let shown = h.app.post_on_screen();
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.app.post_on_screen(), shown, "n stays in the article");
+    assert!(h.app.status.as_deref().unwrap_or("").starts_with("match "));
+}
+
+#[test]
+fn space_at_the_end_of_an_article_opens_the_next_unread_post() {
+    let mut h = Harness::new(80, 24);
+    let second = h.app.view[1];
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('G'));
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.post_on_screen(), Some(second));
+    assert_eq!(h.scroll(), 0, "the next post opens at its top");
+    // At the end of the last post it says so.
+    h.key(KeyCode::Char('A'));
+    h.key(KeyCode::Char('G'));
+    let shown = h.app.post_on_screen();
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.post_on_screen(), shown);
+    assert_eq!(h.app.status.as_deref(), Some("end of the last unread post"));
+}
+
+#[test]
+fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('u'));
+    // Only the posts p00 to p09 are in view.
+    h.key(KeyCode::Char('/'));
+    h.chars("p0");
+    h.key(KeyCode::Enter);
+    let in_view = h.app.view.clone();
+    assert!(in_view.len() < 30);
+    h.key(KeyCode::Char('A'));
+    assert!(in_view.iter().all(|&i| h.app.mark_of(i).read));
+    let read = (0..30).filter(|&i| h.app.mark_of(i).read).count();
+    assert!(read < 30, "posts out of view stay unread");
+    assert!(h.app.status.as_deref().unwrap_or("").starts_with("marked "));
+    let saved = h.saved.len();
+    h.key(KeyCode::Char('U'));
+    let still_read: Vec<usize> = (0..30).filter(|&i| h.app.mark_of(i).read).collect();
+    assert_eq!(
+        still_read.len(),
+        1,
+        "only the post read before A stays read"
+    );
+    assert!(h.saved.len() > saved, "the undo is saved");
+    assert!(
+        (0..30).any(|i| h.app.mark_of(i).starred),
+        "stars are untouched"
+    );
+    h.key(KeyCode::Char('U'));
+    assert_eq!(h.app.status.as_deref(), Some("no change of marks to undo"));
+}

@@ -1,0 +1,40 @@
+//! The reader's messages added for daily reading (next unread, marking a view read, undo,
+//! reading positions), in English, gathered here so the interface-language catalog can take
+//! them over in one place.
+//!
+//! Depends on nothing else in brief.
+
+use std::fmt;
+
+/// A status-bar message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// `n` found no unread post after this one.
+    NoMoreUnread,
+    /// `N` found no unread post before this one.
+    NoEarlierUnread,
+    /// `Space` at the end of the last unread post.
+    EndOfLastUnread,
+    /// `A` in a view with no unread post.
+    NothingToMarkRead,
+    /// `A` marked this many posts read.
+    MarkedRead(usize),
+    /// `U` with no change to undo.
+    NothingToUndo,
+    /// `U` put back the marks of this many posts.
+    Restored(usize),
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Message::NoMoreUnread => write!(f, "no more unread posts"),
+            Message::NoEarlierUnread => write!(f, "no earlier unread post"),
+            Message::EndOfLastUnread => write!(f, "end of the last unread post"),
+            Message::NothingToMarkRead => write!(f, "every post in view is read"),
+            Message::MarkedRead(n) => write!(f, "marked {n} posts read (U undoes)"),
+            Message::NothingToUndo => write!(f, "no change of marks to undo"),
+            Message::Restored(n) => write!(f, "restored the marks of {n} posts"),
+        }
+    }
+}
