@@ -13,6 +13,7 @@ pub mod layout;
 pub mod messages;
 mod on_screen;
 mod reading;
+mod resume;
 mod search;
 mod tag_filter;
 mod view;
@@ -58,6 +59,8 @@ pub struct ArticleView {
     pub matches: Vec<usize>,
     /// Why the article could not be shown.
     pub error: Option<String>,
+    /// Where the user left this post last time, to scroll to once it arrives.
+    pub restore: Option<crate::positions::Position>,
 }
 
 /// The search as typed and as applied.
@@ -220,6 +223,8 @@ pub struct App {
     held: Option<PathBuf>,
     /// The changes that put back the marks the last change replaced (`U`).
     mark_undo: Option<Vec<MarkChange>>,
+    /// Where the user left each post, by mark id.
+    pub positions: crate::positions::Positions,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -273,6 +278,7 @@ impl App {
             quitting: false,
             held: None,
             mark_undo: None,
+            positions: Default::default(),
         }
     }
 
@@ -408,6 +414,7 @@ impl App {
                     if let Some(view) = self.article.as_mut() {
                         view.scroll = view.scroll.min(max);
                     }
+                    self.restore_position();
                     self.find_article_matches();
                 }
                 return None;
@@ -459,7 +466,7 @@ impl App {
             } => return self.posts_changed(updated, removed, diagnostics),
             Action::QuitNow => {
                 self.quitting = true;
-                return Some(Effect::Quit);
+                return both(self.remember_position(), Some(Effect::Quit));
             }
             Action::Suspend => return Some(Effect::Suspend),
             _ => {}
@@ -746,13 +753,17 @@ impl App {
     /// `q` (with `quit_from_list`) or `h`/`Esc`: one level up; `q` on the list quits.
     fn go_back(&mut self, quit_from_list: bool) -> Option<Effect> {
         match self.focus {
-            Focus::Article | Focus::Tags => {
+            Focus::Article => {
+                self.focus = Focus::List;
+                self.remember_position()
+            }
+            Focus::Tags => {
                 self.focus = Focus::List;
                 None
             }
             Focus::List if quit_from_list => {
                 self.quitting = true;
-                Some(Effect::Quit)
+                both(self.remember_position(), Some(Effect::Quit))
             }
             Focus::List => {
                 if !self.search.input.is_empty() {
@@ -978,21 +989,29 @@ impl App {
         let post = self.selected_post()?.clone();
         let width = self.article_width();
         let same_post = self.article.as_ref().is_some_and(|v| v.path == post.path);
+        let mut saved = None;
         if !same_post {
+            saved = self.remember_position();
+            let restore = self
+                .view
+                .get(self.selected)
+                .and_then(|&i| self.noted_position(i));
             self.article = Some(ArticleView {
                 path: post.path.clone(),
                 article: None,
                 scroll: 0,
                 matches: Vec::new(),
                 error: None,
+                restore,
             });
         }
         if let Some(article) = self.articles.get(&post, width) {
             if let Some(view) = self.article.as_mut() {
                 view.article = Some(article);
             }
+            self.restore_position();
             self.find_article_matches();
-            return None;
+            return saved;
         }
         if self
             .article
@@ -1000,12 +1019,15 @@ impl App {
             .and_then(|v| v.article.as_ref())
             .is_some_and(|a| a.width == width)
         {
-            return None;
+            return saved;
         }
-        Some(Effect::LoadArticle {
-            post: Box::new(post),
-            width,
-        })
+        both(
+            saved,
+            Some(Effect::LoadArticle {
+                post: Box::new(post),
+                width,
+            }),
+        )
     }
 
     // ---- links --------------------------------------------------------------------------

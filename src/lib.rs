@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod marks;
+pub mod positions;
 pub mod render;
 pub mod store;
 pub mod text;

@@ -70,7 +70,13 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         settings,
         marks,
     );
-    if let Some(message) = options.startup_messages.first() {
+    let positions = crate::positions::PositionStore::beside_marks(&options.marks.path);
+    let mut startup_messages = options.startup_messages.clone();
+    match positions.load() {
+        Ok(loaded) => app.positions = loaded,
+        Err(error) => startup_messages.push(error.to_string()),
+    }
+    if let Some(message) = startup_messages.first() {
         app.update(Action::Notify(message.clone()));
     }
     // The first frame goes out before any work starts.
@@ -224,6 +230,16 @@ impl EffectRunner {
                     app.update(Action::Notify(error.to_string()));
                 }
             },
+            Effect::SavePositions(mut changes) => {
+                let now = jiff::Timestamp::now().as_second();
+                for position in changes.iter_mut().filter_map(|(_, p)| p.as_mut()) {
+                    position.at = now;
+                }
+                let store = crate::positions::PositionStore::beside_marks(&self.options.marks.path);
+                if let Err(error) = store.save(&changes) {
+                    app.update(Action::Notify(error.to_string()));
+                }
+            }
         }
         Flow::Continue
     }

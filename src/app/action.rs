@@ -164,6 +164,8 @@ pub enum Effect {
     CancelSearch,
     /// Record these mark changes in the state file.
     SaveMarks(Vec<MarkChange>),
+    /// Record where the user left these posts (`None`: forget it).
+    SavePositions(Vec<crate::positions::PositionChange>),
     /// Several of the above, in order.
     Batch(Vec<Effect>),
 }

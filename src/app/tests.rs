@@ -38,6 +38,7 @@ struct Harness {
     reloads: usize,
     renders: usize,
     saved: Vec<crate::marks::MarkChange>,
+    positions_saved: Vec<crate::positions::PositionChange>,
 }
 
 impl Harness {
@@ -65,6 +66,7 @@ impl Harness {
             reloads: 0,
             renders: 0,
             saved: vec![],
+            positions_saved: vec![],
         };
         h.act(Action::Resize(width, height));
         h.act(Action::PostsLoaded {
@@ -116,6 +118,7 @@ impl Harness {
             Effect::Quit => self.quit = true,
             Effect::Reload => self.reloads += 1,
             Effect::SaveMarks(changes) => self.saved.extend(changes),
+            Effect::SavePositions(changes) => self.positions_saved.extend(changes),
             Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
             Effect::Suspend | Effect::CancelSearch => {}
         }
@@ -936,4 +939,76 @@ fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
     );
     h.key(KeyCode::Char('U'));
     assert_eq!(h.app.status.as_deref(), Some("no change of marks to undo"));
+}
+
+#[test]
+fn the_reading_position_comes_back_when_a_post_is_opened_again() {
+    let mut h = Harness::new(80, 24);
+    h.select_post_with_source();
+    let first = h.app.view[h.app.selected];
+    h.key(KeyCode::Enter);
+    for _ in 0..10 {
+        h.key(KeyCode::Char('j'));
+    }
+    assert_eq!(h.scroll(), 10);
+    h.key(KeyCode::Char('q'));
+    assert_eq!(
+        h.positions_saved.len(),
+        1,
+        "leaving the article notes where"
+    );
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.scroll(), 0, "another post opens at its top");
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.post_on_screen(), Some(first));
+    assert_eq!(h.scroll(), 10, "the first post reopens where it was left");
+
+    // After a restart, with the positions read back from the state folder.
+    let noted: crate::positions::Positions = h
+        .positions_saved
+        .iter()
+        .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))
+        .collect();
+    let mut again = Harness::new(80, 24);
+    again.app.positions = noted.clone();
+    again.select_post_with_source();
+    again.key(KeyCode::Enter);
+    assert_eq!(again.scroll(), 10, "and after a restart");
+
+    // Changed on disk: the nearest heading, not the old line.
+    let mut changed = Harness::new(80, 24);
+    changed.app.positions = noted;
+    changed.select_post_with_source();
+    let index = changed.app.view[changed.app.selected];
+    changed.app.posts[index].content_hash ^= 1;
+    changed.key(KeyCode::Enter);
+    let article = changed.app.rendered_article().unwrap();
+    let heading = article
+        .lines
+        .iter()
+        .position(|l| l.plain().contains("# p"))
+        .unwrap();
+    assert_eq!(
+        changed.scroll(),
+        heading.min(changed.app.max_article_scroll())
+    );
+    assert_ne!(changed.scroll(), 10);
+}
+
+#[test]
+fn a_post_read_to_its_end_reopens_at_the_top() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('G'));
+    assert!(h.scroll() > 0);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.scroll(), 0);
 }
