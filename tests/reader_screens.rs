@@ -1031,3 +1031,51 @@ fn a_search_typed_while_loading_keeps_its_body_matches() {
     );
     assert_eq!(h.app.view, before, "status bar: {status:?}");
 }
+
+#[test]
+fn unread_titles_are_bold_and_a_starred_unread_post_shows_both_marks() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(width, height);
+        h.select_post(ARTICLE_TITLE);
+        h.char('s');
+        h.char('j');
+        h.char('u');
+        h.char('k');
+        let drawn = h.draw();
+        let list = inner(h.app.areas().list.expect("the list is shown"));
+        let rows = rows(&drawn.screen);
+        let starred_row = usize::from(list.y) + h.app.selected - h.app.list_top;
+        let row = &rows[starred_row];
+        assert!(
+            row.contains('●') && row.contains('★'),
+            "{width}x{height}: a starred unread post shows both marks: {row:?}"
+        );
+        let bold_at = |y: usize| {
+            let x = row_title_x(&drawn.screen, list, y);
+            drawn
+                .frame
+                .cell(Position::new(x, y as u16))
+                .is_some_and(|c| c.modifier.contains(Modifier::BOLD))
+        };
+        assert!(
+            bold_at(starred_row + 2),
+            "{width}x{height}: unread is bold: {:?}",
+            rows[starred_row + 2]
+        );
+        assert!(
+            !bold_at(starred_row + 1),
+            "{width}x{height}: a read title is not bold: {:?}",
+            rows[starred_row + 1]
+        );
+    }
+}
+
+/// The column where the title begins on row `y` of the list: after the date and the marks.
+fn row_title_x(buf: &Buffer, list: Rect, y: usize) -> u16 {
+    let mut x = list.x;
+    // Skip the date, then the two mark columns and a space.
+    while x < list.right() && symbol_at(buf, x, y as u16) != " " {
+        x += 1;
+    }
+    x + 4
+}

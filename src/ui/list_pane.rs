@@ -86,14 +86,19 @@ impl Widget for ListPane<'_> {
                 left = left.saturating_sub(date_width + 1);
             }
             let mark = app.mark_of(index);
-            let (symbol, style) = match (mark.starred, mark.read) {
-                (true, _) => ("★", self.theme.starred),
-                (false, false) => ("●", self.theme.unread),
-                (false, true) => (" ", self.theme.dim),
-            };
+            // Unread and starred each have their column, so a starred unread post shows both.
             if left >= 12 {
-                x += put(buf, x, y, symbol, 1, style) as u16 + 1;
-                left -= 2;
+                let (unread, unread_style) = match mark.read {
+                    false => ("●", self.theme.unread),
+                    true => (" ", self.theme.dim),
+                };
+                let (star, star_style) = match mark.starred {
+                    true => ("★", self.theme.starred),
+                    false => (" ", self.theme.dim),
+                };
+                x += put(buf, x, y, unread, 1, unread_style) as u16;
+                x += put(buf, x, y, star, 1, star_style) as u16 + 1;
+                left -= 3;
             }
             let tags = post.tags.join(" ");
             let tags_width = if left >= 40 {
@@ -112,7 +117,12 @@ impl Widget for ListPane<'_> {
                 y,
                 &pad_to_width(&post.title, title_width),
                 title_width,
-                ratatui::style::Style::new(),
+                // Unread posts stand out whatever their star.
+                if mark.read {
+                    ratatui::style::Style::new()
+                } else {
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+                },
             );
             if tags_width > 0 {
                 let tx = x + title_width as u16 + 2;
