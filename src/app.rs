@@ -7,6 +7,7 @@
 //! `ui` module only reads this state.
 
 pub mod action;
+pub mod days;
 mod index;
 pub mod keymap;
 pub mod layout;
@@ -205,8 +206,14 @@ pub struct App {
     pub view: Vec<usize>,
     /// Index into `view` of the selected post.
     pub selected: usize,
-    /// First visible row of the list.
+    /// First visible row of the list (an index into `list_rows`).
     pub list_top: usize,
+    /// The list's rows: day headings and the posts of the view.
+    pub list_rows: Vec<days::ListRow>,
+    /// The row of each post of the view.
+    row_of_post: Vec<usize>,
+    /// The local date today, for the "today" and "yesterday" of day headings.
+    pub today: Option<jiff::civil::Date>,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub article: Option<ArticleView>,
@@ -266,6 +273,9 @@ impl App {
             view: Vec::new(),
             selected: 0,
             list_top: 0,
+            list_rows: Vec::new(),
+            row_of_post: Vec::new(),
+            today: None,
             focus: Focus::List,
             overlay: None,
             article: None,
@@ -573,6 +583,8 @@ impl App {
                 return self.page_past_the_end();
             }
             Action::MarkViewRead => return self.mark_view_read(),
+            Action::NextDay => return self.jump_day(true),
+            Action::PreviousDay => return self.jump_day(false),
             Action::UndoMarks => return self.undo_marks(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
@@ -630,8 +642,10 @@ impl App {
             Action::Back => return self.go_back(false),
             Action::ScrollPane(pane, delta) => return self.scroll_pane(pane, delta),
             Action::ClickListRow(row) => {
-                if self.list_top + row < self.view.len() {
-                    self.selected = self.list_top + row;
+                if let Some(&days::ListRow::Post(position)) =
+                    self.list_rows.get(self.list_top + row)
+                {
+                    self.selected = position;
                     self.focus = Focus::List;
                     return self.request_article();
                 }
@@ -959,17 +973,27 @@ impl App {
         self.selected = keep
             .and_then(|post| self.view.iter().position(|&i| i == post))
             .unwrap_or(0);
+        self.rebuild_rows();
         self.keep_list_selection_visible();
     }
 
     fn keep_list_selection_visible(&mut self) {
         let height = self.list_height();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + height {
-            self.list_top = self.selected + 1 - height;
+        let row = self.selected_row();
+        // A day's first post comes with its heading.
+        let heading_above =
+            row > 0 && matches!(self.list_rows.get(row - 1), Some(days::ListRow::Day(_)));
+        let top_wanted = if heading_above && height > 1 {
+            row - 1
+        } else {
+            row
+        };
+        if top_wanted < self.list_top {
+            self.list_top = top_wanted;
+        } else if row >= self.list_top + height {
+            self.list_top = row + 1 - height;
         }
-        self.list_top = self.list_top.min(self.view.len().saturating_sub(1));
+        self.list_top = self.list_top.min(self.list_rows.len().saturating_sub(1));
     }
 
     // ---- the article --------------------------------------------------------------------

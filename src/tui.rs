@@ -70,6 +70,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         settings,
         marks,
     );
+    app.today = Some(jiff::Zoned::now().date());
     let positions = crate::positions::PositionStore::beside_marks(&options.marks.path);
     let mut startup_messages = options.startup_messages.clone();
     match positions.load() {

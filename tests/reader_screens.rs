@@ -650,7 +650,7 @@ fn the_selected_post_is_drawn_reversed_across_the_list() {
         h.select_post(ARTICLE_TITLE);
         let drawn = h.draw();
         let list = inner(h.app.areas().list.expect("the list is shown"));
-        let y = list.y + (h.app.selected - h.app.list_top) as u16;
+        let y = list.y + (h.app.selected_row() - h.app.list_top) as u16;
         let mut covered = 0;
         for x in list.x..list.right() {
             let cell = drawn
@@ -1044,7 +1044,7 @@ fn unread_titles_are_bold_and_a_starred_unread_post_shows_both_marks() {
         let drawn = h.draw();
         let list = inner(h.app.areas().list.expect("the list is shown"));
         let rows = rows(&drawn.screen);
-        let starred_row = usize::from(list.y) + h.app.selected - h.app.list_top;
+        let starred_row = usize::from(list.y) + h.app.selected_row() - h.app.list_top;
         let row = &rows[starred_row];
         assert!(
             row.contains('●') && row.contains('★'),
@@ -1057,25 +1057,45 @@ fn unread_titles_are_bold_and_a_starred_unread_post_shows_both_marks() {
                 .cell(Position::new(x, y as u16))
                 .is_some_and(|c| c.modifier.contains(Modifier::BOLD))
         };
+        let row_of = |position: usize| {
+            let row = h
+                .app
+                .list_rows
+                .iter()
+                .position(|r| *r == brief::app::days::ListRow::Post(position))
+                .expect("the post has a row");
+            usize::from(list.y) + row - h.app.list_top
+        };
+        let (read_row, unread_row) = (row_of(h.app.selected + 1), row_of(h.app.selected + 2));
         assert!(
-            bold_at(starred_row + 2),
+            bold_at(unread_row),
             "{width}x{height}: unread is bold: {:?}",
-            rows[starred_row + 2]
+            rows[unread_row]
         );
         assert!(
-            !bold_at(starred_row + 1),
+            !bold_at(read_row),
             "{width}x{height}: a read title is not bold: {:?}",
-            rows[starred_row + 1]
+            rows[read_row]
         );
     }
 }
 
-/// The column where the title begins on row `y` of the list: after the date and the marks.
-fn row_title_x(buf: &Buffer, list: Rect, y: usize) -> u16 {
-    let mut x = list.x;
-    // Skip the date, then the two mark columns and a space.
-    while x < list.right() && symbol_at(buf, x, y as u16) != " " {
-        x += 1;
+/// The column where the title begins on a post row of the list grouped by day: after the
+/// two mark columns and a space.
+fn row_title_x(_buf: &Buffer, list: Rect, _y: usize) -> u16 {
+    list.x + 3
+}
+
+#[test]
+fn the_date_format_is_honoured_at_every_width_with_the_year() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.app.settings.date_format = "%d/%m/%Y".into();
+        h.app.recompute_view();
+        let text = screen_text(&h.draw().screen);
+        assert!(
+            text.contains("01/03/2026 Sun"),
+            "{width}x{height}: the day heading uses date_format:\n{text}"
+        );
     }
-    x + 4
 }

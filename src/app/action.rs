@@ -84,6 +84,10 @@ pub enum Action {
     MarkViewRead,
     /// Put back the marks the last change replaced.
     UndoMarks,
+    /// In the list, the first post of the next day.
+    NextDay,
+    /// In the list, the first post of this day, or of the day before.
+    PreviousDay,
     /// Show or hide the key help.
     ToggleHelp,
     /// Read the folder again.

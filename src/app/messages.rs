@@ -23,6 +23,16 @@ pub enum Message {
     NothingToUndo,
     /// `U` put back the marks of this many posts.
     Restored(usize),
+    /// The list's heading of the posts without a date.
+    Undated,
+    /// After today's date in the list's day heading.
+    Today,
+    /// After yesterday's date in the list's day heading.
+    Yesterday,
+    /// `}` on the last day of the list.
+    NoLaterDay,
+    /// `{` on the first post of the first day.
+    NoEarlierDay,
 }
 
 impl fmt::Display for Message {
@@ -35,6 +45,11 @@ impl fmt::Display for Message {
             Message::MarkedRead(n) => write!(f, "marked {n} posts read (U undoes)"),
             Message::NothingToUndo => write!(f, "no change of marks to undo"),
             Message::Restored(n) => write!(f, "restored the marks of {n} posts"),
+            Message::Undated => write!(f, "no date"),
+            Message::Today => write!(f, "today"),
+            Message::Yesterday => write!(f, "yesterday"),
+            Message::NoLaterDay => write!(f, "no later day in the list"),
+            Message::NoEarlierDay => write!(f, "no earlier day in the list"),
         }
     }
 }

@@ -54,10 +54,8 @@ impl App {
             if at < self.selected {
                 self.selected -= 1;
             }
-            if at < self.list_top {
-                self.list_top -= 1;
-            }
             self.selected = self.selected.min(self.view.len().saturating_sub(1));
+            self.rebuild_rows();
             self.keep_list_selection_visible();
         }
     }

@@ -207,7 +207,7 @@ fn paging_keys_move_by_the_list_height() {
     h.key_with(KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert_eq!(h.app.selected, page);
     assert!(
-        h.app.list_top + h.app.list_height() > h.app.selected,
+        h.app.list_top + h.app.list_height() > h.app.selected_row(),
         "selection stays visible"
     );
 }
@@ -514,7 +514,9 @@ fn mouse_wheel_and_clicks_map_to_panes() {
         ),
     );
     h.act(action.unwrap());
-    assert_eq!(h.app.selected, 3);
+    // Each post of the harness has a day of its own: rows go heading, post, heading, post.
+    assert_eq!(h.app.list_rows[3], crate::app::days::ListRow::Post(1));
+    assert_eq!(h.app.selected, 1);
     let article = h.app.areas().article.unwrap();
     let action = crate::tui::action_for_event(
         &h.app,
@@ -1011,4 +1013,48 @@ fn a_post_read_to_its_end_reopens_at_the_top() {
     h.key(KeyCode::Char('k'));
     h.key(KeyCode::Enter);
     assert_eq!(h.scroll(), 0);
+}
+
+#[test]
+fn the_list_has_a_heading_per_day_that_j_k_skip_and_braces_jump_a_day() {
+    use crate::app::days::ListRow;
+    let mut h = Harness::new(80, 24);
+    h.app.today = jiff::civil::Date::new(2026, 1, 29).ok();
+    // 28 days, two posts on each of the last two.
+    let headings = h
+        .app
+        .list_rows
+        .iter()
+        .filter(|r| matches!(r, ListRow::Day(_)))
+        .count();
+    assert_eq!(headings, 28);
+    assert_eq!(h.app.list_rows.len(), 58);
+    assert!(matches!(h.app.list_rows[0], ListRow::Day(_)));
+    assert_eq!(h.app.list_top, 0, "the first heading shows");
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.app.selected, 1);
+    assert_eq!(h.app.selected_row(), 3, "j skips the heading");
+    h.key(KeyCode::Char('k'));
+    assert_eq!(h.app.selected_row(), 1);
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.selected, 1);
+    h.key(KeyCode::Char('G'));
+    let last = h.app.view.len() - 1;
+    h.key(KeyCode::Char('{'));
+    assert_eq!(h.app.selected, last - 1, "to the first post of this day");
+    h.key(KeyCode::Char('{'));
+    assert_eq!(h.app.selected, last - 3, "then to the day before's first");
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.selected, last - 1);
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.status.as_deref(), Some("no later day in the list"));
+    // Sorted by title, no headings.
+    h.app.settings.sort = SortOrder::Title;
+    h.app.recompute_view();
+    assert!(
+        h.app
+            .list_rows
+            .iter()
+            .all(|r| matches!(r, ListRow::Post(_)))
+    );
 }

@@ -2,9 +2,11 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::App;
+use crate::app::days::{ListRow, day_heading};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
 pub struct ListPane<'a> {
@@ -50,27 +52,41 @@ impl Widget for ListPane<'_> {
             .map_or(10, |d| {
                 display_width(&d.day().strftime(format.as_str()).to_string())
             });
-        let date_width = if width >= 48 {
-            full_date_width
-        } else if width >= 28 {
-            5
-        } else {
+        // Grouped by day, the headings carry the dates; otherwise each row has its date, as
+        // configured, when it leaves room for a title.
+        let date_width = if app.list_by_day() || width < full_date_width + 16 {
             0
+        } else {
+            full_date_width
         };
         let rows = app
-            .view
+            .list_rows
             .iter()
-            .enumerate()
             .skip(app.list_top)
             .take(usize::from(inner.height));
-        for (row, (position, &index)) in rows.enumerate() {
-            let post = &app.posts[index];
+        for (row, list_row) in rows.enumerate() {
             let y = inner.y + row as u16;
+            let position = match *list_row {
+                ListRow::Post(position) => position,
+                ListRow::Day(day) => {
+                    let heading = day_heading(day, format, app.today);
+                    put(
+                        buf,
+                        inner.x,
+                        y,
+                        &heading,
+                        width,
+                        self.theme.date.add_modifier(Modifier::BOLD),
+                    );
+                    continue;
+                }
+            };
+            let index = app.view[position];
+            let post = &app.posts[index];
             let mut x = inner.x;
             let mut left = width;
             if date_width > 0 {
                 let date = match post.date {
-                    Some(d) if date_width == 5 => d.day().strftime("%m-%d").to_string(),
                     Some(d) => d.day().strftime(format.as_str()).to_string(),
                     None => String::new(),
                 };
