@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod messages;
 mod on_screen;
+pub mod prompt;
 mod reading;
 mod resume;
 mod search;
@@ -71,6 +72,14 @@ pub struct Search {
     pub input: String,
     /// The prompt has the keyboard.
     pub editing: bool,
+    /// Where the prompt's cursor is, in characters.
+    pub cursor: usize,
+    /// Which search of the history the prompt shows (`Up`/`Down`).
+    recalled: Option<usize>,
+    /// The line as typed before the history was recalled.
+    typed: String,
+    /// Tag keys the search requires (`#tag` terms).
+    pub tag_terms: Vec<String>,
     /// Bumped for every new query, so stale results from a body search are ignored.
     pub generation: u64,
     /// Posts whose body matched the current query.
@@ -232,6 +241,8 @@ pub struct App {
     mark_undo: Option<Vec<MarkChange>>,
     /// Where the user left each post, by mark id.
     pub positions: crate::positions::Positions,
+    /// Earlier searches, oldest first.
+    pub search_history: Vec<String>,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -289,6 +300,7 @@ impl App {
             held: None,
             mark_undo: None,
             positions: Default::default(),
+            search_history: Vec::new(),
         }
     }
 
@@ -495,18 +507,13 @@ impl App {
 
     fn update_search_prompt(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::SearchInput(c) => {
-                self.search.input.push(c);
-                self.search_changed()
-            }
-            Action::SearchBackspace => {
-                self.search.input.pop();
-                self.search_changed()
-            }
+            Action::SearchInput(c) => self.prompt_insert(c),
+            Action::SearchBackspace => self.prompt_backspace(),
+            Action::SearchEdit(edit) => self.prompt_edit(edit),
             Action::SearchAccept => {
                 self.search.editing = false;
                 self.focus = Focus::List;
-                None
+                self.remember_search()
             }
             Action::SearchCancel | Action::Back => self.drop_search(),
             _ => None,
@@ -564,6 +571,7 @@ impl App {
             Action::FocusPrevious => self.cycle_focus(false),
             Action::StartSearch => {
                 self.search.editing = true;
+                self.search.cursor = self.search.input.chars().count();
                 if self.focus == Focus::Tags || !self.is_wide() {
                     self.focus = Focus::List;
                 }
@@ -572,6 +580,9 @@ impl App {
             Action::PreviousTagFilter => return self.step_tag_filter(false),
             Action::ClearFilters => {
                 self.filter = ViewFilter::default();
+                // "c clears the filters" means the view too: back to all posts.
+                self.view_mode = ViewMode::All;
+                self.held = None;
                 // Dropping the search rebuilds the list, now without filters.
                 return self.drop_search();
             }
@@ -833,8 +844,10 @@ impl App {
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.matched_query = self.search.input.to_lowercase();
-        self.search.field_hits = self.index.fields_matching(&self.search.matched_query);
+        let terms = crate::store::SearchTerms::parse(&self.search.input);
+        self.search.matched_query = terms.text.join("\n");
+        self.search.field_hits = self.index.fields_matching_all(&terms.text, None);
+        self.search.tag_terms = terms.tags;
         self.search.earlier.clear();
         self.tags = TagIndex::build(&self.posts);
         self.tag_rows = view::tag_rows(&self.tags);
@@ -955,12 +968,14 @@ impl App {
 
     /// Rebuilds `view`, selecting post `keep` (an index into `posts`) when it is still shown.
     fn rebuild_view(&mut self, keep: Option<usize>) {
-        let searching = !self.search.input.is_empty();
+        // Only tag terms: no text to match.
+        let searching = !self.search.matched_query.is_empty();
         let held = self.held_index();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
+        let tag_terms = search.tag_terms.iter().map(|k| (TagKind::Tag, k.as_str()));
         self.view = index
-            .posts_with_all(filter.keys())
+            .posts_with_all(filter.keys().chain(tag_terms))
             .into_iter()
             .filter(|&i| match mode {
                 _ if Some(i) == held => true,

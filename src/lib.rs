@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod marks;
 pub mod positions;
 pub mod render;
+pub mod search_history;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -77,6 +77,10 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         Ok(loaded) => app.positions = loaded,
         Err(error) => startup_messages.push(error.to_string()),
     }
+    match crate::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
+        Ok(history) => app.search_history = history,
+        Err(error) => startup_messages.push(error.to_string()),
+    }
     if let Some(message) = startup_messages.first() {
         app.update(Action::Notify(message.clone()));
     }
@@ -231,6 +235,13 @@ impl EffectRunner {
                     app.update(Action::Notify(error.to_string()));
                 }
             },
+            Effect::SaveSearch(query) => {
+                let store =
+                    crate::search_history::HistoryStore::beside_marks(&self.options.marks.path);
+                if let Err(error) = store.add(&query) {
+                    app.update(Action::Notify(error.to_string()));
+                }
+            }
             Effect::SavePositions(mut changes) => {
                 let now = jiff::Timestamp::now().as_second();
                 for position in changes.iter_mut().filter_map(|(_, p)| p.as_mut()) {

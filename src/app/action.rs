@@ -56,8 +56,10 @@ pub enum Action {
     StartSearch,
     /// A character typed into the search.
     SearchInput(char),
-    /// Delete the search's last character.
+    /// Delete the search's character before the cursor.
     SearchBackspace,
+    /// Move the prompt's cursor, delete a word or the line, recall an earlier search.
+    SearchEdit(super::prompt::LineEdit),
     /// Keep the search results and return to the list.
     SearchAccept,
     /// Drop the search.
@@ -168,6 +170,8 @@ pub enum Effect {
     CancelSearch,
     /// Record these mark changes in the state file.
     SaveMarks(Vec<MarkChange>),
+    /// Add this search to the history kept across restarts.
+    SaveSearch(String),
     /// Record where the user left these posts (`None`: forget it).
     SavePositions(Vec<crate::positions::PositionChange>),
     /// Several of the above, in order.

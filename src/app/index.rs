@@ -131,6 +131,23 @@ impl PostIndex {
             .collect()
     }
 
+    /// One flag per post: its front-matter text contains every term (lower-cased), looking
+    /// only at the posts flagged in `among` when given. No terms: no post.
+    pub fn fields_matching_all(&self, terms: &[String], among: Option<&[bool]>) -> Vec<bool> {
+        let mut terms = terms.iter();
+        let Some(first) = terms.next() else {
+            return vec![false; self.fields_start.len()];
+        };
+        let mut hits = match among {
+            Some(among) => self.fields_matching_among(first, among),
+            None => self.fields_matching(first),
+        };
+        for term in terms {
+            hits = self.fields_matching_among(term, &hits);
+        }
+        hits
+    }
+
     /// One flag per post: its front-matter text contains `query` (already lower-cased).
     pub fn fields_matching(&self, query: &str) -> Vec<bool> {
         let mut hits = vec![false; self.fields_start.len()];

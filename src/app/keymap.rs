@@ -448,7 +448,7 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::SearchCancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
-            _ => None,
+            code => super::prompt::edit_for_key(code, ctrl).map(Action::SearchEdit),
         };
     }
     if let KeyCode::Char(c @ '1'..='9') = event.code

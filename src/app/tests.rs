@@ -39,6 +39,7 @@ struct Harness {
     renders: usize,
     saved: Vec<crate::marks::MarkChange>,
     positions_saved: Vec<crate::positions::PositionChange>,
+    searches_saved: Vec<String>,
 }
 
 impl Harness {
@@ -67,6 +68,7 @@ impl Harness {
             renders: 0,
             saved: vec![],
             positions_saved: vec![],
+            searches_saved: vec![],
         };
         h.act(Action::Resize(width, height));
         h.act(Action::PostsLoaded {
@@ -102,9 +104,16 @@ impl Harness {
                 query,
                 paths,
             } => {
+                // As the worker does: every text term in the post.
+                let terms = crate::store::SearchTerms::parse(&query).text;
                 let hits = paths
                     .iter()
-                    .filter(|p| crate::store::contains_ignore_case(&body_of(p), &query))
+                    .filter(|p| {
+                        let body = body_of(p);
+                        terms
+                            .iter()
+                            .all(|t| crate::store::contains_ignore_case(&body, t))
+                    })
                     .cloned()
                     .collect();
                 queue.push(Action::SearchHits {
@@ -119,6 +128,7 @@ impl Harness {
             Effect::Reload => self.reloads += 1,
             Effect::SaveMarks(changes) => self.saved.extend(changes),
             Effect::SavePositions(changes) => self.positions_saved.extend(changes),
+            Effect::SaveSearch(query) => self.searches_saved.push(query),
             Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
             Effect::Suspend | Effect::CancelSearch => {}
         }
@@ -1057,4 +1067,94 @@ fn the_list_has_a_heading_per_day_that_j_k_skip_and_braces_jump_a_day() {
             .iter()
             .all(|r| matches!(r, ListRow::Post(_)))
     );
+}
+
+#[test]
+fn several_words_are_all_required_in_any_order_phrases_and_tags() {
+    let mut h = Harness::new(80, 24);
+    let names = |h: &Harness| -> Vec<String> {
+        let mut names: Vec<String> = h
+            .app
+            .view
+            .iter()
+            .map(|&i| h.app.posts[i].title.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算 p0");
+    assert_eq!(
+        h.app.view.len(),
+        10,
+        "body term and title term, both required"
+    );
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("p0 #芯片");
+    assert_eq!(names(&h), ["标题 p02", "标题 p05", "标题 p08"]);
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("p01 标题");
+    assert_eq!(names(&h), ["标题 p01"], "any order");
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("\"p01 标题\"");
+    assert!(h.app.view.is_empty(), "a quoted phrase is one term");
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("\"标题 p01\"");
+    assert_eq!(names(&h), ["标题 p01"]);
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line_and_recalls_earlier_searches() {
+    let mut h = Harness::new(80, 24);
+    let ctrl = |h: &mut Harness, c: char| h.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算 p01");
+    ctrl(&mut h, 'w');
+    assert_eq!(h.app.search.input, "云计算 ");
+    h.chars("p02");
+    ctrl(&mut h, 'a');
+    h.chars("标题 ");
+    assert_eq!(h.app.search.input, "标题 云计算 p02");
+    ctrl(&mut h, 'e');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Backspace);
+    assert_eq!(h.app.search.input, "标题 云计算 p2");
+    h.key(KeyCode::Right);
+    ctrl(&mut h, 'u');
+    assert_eq!(h.app.search.input, "");
+    h.chars("p03");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.searches_saved,
+        ["p03"],
+        "Enter keeps the search in the history"
+    );
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('/'));
+    h.chars("p1");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('/'));
+    h.chars("half");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p1");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p03");
+    assert_eq!(h.app.view.len(), 1, "a recalled search applies");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p03", "the oldest stays");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.search.input, "half", "back to the line as typed");
+}
+
+#[test]
+fn c_clears_the_view_mode_too() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('u'));
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.view_mode, ViewMode::Unread);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.view_mode, ViewMode::All);
+    assert_eq!(h.app.view.len(), 30);
 }

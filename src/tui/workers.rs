@@ -148,7 +148,14 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             request = newer;
         }
         let stale = || latest.load(Ordering::SeqCst) != request.generation;
-        let needle = store::Needle::new(&request.query);
+        // Several terms must all be in the post, each in its fields or its body.
+        let terms = store::SearchTerms::parse(&request.query);
+        let needles: Vec<store::Needle> =
+            terms.text.iter().map(|t| store::Needle::new(t)).collect();
+        let found = |path: &PathBuf| match needles.as_slice() {
+            [needle] => store::body_contains(path, needle),
+            needles => store::file_contains_all(path, needles),
+        };
         let mut finished = true;
         for chunk in request.paths.chunks(CHUNK) {
             if stale() {
@@ -157,7 +164,7 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             }
             let hits: Vec<PathBuf> = chunk
                 .par_iter()
-                .filter(|path| store::body_contains(path, &needle))
+                .filter(|path| found(path))
                 .cloned()
                 .collect();
             if !hits.is_empty() {
