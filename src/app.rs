@@ -239,6 +239,10 @@ pub struct App {
     held: Option<PathBuf>,
     /// The changes that put back the marks the last change replaced (`U`).
     mark_undo: Option<Vec<MarkChange>>,
+    /// The status says work is under way until loading is done.
+    status_until_loaded: bool,
+    /// The pane that had the keyboard when the tag pane was opened, to return to.
+    tags_opened_from: Focus,
     /// Where the user left each post, by mark id.
     pub positions: crate::positions::Positions,
     /// Earlier searches, oldest first.
@@ -299,6 +303,8 @@ impl App {
             quitting: false,
             held: None,
             mark_undo: None,
+            tags_opened_from: Focus::List,
+            status_until_loaded: false,
             positions: Default::default(),
             search_history: Vec::new(),
         }
@@ -562,8 +568,9 @@ impl App {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::FocusTags => {
                 self.focus = if self.focus == Focus::Tags {
-                    Focus::List
+                    self.focus_before_tags()
                 } else {
+                    self.tags_opened_from = self.focus;
                     Focus::Tags
                 }
             }
@@ -647,6 +654,7 @@ impl App {
                 self.replace_on_next_batch = true;
                 self.loading.done = false;
                 self.status = Some("reloading…".into());
+                self.status_until_loaded = true;
                 return Some(Effect::Reload);
             }
             Action::Quit => return self.go_back(true),
@@ -783,7 +791,7 @@ impl App {
                 self.remember_position()
             }
             Focus::Tags => {
-                self.focus = Focus::List;
+                self.focus = self.focus_before_tags();
                 None
             }
             Focus::List if quit_from_list => {
@@ -826,6 +834,10 @@ impl App {
         self.diagnostics.extend(diagnostics);
         self.posts_replaced(selected_before.clone());
         self.loading.done = done;
+        // "reloading…" says work is under way; it goes when the work ends.
+        if done && std::mem::take(&mut self.status_until_loaded) {
+            self.status = None;
+        }
         let search_effect = (done && !self.search.input.is_empty())
             .then(|| self.search_changed())
             .flatten();

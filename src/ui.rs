@@ -69,7 +69,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             lines: help_lines(&app.settings.keymap),
             scroll,
         }
-        .render(frame.area(), frame.buffer_mut()),
+        // Above the status bar, which stays readable.
+        .render(above_status(frame.area()), frame.buffer_mut()),
         Some(Overlay::Links { cursor }) => {
             if let Some(article) = app.rendered_article() {
                 overlays::LinkPicker {
@@ -83,6 +84,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         None => {}
     }
     steady_emoji(frame.buffer_mut());
+}
+
+/// The screen without its last row (the status bar), when there is more than one row.
+fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: if area.height > 1 {
+            area.height - 1
+        } else {
+            area.height
+        },
+        ..area
+    }
 }
 
 /// Rewrites the frame's emoji sequences with [`steady_grapheme`], one terminal column per

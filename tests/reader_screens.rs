@@ -364,8 +364,15 @@ const BORDER_SYMBOLS: &[&str] = &["│", "─", "┌", "┐", "└", "┘"];
 /// than a pane, whose corners and sides are all border. Found rather than computed, so the
 /// test does not repeat how the overlay sizes itself.
 fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
-    app.overlay?;
-    let screen = Rect::new(0, 0, app.size.width, app.size.height);
+    let overlay = app.overlay?;
+    // The help is centred above the status bar, which it leaves visible.
+    let help = matches!(overlay, brief::app::Overlay::Help { .. });
+    let height = if help && app.size.height > 1 {
+        app.size.height - 1
+    } else {
+        app.size.height
+    };
+    let screen = Rect::new(0, 0, app.size.width, height);
     let areas = app.areas();
     let panes = [areas.tags, areas.list, areas.article];
     let mut best: Option<Rect> = None;
@@ -375,7 +382,12 @@ fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
                 break;
             }
             let area = centered(screen, width, height);
-            if panes.contains(&Some(area)) || !is_box(frame, area) {
+            // Above the status bar the help may cover a pane exactly; its title tells them apart.
+            let titled_help = help
+                && rows_in(frame, Rect { height: 1, ..area })
+                    .first()
+                    .is_some_and(|row| row.contains("keys ·"));
+            if (panes.contains(&Some(area)) && !titled_help) || !is_box(frame, area) {
                 continue;
             }
             best = Some(area);
@@ -1096,6 +1108,20 @@ fn the_date_format_is_honoured_at_every_width_with_the_year() {
         assert!(
             text.contains("01/03/2026 Sun"),
             "{width}x{height}: the day heading uses date_format:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_help_leaves_the_status_bar_visible() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.char('?');
+        let rows = rows(&h.draw().screen);
+        let status = rows.last().unwrap();
+        assert!(
+            status.contains("? help"),
+            "{width}x{height}: the status bar under the help: {status:?}"
         );
     }
 }

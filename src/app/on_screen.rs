@@ -60,6 +60,15 @@ impl App {
         }
     }
 
+    /// Where `Esc` or `t` from the tag pane goes: back to the article when it was opened from
+    /// there (and the article is still open), else to the list.
+    pub(super) fn focus_before_tags(&self) -> Focus {
+        match self.tags_opened_from {
+            Focus::Article if self.article.is_some() => Focus::Article,
+            _ => Focus::List,
+        }
+    }
+
     /// Whether the view mode (all, unread, starred) lists the post at `index`.
     pub(super) fn admitted_by_mode(&self, index: usize) -> bool {
         let mark = self.mark_of(index);

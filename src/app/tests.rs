@@ -750,7 +750,8 @@ fn after_g_in_the_help_one_k_scrolls_it_up_one_line() {
     h.key(KeyCode::Char('?'));
     h.key(KeyCode::Char('G'));
     let lines = keymap::help_lines(&h.app.settings.keymap).len();
-    let rows = usize::from(h.app.size.height) - 2;
+    // The box's borders and the status bar below it.
+    let rows = usize::from(h.app.size.height) - 3;
     assert_eq!(
         h.app.overlay,
         Some(Overlay::Help {
@@ -1157,4 +1158,40 @@ fn c_clears_the_view_mode_too() {
     h.key(KeyCode::Char('c'));
     assert_eq!(h.app.view_mode, ViewMode::All);
     assert_eq!(h.app.view.len(), 30);
+}
+
+#[test]
+fn narrow_t_then_esc_returns_to_the_article() {
+    let mut h = Harness::new(40, 15);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Article);
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.focus, Focus::Tags);
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.focus,
+        Focus::Article,
+        "Esc goes back where t came from"
+    );
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.focus, Focus::Article);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn reloading_clears_its_message_when_done() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.app.status.as_deref(), Some("reloading…"));
+    let posts = h.app.posts.clone();
+    h.act(Action::PostsLoaded {
+        posts,
+        diagnostics: Vec::new(),
+        done: true,
+    });
+    assert_eq!(h.app.status, None);
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args, Default)]
 pub struct ListArgs {
-    /// Folder of posts, or one post; defaults to the current folder.
+    /// Folder of posts, or one post; defaults to the config's `posts`, then the current folder.
     pub path: Option<PathBuf>,
     /// Only posts with this tag (repeat to require several; case-insensitive).
     #[arg(long = "tag", value_name = "TAG")]
