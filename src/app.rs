@@ -11,6 +11,7 @@ pub mod days;
 mod index;
 pub mod keymap;
 pub mod layout;
+mod link_count;
 pub mod messages;
 mod on_screen;
 pub mod prompt;
@@ -239,6 +240,10 @@ pub struct App {
     held: Option<PathBuf>,
     /// The changes that put back the marks the last change replaced (`U`).
     mark_undo: Option<Vec<MarkChange>>,
+    /// Digits typed before a link key (`12o`).
+    link_count: Option<usize>,
+    /// A count of several digits has just opened its link by itself.
+    link_count_done: bool,
     /// The status says work is under way until loading is done.
     status_until_loaded: bool,
     /// The pane that had the keyboard when the tag pane was opened, to return to.
@@ -305,6 +310,8 @@ impl App {
             mark_undo: None,
             tags_opened_from: Focus::List,
             status_until_loaded: false,
+            link_count: None,
+            link_count_done: false,
             positions: Default::default(),
             search_history: Vec::new(),
         }
@@ -506,6 +513,12 @@ impl App {
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, action);
         }
+        if !Self::keeps_link_count(&action) {
+            self.link_count = None;
+        }
+        if self.ends_finished_count(&action) {
+            return None;
+        }
         let effect = self.update_panes(action);
         self.release_held_if_left();
         effect
@@ -606,6 +619,10 @@ impl App {
             Action::UndoMarks => return self.undo_marks(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
+            Action::OpenPrimaryLink | Action::OpenSelected if self.link_count.is_some() => {
+                let number = self.take_link_count()?;
+                return self.open_link_number(number);
+            }
             Action::OpenPrimaryLink => {
                 let link = self
                     .rendered_article()
@@ -623,9 +640,12 @@ impl App {
                     }
                 };
             }
-            Action::OpenLinkNumber(n) => return self.open_link_number(n),
+            Action::OpenLinkNumber(n) => return self.link_digit(n),
             Action::ShowLinkPicker => match self.rendered_article() {
-                Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
+                Some(a) if !a.links.is_empty() => {
+                    let cursor = self.first_link_in_view();
+                    self.overlay = Some(Overlay::Links { cursor });
+                }
                 _ => self.status = Some("no links in this article".into()),
             },
             Action::CopyLink => return self.copy_link(),

@@ -451,8 +451,10 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             code => super::prompt::edit_for_key(code, ctrl).map(Action::SearchEdit),
         };
     }
-    if let KeyCode::Char(c @ '1'..='9') = event.code
+    // `0` only continues a count (`10o`).
+    if let KeyCode::Char(c @ '0'..='9') = event.code
         && !ctrl
+        && (c != '0' || app.link_count_pending())
     {
         return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
     }
