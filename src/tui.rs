@@ -6,6 +6,7 @@
 //! [`App::update`], runs the returned effects, and draws once, only when something changed.
 
 mod browser;
+mod clipboard;
 mod terminal;
 mod workers;
 
@@ -195,7 +196,7 @@ impl EffectRunner {
                 let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
                 let mut out = io::stdout();
                 let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
-                app.update(Action::Notify(format!("copied {text}")));
+                app.update(Action::Notify(clipboard::outcome().message(&text)));
             }
             Effect::Reload => {
                 self.load_generation.fetch_add(1, Ordering::SeqCst);
