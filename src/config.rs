@@ -301,6 +301,15 @@ impl Config {
                 other => problem(line, format!("unknown key `{other}`")),
             }
         }
+        // A key bound to two commands does only one: said on the losing command's line.
+        for (key, winner, loser) in KeyMap::with_overrides(&config.key_overrides).0.conflicts() {
+            let line = line_of_key(text, Some("keys"), loser.name());
+            let (loser, winner) = (loser.name(), winner.name());
+            problem(
+                line,
+                format!("`keys.{loser}`: `{key}` is also bound to `{winner}`, which keeps it"),
+            );
+        }
         problems.sort_by_key(|p| p.line);
         (config, problems)
     }
@@ -442,5 +451,24 @@ mod tests {
         };
         assert!(Config::load(None, &paths).unwrap().file.is_none());
         assert!(Config::load(Some(&dir.path().join("missing.toml")), &paths).is_err());
+    }
+
+    #[test]
+    fn a_key_bound_to_two_commands_is_a_warning_naming_both_on_its_line() {
+        let (config, problems) = parse("sort = \"newest\"\n[keys]\nquit = \"j\"\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 3);
+        let message = &problems[0].message;
+        assert!(
+            message.contains("keys.quit")
+                && message.contains("move_down")
+                && message.contains("`j`"),
+            "{message}"
+        );
+        assert!(
+            KeyMap::default().conflicts().is_empty(),
+            "the defaults agree"
+        );
+        assert_eq!(config.key_overrides.len(), 1);
     }
 }

@@ -393,6 +393,23 @@ impl KeyMap {
         names
     }
 
+    /// Keys bound to two commands (the tag pane's toggle apart, which shares keys by design):
+    /// the key as written, the command that keeps it, and the one that loses it.
+    pub fn conflicts(&self) -> Vec<(String, Command, Command)> {
+        let mut found: Vec<(String, Command, Command)> = self
+            .keys
+            .iter()
+            .filter_map(|(key, commands)| {
+                let mut commands = commands.iter().filter(|c| **c != Command::ToggleTag);
+                let winner = *commands.next()?;
+                let loser = *commands.next()?;
+                Some((describe(*key), winner, loser))
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
     fn command(&self, key: Key, in_tag_pane: bool) -> Option<Command> {
         let commands = self.keys.get(&key)?;
         if in_tag_pane && commands.contains(&Command::ToggleTag) {
