@@ -20,6 +20,7 @@ mod resume;
 mod search;
 mod tag_filter;
 mod view;
+pub mod warnings;
 
 pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
@@ -46,8 +47,16 @@ pub enum Focus {
 /// A box drawn over the panes that takes the keyboard while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Links { cursor: usize },
+    Help {
+        scroll: usize,
+    },
+    Links {
+        cursor: usize,
+    },
+    /// The start-up's warnings.
+    Warnings {
+        scroll: usize,
+    },
 }
 
 /// The article pane: which post it shows and where it is scrolled.
@@ -242,6 +251,8 @@ pub struct App {
     mark_undo: Option<Vec<MarkChange>>,
     /// Digits typed before a link key (`12o`).
     link_count: Option<usize>,
+    /// Every warning of the start-up (config, state files), for `!`.
+    pub warnings: Vec<String>,
     /// A count of several digits has just opened its link by itself.
     link_count_done: bool,
     /// The status says work is under way until loading is done.
@@ -312,6 +323,7 @@ impl App {
             status_until_loaded: false,
             link_count: None,
             link_count_done: false,
+            warnings: Vec::new(),
             positions: Default::default(),
             search_history: Vec::new(),
         }
@@ -544,6 +556,8 @@ impl App {
             (_, Action::Back | Action::Quit) => self.overlay = None,
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
+            (Overlay::Warnings { .. }, Action::ShowWarnings) => self.overlay = None,
+            (Overlay::Warnings { scroll }, action) => self.scroll_warnings(scroll, &action),
             (Overlay::Help { scroll }, action) => {
                 let lines = keymap::help_lines(&self.settings.keymap).len();
                 let rows = layout::help_rows(self.size, lines);
@@ -614,6 +628,7 @@ impl App {
                 return self.page_past_the_end();
             }
             Action::MarkViewRead => return self.mark_view_read(),
+            Action::ShowWarnings => self.show_warnings(),
             Action::NextDay => return self.jump_day(true),
             Action::PreviousDay => return self.jump_day(false),
             Action::UndoMarks => return self.undo_marks(),

@@ -82,9 +82,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         Ok(history) => app.search_history = history,
         Err(error) => startup_messages.push(error.to_string()),
     }
-    if let Some(message) = startup_messages.first() {
-        app.update(Action::Notify(message.clone()));
-    }
+    app.set_warnings(startup_messages);
     // The first frame goes out before any work starts.
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     let (tx, rx) = channel::<Message>();

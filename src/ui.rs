@@ -12,6 +12,7 @@ mod overlays;
 mod status_bar;
 mod tag_pane;
 pub mod theme;
+mod warnings;
 
 use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};
@@ -81,6 +82,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
                 .render(frame.area(), frame.buffer_mut());
             }
         }
+        Some(Overlay::Warnings { scroll }) => warnings::Warnings { theme, app, scroll }
+            .render(above_status(frame.area()), frame.buffer_mut()),
         None => {}
     }
     steady_emoji(frame.buffer_mut());

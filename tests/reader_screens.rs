@@ -366,7 +366,10 @@ const BORDER_SYMBOLS: &[&str] = &["│", "─", "┌", "┐", "└", "┘"];
 fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
     let overlay = app.overlay?;
     // The help is centred above the status bar, which it leaves visible.
-    let help = matches!(overlay, brief::app::Overlay::Help { .. });
+    let help = matches!(
+        overlay,
+        brief::app::Overlay::Help { .. } | brief::app::Overlay::Warnings { .. }
+    );
     let height = if help && app.size.height > 1 {
         app.size.height - 1
     } else {
@@ -1122,6 +1125,33 @@ fn the_help_leaves_the_status_bar_visible() {
         assert!(
             status.contains("? help"),
             "{width}x{height}: the status bar under the help: {status:?}"
+        );
+    }
+}
+
+#[test]
+fn bang_shows_every_warning_whole_above_the_status_bar() {
+    let long = "config.toml:7: warning: `keys.quit`: `j` is also bound to `move_down`, which keeps it; using the default";
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.app.set_warnings(vec![
+            "config.toml:3: warning: unknown key `colour`".into(),
+            long.into(),
+        ]);
+        h.char('!');
+        let text: String = rows(&h.draw().screen).join("\n");
+        if height >= 24 {
+            // Wrapped, not cut: every word is there, the last one too.
+            for word in long.split_whitespace() {
+                assert!(
+                    text.contains(word),
+                    "{width}x{height}: {word:?} of the warning:\n{text}"
+                );
+            }
+        }
+        assert!(
+            rows(&h.draw().screen).last().unwrap().contains("? help"),
+            "{width}x{height}: the status bar stays"
         );
     }
 }

@@ -86,6 +86,8 @@ pub enum Action {
     MarkViewRead,
     /// Put back the marks the last change replaced.
     UndoMarks,
+    /// List the start-up's warnings.
+    ShowWarnings,
     /// In the list, the first post of the next day.
     NextDay,
     /// In the list, the first post of this day, or of the day before.

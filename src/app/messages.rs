@@ -33,6 +33,10 @@ pub enum Message {
     NoLaterDay,
     /// `{` on the first post of the first day.
     NoEarlierDay,
+    /// The start-up gave this many warnings.
+    Warnings(usize),
+    /// `!` with no warning.
+    NoWarnings,
 }
 
 impl fmt::Display for Message {
@@ -50,6 +54,8 @@ impl fmt::Display for Message {
             Message::Yesterday => write!(f, "yesterday"),
             Message::NoLaterDay => write!(f, "no later day in the list"),
             Message::NoEarlierDay => write!(f, "no earlier day in the list"),
+            Message::Warnings(n) => write!(f, "{n} warnings (! to show)"),
+            Message::NoWarnings => write!(f, "no warnings"),
         }
     }
 }

@@ -1269,3 +1269,23 @@ fn the_link_picker_starts_at_the_first_link_in_view() {
     assert!(shown.contains(&format!("[{number}]")));
     assert!(!shown.contains(&format!("[{}]", number - 1)));
 }
+
+#[test]
+fn start_up_warnings_are_counted_and_bang_lists_them() {
+    let mut h = Harness::new(80, 24);
+    h.app.set_warnings(vec![
+        "config.toml:3: warning: unknown key `colour`; using the default".into(),
+        "config.toml:7: warning: `keys.quit`: `j` is also bound to `move_down`, which keeps it; using the default".into(),
+        "marks.jsonl:2: state file is corrupt (expected value); set aside as marks.corrupt-1".into(),
+    ]);
+    assert_eq!(h.app.status.as_deref(), Some("3 warnings (! to show)"));
+    h.key(KeyCode::Char('!'));
+    assert_eq!(h.app.overlay, Some(Overlay::Warnings { scroll: 0 }));
+    let lines = h.app.warnings_lines().join(" ");
+    assert!(lines.contains("colour") && lines.contains("move_down") && lines.contains("corrupt"));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.overlay, None);
+    let mut one = Harness::new(80, 24);
+    one.app.set_warnings(vec!["only one".into()]);
+    assert_eq!(one.app.status.as_deref(), Some("only one"));
+}
