@@ -1155,3 +1155,30 @@ fn bang_shows_every_warning_whole_above_the_status_bar() {
         );
     }
 }
+
+#[test]
+fn ascii_borders_draw_the_header_rule_in_ascii_too() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.select_post(ARTICLE_TITLE);
+        h.press(KeyCode::Enter);
+        let mut theme = Theme::monochrome();
+        theme.ascii_borders = true;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, &h.app, &theme))
+            .unwrap();
+        let text = screen_text(terminal.backend().buffer());
+        assert!(
+            text.contains("------"),
+            "{width}x{height}: an ASCII rule:\n{text}"
+        );
+        // Tables in the body keep their own borders; no other line is drawn with `─`.
+        for row in text.lines().filter(|row| row.contains('─')) {
+            assert!(
+                ['┌', '├', '└'].iter().any(|c| row.contains(*c)),
+                "{width}x{height}: a box-drawing rule outside a table: {row}"
+            );
+        }
+    }
+}
