@@ -10,6 +10,7 @@
 //! article_width = 80         # widest article text, in columns
 //! ascii_borders = false      # +-| borders for terminals that draw box lines double-wide
 //! mark_read = "open"         # open | end (scrolled to the end)
+//! utc = false                # true: times with a zone as written, not in the local zone
 //!
 //! [theme]                    # colour names, #rrggbb or 0-255
 //! accent = "cyan"
@@ -94,6 +95,8 @@ pub struct Config {
     pub date_format: String,
     pub article_width: Option<u16>,
     pub ascii_borders: bool,
+    /// Show dates with a zone in UTC as written, not in the local zone.
+    pub utc: bool,
     pub mark_read: MarkReadOn,
 }
 
@@ -108,6 +111,7 @@ impl Default for Config {
             date_format: "%Y-%m-%d".into(),
             article_width: None,
             ascii_borders: false,
+            utc: false,
             mark_read: MarkReadOn::Open,
         }
     }
@@ -231,6 +235,10 @@ impl Config {
                 "ascii_borders" => match value.as_bool() {
                     Some(b) => config.ascii_borders = b,
                     None => problem(line, "`ascii_borders` must be true or false".into()),
+                },
+                "utc" => match value.as_bool() {
+                    Some(b) => config.utc = b,
+                    None => problem(line, "`utc` must be true or false".into()),
                 },
                 "mark_read" => match value.as_str().and_then(|v| named(&MarkReadOn::NAMES, v)) {
                     Some(mark_read) => config.mark_read = mark_read,
@@ -451,6 +459,15 @@ mod tests {
         };
         assert!(Config::load(None, &paths).unwrap().file.is_none());
         assert!(Config::load(Some(&dir.path().join("missing.toml")), &paths).is_err());
+    }
+
+    #[test]
+    fn utc_is_read_and_checked() {
+        assert!(!parse("").0.utc);
+        assert!(parse("utc = true\n").0.utc);
+        let (config, problems) = parse("utc = \"yes\"\n");
+        assert!(!config.utc);
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod layout;
 mod links;
 mod markdown;
 mod table;
+pub mod zone;
 
 use crate::store::{BodyFormat, Post};
 use crate::text::display_width;

@@ -96,7 +96,8 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         load_generation.clone(),
     );
     workers::spawn_watcher(options.roots.clone(), tx.clone());
-    let renderer = workers::spawn_renderer(tx.clone());
+    let zone = (!options.config.utc).then(jiff::tz::TimeZone::system);
+    let renderer = workers::spawn_renderer(tx.clone(), zone);
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
     let mut runner = EffectRunner {

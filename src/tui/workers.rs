@@ -98,7 +98,11 @@ pub struct RenderRequest {
 }
 
 /// Renders articles one at a time; of several waiting requests only the newest is done.
-pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
+/// Dates with a zone are shown in `zone` (the local one) when given.
+pub fn spawn_renderer(
+    tx: Sender<Message>,
+    zone: Option<jiff::tz::TimeZone>,
+) -> Sender<RenderRequest> {
     let (requests, rx) = channel::<RenderRequest>();
     thread::spawn(move || {
         while let Ok(mut request) = rx.recv() {
@@ -109,7 +113,14 @@ pub fn spawn_renderer(tx: Sender<Message>) -> Sender<RenderRequest> {
                 Ok(body) => Action::ArticleReady {
                     path: request.post.path.clone(),
                     width: request.width,
-                    article: Arc::new(render_article(&request.post, &body, request.width)),
+                    article: Arc::new(match &zone {
+                        Some(zone) => render_article(
+                            &crate::render::zone::post_in_zone(&request.post, zone),
+                            &body,
+                            request.width,
+                        ),
+                        None => render_article(&request.post, &body, request.width),
+                    }),
                 },
                 Err(diagnostic) => Action::ArticleFailed {
                     path: request.post.path.clone(),
