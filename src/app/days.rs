@@ -44,7 +44,15 @@ pub fn day_heading(day: Option<Date>, date_format: &str, today: Option<Date>) ->
     let Some(day) = day else {
         return Message::Undated.to_string();
     };
-    let mut text = format!("{} {}", day.strftime(date_format), day.strftime("%a"));
+    // The year is always shown, after the configured date when the format leaves it out.
+    let has_year = ["%Y", "%y", "%G", "%g", "%F", "%D", "%C", "%c", "%x"]
+        .iter()
+        .any(|spec| date_format.contains(spec));
+    let mut text = day.strftime(date_format).to_string();
+    if !has_year {
+        text.push_str(&format!(" {}", day.year()));
+    }
+    text.push_str(&format!(" {}", day.strftime("%a")));
     if let Some(today) = today {
         if day == today {
             text.push_str(&format!(" · {}", Message::Today));
@@ -169,6 +177,11 @@ mod tests {
         assert_eq!(
             day_heading(day("2025-02-14"), "%Y-%m-%d", today),
             "2025-02-14 Fri"
+        );
+        assert_eq!(
+            day_heading(day("2025-02-14"), "%m-%d", None),
+            "02-14 2025 Fri",
+            "the year is always visible"
         );
     }
 }
