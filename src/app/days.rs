@@ -71,8 +71,8 @@ impl App {
 
     /// Builds the rows of the list from the view.
     pub(super) fn rebuild_rows(&mut self) {
-        let posts = &self.posts;
-        let days = self.view.iter().map(|&i| posts[i].date.map(|d| d.day()));
+        let known = &self.index.days;
+        let days = self.view.iter().map(|&i| known.get(i).copied().flatten());
         let (rows, row_of) = list_rows(days, self.list_by_day());
         self.list_rows = rows;
         self.row_of_post = row_of;
@@ -89,7 +89,7 @@ impl App {
         if self.view.is_empty() {
             return None;
         }
-        let day_of = |at: usize| self.posts[self.view[at]].date.map(|d| d.day());
+        let day_of = |at: usize| self.index.days.get(self.view[at]).copied().flatten();
         let here = day_of(self.selected);
         let target = if forward {
             (self.selected + 1..self.view.len()).find(|&at| day_of(at) != here)

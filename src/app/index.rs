@@ -18,6 +18,9 @@ pub struct PostIndex {
     pub ids: Vec<String>,
     /// The marks of each post.
     pub marks: Vec<Mark>,
+    /// The day of each post, kept compact so the list's day headings cost one pass over
+    /// little memory.
+    pub days: Vec<Option<jiff::civil::Date>>,
     /// Every post's path, shared with the body search.
     pub paths: Arc<Vec<PathBuf>>,
     /// Post positions ordered by path, for finding a post by its path without a second copy
@@ -77,6 +80,7 @@ impl PostIndex {
             paths: Arc::new(paths),
             fields_text,
             fields_start,
+            days: posts.iter().map(|p| p.date.map(|d| d.day())).collect(),
         }
     }
 
