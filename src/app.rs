@@ -7,12 +7,20 @@
 //! `ui` module only reads this state.
 
 pub mod action;
+pub mod days;
 mod index;
 pub mod keymap;
 pub mod layout;
+mod link_count;
+pub mod messages;
+mod on_screen;
+pub mod prompt;
+mod reading;
+mod resume;
 mod search;
 mod tag_filter;
 mod view;
+pub mod warnings;
 
 pub use action::{Action, Effect, PaneId};
 pub use view::{TagRow, ViewFilter};
@@ -40,8 +48,16 @@ pub enum Focus {
 /// A box drawn over the panes that takes the keyboard while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Links { cursor: usize },
+    Help {
+        scroll: usize,
+    },
+    Links {
+        cursor: usize,
+    },
+    /// The start-up's warnings.
+    Warnings {
+        scroll: usize,
+    },
 }
 
 /// The article pane: which post it shows and where it is scrolled.
@@ -56,6 +72,8 @@ pub struct ArticleView {
     pub matches: Vec<usize>,
     /// Why the article could not be shown.
     pub error: Option<String>,
+    /// Where the user left this post last time, to scroll to once it arrives.
+    pub restore: Option<crate::positions::Position>,
 }
 
 /// The search as typed and as applied.
@@ -65,6 +83,14 @@ pub struct Search {
     pub input: String,
     /// The prompt has the keyboard.
     pub editing: bool,
+    /// Where the prompt's cursor is, in characters.
+    pub cursor: usize,
+    /// Which search of the history the prompt shows (`Up`/`Down`).
+    recalled: Option<usize>,
+    /// The line as typed before the history was recalled.
+    typed: String,
+    /// Tag keys the search requires (`#tag` terms).
+    pub tag_terms: Vec<String>,
     /// Bumped for every new query, so stale results from a body search are ignored.
     pub generation: u64,
     /// Posts whose body matched the current query.
@@ -203,8 +229,14 @@ pub struct App {
     pub view: Vec<usize>,
     /// Index into `view` of the selected post.
     pub selected: usize,
-    /// First visible row of the list.
+    /// First visible row of the list (an index into `list_rows`).
     pub list_top: usize,
+    /// The list's rows: day headings and the posts of the view.
+    pub list_rows: Vec<days::ListRow>,
+    /// The row of each post of the view.
+    row_of_post: Vec<usize>,
+    /// The local date today, for the "today" and "yesterday" of day headings.
+    pub today: Option<jiff::civil::Date>,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub article: Option<ArticleView>,
@@ -217,6 +249,24 @@ pub struct App {
     pub size: Rect,
     pub diagnostics: Vec<Diagnostic>,
     pub quitting: bool,
+    /// A post kept listed while selected although the view mode no longer admits it.
+    held: Option<PathBuf>,
+    /// The changes that put back the marks the last change replaced (`U`).
+    mark_undo: Option<Vec<MarkChange>>,
+    /// Digits typed before a link key (`12o`).
+    link_count: Option<usize>,
+    /// Every warning of the start-up (config, state files), for `!`.
+    pub warnings: Vec<String>,
+    /// A count of several digits has just opened its link by itself.
+    link_count_done: bool,
+    /// The status says work is under way until loading is done.
+    status_until_loaded: bool,
+    /// The pane that had the keyboard when the tag pane was opened, to return to.
+    tags_opened_from: Focus,
+    /// Where the user left each post, by mark id.
+    pub positions: crate::positions::Positions,
+    /// Earlier searches, oldest first.
+    pub search_history: Vec<String>,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -258,6 +308,9 @@ impl App {
             view: Vec::new(),
             selected: 0,
             list_top: 0,
+            list_rows: Vec::new(),
+            row_of_post: Vec::new(),
+            today: None,
             focus: Focus::List,
             overlay: None,
             article: None,
@@ -268,6 +321,15 @@ impl App {
             size,
             diagnostics: Vec::new(),
             quitting: false,
+            held: None,
+            mark_undo: None,
+            tags_opened_from: Focus::List,
+            status_until_loaded: false,
+            link_count: None,
+            link_count_done: false,
+            warnings: Vec::new(),
+            positions: Default::default(),
+            search_history: Vec::new(),
         }
     }
 
@@ -361,7 +423,8 @@ impl App {
         if let Some(link) = self.rendered_article().and_then(|a| a.primary()) {
             return Some(link.url.clone());
         }
-        self.selected_post().and_then(|p| p.source.clone())
+        self.post_on_screen()
+            .and_then(|i| self.posts[i].source.clone())
     }
 
     pub fn rendered_article(&self) -> Option<&Article> {
@@ -402,6 +465,7 @@ impl App {
                     if let Some(view) = self.article.as_mut() {
                         view.scroll = view.scroll.min(max);
                     }
+                    self.restore_position();
                     self.find_article_matches();
                 }
                 return None;
@@ -453,7 +517,7 @@ impl App {
             } => return self.posts_changed(updated, removed, diagnostics),
             Action::QuitNow => {
                 self.quitting = true;
-                return Some(Effect::Quit);
+                return both(self.remember_position(), Some(Effect::Quit));
             }
             Action::Suspend => return Some(Effect::Suspend),
             _ => {}
@@ -465,23 +529,26 @@ impl App {
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, action);
         }
-        self.update_panes(action)
+        if !Self::keeps_link_count(&action) {
+            self.link_count = None;
+        }
+        if self.ends_finished_count(&action) {
+            return None;
+        }
+        let effect = self.update_panes(action);
+        self.release_held_if_left();
+        effect
     }
 
     fn update_search_prompt(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::SearchInput(c) => {
-                self.search.input.push(c);
-                self.search_changed()
-            }
-            Action::SearchBackspace => {
-                self.search.input.pop();
-                self.search_changed()
-            }
+            Action::SearchInput(c) => self.prompt_insert(c),
+            Action::SearchBackspace => self.prompt_backspace(),
+            Action::SearchEdit(edit) => self.prompt_edit(edit),
             Action::SearchAccept => {
                 self.search.editing = false;
                 self.focus = Focus::List;
-                None
+                self.remember_search()
             }
             Action::SearchCancel | Action::Back => self.drop_search(),
             _ => None,
@@ -493,6 +560,8 @@ impl App {
             (_, Action::Back | Action::Quit) => self.overlay = None,
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
+            (Overlay::Warnings { .. }, Action::ShowWarnings) => self.overlay = None,
+            (Overlay::Warnings { scroll }, action) => self.scroll_warnings(scroll, &action),
             (Overlay::Help { scroll }, action) => {
                 let lines = keymap::help_lines(&self.settings.keymap, self.words()).len();
                 let rows = layout::help_rows(self.size, lines);
@@ -530,8 +599,9 @@ impl App {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::FocusTags => {
                 self.focus = if self.focus == Focus::Tags {
-                    Focus::List
+                    self.focus_before_tags()
                 } else {
+                    self.tags_opened_from = self.focus;
                     Focus::Tags
                 }
             }
@@ -539,6 +609,7 @@ impl App {
             Action::FocusPrevious => self.cycle_focus(false),
             Action::StartSearch => {
                 self.search.editing = true;
+                self.search.cursor = self.search.input.chars().count();
                 if self.focus == Focus::Tags || !self.is_wide() {
                     self.focus = Focus::List;
                 }
@@ -547,17 +618,39 @@ impl App {
             Action::PreviousTagFilter => return self.step_tag_filter(false),
             Action::ClearFilters => {
                 self.filter = ViewFilter::default();
+                // "c clears the filters" means the view too: back to all posts.
+                self.view_mode = ViewMode::All;
+                self.held = None;
                 // Dropping the search rebuilds the list, now without filters.
                 return self.drop_search();
             }
+            Action::NextMatch if self.search.input.is_empty() => return self.open_unread(true),
+            Action::PreviousMatch if self.search.input.is_empty() => {
+                return self.open_unread(false);
+            }
+            Action::PageDown if self.focus == Focus::Article && self.article_at_end() => {
+                return self.page_past_the_end();
+            }
+            Action::MarkViewRead => return self.mark_view_read(),
+            Action::ShowWarnings => self.show_warnings(),
+            Action::NextDay => return self.jump_day(true),
+            Action::PreviousDay => return self.jump_day(false),
+            Action::UndoMarks => return self.undo_marks(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
+            Action::OpenPrimaryLink | Action::OpenSelected if self.link_count.is_some() => {
+                let number = self.take_link_count()?;
+                return self.open_link_number(number);
+            }
             Action::OpenPrimaryLink => {
                 let link = self
                     .rendered_article()
                     .and_then(|a| a.primary())
                     .map(|l| l.url.clone());
-                let url = link.or_else(|| self.selected_post().and_then(|p| p.source.clone()));
+                let url = link.or_else(|| {
+                    self.post_on_screen()
+                        .and_then(|i| self.posts[i].source.clone())
+                });
                 return match url {
                     Some(url) => self.open_url(url),
                     None => {
@@ -566,19 +659,22 @@ impl App {
                     }
                 };
             }
-            Action::OpenLinkNumber(n) => return self.open_link_number(n),
+            Action::OpenLinkNumber(n) => return self.link_digit(n),
             Action::ShowLinkPicker => match self.rendered_article() {
-                Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
+                Some(a) if !a.links.is_empty() => {
+                    let cursor = self.first_link_in_view();
+                    self.overlay = Some(Overlay::Links { cursor });
+                }
                 _ => self.status = Some(self.words().msg_no_links.into()),
             },
             Action::CopyLink => return self.copy_link(),
             Action::ToggleRead => {
-                let index = *self.view.get(self.selected)?;
+                let index = self.post_on_screen()?;
                 let read = !self.mark_of(index).read;
                 return self.change_mark(index, |id| MarkChange::Read(id, read));
             }
             Action::ToggleStar => {
-                let index = *self.view.get(self.selected)?;
+                let index = self.post_on_screen()?;
                 let starred = !self.mark_of(index).starred;
                 return self.change_mark(index, |id| MarkChange::Starred(id, starred));
             }
@@ -588,6 +684,7 @@ impl App {
                     ViewMode::Unread => ViewMode::Starred,
                     ViewMode::Starred => ViewMode::All,
                 };
+                self.held = None;
                 self.recompute_view();
                 let words = self.words();
                 let mode = self.view_mode.label(words);
@@ -598,14 +695,17 @@ impl App {
                 self.replace_on_next_batch = true;
                 self.loading.done = false;
                 self.status = Some(self.words().msg_reloading.into());
+                self.status_until_loaded = true;
                 return Some(Effect::Reload);
             }
             Action::Quit => return self.go_back(true),
             Action::Back => return self.go_back(false),
             Action::ScrollPane(pane, delta) => return self.scroll_pane(pane, delta),
             Action::ClickListRow(row) => {
-                if self.list_top + row < self.view.len() {
-                    self.selected = self.list_top + row;
+                if let Some(&days::ListRow::Post(position)) =
+                    self.list_rows.get(self.list_top + row)
+                {
+                    self.selected = position;
                     self.focus = Focus::List;
                     return self.request_article();
                 }
@@ -727,13 +827,17 @@ impl App {
     /// `q` (with `quit_from_list`) or `h`/`Esc`: one level up; `q` on the list quits.
     fn go_back(&mut self, quit_from_list: bool) -> Option<Effect> {
         match self.focus {
-            Focus::Article | Focus::Tags => {
+            Focus::Article => {
                 self.focus = Focus::List;
+                self.remember_position()
+            }
+            Focus::Tags => {
+                self.focus = self.focus_before_tags();
                 None
             }
             Focus::List if quit_from_list => {
                 self.quitting = true;
-                Some(Effect::Quit)
+                both(self.remember_position(), Some(Effect::Quit))
             }
             Focus::List => {
                 if !self.search.input.is_empty() {
@@ -771,6 +875,10 @@ impl App {
         self.diagnostics.extend(diagnostics);
         self.posts_replaced(selected_before.clone());
         self.loading.done = done;
+        // "reloading…" says work is under way; it goes when the work ends.
+        if done && std::mem::take(&mut self.status_until_loaded) {
+            self.status = None;
+        }
         let search_effect = (done && !self.search.input.is_empty())
             .then(|| self.search_changed())
             .flatten();
@@ -789,8 +897,10 @@ impl App {
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
         self.search.body_hits = vec![false; self.posts.len()];
-        self.search.matched_query = self.search.input.to_lowercase();
-        self.search.field_hits = self.index.fields_matching(&self.search.matched_query);
+        let terms = crate::store::SearchTerms::parse(&self.search.input);
+        self.search.matched_query = terms.text.join("\n");
+        self.search.field_hits = self.index.fields_matching_all(&terms.text, None);
+        self.search.tag_terms = terms.tags;
         self.search.earlier.clear();
         self.tags = TagIndex::build(&self.posts);
         self.tag_rows = view::tag_rows(&self.tags);
@@ -876,6 +986,11 @@ impl App {
         let id = self.index.ids.get(index)?.clone();
         let change = change(id.clone());
         let was_read = self.index.marks[index].read;
+        let before = self.index.marks[index];
+        self.mark_undo = Some(vec![match &change {
+            MarkChange::Read(id, _) => MarkChange::Read(id.clone(), before.read),
+            MarkChange::Starred(id, _) => MarkChange::Starred(id.clone(), before.starred),
+        }]);
         self.marks.apply(&change);
         let mark = self.marks.get(&id);
         self.index.marks[index] = mark;
@@ -890,6 +1005,7 @@ impl App {
             }
         }
         if self.view_mode != ViewMode::All {
+            self.hold_in_view(index);
             self.recompute_view();
         }
         Some(Effect::SaveMarks(vec![change]))
@@ -905,13 +1021,17 @@ impl App {
 
     /// Rebuilds `view`, selecting post `keep` (an index into `posts`) when it is still shown.
     fn rebuild_view(&mut self, keep: Option<usize>) {
-        let searching = !self.search.input.is_empty();
+        // Only tag terms: no text to match.
+        let searching = !self.search.matched_query.is_empty();
+        let held = self.held_index();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
+        let tag_terms = search.tag_terms.iter().map(|k| (TagKind::Tag, k.as_str()));
         self.view = index
-            .posts_with_all(filter.keys())
+            .posts_with_all(filter.keys().chain(tag_terms))
             .into_iter()
             .filter(|&i| match mode {
+                _ if Some(i) == held => true,
                 ViewMode::All => true,
                 ViewMode::Unread => !index.marks[i].read,
                 ViewMode::Starred => index.marks[i].starred,
@@ -921,17 +1041,27 @@ impl App {
         self.selected = keep
             .and_then(|post| self.view.iter().position(|&i| i == post))
             .unwrap_or(0);
+        self.rebuild_rows();
         self.keep_list_selection_visible();
     }
 
     fn keep_list_selection_visible(&mut self) {
         let height = self.list_height();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + height {
-            self.list_top = self.selected + 1 - height;
+        let row = self.selected_row();
+        // A day's first post comes with its heading.
+        let heading_above =
+            row > 0 && matches!(self.list_rows.get(row - 1), Some(days::ListRow::Day(_)));
+        let top_wanted = if heading_above && height > 1 {
+            row - 1
+        } else {
+            row
+        };
+        if top_wanted < self.list_top {
+            self.list_top = top_wanted;
+        } else if row >= self.list_top + height {
+            self.list_top = row + 1 - height;
         }
-        self.list_top = self.list_top.min(self.view.len().saturating_sub(1));
+        self.list_top = self.list_top.min(self.list_rows.len().saturating_sub(1));
     }
 
     // ---- the article --------------------------------------------------------------------
@@ -951,21 +1081,29 @@ impl App {
         let post = self.selected_post()?.clone();
         let width = self.article_width();
         let same_post = self.article.as_ref().is_some_and(|v| v.path == post.path);
+        let mut saved = None;
         if !same_post {
+            saved = self.remember_position();
+            let restore = self
+                .view
+                .get(self.selected)
+                .and_then(|&i| self.noted_position(i));
             self.article = Some(ArticleView {
                 path: post.path.clone(),
                 article: None,
                 scroll: 0,
                 matches: Vec::new(),
                 error: None,
+                restore,
             });
         }
         if let Some(article) = self.articles.get(&post, width) {
             if let Some(view) = self.article.as_mut() {
                 view.article = Some(article);
             }
+            self.restore_position();
             self.find_article_matches();
-            return None;
+            return saved;
         }
         if self
             .article
@@ -973,12 +1111,15 @@ impl App {
             .and_then(|v| v.article.as_ref())
             .is_some_and(|a| a.width == width)
         {
-            return None;
+            return saved;
         }
-        Some(Effect::LoadArticle {
-            post: Box::new(post),
-            width,
-        })
+        both(
+            saved,
+            Some(Effect::LoadArticle {
+                post: Box::new(post),
+                width,
+            }),
+        )
     }
 
     // ---- links --------------------------------------------------------------------------

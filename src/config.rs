@@ -11,6 +11,7 @@
 //! ascii_borders = false      # +-| borders for terminals that draw box lines double-wide
 //! mark_read = "open"         # open | end (scrolled to the end)
 //! language = "ja"            # en | zh-Hans | zh-Hant | ja (default: LC_ALL, LC_MESSAGES, LANG)
+//! utc = false                # true: times with a zone as written, not in the local zone
 //!
 //! [theme]                    # colour names, #rrggbb or 0-255
 //! accent = "cyan"
@@ -99,6 +100,8 @@ pub struct Config {
     pub date_format: String,
     pub article_width: Option<u16>,
     pub ascii_borders: bool,
+    /// Show dates with a zone in UTC as written, not in the local zone.
+    pub utc: bool,
     pub mark_read: MarkReadOn,
     /// The interface language the config sets; `None` leaves it to the locale.
     pub language: Option<Lang>,
@@ -115,6 +118,7 @@ impl Default for Config {
             date_format: "%Y-%m-%d".into(),
             article_width: None,
             ascii_borders: false,
+            utc: false,
             mark_read: MarkReadOn::Open,
             language: None,
         }
@@ -249,6 +253,10 @@ impl Config {
                     Some(b) => config.ascii_borders = b,
                     None => problem(line, ConfigIssue::AsciiBorders),
                 },
+                "utc" => match value.as_bool() {
+                    Some(b) => config.utc = b,
+                    None => problem(line, ConfigIssue::Utc),
+                },
                 "mark_read" => match value.as_str().and_then(|v| named(&MarkReadOn::NAMES, v)) {
                     Some(mark_read) => config.mark_read = mark_read,
                     None => problem(line, ConfigIssue::MarkRead),
@@ -307,6 +315,18 @@ impl Config {
                 },
                 other => problem(line, ConfigIssue::UnknownKey(other.to_string())),
             }
+        }
+        // A key bound to two commands does only one: said on the losing command's line.
+        for (key, winner, loser) in KeyMap::with_overrides(&config.key_overrides).0.conflicts() {
+            let line = line_of_key(text, Some("keys"), loser.name());
+            problem(
+                line,
+                ConfigIssue::KeyBoundTwice {
+                    key: key.to_string(),
+                    winner: winner.name().to_string(),
+                    loser: loser.name().to_string(),
+                },
+            );
         }
         problems.sort_by_key(|p| p.line);
         (config, problems)
@@ -503,5 +523,33 @@ quit = \"Hyper-q\"
         };
         assert!(Config::load(None, &paths).unwrap().file.is_none());
         assert!(Config::load(Some(&dir.path().join("missing.toml")), &paths).is_err());
+    }
+
+    #[test]
+    fn utc_is_read_and_checked() {
+        assert!(!parse("").0.utc);
+        assert!(parse("utc = true\n").0.utc);
+        let (config, problems) = parse("utc = \"yes\"\n");
+        assert!(!config.utc);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn a_key_bound_to_two_commands_is_a_warning_naming_both_on_its_line() {
+        let (config, problems) = parse("sort = \"newest\"\n[keys]\nquit = \"j\"\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 3);
+        let message = &problems[0].issue.to_string();
+        assert!(
+            message.contains("keys.quit")
+                && message.contains("move_down")
+                && message.contains("`j`"),
+            "{message}"
+        );
+        assert!(
+            KeyMap::default().conflicts().is_empty(),
+            "the defaults agree"
+        );
+        assert_eq!(config.key_overrides.len(), 1);
     }
 }

@@ -199,6 +199,12 @@ catalog! {
     tag_group_tags,
     /// Heading of the categories in the tag pane.
     tag_group_categories,
+    /// The list's heading of the posts without a date.
+    day_undated,
+    /// After today's date in the list's day heading.
+    day_today,
+    /// After yesterday's date in the list's day heading.
+    day_yesterday,
     /// Shown in the tag pane when no post in view has a tag or a category.
     tags_none,
     /// Heads the categories in the tag pane when no post in view has a tag.
@@ -233,6 +239,8 @@ catalog! {
     hint_main,
     /// Title of the help overlay.
     help_title,
+    /// Title of the ! box that lists the start-up's warnings.
+    warnings_title,
     /// Title of the link picker.
     links_title,
 
@@ -245,6 +253,32 @@ catalog! {
     msg_refused,
     msg_no_link_to_copy,
     msg_copied,
+    /// Status after n when no unread post comes after.
+    msg_no_more_unread,
+    /// Status after N when no unread post comes before.
+    msg_no_earlier_unread,
+    /// Status after Space at the end of the last unread post.
+    msg_end_of_last_unread,
+    /// Status after A when every post in view is read.
+    msg_nothing_to_mark_read,
+    /// Status after A marked n posts read.
+    msg_marked_read,
+    /// Status after U with nothing to undo.
+    msg_nothing_to_undo,
+    /// Status after U put back the marks of n posts.
+    msg_restored,
+    /// Status after } on the last day of the list.
+    msg_no_later_day,
+    /// Status after { on the first day of the list.
+    msg_no_earlier_day,
+    /// Status at start-up when it gave several warnings.
+    msg_warnings,
+    /// Status after ! when start-up gave no warning.
+    msg_no_warnings,
+    /// Status after y inside a tmux that drops OSC 52.
+    msg_copy_tmux_drops,
+    /// Status after y outside tmux: the link went out by OSC 52, which the terminal may ignore.
+    msg_copy_sent,
     msg_opened,
     msg_opened_with,
     msg_could_not_open,
@@ -292,6 +326,16 @@ catalog! {
     key_toggle_read,
     key_toggle_star,
     key_cycle_view,
+    /// Help: what mark_view_read does.
+    key_mark_view_read,
+    /// Help: what undo_marks does.
+    key_undo_marks,
+    /// Help: what next_day does.
+    key_next_day,
+    /// Help: what previous_day does.
+    key_previous_day,
+    /// Help: what show_warnings does.
+    key_show_warnings,
     key_reload,
     key_help,
     key_quit,
@@ -336,6 +380,10 @@ catalog! {
     cfg_ascii_borders,
     cfg_mark_read,
     cfg_language,
+    /// Config warning: a bad utc value.
+    cfg_utc,
+    /// Config warning: a key bound to two commands; the winner keeps it.
+    cfg_key_bound_twice,
     cfg_unknown_colour,
     cfg_bad_colour,
     cfg_theme_table,

@@ -43,6 +43,7 @@ mod links;
 mod markdown;
 mod table;
 pub mod template;
+pub mod zone;
 
 use crate::i18n::{Lang, post_language};
 use crate::store::{BodyFormat, Post};

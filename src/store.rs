@@ -19,6 +19,7 @@ mod load;
 mod post;
 mod query;
 mod tags;
+mod terms;
 mod toml_front_matter;
 mod value;
 mod yaml;
@@ -28,11 +29,12 @@ pub use date::PostDate;
 pub use diagnostic::{Diagnostic, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
-    LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, load_file, load_path,
-    load_path_cached, load_paths_cached, read_body, stream_in_growing_batches, stream_path,
-    stream_path_cached,
+    LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, file_contains_all, load_file,
+    load_path, load_path_cached, load_paths_cached, read_body, stream_in_growing_batches,
+    stream_path, stream_path_cached,
 };
 pub use post::{BodyFormat, FrontMatterState, Post, relative_key};
 pub use query::{Needle, Query, contains_ignore_case, sort_newest_first};
 pub use tags::{TagCount, TagIndex, TagKind, tag_key, unify_spellings};
+pub use terms::SearchTerms;
 pub use value::FrontValue;

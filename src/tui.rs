@@ -6,6 +6,7 @@
 //! [`App::update`], runs the returned effects, and draws once, only when something changed.
 
 mod browser;
+mod clipboard;
 mod terminal;
 mod workers;
 
@@ -79,9 +80,18 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         settings,
         marks,
     );
-    if let Some(message) = options.startup_messages.first() {
-        app.update(Action::Notify(message.clone()));
+    app.today = Some(jiff::Zoned::now().date());
+    let positions = crate::positions::PositionStore::beside_marks(&options.marks.path);
+    let mut startup_messages = options.startup_messages.clone();
+    match positions.load() {
+        Ok(loaded) => app.positions = loaded,
+        Err(error) => startup_messages.push(error.to_string()),
     }
+    match crate::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
+        Ok(history) => app.search_history = history,
+        Err(error) => startup_messages.push(error.to_string()),
+    }
+    app.set_warnings(startup_messages);
     // The first frame goes out before any work starts.
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     let (tx, rx) = channel::<Message>();
@@ -95,7 +105,8 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         load_generation.clone(),
     );
     workers::spawn_watcher(options.roots.clone(), tx.clone());
-    let renderer = workers::spawn_renderer(tx.clone(), language);
+    let zone = (!options.config.utc).then(jiff::tz::TimeZone::system);
+    let renderer = workers::spawn_renderer(tx.clone(), language, zone);
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
     let mut runner = EffectRunner {
@@ -197,8 +208,9 @@ impl EffectRunner {
                 let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
                 let mut out = io::stdout();
                 let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
-                let message = crate::i18n::fill(app.words().msg_copied, &[("text", &text)]);
-                app.update(Action::Notify(message));
+                app.update(Action::Notify(
+                    clipboard::outcome().message(&text, app.words()),
+                ));
             }
             Effect::Reload => {
                 self.load_generation.fetch_add(1, Ordering::SeqCst);
@@ -238,6 +250,23 @@ impl EffectRunner {
                     app.update(Action::Notify(error.to_string()));
                 }
             },
+            Effect::SaveSearch(query) => {
+                let store =
+                    crate::search_history::HistoryStore::beside_marks(&self.options.marks.path);
+                if let Err(error) = store.add(&query) {
+                    app.update(Action::Notify(error.to_string()));
+                }
+            }
+            Effect::SavePositions(mut changes) => {
+                let now = jiff::Timestamp::now().as_second();
+                for position in changes.iter_mut().filter_map(|(_, p)| p.as_mut()) {
+                    position.at = now;
+                }
+                let store = crate::positions::PositionStore::beside_marks(&self.options.marks.path);
+                if let Err(error) = store.save(&changes) {
+                    app.update(Action::Notify(error.to_string()));
+                }
+            }
         }
         Flow::Continue
     }

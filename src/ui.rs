@@ -12,6 +12,7 @@ mod overlays;
 mod status_bar;
 mod tag_pane;
 pub mod theme;
+mod warnings;
 
 use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};
@@ -70,7 +71,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             lines: help_lines(&app.settings.keymap, app.settings.language.catalog()),
             scroll,
         }
-        .render(frame.area(), frame.buffer_mut()),
+        // Above the status bar, which stays readable.
+        .render(above_status(frame.area()), frame.buffer_mut()),
         Some(Overlay::Links { cursor }) => {
             if let Some(article) = app.rendered_article() {
                 overlays::LinkPicker {
@@ -82,9 +84,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
                 .render(frame.area(), frame.buffer_mut());
             }
         }
+        Some(Overlay::Warnings { scroll }) => warnings::Warnings { theme, app, scroll }
+            .render(above_status(frame.area()), frame.buffer_mut()),
         None => {}
     }
     steady_emoji(frame.buffer_mut());
+}
+
+/// The screen without its last row (the status bar), when there is more than one row.
+fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: if area.height > 1 {
+            area.height - 1
+        } else {
+            area.height
+        },
+        ..area
+    }
 }
 
 /// Rewrites the frame's emoji sequences with [`steady_grapheme`], one terminal column per

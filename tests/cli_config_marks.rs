@@ -205,3 +205,37 @@ fn a_corrupt_state_line_is_reported_and_the_file_left_alone_by_list() {
         .any(|e| e.file_name().to_string_lossy().contains("corrupt-"));
     assert!(!aside, "a read-only command moves no file");
 }
+
+#[test]
+fn list_text_shows_read_and_starred_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let out = brief(home.path())
+        .args(["list", samples().to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let with_source = all.iter().find(|p| p["source"].is_string()).unwrap();
+    let title = with_source["title"].as_str().unwrap();
+    let store = MarkStore::new(home.path().join("data/brief/marks.jsonl"));
+    let source = with_source["source"].as_str().unwrap().to_string();
+    store.save(&[MarkChange::Starred(source, true)]).unwrap();
+    let out = brief(home.path())
+        .args(["list", samples().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().find(|l| l.contains(title)).unwrap();
+    assert!(row.contains("  N*  "), "starred unread: {row:?}");
+    let other = text.lines().find(|l| !l.contains(title)).unwrap();
+    assert!(other.contains("  N   "), "unread: {other:?}");
+
+    let source = with_source["source"].as_str().unwrap().to_string();
+    store.save(&[MarkChange::Read(source, true)]).unwrap();
+    let out = brief(home.path())
+        .args(["list", samples().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().find(|l| l.contains(title)).unwrap();
+    assert!(row.contains("   *  "), "starred read: {row:?}");
+}

@@ -754,3 +754,52 @@ fn the_reader_speaks_the_locale_and_a_post_keeps_its_own_labels() {
         screen.contents().contains("下へ移動")
     });
 }
+
+/// The bug of a read post leaving the unread view under the article: `s` starred the next post.
+#[test]
+fn in_the_unread_view_s_stars_the_post_on_screen() {
+    let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+    let posts = posts_in_reader_order();
+    let first_title = posts[0].title.clone();
+
+    let mut session = Session::start_in(&sample_root(), home.clone(), 80, 24);
+    session.wait_for_list();
+    session.press_until("v", "the unread view", |screen| {
+        screen.contents().contains("unread")
+    });
+    session.send("\r");
+    session.wait_for("the article", |screen| {
+        screen.contents().contains("Article")
+    });
+    session.send("s");
+    session.send("q");
+    session.wait_for("the starred post still listed", |screen| {
+        screen.contents().lines().any(|row| row.contains('★'))
+    });
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["list", "--json"])
+        .arg(sample_root())
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("xdg_config_home"))
+        .env("XDG_DATA_HOME", home.path().join("xdg_data_home"))
+        .env("XDG_STATE_HOME", home.path().join("xdg_state_home"))
+        .env("XDG_CACHE_HOME", home.path().join("xdg_cache_home"))
+        .output()
+        .expect("brief list");
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let starred: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["starred"].as_bool() == Some(true))
+        .map(|p| p["title"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        starred,
+        [first_title.as_str()],
+        "only the post on screen is starred"
+    );
+}

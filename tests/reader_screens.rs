@@ -379,8 +379,18 @@ const BORDER_SYMBOLS: &[&str] = &["│", "─", "┌", "┐", "└", "┘"];
 /// than a pane, whose corners and sides are all border. Found rather than computed, so the
 /// test does not repeat how the overlay sizes itself.
 fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
-    app.overlay?;
-    let screen = Rect::new(0, 0, app.size.width, app.size.height);
+    let overlay = app.overlay?;
+    // The help is centred above the status bar, which it leaves visible.
+    let help = matches!(
+        overlay,
+        brief::app::Overlay::Help { .. } | brief::app::Overlay::Warnings { .. }
+    );
+    let height = if help && app.size.height > 1 {
+        app.size.height - 1
+    } else {
+        app.size.height
+    };
+    let screen = Rect::new(0, 0, app.size.width, height);
     let areas = app.areas();
     let panes = [areas.tags, areas.list, areas.article];
     let mut best: Option<Rect> = None;
@@ -390,7 +400,17 @@ fn overlay_box(app: &App, frame: &Buffer) -> Option<Rect> {
                 break;
             }
             let area = centered(screen, width, height);
-            if panes.contains(&Some(area)) || !is_box(frame, area) {
+            // Above the status bar the help may cover a pane exactly; its title tells them apart.
+            let titled_help = help
+                && rows_in(frame, Rect { height: 1, ..area })
+                    .first()
+                    .is_some_and(|row| {
+                        let words = app.words();
+                        [words.help_title, words.warnings_title]
+                            .iter()
+                            .any(|title| row.contains(title.split(" · ").next().unwrap_or("")))
+                    });
+            if (panes.contains(&Some(area)) && !titled_help) || !is_box(frame, area) {
                 continue;
             }
             best = Some(area);
@@ -675,7 +695,7 @@ fn the_selected_post_is_drawn_reversed_across_the_list() {
         h.select_post(ARTICLE_TITLE);
         let drawn = h.draw();
         let list = inner(h.app.areas().list.expect("the list is shown"));
-        let y = list.y + (h.app.selected - h.app.list_top) as u16;
+        let y = list.y + (h.app.selected_row() - h.app.list_top) as u16;
         let mut covered = 0;
         for x in list.x..list.right() {
             let cell = drawn
@@ -1100,5 +1120,140 @@ fn list_dates_show_the_year_when_posts_span_years() {
                 .any(|row| row.trim_start().starts_with("03-01") || row.contains("│03-01")),
             "{rows:#?}"
         );
+    }
+}
+#[test]
+fn unread_titles_are_bold_and_a_starred_unread_post_shows_both_marks() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(width, height);
+        h.select_post(ARTICLE_TITLE);
+        h.char('s');
+        h.char('j');
+        h.char('u');
+        h.char('k');
+        let drawn = h.draw();
+        let list = inner(h.app.areas().list.expect("the list is shown"));
+        let rows = rows(&drawn.screen);
+        let starred_row = usize::from(list.y) + h.app.selected_row() - h.app.list_top;
+        let row = &rows[starred_row];
+        assert!(
+            row.contains('●') && row.contains('★'),
+            "{width}x{height}: a starred unread post shows both marks: {row:?}"
+        );
+        let bold_at = |y: usize| {
+            let x = row_title_x(&drawn.screen, list, y);
+            drawn
+                .frame
+                .cell(Position::new(x, y as u16))
+                .is_some_and(|c| c.modifier.contains(Modifier::BOLD))
+        };
+        let row_of = |position: usize| {
+            let row = h
+                .app
+                .list_rows
+                .iter()
+                .position(|r| *r == brief::app::days::ListRow::Post(position))
+                .expect("the post has a row");
+            usize::from(list.y) + row - h.app.list_top
+        };
+        let (read_row, unread_row) = (row_of(h.app.selected + 1), row_of(h.app.selected + 2));
+        assert!(
+            bold_at(unread_row),
+            "{width}x{height}: unread is bold: {:?}",
+            rows[unread_row]
+        );
+        assert!(
+            !bold_at(read_row),
+            "{width}x{height}: a read title is not bold: {:?}",
+            rows[read_row]
+        );
+    }
+}
+
+/// The column where the title begins on a post row of the list grouped by day: after the
+/// two mark columns and a space.
+fn row_title_x(_buf: &Buffer, list: Rect, _y: usize) -> u16 {
+    list.x + 3
+}
+
+#[test]
+fn the_date_format_is_honoured_at_every_width_with_the_year() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.app.settings.date_format = "%d/%m/%Y".into();
+        h.app.recompute_view();
+        let text = screen_text(&h.draw().screen);
+        assert!(
+            text.contains("01/03/2026 Sun"),
+            "{width}x{height}: the day heading uses date_format:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_help_leaves_the_status_bar_visible() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.char('?');
+        let rows = rows(&h.draw().screen);
+        let status = rows.last().unwrap();
+        assert!(
+            status.contains("? help"),
+            "{width}x{height}: the status bar under the help: {status:?}"
+        );
+    }
+}
+
+#[test]
+fn bang_shows_every_warning_whole_above_the_status_bar() {
+    let long = "config.toml:7: warning: `keys.quit`: `j` is also bound to `move_down`, which keeps it; using the default";
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.app.set_warnings(vec![
+            "config.toml:3: warning: unknown key `colour`".into(),
+            long.into(),
+        ]);
+        h.char('!');
+        let text: String = rows(&h.draw().screen).join("\n");
+        if height >= 24 {
+            // Wrapped, not cut: every word is there, the last one too.
+            for word in long.split_whitespace() {
+                assert!(
+                    text.contains(word),
+                    "{width}x{height}: {word:?} of the warning:\n{text}"
+                );
+            }
+        }
+        assert!(
+            rows(&h.draw().screen).last().unwrap().contains("? help"),
+            "{width}x{height}: the status bar stays"
+        );
+    }
+}
+
+#[test]
+fn ascii_borders_draw_the_header_rule_in_ascii_too() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        h.select_post(ARTICLE_TITLE);
+        h.press(KeyCode::Enter);
+        let mut theme = Theme::monochrome();
+        theme.ascii_borders = true;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| ui::draw(frame, &h.app, &theme))
+            .unwrap();
+        let text = screen_text(terminal.backend().buffer());
+        assert!(
+            text.contains("------"),
+            "{width}x{height}: an ASCII rule:\n{text}"
+        );
+        // Tables in the body keep their own borders; no other line is drawn with `─`.
+        for row in text.lines().filter(|row| row.contains('─')) {
+            assert!(
+                ['┌', '├', '└'].iter().any(|c| row.contains(*c)),
+                "{width}x{height}: a box-drawing rule outside a table: {row}"
+            );
+        }
     }
 }

@@ -56,8 +56,10 @@ pub enum Action {
     StartSearch,
     /// A character typed into the search.
     SearchInput(char),
-    /// Delete the search's last character.
+    /// Delete the search's character before the cursor.
     SearchBackspace,
+    /// Move the prompt's cursor, delete a word or the line, recall an earlier search.
+    SearchEdit(super::prompt::LineEdit),
     /// Keep the search results and return to the list.
     SearchAccept,
     /// Drop the search.
@@ -80,6 +82,16 @@ pub enum Action {
     ToggleStar,
     /// Show all posts, only unread ones, or only starred ones, in turn.
     CycleView,
+    /// Mark every post in view read.
+    MarkViewRead,
+    /// Put back the marks the last change replaced.
+    UndoMarks,
+    /// List the start-up's warnings.
+    ShowWarnings,
+    /// In the list, the first post of the next day.
+    NextDay,
+    /// In the list, the first post of this day, or of the day before.
+    PreviousDay,
     /// Show or hide the key help.
     ToggleHelp,
     /// Read the folder again.
@@ -160,6 +172,10 @@ pub enum Effect {
     CancelSearch,
     /// Record these mark changes in the state file.
     SaveMarks(Vec<MarkChange>),
+    /// Add this search to the history kept across restarts.
+    SaveSearch(String),
+    /// Record where the user left these posts (`None`: forget it).
+    SavePositions(Vec<crate::positions::PositionChange>),
     /// Several of the above, in order.
     Batch(Vec<Effect>),
 }

@@ -18,6 +18,9 @@ pub struct PostIndex {
     pub ids: Vec<String>,
     /// The marks of each post.
     pub marks: Vec<Mark>,
+    /// The day of each post, kept compact so the list's day headings cost one pass over
+    /// little memory.
+    pub days: Vec<Option<jiff::civil::Date>>,
     /// Every post's path, shared with the body search.
     pub paths: Arc<Vec<PathBuf>>,
     /// Post positions ordered by path, for finding a post by its path without a second copy
@@ -77,6 +80,7 @@ impl PostIndex {
             paths: Arc::new(paths),
             fields_text,
             fields_start,
+            days: posts.iter().map(|p| p.date.map(|d| d.day())).collect(),
         }
     }
 
@@ -129,6 +133,23 @@ impl PostIndex {
                 }
             })
             .collect()
+    }
+
+    /// One flag per post: its front-matter text contains every term (lower-cased), looking
+    /// only at the posts flagged in `among` when given. No terms: no post.
+    pub fn fields_matching_all(&self, terms: &[String], among: Option<&[bool]>) -> Vec<bool> {
+        let mut terms = terms.iter();
+        let Some(first) = terms.next() else {
+            return vec![false; self.fields_start.len()];
+        };
+        let mut hits = match among {
+            Some(among) => self.fields_matching_among(first, among),
+            None => self.fields_matching(first),
+        };
+        for term in terms {
+            hits = self.fields_matching_among(term, &hits);
+        }
+        hits
     }
 
     /// One flag per post: its front-matter text contains `query` (already lower-cased).

@@ -36,6 +36,11 @@ pub enum Command {
     ToggleRead,
     ToggleStar,
     CycleView,
+    MarkViewRead,
+    UndoMarks,
+    NextDay,
+    PreviousDay,
+    ShowWarnings,
     Reload,
     Help,
     Quit,
@@ -72,6 +77,11 @@ pub const COMMANDS: &[(Command, &str, &[&str])] = &[
     (Command::ToggleRead, "toggle_read", &["u"]),
     (Command::ToggleStar, "toggle_star", &["s"]),
     (Command::CycleView, "cycle_view", &["v"]),
+    (Command::MarkViewRead, "mark_view_read", &["A"]),
+    (Command::UndoMarks, "undo_marks", &["U"]),
+    (Command::NextDay, "next_day", &["}"]),
+    (Command::PreviousDay, "previous_day", &["{"]),
+    (Command::ShowWarnings, "show_warnings", &["!"]),
     (Command::Reload, "reload", &["r"]),
     (Command::Help, "help", &["?"]),
     (Command::Quit, "quit", &["q"]),
@@ -109,6 +119,11 @@ impl Command {
             Command::ToggleRead => words.key_toggle_read,
             Command::ToggleStar => words.key_toggle_star,
             Command::CycleView => words.key_cycle_view,
+            Command::MarkViewRead => words.key_mark_view_read,
+            Command::UndoMarks => words.key_undo_marks,
+            Command::NextDay => words.key_next_day,
+            Command::PreviousDay => words.key_previous_day,
+            Command::ShowWarnings => words.key_show_warnings,
             Command::Reload => words.key_reload,
             Command::Help => words.key_help,
             Command::Quit => words.key_quit,
@@ -159,6 +174,11 @@ impl Command {
             Command::ToggleRead => Action::ToggleRead,
             Command::ToggleStar => Action::ToggleStar,
             Command::CycleView => Action::CycleView,
+            Command::MarkViewRead => Action::MarkViewRead,
+            Command::UndoMarks => Action::UndoMarks,
+            Command::NextDay => Action::NextDay,
+            Command::ShowWarnings => Action::ShowWarnings,
+            Command::PreviousDay => Action::PreviousDay,
             Command::Reload => Action::Reload,
             Command::Help => Action::ToggleHelp,
             Command::Quit => Action::Quit,
@@ -305,6 +325,23 @@ impl KeyMap {
         names
     }
 
+    /// Keys bound to two commands (the tag pane's toggle apart, which shares keys by design):
+    /// the key as written, the command that keeps it, and the one that loses it.
+    pub fn conflicts(&self) -> Vec<(String, Command, Command)> {
+        let mut found: Vec<(String, Command, Command)> = self
+            .keys
+            .iter()
+            .filter_map(|(key, commands)| {
+                let mut commands = commands.iter().filter(|c| **c != Command::ToggleTag);
+                let winner = *commands.next()?;
+                let loser = *commands.next()?;
+                Some((describe(*key), winner, loser))
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    }
+
     fn command(&self, key: Key, in_tag_pane: bool) -> Option<Command> {
         let commands = self.keys.get(&key)?;
         if in_tag_pane && commands.contains(&Command::ToggleTag) {
@@ -369,11 +406,13 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::SearchCancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
-            _ => None,
+            code => super::prompt::edit_for_key(code, ctrl).map(Action::SearchEdit),
         };
     }
-    if let KeyCode::Char(c @ '1'..='9') = event.code
+    // `0` only continues a count (`10o`).
+    if let KeyCode::Char(c @ '0'..='9') = event.code
         && !ctrl
+        && (c != '0' || app.link_count_pending())
     {
         return Some(Action::OpenLinkNumber(c as usize - '0' as usize));
     }

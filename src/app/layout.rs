@@ -107,7 +107,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Rows of text the key help shows at once: its box is centred on the whole screen, as tall
 /// as its lines and borders allow (see `ui/overlays`).
 pub fn help_rows(screen: Rect, lines: usize) -> usize {
-    let box_height = (lines + 2).min(usize::from(screen.height));
+    // The box leaves the status bar visible.
+    let above_status = screen.height.saturating_sub(1).max(1);
+    let box_height = (lines + 2).min(usize::from(above_status));
     box_height.saturating_sub(2).max(1)
 }
 

@@ -8,19 +8,24 @@ impl App {
     pub(super) fn search_changed(&mut self) -> Option<Effect> {
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
-        let query = self.search.input.to_lowercase();
-        let grew = !self.search.matched_query.is_empty()
-            && query.contains(self.search.matched_query.as_str());
+        let terms = crate::store::SearchTerms::parse(&self.search.input);
+        // The text terms, one per line: what `field_hits` answers.
+        let query = terms.text.join("\n");
+        let before: Vec<&str> = self.search.matched_query.lines().collect();
+        // Every earlier term inside a term now: no post that failed before can match now.
+        let grew = !before.is_empty()
+            && before
+                .iter()
+                .all(|old| terms.text.iter().any(|new| new.contains(old)));
         // Backspace returns to a query answered a moment ago.
         let earlier = self.search.earlier.iter().position(|(q, _)| *q == query);
         let hits = if let Some(at) = earlier {
             self.search.earlier.remove(at).1
-        } else if grew {
-            self.index
-                .fields_matching_among(&query, &self.search.field_hits)
         } else {
-            self.index.fields_matching(&query)
+            let previous = grew.then_some(self.search.field_hits.as_slice());
+            self.index.fields_matching_all(&terms.text, previous)
         };
+        self.search.tag_terms = terms.tags.clone();
         let previous = std::mem::replace(&mut self.search.field_hits, hits);
         let previous_query = std::mem::replace(&mut self.search.matched_query, query);
         if !previous_query.is_empty() {
@@ -34,7 +39,7 @@ impl App {
         self.find_article_matches();
         // The preview follows the selection, which the search may have moved.
         let load = self.request_article();
-        if self.search.input.is_empty() {
+        if terms.text.is_empty() {
             self.search.bodies_done = true;
             return super::both(load, Some(Effect::CancelSearch));
         }
@@ -52,11 +57,14 @@ impl App {
     pub(super) fn drop_search(&mut self) -> Option<Effect> {
         let had_query = !self.search.input.is_empty();
         self.search.input.clear();
+        self.search.cursor = 0;
+        self.search.recalled = None;
         self.search.editing = false;
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
         self.search.field_hits.clear();
         self.search.matched_query.clear();
+        self.search.tag_terms.clear();
         self.search.earlier.clear();
         self.recompute_view();
         self.find_article_matches();
@@ -66,14 +74,22 @@ impl App {
     pub(super) fn find_article_matches(&mut self) {
         // Prepared once for every line: a Chinese or ASCII query then needs no lower-casing
         // of a 3 MB article's lines on each key.
-        let needle = crate::store::Needle::new(&self.search.input);
+        let needles: Vec<crate::store::Needle> =
+            crate::store::SearchTerms::parse(&self.search.input)
+                .text
+                .iter()
+                .map(|t| crate::store::Needle::new(t))
+                .collect();
         if let Some(view) = self.article.as_mut() {
-            view.matches = match (&view.article, needle.is_empty()) {
+            view.matches = match (&view.article, needles.is_empty()) {
                 (Some(article), false) => article
                     .lines
                     .iter()
                     .enumerate()
-                    .filter(|(_, line)| needle.found_in(&line.plain()))
+                    .filter(|(_, line)| {
+                        let line = line.plain();
+                        needles.iter().any(|n| n.found_in(&line))
+                    })
                     .map(|(i, _)| i)
                     .collect(),
                 _ => Vec::new(),

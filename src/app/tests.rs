@@ -38,6 +38,8 @@ struct Harness {
     reloads: usize,
     renders: usize,
     saved: Vec<crate::marks::MarkChange>,
+    positions_saved: Vec<crate::positions::PositionChange>,
+    searches_saved: Vec<String>,
 }
 
 impl Harness {
@@ -65,6 +67,8 @@ impl Harness {
             reloads: 0,
             renders: 0,
             saved: vec![],
+            positions_saved: vec![],
+            searches_saved: vec![],
         };
         h.act(Action::Resize(width, height));
         h.act(Action::PostsLoaded {
@@ -100,9 +104,16 @@ impl Harness {
                 query,
                 paths,
             } => {
+                // As the worker does: every text term in the post.
+                let terms = crate::store::SearchTerms::parse(&query).text;
                 let hits = paths
                     .iter()
-                    .filter(|p| crate::store::contains_ignore_case(&body_of(p), &query))
+                    .filter(|p| {
+                        let body = body_of(p);
+                        terms
+                            .iter()
+                            .all(|t| crate::store::contains_ignore_case(&body, t))
+                    })
                     .cloned()
                     .collect();
                 queue.push(Action::SearchHits {
@@ -116,6 +127,8 @@ impl Harness {
             Effect::Quit => self.quit = true,
             Effect::Reload => self.reloads += 1,
             Effect::SaveMarks(changes) => self.saved.extend(changes),
+            Effect::SavePositions(changes) => self.positions_saved.extend(changes),
+            Effect::SaveSearch(query) => self.searches_saved.push(query),
             Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
             Effect::Suspend | Effect::CancelSearch => {}
         }
@@ -204,7 +217,7 @@ fn paging_keys_move_by_the_list_height() {
     h.key_with(KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert_eq!(h.app.selected, page);
     assert!(
-        h.app.list_top + h.app.list_height() > h.app.selected,
+        h.app.list_top + h.app.list_height() > h.app.selected_row(),
         "selection stays visible"
     );
 }
@@ -511,7 +524,9 @@ fn mouse_wheel_and_clicks_map_to_panes() {
         ),
     );
     h.act(action.unwrap());
-    assert_eq!(h.app.selected, 3);
+    // Each post of the harness has a day of its own: rows go heading, post, heading, post.
+    assert_eq!(h.app.list_rows[3], crate::app::days::ListRow::Post(1));
+    assert_eq!(h.app.selected, 1);
     let article = h.app.areas().article.unwrap();
     let action = crate::tui::action_for_event(
         &h.app,
@@ -735,7 +750,8 @@ fn after_g_in_the_help_one_k_scrolls_it_up_one_line() {
     h.key(KeyCode::Char('?'));
     h.key(KeyCode::Char('G'));
     let lines = keymap::help_lines(&h.app.settings.keymap, h.app.words()).len();
-    let rows = usize::from(h.app.size.height) - 2;
+    // The box's borders and the status bar below it.
+    let rows = usize::from(h.app.size.height) - 3;
     assert_eq!(
         h.app.overlay,
         Some(Overlay::Help {
@@ -781,4 +797,495 @@ fn the_preview_follows_the_selection_a_search_moves() {
     assert_ne!(selected, first);
     assert_eq!(h.app.article.as_ref().map(|v| &v.path), Some(&selected));
     assert!(h.app.rendered_article().is_some());
+}
+
+#[test]
+fn in_the_unread_view_the_opened_post_stays_and_s_stars_it() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(width, height);
+        h.key(KeyCode::Char('v'));
+        assert_eq!(h.app.view_mode, ViewMode::Unread);
+        h.key(KeyCode::Char('j'));
+        let opened = h.app.view[1];
+        let next = h.app.view[2];
+        h.key(KeyCode::Enter);
+        assert!(h.app.mark_of(opened).read, "opening marks read");
+        assert_eq!(
+            h.app.view.get(h.app.selected),
+            Some(&opened),
+            "the read post stays selected in the unread view at {width}x{height}"
+        );
+        assert_eq!(h.app.post_on_screen(), Some(opened));
+        h.key(KeyCode::Char('s'));
+        assert!(h.app.mark_of(opened).starred, "s stars the post on screen");
+        assert!(!h.app.mark_of(next).starred, "and not the next one");
+        h.select_post_with_source_on_screen_check(opened);
+        // Leaving the post drops it from the unread view.
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('j'));
+        assert!(!h.app.view.contains(&opened), "left behind, it goes");
+        assert_eq!(h.app.view.get(h.app.selected), Some(&next));
+        assert_eq!(h.app.view.len(), 29);
+    }
+}
+
+#[test]
+fn o_and_u_act_on_the_article_shown() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('v'));
+    let opened = h.app.view[0];
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('u'));
+    assert!(
+        !h.app.mark_of(opened).read,
+        "u marks the shown post unread again"
+    );
+    assert_eq!(h.app.view.get(h.app.selected), Some(&opened));
+}
+
+impl Harness {
+    /// `o` on a post whose article has no primary link opens the source of the post shown.
+    fn select_post_with_source_on_screen_check(&mut self, shown: usize) {
+        let before = self.opened.len();
+        self.key(KeyCode::Char('o'));
+        let expected = self
+            .app
+            .rendered_article()
+            .and_then(|a| a.primary())
+            .map(|l| l.url.clone())
+            .or_else(|| self.app.posts[shown].source.clone());
+        assert_eq!(self.opened.get(before).cloned(), expected);
+    }
+}
+
+#[test]
+fn n_and_capital_n_open_the_next_and_previous_unread_post_without_a_search() {
+    for (width, height) in [(120, 40), (80, 24), (40, 15)] {
+        let mut h = Harness::new(width, height);
+        // The second post is read already: n skips it.
+        h.key(KeyCode::Char('j'));
+        h.key(KeyCode::Char('u'));
+        h.key(KeyCode::Char('k'));
+        let (first, second, third) = (h.app.view[0], h.app.view[1], h.app.view[2]);
+        h.key(KeyCode::Enter);
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.focus, Focus::Article, "n opens the post");
+        assert_eq!(h.app.post_on_screen(), Some(third), "n skips the read post");
+        assert!(h.app.mark_of(third).read, "opening it marks it read");
+        assert!(!h.app.mark_of(second).starred);
+        // From the list too.
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('u'));
+        h.key(KeyCode::Char('g'));
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.post_on_screen(), Some(third));
+        h.key(KeyCode::Char('N'));
+        assert_eq!(h.app.status.as_deref(), Some("no earlier unread post"));
+        h.key(KeyCode::Char('q'));
+        h.key(KeyCode::Char('G'));
+        h.key(KeyCode::Char('n'));
+        assert_eq!(h.app.status.as_deref(), Some("no more unread posts"));
+        assert!(h.app.mark_of(first).read);
+    }
+}
+
+#[test]
+fn with_a_search_n_still_moves_between_matches() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Enter);
+    let shown = h.app.post_on_screen();
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.app.post_on_screen(), shown, "n stays in the article");
+    assert!(h.app.status.as_deref().unwrap_or("").starts_with("match "));
+}
+
+#[test]
+fn space_at_the_end_of_an_article_opens_the_next_unread_post() {
+    let mut h = Harness::new(80, 24);
+    let second = h.app.view[1];
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('G'));
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.post_on_screen(), Some(second));
+    assert_eq!(h.scroll(), 0, "the next post opens at its top");
+    // At the end of the last post it says so.
+    h.key(KeyCode::Char('A'));
+    h.key(KeyCode::Char('G'));
+    let shown = h.app.post_on_screen();
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.post_on_screen(), shown);
+    assert_eq!(h.app.status.as_deref(), Some("end of the last unread post"));
+}
+
+#[test]
+fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('u'));
+    // Only the posts p00 to p09 are in view.
+    h.key(KeyCode::Char('/'));
+    h.chars("p0");
+    h.key(KeyCode::Enter);
+    let in_view = h.app.view.clone();
+    assert!(in_view.len() < 30);
+    h.key(KeyCode::Char('A'));
+    assert!(in_view.iter().all(|&i| h.app.mark_of(i).read));
+    let read = (0..30).filter(|&i| h.app.mark_of(i).read).count();
+    assert!(read < 30, "posts out of view stay unread");
+    assert!(h.app.status.as_deref().unwrap_or("").starts_with("marked "));
+    let saved = h.saved.len();
+    h.key(KeyCode::Char('U'));
+    let still_read: Vec<usize> = (0..30).filter(|&i| h.app.mark_of(i).read).collect();
+    assert_eq!(
+        still_read.len(),
+        1,
+        "only the post read before A stays read"
+    );
+    assert!(h.saved.len() > saved, "the undo is saved");
+    assert!(
+        (0..30).any(|i| h.app.mark_of(i).starred),
+        "stars are untouched"
+    );
+    h.key(KeyCode::Char('U'));
+    assert_eq!(h.app.status.as_deref(), Some("no change of marks to undo"));
+}
+
+#[test]
+fn the_reading_position_comes_back_when_a_post_is_opened_again() {
+    let mut h = Harness::new(80, 24);
+    h.select_post_with_source();
+    let first = h.app.view[h.app.selected];
+    h.key(KeyCode::Enter);
+    for _ in 0..10 {
+        h.key(KeyCode::Char('j'));
+    }
+    assert_eq!(h.scroll(), 10);
+    h.key(KeyCode::Char('q'));
+    assert_eq!(
+        h.positions_saved.len(),
+        1,
+        "leaving the article notes where"
+    );
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.scroll(), 0, "another post opens at its top");
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.post_on_screen(), Some(first));
+    assert_eq!(h.scroll(), 10, "the first post reopens where it was left");
+
+    // After a restart, with the positions read back from the state folder.
+    let noted: crate::positions::Positions = h
+        .positions_saved
+        .iter()
+        .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))
+        .collect();
+    let mut again = Harness::new(80, 24);
+    again.app.positions = noted.clone();
+    again.select_post_with_source();
+    again.key(KeyCode::Enter);
+    assert_eq!(again.scroll(), 10, "and after a restart");
+
+    // Changed on disk: the nearest heading, not the old line.
+    let mut changed = Harness::new(80, 24);
+    changed.app.positions = noted;
+    changed.select_post_with_source();
+    let index = changed.app.view[changed.app.selected];
+    changed.app.posts[index].content_hash ^= 1;
+    changed.key(KeyCode::Enter);
+    let article = changed.app.rendered_article().unwrap();
+    let heading = article
+        .lines
+        .iter()
+        .position(|l| l.plain().contains("# p"))
+        .unwrap();
+    assert_eq!(
+        changed.scroll(),
+        heading.min(changed.app.max_article_scroll())
+    );
+    assert_ne!(changed.scroll(), 10);
+}
+
+#[test]
+fn a_post_read_to_its_end_reopens_at_the_top() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('G'));
+    assert!(h.scroll() > 0);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.scroll(), 0);
+}
+
+#[test]
+fn the_list_has_a_heading_per_day_that_j_k_skip_and_braces_jump_a_day() {
+    use crate::app::days::ListRow;
+    let mut h = Harness::new(80, 24);
+    h.app.today = jiff::civil::Date::new(2026, 1, 29).ok();
+    // 28 days, two posts on each of the last two.
+    let headings = h
+        .app
+        .list_rows
+        .iter()
+        .filter(|r| matches!(r, ListRow::Day(_)))
+        .count();
+    assert_eq!(headings, 28);
+    assert_eq!(h.app.list_rows.len(), 58);
+    assert!(matches!(h.app.list_rows[0], ListRow::Day(_)));
+    assert_eq!(h.app.list_top, 0, "the first heading shows");
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.app.selected, 1);
+    assert_eq!(h.app.selected_row(), 3, "j skips the heading");
+    h.key(KeyCode::Char('k'));
+    assert_eq!(h.app.selected_row(), 1);
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.selected, 1);
+    h.key(KeyCode::Char('G'));
+    let last = h.app.view.len() - 1;
+    h.key(KeyCode::Char('{'));
+    assert_eq!(h.app.selected, last - 1, "to the first post of this day");
+    h.key(KeyCode::Char('{'));
+    assert_eq!(h.app.selected, last - 3, "then to the day before's first");
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.selected, last - 1);
+    h.key(KeyCode::Char('}'));
+    assert_eq!(h.app.status.as_deref(), Some("no later day in the list"));
+    // Sorted by title, no headings.
+    h.app.settings.sort = SortOrder::Title;
+    h.app.recompute_view();
+    assert!(
+        h.app
+            .list_rows
+            .iter()
+            .all(|r| matches!(r, ListRow::Post(_)))
+    );
+}
+
+#[test]
+fn several_words_are_all_required_in_any_order_phrases_and_tags() {
+    let mut h = Harness::new(80, 24);
+    let names = |h: &Harness| -> Vec<String> {
+        let mut names: Vec<String> = h
+            .app
+            .view
+            .iter()
+            .map(|&i| h.app.posts[i].title.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算 p0");
+    assert_eq!(
+        h.app.view.len(),
+        10,
+        "body term and title term, both required"
+    );
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("p0 #芯片");
+    assert_eq!(names(&h), ["标题 p02", "标题 p05", "标题 p08"]);
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("p01 标题");
+    assert_eq!(names(&h), ["标题 p01"], "any order");
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("\"p01 标题\"");
+    assert!(h.app.view.is_empty(), "a quoted phrase is one term");
+    h.key_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.chars("\"标题 p01\"");
+    assert_eq!(names(&h), ["标题 p01"]);
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line_and_recalls_earlier_searches() {
+    let mut h = Harness::new(80, 24);
+    let ctrl = |h: &mut Harness, c: char| h.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
+    h.key(KeyCode::Char('/'));
+    h.chars("云计算 p01");
+    ctrl(&mut h, 'w');
+    assert_eq!(h.app.search.input, "云计算 ");
+    h.chars("p02");
+    ctrl(&mut h, 'a');
+    h.chars("标题 ");
+    assert_eq!(h.app.search.input, "标题 云计算 p02");
+    ctrl(&mut h, 'e');
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Backspace);
+    assert_eq!(h.app.search.input, "标题 云计算 p2");
+    h.key(KeyCode::Right);
+    ctrl(&mut h, 'u');
+    assert_eq!(h.app.search.input, "");
+    h.chars("p03");
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.searches_saved,
+        ["p03"],
+        "Enter keeps the search in the history"
+    );
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('/'));
+    h.chars("p1");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('/'));
+    h.chars("half");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p1");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p03");
+    assert_eq!(h.app.view.len(), 1, "a recalled search applies");
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.search.input, "p03", "the oldest stays");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.search.input, "half", "back to the line as typed");
+}
+
+#[test]
+fn c_clears_the_view_mode_too() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('u'));
+    h.key(KeyCode::Char('v'));
+    assert_eq!(h.app.view_mode, ViewMode::Unread);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.view_mode, ViewMode::All);
+    assert_eq!(h.app.view.len(), 30);
+}
+
+#[test]
+fn narrow_t_then_esc_returns_to_the_article() {
+    let mut h = Harness::new(40, 15);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Article);
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.focus, Focus::Tags);
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.app.focus,
+        Focus::Article,
+        "Esc goes back where t came from"
+    );
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Char('t'));
+    assert_eq!(h.app.focus, Focus::Article);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.focus, Focus::List);
+}
+
+#[test]
+fn reloading_clears_its_message_when_done() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.app.status.as_deref(), Some("reloading…"));
+    let posts = h.app.posts.clone();
+    h.act(Action::PostsLoaded {
+        posts,
+        diagnostics: Vec::new(),
+        done: true,
+    });
+    assert_eq!(h.app.status, None);
+}
+
+/// An article with `count` numbered links, shown at 80x24.
+fn harness_with_links(count: usize) -> Harness {
+    let mut h = Harness::new(80, 24);
+    let mut body = String::from("# 多链接\n\n");
+    for i in 1..=count {
+        body.push_str(&format!(
+            "第{i}段，[链接{i}](https://l.example.com/{i})。\n\n"
+        ));
+    }
+    h.key(KeyCode::Enter);
+    let post = h.app.article_post().unwrap().clone();
+    let width = h.app.article_width();
+    let article = render_article(&post, &body, width);
+    h.act(Action::ArticleReady {
+        path: post.path.clone(),
+        width,
+        article: Arc::new(article),
+    });
+    h
+}
+
+#[test]
+fn a_count_before_o_opens_that_link_and_1_2_opens_one_link() {
+    let mut h = harness_with_links(15);
+    h.chars("12o");
+    assert_eq!(h.opened, ["https://l.example.com/12"]);
+    h.chars("12");
+    assert_eq!(
+        h.opened.len(),
+        2,
+        "1 then 2 opens link 12, not links 1 and 2"
+    );
+    assert_eq!(h.opened[1], "https://l.example.com/12");
+    h.chars("3");
+    assert_eq!(
+        h.opened[2], "https://l.example.com/3",
+        "no longer number starts with 3"
+    );
+    h.chars("1");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.opened[3], "https://l.example.com/1");
+    h.chars("10o");
+    assert_eq!(h.opened[4], "https://l.example.com/10");
+    h.chars("1j");
+    h.chars("5");
+    assert_eq!(
+        h.opened[5], "https://l.example.com/5",
+        "another key drops the count"
+    );
+}
+
+#[test]
+fn the_link_picker_starts_at_the_first_link_in_view() {
+    let mut h = harness_with_links(40);
+    for _ in 0..20 {
+        h.key(KeyCode::Char('j'));
+    }
+    h.key(KeyCode::Char('f'));
+    let Some(Overlay::Links { cursor }) = h.app.overlay else {
+        panic!("the picker is open");
+    };
+    let article = h.app.rendered_article().unwrap();
+    let shown: String = article.lines[h.scroll()..]
+        .iter()
+        .take(h.app.article_height())
+        .map(|l| l.plain())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let number = article.links[cursor].number;
+    assert!(cursor > 0);
+    assert!(shown.contains(&format!("[{number}]")));
+    assert!(!shown.contains(&format!("[{}]", number - 1)));
+}
+
+#[test]
+fn start_up_warnings_are_counted_and_bang_lists_them() {
+    let mut h = Harness::new(80, 24);
+    h.app.set_warnings(vec![
+        "config.toml:3: warning: unknown key `colour`; using the default".into(),
+        "config.toml:7: warning: `keys.quit`: `j` is also bound to `move_down`, which keeps it; using the default".into(),
+        "marks.jsonl:2: state file is corrupt (expected value); set aside as marks.corrupt-1".into(),
+    ]);
+    assert_eq!(h.app.status.as_deref(), Some("3 warnings (! to show)"));
+    h.key(KeyCode::Char('!'));
+    assert_eq!(h.app.overlay, Some(Overlay::Warnings { scroll: 0 }));
+    let lines = h.app.warnings_lines().join(" ");
+    assert!(lines.contains("colour") && lines.contains("move_down") && lines.contains("corrupt"));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.overlay, None);
+    let mut one = Harness::new(80, 24);
+    one.app.set_warnings(vec!["only one".into()]);
+    assert_eq!(one.app.status.as_deref(), Some("only one"));
 }

@@ -80,6 +80,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
             .map_or(words.config_pane_width.to_string(), |w| w.to_string()),
     );
     row("ascii_borders", config.ascii_borders.to_string());
+    row("utc", config.utc.to_string());
     row(
         "mark_read",
         name_of(&MarkReadOn::NAMES, &config.mark_read).to_string(),

@@ -1,7 +1,7 @@
 //! `brief list`: posts newest first, as aligned text or JSON.
 
 use super::{CliError, Context, load_roots, output_width, print_out};
-use crate::marks::{Mark, Marks, post_id};
+use crate::marks::{Mark, post_id};
 use crate::store::{self, Needle, Post, Query};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args, Default)]
 pub struct ListArgs {
-    /// Folder of posts, or one post; defaults to the current folder.
+    /// Folder of posts, or one post; defaults to the config's `posts`, then the current folder.
     pub path: Option<PathBuf>,
     /// Only posts with this tag (repeat to require several; case-insensitive).
     #[arg(long = "tag", value_name = "TAG")]
@@ -48,11 +48,7 @@ impl ListArgs {
 pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let roots = context.roots(args.path.as_deref())?;
     let loaded = load_roots(&roots, context);
-    let marks = if args.json || args.unread || args.starred {
-        context.marks()
-    } else {
-        Marks::default()
-    };
+    let marks = context.marks();
     let query = Query {
         tags: args.tags.clone(),
         categories: args.categories.clone(),
@@ -78,7 +74,6 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     if args.json {
         write_json(&posts)?;
     } else {
-        let posts: Vec<&Post> = posts.iter().map(|(post, _)| *post).collect();
         print_out(&to_text(&posts, output_width(args.width)))?;
     }
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -225,13 +220,17 @@ fn write_compact_array(
 const DATE_COLUMN: usize = 10;
 const GAP: &str = "  ";
 
-/// `DATE  TITLE  TAGS`, columns aligned by display width. With a width, titles are cut with
-/// `…` so each line fits; the tag column gets at most a third of the line.
-fn to_text(posts: &[&Post], width: Option<usize>) -> String {
-    let tag_texts: Vec<String> = posts.iter().map(|p| p.tags.join(", ")).collect();
+/// The marks column: `N` for a post not yet read, `*` for a starred one (as mutt marks new
+/// and flagged mail), ASCII so scripts can grep it.
+const MARKS_COLUMN: usize = 2;
+
+/// `DATE  N*  TITLE  TAGS`, columns aligned by display width. With a width, titles are cut
+/// with `…` so each line fits; the tag column gets at most a third of the line.
+fn to_text(posts: &[(&Post, Mark)], width: Option<usize>) -> String {
+    let tag_texts: Vec<String> = posts.iter().map(|(p, _)| p.tags.join(", ")).collect();
     let widest_title = posts
         .iter()
-        .map(|p| display_width(&p.title))
+        .map(|(p, _)| display_width(&p.title))
         .max()
         .unwrap_or(0);
     let widest_tags = tag_texts
@@ -242,15 +241,18 @@ fn to_text(posts: &[&Post], width: Option<usize>) -> String {
     let (title_width, tags_width) = match width {
         None => (widest_title, widest_tags),
         Some(width) => {
-            let room = width.saturating_sub(DATE_COLUMN + 2 * GAP.len());
+            let room = width.saturating_sub(DATE_COLUMN + MARKS_COLUMN + 3 * GAP.len());
             let tags_width = widest_tags.min(room / 3);
             (widest_title.min(room - tags_width), tags_width)
         }
     };
     let mut out = String::new();
-    for (post, tags) in posts.iter().zip(&tag_texts) {
+    for ((post, mark), tags) in posts.iter().zip(&tag_texts) {
         let date = post.date.map(|d| d.day().to_string()).unwrap_or_default();
         out.push_str(&pad_to_width(&date, DATE_COLUMN));
+        out.push_str(GAP);
+        out.push(if mark.read { ' ' } else { 'N' });
+        out.push(if mark.starred { '*' } else { ' ' });
         out.push_str(GAP);
         if tags.is_empty() || tags_width == 0 {
             out.push_str(&truncate_to_width(&post.title, title_width));

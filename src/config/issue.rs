@@ -17,6 +17,13 @@ pub enum ConfigIssue {
     AsciiBorders,
     MarkRead,
     Language,
+    Utc,
+    /// A key bound to two commands: `winner` keeps it, `loser` loses it.
+    KeyBoundTwice {
+        key: String,
+        winner: String,
+        loser: String,
+    },
     /// A `[theme]` name that is not a colour brief has.
     UnknownColour(String),
     /// A `[theme]` value that is not a colour.
@@ -49,6 +56,11 @@ impl ConfigIssue {
             ConfigIssue::AsciiBorders => words.cfg_ascii_borders.into(),
             ConfigIssue::MarkRead => words.cfg_mark_read.into(),
             ConfigIssue::Language => words.cfg_language.into(),
+            ConfigIssue::Utc => words.cfg_utc.into(),
+            ConfigIssue::KeyBoundTwice { key, winner, loser } => fill(
+                words.cfg_key_bound_twice,
+                &[("key", key), ("winner", winner), ("loser", loser)],
+            ),
             ConfigIssue::UnknownColour(name) => fill(
                 words.cfg_unknown_colour,
                 &[("name", name), ("known", &super::THEME_KEYS.join(", "))],

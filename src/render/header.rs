@@ -171,7 +171,12 @@ impl Layout {
             if link.is_image {
                 describe(self.labels.label_image, Style::new(Role::Image), &mut spans);
             }
-            describe(&link.text, Style::default(), &mut spans);
+            // A text that only repeats the label or the host says nothing new.
+            let text = link.text.trim();
+            let repeats = (link.is_image && text == self.labels.label_image) || text == link.host;
+            if !repeats {
+                describe(&link.text, Style::default(), &mut spans);
+            }
             self.emit(&mut prefix, spans);
             let url_width = display_width(&link.url);
             let pad = if indent + url_width <= self.width {
@@ -188,5 +193,24 @@ impl Layout {
             );
         }
         self.links.links = links;
+    }
+}
+
+#[cfg(test)]
+mod link_list_tests {
+    use crate::render::render_article;
+    use crate::store::Post;
+
+    #[test]
+    fn the_link_list_never_doubles_a_label() {
+        let post = Post {
+            title: "图文".into(),
+            ..Post::default()
+        };
+        let body = "![图片](https://img.example.com/a.png)\n\n[img.example.com](https://img.example.com/b)\n\n![机房](https://img.example.com/c.png)\n";
+        let text = render_article(&post, body, 60).plain_text();
+        assert!(!text.contains("图片  图片"), "{text}");
+        assert!(!text.contains("img.example.com  img.example.com"), "{text}");
+        assert!(text.contains("图片  机房"), "a real alt text stays: {text}");
     }
 }

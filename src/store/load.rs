@@ -513,6 +513,17 @@ pub fn body_contains(path: &Path, needle: &Needle) -> bool {
     decode(&file.bytes, file.complete).is_ok_and(|text| needle.found_in(split(&text.text).body))
 }
 
+/// Whether the file at `path` (front matter and body) contains every needle: a post found by
+/// several search terms, some in its fields and some in its body.
+pub fn file_contains_all(path: &Path, needles: &[Needle]) -> bool {
+    let options = LoadOptions::default();
+    let Ok(file) = read_file(path, &options, usize::MAX) else {
+        return false;
+    };
+    decode(&file.bytes, file.complete)
+        .is_ok_and(|text| needles.iter().all(|needle| needle.found_in(&text.text)))
+}
+
 fn salvage(post: &mut Post, front: FrontText<'_>) {
     let mut ignored = Vec::new();
     let fields: Vec<(String, super::value::FrontValue)> = ["title", "date"]

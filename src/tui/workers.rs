@@ -100,8 +100,13 @@ pub struct RenderRequest {
 }
 
 /// Renders articles one at a time, with `language` as the interface language; of several
-/// waiting requests only the newest is done.
-pub fn spawn_renderer(tx: Sender<Message>, language: Lang) -> Sender<RenderRequest> {
+/// waiting requests only the newest is done. Dates with a zone are shown in `zone` (the local
+/// one) when given.
+pub fn spawn_renderer(
+    tx: Sender<Message>,
+    language: Lang,
+    zone: Option<jiff::tz::TimeZone>,
+) -> Sender<RenderRequest> {
     let (requests, rx) = channel::<RenderRequest>();
     thread::spawn(move || {
         while let Ok(mut request) = rx.recv() {
@@ -112,11 +117,17 @@ pub fn spawn_renderer(tx: Sender<Message>, language: Lang) -> Sender<RenderReque
                 Ok(body) => Action::ArticleReady {
                     path: request.post.path.clone(),
                     width: request.width,
-                    article: Arc::new(render_article_with(
-                        &request.post,
-                        &body,
-                        &RenderOptions::new(request.width).in_language(language),
-                    )),
+                    article: Arc::new({
+                        let options = RenderOptions::new(request.width).in_language(language);
+                        match &zone {
+                            Some(zone) => render_article_with(
+                                &crate::render::zone::post_in_zone(&request.post, zone),
+                                &body,
+                                &options,
+                            ),
+                            None => render_article_with(&request.post, &body, &options),
+                        }
+                    }),
                 },
                 Err(diagnostic) => Action::ArticleFailed {
                     path: request.post.path.clone(),
@@ -155,7 +166,14 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             request = newer;
         }
         let stale = || latest.load(Ordering::SeqCst) != request.generation;
-        let needle = store::Needle::new(&request.query);
+        // Several terms must all be in the post, each in its fields or its body.
+        let terms = store::SearchTerms::parse(&request.query);
+        let needles: Vec<store::Needle> =
+            terms.text.iter().map(|t| store::Needle::new(t)).collect();
+        let found = |path: &PathBuf| match needles.as_slice() {
+            [needle] => store::body_contains(path, needle),
+            needles => store::file_contains_all(path, needles),
+        };
         let mut finished = true;
         for chunk in request.paths.chunks(CHUNK) {
             if stale() {
@@ -164,7 +182,7 @@ fn search_loop(rx: &Receiver<SearchRequest>, tx: &Sender<Message>, latest: &Atom
             }
             let hits: Vec<PathBuf> = chunk
                 .par_iter()
-                .filter(|path| store::body_contains(path, &needle))
+                .filter(|path| found(path))
                 .cloned()
                 .collect();
             if !hits.is_empty() {

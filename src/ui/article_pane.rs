@@ -81,6 +81,12 @@ fn draw_line(
     let mut char_index = 0;
     for span in &line.spans {
         let style = theme.article_style(span.style);
+        // With ASCII borders the header's rule is ASCII too, as wide as before.
+        if theme.ascii_borders && span.style.role == render::Role::Rule {
+            pen.write(buf, &span.text.replace('─', "-"), style);
+            char_index += span.text.chars().count();
+            continue;
+        }
         if highlighted.is_empty() {
             pen.write(buf, &span.text, style);
             continue;

@@ -2,10 +2,12 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::App;
+use crate::app::days::{ListRow, day_heading, with_year};
 use crate::i18n::{Catalog, fill, localize_date_format};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
 pub struct ListPane<'a> {
@@ -47,49 +49,55 @@ impl Widget for ListPane<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        // A list that spans more than one year shows the year, whatever the format.
-        let many_years = spans_years(app);
         let configured = app.settings.date_format.as_str();
-        let with_year;
-        let format = if many_years && !shows_year(configured) {
-            // The year goes before the configured format, which is kept whole.
-            let separator = if configured.starts_with("%m-") {
-                "-"
-            } else {
-                " "
-            };
-            with_year = format!("%Y{separator}{configured}");
-            &with_year
+        // Grouped by day, the headings carry the dates, with the year; otherwise a list that
+        // spans more than one year puts the year before the configured format.
+        let format = if !app.list_by_day() && spans_years(app) {
+            with_year(configured)
         } else {
-            configured
+            configured.into()
         };
-        let short_format = if many_years { "%y-%m-%d" } else { "%m-%d" };
+        let format = format.as_ref();
         let full_date_width = app
             .view
             .first()
             .and_then(|&i| app.posts[i].date)
             .map_or(10, |d| display_width(&shown_date(d.day(), format, words)));
-        let date_width = if width >= 48 {
-            full_date_width
-        } else if width >= 28 {
-            short_format.len()
-        } else {
+        // Grouped by day, the headings carry the dates; otherwise each row has its date, as
+        // configured, when it leaves room for a title.
+        let date_width = if app.list_by_day() || width < full_date_width + 16 {
             0
+        } else {
+            full_date_width
         };
         let rows = app
-            .view
+            .list_rows
             .iter()
-            .enumerate()
             .skip(app.list_top)
             .take(usize::from(inner.height));
-        for (row, (position, &index)) in rows.enumerate() {
-            let post = &app.posts[index];
+        for (row, list_row) in rows.enumerate() {
             let y = inner.y + row as u16;
+            let position = match *list_row {
+                ListRow::Post(position) => position,
+                ListRow::Day(day) => {
+                    let heading = day_heading(day, configured, app.today, words);
+                    put(
+                        buf,
+                        inner.x,
+                        y,
+                        &heading,
+                        width,
+                        self.theme.date.add_modifier(Modifier::BOLD),
+                    );
+                    continue;
+                }
+            };
+            let index = app.view[position];
+            let post = &app.posts[index];
             let mut x = inner.x;
             let mut left = width;
             if date_width > 0 {
                 let date = match post.date {
-                    Some(d) if width < 48 => d.day().strftime(short_format).to_string(),
                     Some(d) => shown_date(d.day(), format, words),
                     None => String::new(),
                 };
@@ -105,14 +113,19 @@ impl Widget for ListPane<'_> {
                 left = left.saturating_sub(date_width + 1);
             }
             let mark = app.mark_of(index);
-            let (symbol, style) = match (mark.starred, mark.read) {
-                (true, _) => ("★", self.theme.starred),
-                (false, false) => ("●", self.theme.unread),
-                (false, true) => (" ", self.theme.dim),
-            };
+            // Unread and starred each have their column, so a starred unread post shows both.
             if left >= 12 {
-                x += put(buf, x, y, symbol, 1, style) as u16 + 1;
-                left -= 2;
+                let (unread, unread_style) = match mark.read {
+                    false => ("●", self.theme.unread),
+                    true => (" ", self.theme.dim),
+                };
+                let (star, star_style) = match mark.starred {
+                    true => ("★", self.theme.starred),
+                    false => (" ", self.theme.dim),
+                };
+                x += put(buf, x, y, unread, 1, unread_style) as u16;
+                x += put(buf, x, y, star, 1, star_style) as u16 + 1;
+                left -= 3;
             }
             let tags = post.tags.join(" ");
             let tags_width = if left >= 40 {
@@ -131,7 +144,12 @@ impl Widget for ListPane<'_> {
                 y,
                 &pad_to_width(&post.title, title_width),
                 title_width,
-                ratatui::style::Style::new(),
+                // Unread posts stand out whatever their star.
+                if mark.read {
+                    ratatui::style::Style::new()
+                } else {
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+                },
             );
             if tags_width > 0 {
                 let tx = x + title_width as u16 + 2;
@@ -173,11 +191,4 @@ fn spans_years(app: &App) -> bool {
         return false;
     };
     years.any(|year| year != first)
-}
-
-/// Whether a strftime format writes the year.
-fn shows_year(format: &str) -> bool {
-    ["%Y", "%y", "%F", "%D", "%G", "%g", "%c", "%x"]
-        .iter()
-        .any(|directive| format.contains(directive))
 }

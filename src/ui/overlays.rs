@@ -107,6 +107,13 @@ impl Widget for LinkPicker<'_> {
             );
             x += used as u16 + 1;
             left = left.saturating_sub(used + 1);
+            // The link's text says what it is; the URL gets what room is left.
+            if !link.text.trim().is_empty() && left > 8 {
+                let text = crate::text::truncate_to_width(link.text.trim(), (left / 2).max(8));
+                let used = put(buf, x, y, &text, left, ratatui::style::Style::new());
+                x += used as u16 + 1;
+                left = left.saturating_sub(used + 1);
+            }
             put(buf, x, y, &link.url, left, self.theme.dim);
             if row == self.cursor {
                 fill_row(buf, inner, y, self.theme.selected);
@@ -116,7 +123,7 @@ impl Widget for LinkPicker<'_> {
 }
 
 /// Clears a box over the panes, draws its border and title, and returns its inside.
-fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
+pub(super) fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
     super::clear_box(area, buf);
     let block = pane_block(title, true, theme, area.width);
     let inner = block.inner(area);

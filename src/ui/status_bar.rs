@@ -37,10 +37,21 @@ impl Widget for StatusBar<'_> {
         }
         if app.search.editing || !app.search.input.is_empty() {
             left.push_str(" /");
-            left.push_str(&app.search.input);
             if app.search.editing {
+                // The cursor where the next character goes.
+                let at = app
+                    .search
+                    .input
+                    .char_indices()
+                    .nth(app.search.cursor)
+                    .map_or(app.search.input.len(), |(at, _)| at);
+                left.push_str(&app.search.input[..at]);
                 left.push('▏');
-            } else if !app.search.bodies_done {
+                left.push_str(&app.search.input[at..]);
+            } else {
+                left.push_str(&app.search.input);
+            }
+            if !app.search.editing && !app.search.bodies_done {
                 left.push(' ');
                 left.push_str(words.status_searching);
             }
