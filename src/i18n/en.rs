@@ -165,7 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     help_search: "Only posts whose title, summary, tags or body contain TEXT (case-insensitive)",
     help_unread: "Only posts not yet read",
     help_starred: "Only starred posts",
-    help_sub_path: "Folder of posts, or one post; defaults to the current folder",
+    help_sub_path: "Folder of posts, or one post; defaults to the config's `posts`, then the current folder",
     help_tags_json: "Print a JSON array of `{\"name\", \"kind\", \"count\"}`",
     help_file: "The post to show",
     help_color: "When to colour the output",

@@ -165,7 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     help_search: "タイトル・要約・タグ・本文に TEXT を含む記事だけ（大文字小文字を区別しない）",
     help_unread: "未読の記事だけ",
     help_starred: "スター付きの記事だけ",
-    help_sub_path: "記事のフォルダ、または 1 件の記事。既定は現在のフォルダ",
+    help_sub_path: "記事のフォルダ、または 1 件の記事。既定は設定の `posts`、なければ現在のフォルダ",
     help_tags_json: "`{\"name\", \"kind\", \"count\"}` の JSON 配列を出力する",
     help_file: "表示する記事",
     help_color: "出力に色を付けるタイミング",

@@ -165,7 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     help_search: "只显示标题、摘要、标签或正文包含 TEXT 的文章（不区分大小写）",
     help_unread: "只显示未读的文章",
     help_starred: "只显示加了星标的文章",
-    help_sub_path: "文章文件夹或单篇文章；默认为当前文件夹",
+    help_sub_path: "文章文件夹或单篇文章；默认为配置中的 `posts`，否则为当前文件夹",
     help_tags_json: "打印由 `{\"name\", \"kind\", \"count\"}` 组成的 JSON 数组",
     help_file: "要显示的文章",
     help_color: "何时给输出上色",

@@ -165,7 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     help_search: "只顯示標題、摘要、標籤或內文包含 TEXT 的文章（不分大小寫）",
     help_unread: "只顯示未讀的文章",
     help_starred: "只顯示加了星號的文章",
-    help_sub_path: "文章資料夾或單篇文章；預設為目前的資料夾",
+    help_sub_path: "文章資料夾或單篇文章；預設為設定中的 `posts`，否則為目前的資料夾",
     help_tags_json: "印出由 `{\"name\", \"kind\", \"count\"}` 組成的 JSON 陣列",
     help_file: "要顯示的文章",
     help_color: "何時為輸出上色",
