@@ -32,6 +32,7 @@ use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key, unify_spellings
 use index::PostIndex;
 use keymap::KeyMap;
 use layout::{Areas, LayoutInput};
+use messages::Message;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -624,9 +625,11 @@ impl App {
                 // Dropping the search rebuilds the list, now without filters.
                 return self.drop_search();
             }
-            Action::NextMatch if self.search.input.is_empty() => return self.open_unread(true),
+            Action::NextMatch if self.search.input.is_empty() => {
+                return self.open_unread(true, Message::NoMoreUnread);
+            }
             Action::PreviousMatch if self.search.input.is_empty() => {
-                return self.open_unread(false);
+                return self.open_unread(false, Message::NoEarlierUnread);
             }
             Action::PageDown if self.focus == Focus::Article && self.article_at_end() => {
                 return self.page_past_the_end();

@@ -9,8 +9,9 @@ use super::{App, Effect, Focus, MarkReadOn};
 use crate::marks::MarkChange;
 
 impl App {
-    /// Opens the next (`forward`) or previous unread post of the view after the one on screen.
-    pub(super) fn open_unread(&mut self, forward: bool) -> Option<Effect> {
+    /// Opens the next (`forward`) or previous unread post of the view after the one on screen;
+    /// says `none` when there is no such post.
+    pub(super) fn open_unread(&mut self, forward: bool, none: Message) -> Option<Effect> {
         let here = self
             .post_on_screen()
             .and_then(|post| self.view.iter().position(|&i| i == post))
@@ -22,14 +23,7 @@ impl App {
             (0..here.min(self.view.len())).rev().find(unread)
         };
         let Some(at) = found else {
-            self.status = Some(
-                if forward {
-                    Message::NoMoreUnread
-                } else {
-                    Message::NoEarlierUnread
-                }
-                .text(self.words()),
-            );
+            self.status = Some(none.text(self.words()));
             return None;
         };
         let post = self.view[at];
@@ -61,13 +55,7 @@ impl App {
     /// `Space` (a page down) at the end of an article: the next unread post, or a word that
     /// there is none.
     pub(super) fn page_past_the_end(&mut self) -> Option<Effect> {
-        let effect = self.open_unread(true);
-        if effect.is_none()
-            && self.status.as_deref() == Some(&Message::NoMoreUnread.text(self.words()))
-        {
-            self.status = Some(Message::EndOfLastUnread.text(self.words()));
-        }
-        effect
+        self.open_unread(true, Message::EndOfLastUnread)
     }
 
     /// `A`: every post in view marked read, in one step `U` can undo.
