@@ -54,22 +54,42 @@ pub fn visible_path(path: &Path) -> String {
 /// written as a `\uXXXX` escape. Outside strings JSON is ASCII, so only strings change, and
 /// they decode to the same characters.
 pub fn escape_json_hazards(json: &[u8]) -> Cow<'_, [u8]> {
-    // Every such character is DEL or starts with one of these lead bytes.
-    if !json.iter().any(|&b| matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2)) {
-        return Cow::Borrowed(json);
-    }
-    let Ok(text) = std::str::from_utf8(json) else {
-        return Cow::Borrowed(json);
-    };
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in text.chars() {
-        if is_hazard(c) {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
+    // Every such character is DEL or starts with one of the lead bytes 0xc2, 0xd8, 0xe2, so
+    // only those places are decoded; the text between them is copied whole (or not at all).
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    let mut from = 0;
+    let mut next_d8 = memchr::memchr(0xd8, json);
+    while from < json.len() {
+        if next_d8.is_some_and(|d8| d8 < from) {
+            next_d8 = memchr::memchr(0xd8, &json[from..]).map(|i| i + from);
         }
+        let candidate = memchr::memchr3(0x7f, 0xc2, 0xe2, &json[from..]).map(|i| i + from);
+        let Some(at) = [candidate, next_d8].into_iter().flatten().min() else {
+            break;
+        };
+        let len = match json[at] {
+            0x7f => 1,
+            0xe2 => 3,
+            _ => 2,
+        };
+        let hazard = json
+            .get(at..at + len)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .and_then(|s| s.chars().next())
+            .filter(|&c| is_hazard(c));
+        if let Some(c) = hazard {
+            out.extend_from_slice(&json[copied..at]);
+            out.extend_from_slice(format!("\\u{:04x}", u32::from(c)).as_bytes());
+            copied = at + len;
+        }
+        from = at + 1;
     }
-    Cow::Owned(out.into_bytes())
+    if copied == 0 {
+        return Cow::Borrowed(json);
+    }
+    out.extend_from_slice(&json[copied..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -95,5 +115,16 @@ mod tests {
         assert!(!text.chars().any(is_hazard), "{text}");
         assert!(text.contains("\\u009b") && text.contains("\\u202e"));
         assert_eq!(serde_json::from_slice::<String>(&escaped).unwrap(), name);
+        // Lead bytes of harmless characters (“…” £ ؛) are left alone, and nothing is copied.
+        let plain = serde_json::to_vec("“引号”…£؛").unwrap();
+        assert!(matches!(escape_json_hazards(&plain), Cow::Borrowed(_)));
+        // A hazard at either end, and one after a harmless lead byte.
+        let edges = "\u{202e}“\u{61c}a\u{2029}";
+        let json = serde_json::to_vec(&edges).unwrap();
+        let escaped = escape_json_hazards(&json);
+        assert_eq!(
+            std::str::from_utf8(&escaped).unwrap(),
+            "\"\\u202e“\\u061ca\\u2029\""
+        );
     }
 }
