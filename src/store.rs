@@ -25,7 +25,7 @@ mod yaml;
 
 pub use cache::IndexCache;
 pub use date::PostDate;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticKind, LoadNote, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
     LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, load_file, load_path,

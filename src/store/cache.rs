@@ -11,7 +11,7 @@
 //! folder.
 
 use super::date::PostDate;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use super::load::fnv1a;
 use super::post::{BodyFormat, FrontMatterState, Post, relative_key};
 use super::value::FrontValue;
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 5;
+const FORMAT_VERSION: u32 = 6;
 
 /// The most memory a cache file may claim while it is decoded (a million posts take a few
 /// hundred MiB).
@@ -91,7 +91,8 @@ enum CachedValue {
 struct CachedDiagnostic {
     line: Option<usize>,
     error: bool,
-    message: String,
+    /// Kept as data, so that it is worded in whatever language reads the cache.
+    kind: DiagnosticKind,
 }
 
 /// The start of a cache file. The entries follow in chunks, each a `Vec<CacheEntry>`
@@ -116,7 +117,7 @@ pub struct IndexCache {
     /// Chunks dropped because their checksum or their decoding failed.
     pub dropped_chunks: usize,
     /// Why the file was not read at all (a FIFO, a device, too large), if it was not.
-    pub refused: Option<String>,
+    pub refused: Option<crate::bounded_read::Refused>,
 }
 
 type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
@@ -140,7 +141,7 @@ impl IndexCache {
                 .and_then(|bytes| Self::decode(&bytes, root))
                 .unwrap_or_default(),
             Err(refused) => IndexCache {
-                refused: Some(refused.to_string()),
+                refused: Some(refused),
                 ..IndexCache::default()
             },
         }
@@ -321,7 +322,7 @@ impl CacheEntry {
                 .map(|d| CachedDiagnostic {
                     line: d.line,
                     error: d.is_error(),
-                    message: d.message.clone(),
+                    kind: d.kind.clone(),
                 })
                 .collect(),
         }
@@ -339,7 +340,7 @@ impl CacheEntry {
                 } else {
                     Severity::Warning
                 },
-                message: clean_block(d.message),
+                kind: d.kind.cleaned(),
             })
             .collect();
         if !self.is_post {

@@ -120,7 +120,7 @@ pub fn spawn_renderer(tx: Sender<Message>, language: Lang) -> Sender<RenderReque
                 },
                 Err(diagnostic) => Action::ArticleFailed {
                     path: request.post.path.clone(),
-                    message: diagnostic.to_string(),
+                    message: diagnostic.render(language.catalog()),
                 },
             };
             if tx.send(Message::Action(action)).is_err() {
