@@ -147,7 +147,7 @@ impl Context {
     pub fn marks(&self) -> Marks {
         let (marks, problem) = self.mark_store().load_keeping();
         if let Some(problem) = problem {
-            say(&format!("brief: {problem}"));
+            say(&format!("brief: {}", problem.localized(self.words())));
         }
         marks
     }

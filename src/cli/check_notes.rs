@@ -17,11 +17,7 @@ use std::path::{Path, PathBuf};
 /// folder; keeps the order by path, line.
 pub fn add_check_notes(loaded: &mut Loaded) {
     use rayon::prelude::*;
-    let notes: Vec<Diagnostic> = loaded
-        .posts
-        .par_iter()
-        .flat_map_iter(body_notes)
-        .collect();
+    let notes: Vec<Diagnostic> = loaded.posts.par_iter().flat_map_iter(body_notes).collect();
     loaded.diagnostics.extend(notes);
     fold_missing_front_matter(&loaded.posts, &mut loaded.diagnostics);
     loaded

@@ -128,6 +128,7 @@ pub const CATALOG: Catalog = Catalog {
     help_path: "Folder of posts (or one post) to read; defaults to the config's `posts`, else the current folder",
     help_config: "Read settings from FILE instead of $XDG_CONFIG_HOME/brief/config.toml",
     help_no_cache: "Read every post afresh, neither using nor writing the index cache",
+    help_verbose: "Tell more about what was done, such as index cache chunks that failed their check",
     help_list: "List posts, newest first",
     help_tags: "Show tags and categories with their post counts",
     help_check: "Report every problem in every post, with its line",
@@ -185,5 +186,4 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "the other marks are used",
     marks_locked: "{path}: locked by another process; marks will not be saved until it is free",
     marks_io: "{path}: {error}",
-    help_verbose: "Tell more about what was done, such as index cache chunks that failed their check",
 };

@@ -128,6 +128,7 @@ pub const CATALOG: Catalog = Catalog {
     help_path: "読む記事のフォルダ（または 1 件の記事）。既定は設定の `posts`、なければ現在のフォルダ",
     help_config: "$XDG_CONFIG_HOME/brief/config.toml の代わりに FILE から設定を読む",
     help_no_cache: "すべての記事を読み直し、索引キャッシュを使わず書き込まない",
+    help_verbose: "処理の詳細も表示する（検査に失敗した索引キャッシュのチャンクなど）",
     help_list: "記事を新しい順に一覧する",
     help_tags: "タグとカテゴリを記事数とともに表示する",
     help_check: "すべての記事のすべての問題を行番号付きで報告する",
@@ -185,5 +186,4 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "ほかのマークは使います",
     marks_locked: "{path}：別のプロセスがロックしています。ロックが解けるまでマークは保存されません",
     marks_io: "{path}：{error}",
-    help_verbose: "処理の詳細を表示します（検査に失敗した索引キャッシュのチャンクなど）",
 };

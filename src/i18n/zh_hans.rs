@@ -128,6 +128,7 @@ pub const CATALOG: Catalog = Catalog {
     help_path: "要阅读的文章文件夹（或单篇文章）；默认为配置中的 `posts`，否则为当前文件夹",
     help_config: "从 FILE 读取设置，而不是 $XDG_CONFIG_HOME/brief/config.toml",
     help_no_cache: "重新读取每篇文章，不使用也不写入索引缓存",
+    help_verbose: "显示更多处理细节，例如未通过校验的索引缓存块",
     help_list: "列出文章，最新的在前",
     help_tags: "显示标签和分类及其文章数",
     help_check: "报告每篇文章的每个问题及其所在行",
@@ -185,5 +186,4 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "其余标记照常使用",
     marks_locked: "{path}：被另一个进程锁定；在解锁之前标记不会保存",
     marks_io: "{path}：{error}",
-    help_verbose: "显示更多处理细节，例如未通过校验的索引缓存块",
 };

@@ -128,6 +128,7 @@ pub const CATALOG: Catalog = Catalog {
     help_path: "要閱讀的文章資料夾（或單篇文章）；預設為設定中的 `posts`，否則為目前的資料夾",
     help_config: "從 FILE 讀取設定，而不是 $XDG_CONFIG_HOME/brief/config.toml",
     help_no_cache: "重新讀取每篇文章，不使用也不寫入索引快取",
+    help_verbose: "顯示更多處理細節，例如未通過校驗的索引快取區塊",
     help_list: "列出文章，最新的在前",
     help_tags: "顯示標籤與分類及其文章數",
     help_check: "回報每篇文章的每個問題及其所在行",
@@ -185,5 +186,4 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "其餘標記照常使用",
     marks_locked: "{path}：被另一個行程鎖定；在解鎖之前標記不會儲存",
     marks_io: "{path}：{error}",
-    help_verbose: "顯示更多處理細節，例如未通過校驗的索引快取區塊",
 };
