@@ -139,12 +139,14 @@ impl DiagnosticKind {
         }
     }
 
-    /// One of each kind, for tests that render them all.
+    /// One of each kind, for tests that render them all. The text standing for a parser's
+    /// or the system's own words holds no English word, so that a test can tell English
+    /// left in a translation from English that came with the data.
     #[doc(hidden)]
     pub fn samples() -> Vec<DiagnosticKind> {
         use DiagnosticKind as K;
         let mut all = vec![
-            K::CannotRead("Permission denied (os error 13)".into()),
+            K::CannotRead("EACCES 13".into()),
             K::TooLarge {
                 size_tenths_mib: 180,
                 limit_mib: 16,
@@ -160,25 +162,25 @@ impl DiagnosticKind {
                 limit_kib: 256,
             },
             K::FrontTooDeep(32),
-            K::NotYaml("did not find expected ',' or ']'".into()),
-            K::NotToml("invalid array".into()),
+            K::NotYaml("E1: ']'".into()),
+            K::NotToml("E2: '['".into()),
             K::DateAmbiguous {
-                field: "date: 01/02/2024".into(),
+                field: "Date: 01/02/2024".into(),
                 dated: None,
             },
             K::DateAmbiguous {
-                field: "date: 01/02/2024".into(),
+                field: "Date: 01/02/2024".into(),
                 dated: Some("2024-05-06".into()),
             },
             K::DateUnknown {
-                field: "date: someday".into(),
+                field: "Date: 上周三".into(),
                 dated: None,
             },
             K::DateUnknown {
-                field: "date: someday".into(),
+                field: "Date: 上周三".into(),
                 dated: Some("2024-05-06".into()),
             },
-            K::Template("{{ site.title }}".into()),
+            K::Template("{{ X.Y }}".into()),
             K::FolderWithoutFrontMatter(3),
             K::NestingFlattened(64),
         ];
