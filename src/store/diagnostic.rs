@@ -185,7 +185,46 @@ impl DiagnosticKind {
             K::NestingFlattened(64),
         ];
         all.extend(FileKind::ALL.into_iter().map(K::NotRegular));
+        // No wildcard: a new kind does not compile until it is named here, a reminder to
+        // give it a sample above.
+        for kind in &all {
+            match kind {
+                K::CannotRead(_)
+                | K::NotRegular(_)
+                | K::TooLarge { .. }
+                | K::Empty
+                | K::Binary
+                | K::DecodedAs(_)
+                | K::NoFrontMatter
+                | K::Headless
+                | K::FrontUnclosed(_)
+                | K::FrontTooLarge { .. }
+                | K::FrontTooDeep(_)
+                | K::NotYaml(_)
+                | K::NotToml(_)
+                | K::DateAmbiguous { .. }
+                | K::DateUnknown { .. }
+                | K::Template(_)
+                | K::FolderWithoutFrontMatter(_)
+                | K::NestingFlattened(_) => {}
+            }
+        }
         all
+    }
+}
+
+impl From<crate::bounded_read::Refused> for DiagnosticKind {
+    /// A post that was not read, as a post's problem (the limit in whole MiB).
+    fn from(refused: crate::bounded_read::Refused) -> Self {
+        use crate::bounded_read::Refused;
+        match refused {
+            Refused::NotRegular(kind) => DiagnosticKind::NotRegular(kind),
+            Refused::TooLarge { size, limit } => DiagnosticKind::TooLarge {
+                size_tenths_mib: tenths_of_mib(size),
+                limit_mib: limit / 1048576,
+            },
+            Refused::Io(error) => DiagnosticKind::CannotRead(error.to_string()),
+        }
     }
 }
 

@@ -538,24 +538,7 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
     let file = match crate::bounded_read::open_regular(path, u64::MAX) {
         Ok(Some((file, _))) => file,
         Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
-        Err(crate::bounded_read::Refused::Io(e)) => return Err(unreadable(e)),
-        Err(crate::bounded_read::Refused::NotRegular(kind)) => {
-            return Err(Diagnostic::error(
-                path,
-                None,
-                DiagnosticKind::NotRegular(kind),
-            ));
-        }
-        Err(crate::bounded_read::Refused::TooLarge { size, limit }) => {
-            return Err(Diagnostic::error(
-                path,
-                None,
-                DiagnosticKind::TooLarge {
-                    size_tenths_mib: tenths_of_mib(size),
-                    limit_mib: limit / 1048576,
-                },
-            ));
-        }
+        Err(refused) => return Err(Diagnostic::error(path, None, refused.into())),
     };
     let meta = file.metadata().map_err(unreadable)?;
     let size = meta.len();
