@@ -368,6 +368,8 @@ catalog! {
     diag_not_yaml,
     /// `{error}` is the TOML parser's own (English) text.
     diag_not_toml,
+    /// Front matter that parses but is not `key: value` lines.
+    diag_not_a_map,
     /// `{field}` is `key: value` as the post wrote it.
     diag_date_ambiguous,
     diag_date_unknown,

@@ -165,6 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     diag_front_too_deep: "front matter nests deeper than {levels} levels; not parsed",
     diag_not_yaml: "front matter is not valid YAML: {error}",
     diag_not_toml: "front matter is not valid TOML: {error}",
+    diag_not_a_map: "front matter is not a list of `key: value` lines",
     diag_date_ambiguous: "`{field}` could be day/month or month/day; not guessed",
     diag_date_unknown: "`{field}` is not a date brief understands",
     diag_undated: "; the post is undated",

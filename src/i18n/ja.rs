@@ -165,6 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     diag_front_too_deep: "フロントマターの入れ子が {levels} 段を超えています。解析しません",
     diag_not_yaml: "フロントマターが正しい YAML ではありません：{error}",
     diag_not_toml: "フロントマターが正しい TOML ではありません：{error}",
+    diag_not_a_map: "フロントマターが「キー: 値」の行の並びではありません",
     diag_date_ambiguous: "`{field}` は日/月とも月/日とも読めます。推測しません",
     diag_date_unknown: "`{field}` は brief が読める日付ではありません",
     diag_undated: "。記事は日付なしになります",

@@ -165,6 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     diag_front_too_deep: "前置元数据嵌套超过 {levels} 层；未解析",
     diag_not_yaml: "前置元数据不是有效的 YAML：{error}",
     diag_not_toml: "前置元数据不是有效的 TOML：{error}",
+    diag_not_a_map: "前置元数据不是“键: 值”形式的多行",
     diag_date_ambiguous: "`{field}` 可能是日/月，也可能是月/日；未作猜测",
     diag_date_unknown: "`{field}` 不是 brief 能识别的日期",
     diag_undated: "；该文章没有日期",

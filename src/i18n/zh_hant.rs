@@ -165,6 +165,7 @@ pub const CATALOG: Catalog = Catalog {
     diag_front_too_deep: "前置中繼資料巢狀超過 {levels} 層；未解析",
     diag_not_yaml: "前置中繼資料不是有效的 YAML：{error}",
     diag_not_toml: "前置中繼資料不是有效的 TOML：{error}",
+    diag_not_a_map: "前置中繼資料不是「鍵: 值」形式的多行",
     diag_date_ambiguous: "`{field}` 可能是日/月，也可能是月/日；未作猜測",
     diag_date_unknown: "`{field}` 不是 brief 能辨識的日期",
     diag_undated: "；該文章沒有日期",

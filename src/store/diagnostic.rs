@@ -50,6 +50,8 @@ pub enum DiagnosticKind {
     NotYaml(String),
     /// toml's own message.
     NotToml(String),
+    /// Front matter that parses but is not `key: value` lines (a lone sentence, a list).
+    NotAMap,
     /// A date field (`key: value`) that reads both day/month and month/day; `dated` is the
     /// date the post got from its path instead, if it did.
     DateAmbiguous {
@@ -99,6 +101,7 @@ impl DiagnosticKind {
             K::FrontTooDeep(levels) => fill(words.diag_front_too_deep, &[("levels", levels)]),
             K::NotYaml(error) => fill(words.diag_not_yaml, &[("error", error)]),
             K::NotToml(error) => fill(words.diag_not_toml, &[("error", error)]),
+            K::NotAMap => words.diag_not_a_map.into(),
             K::DateAmbiguous { field, dated } => {
                 fill(words.diag_date_ambiguous, &[("field", field)]) + &date_end(words, dated)
             }
@@ -164,6 +167,7 @@ impl DiagnosticKind {
             K::FrontTooDeep(32),
             K::NotYaml("E1: ']'".into()),
             K::NotToml("E2: '['".into()),
+            K::NotAMap,
             K::DateAmbiguous {
                 field: "Date: 01/02/2024".into(),
                 dated: None,
@@ -202,6 +206,7 @@ impl DiagnosticKind {
                 | K::FrontTooDeep(_)
                 | K::NotYaml(_)
                 | K::NotToml(_)
+                | K::NotAMap
                 | K::DateAmbiguous { .. }
                 | K::DateUnknown { .. }
                 | K::Template(_)

@@ -6,19 +6,26 @@
 
 use super::diagnostic::DiagnosticKind;
 use super::front_matter::FrontMatterError;
-use super::value::{FrontDocument, FrontMap};
+use super::value::{FrontMap, FrontValue};
 
 /// Parses YAML front matter. Line numbers in errors are 1-based within `text`.
 pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
     if text.trim().is_empty() {
         return Ok(FrontMap::new());
     }
-    serde_yaml::from_str::<FrontDocument>(text)
-        .map(|doc| doc.0)
-        .map_err(|e| FrontMatterError {
-            line: e.location().map(|l| l.line()),
-            kind: DiagnosticKind::NotYaml(yaml_message(&e)),
-        })
+    // Deserialised straight into brief's values, without building serde_yaml's tree first.
+    let value = serde_yaml::from_str::<FrontValue>(text).map_err(|e| FrontMatterError {
+        line: e.location().map(|l| l.line()),
+        kind: DiagnosticKind::NotYaml(yaml_message(&e)),
+    })?;
+    match value {
+        FrontValue::Map(entries) => Ok(entries),
+        FrontValue::Null => Ok(FrontMap::new()),
+        _ => Err(FrontMatterError {
+            line: Some(1),
+            kind: DiagnosticKind::NotAMap,
+        }),
+    }
 }
 
 /// serde_yaml's own message, untranslated. It appends " at line L column C" to its messages;
@@ -65,6 +72,7 @@ mod tests {
 
     #[test]
     fn a_scalar_document_is_refused() {
-        assert!(parse("just a sentence").is_err());
+        let err = parse("just a sentence").unwrap_err();
+        assert_eq!(err.kind, DiagnosticKind::NotAMap);
     }
 }
