@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 6;
+const FORMAT_VERSION: u32 = 7;
 
 /// The most memory a cache file may claim while it is decoded (a million posts take a few
 /// hundred MiB).
@@ -483,6 +483,23 @@ mod tests {
     use crate::store::{LoadOptions, load_path_cached};
     use std::fs;
     use std::path::Path;
+
+    /// The cache stores problems as their kind; bincode encodes a variant by its place, so
+    /// adding, removing or reordering kinds changes what old files mean without failing
+    /// their checksums. This pins the encoding to the format version: when it fails, bump
+    /// [`FORMAT_VERSION`] and put the new fingerprint here.
+    #[test]
+    fn the_cached_problem_layout_is_pinned_to_the_format_version() {
+        let config = bincode::config::standard();
+        let bytes =
+            bincode::serde::encode_to_vec(crate::store::DiagnosticKind::samples(), config).unwrap();
+        let fingerprint = super::fnv1a(bytes.iter().copied());
+        assert_eq!(
+            (FORMAT_VERSION, fingerprint),
+            (7, 0x9d2c7e04751f5118),
+            "the cached layout of problems changed: bump FORMAT_VERSION"
+        );
+    }
 
     fn write_keeping_time(path: &Path, text: &str) {
         let before = fs::metadata(path).unwrap().modified().unwrap();
