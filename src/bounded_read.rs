@@ -2,8 +2,10 @@
 //! the path: only regular files are opened (a FIFO would block the open, `/dev/zero` would
 //! never end), and no more than a stated number of bytes is read, whatever the size claims.
 //!
-//! This module depends on nothing else in brief.
+//! This module depends on nothing else in brief but `i18n`, for the words of its messages.
 
+use crate::i18n::{Catalog, Lang, fill};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -13,7 +15,7 @@ use std::path::Path;
 #[derive(Debug)]
 pub enum Refused {
     /// Something other than a regular file (symbolic links to one are followed).
-    NotRegular(&'static str),
+    NotRegular(FileKind),
     /// Larger than the limit, in bytes.
     TooLarge {
         size: u64,
@@ -22,44 +24,87 @@ pub enum Refused {
     Io(io::Error),
 }
 
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refused {
+    /// Why, in the language of `words`; an I/O error keeps the system's own text.
+    pub fn message(&self, words: &Catalog) -> String {
         match self {
-            Refused::NotRegular(kind) => write!(f, "not a regular file ({kind}); not read"),
-            Refused::TooLarge { size, limit } => write!(
-                f,
-                "file is {:.1} MiB, over the {:.1} MiB limit; not read",
-                *size as f64 / 1048576.0,
-                *limit as f64 / 1048576.0
+            Refused::NotRegular(kind) => {
+                fill(words.refused_not_regular, &[("kind", &kind.name(words))])
+            }
+            Refused::TooLarge { size, limit } => fill(
+                words.refused_too_large,
+                &[
+                    ("size", &format!("{:.1}", *size as f64 / 1048576.0)),
+                    ("limit", &format!("{:.1}", *limit as f64 / 1048576.0)),
+                ],
             ),
-            Refused::Io(error) => write!(f, "cannot read: {error}"),
+            Refused::Io(error) => fill(words.diag_cannot_read, &[("error", error)]),
         }
     }
 }
 
-/// What kind of non-regular file `meta` describes, for a message.
-pub fn kind_of(meta: &fs::Metadata) -> Option<&'static str> {
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En.catalog()))
+    }
+}
+
+/// A kind of file that is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl FileKind {
+    /// Every kind, for tests that render them all.
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Folder,
+        FileKind::Fifo,
+        FileKind::Device,
+        FileKind::Socket,
+        FileKind::Other,
+    ];
+
+    /// Its name in the language of `words`, as in "a FIFO".
+    pub fn name(self, words: &Catalog) -> &'static str {
+        match self {
+            FileKind::Folder => words.kind_folder,
+            FileKind::Fifo => words.kind_fifo,
+            FileKind::Device => words.kind_device,
+            FileKind::Socket => words.kind_socket,
+            FileKind::Other => words.kind_other,
+        }
+    }
+}
+
+/// What kind of non-regular file `meta` describes; `None` for a regular file.
+pub fn kind_of(meta: &fs::Metadata) -> Option<FileKind> {
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Some(FileKind::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a FIFO");
+            return Some(FileKind::Fifo);
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
+            return Some(FileKind::Device);
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(FileKind::Socket);
         }
     }
-    Some("not a file")
+    Some(FileKind::Other)
 }
 
 /// Opens `path` for reading if it is a regular file no larger than `limit`; `Ok(None)` when
@@ -127,7 +172,7 @@ mod tests {
         ));
         assert!(matches!(
             read_regular(dir.path(), 10),
-            Err(Refused::NotRegular("a folder"))
+            Err(Refused::NotRegular(FileKind::Folder))
         ));
     }
 
@@ -136,7 +181,7 @@ mod tests {
     fn devices_are_refused_without_reading() {
         let refused = read_regular(Path::new("/dev/zero"), 1 << 20).unwrap_err();
         assert!(
-            matches!(refused, Refused::NotRegular("a device")),
+            matches!(refused, Refused::NotRegular(FileKind::Device)),
             "{refused}"
         );
     }

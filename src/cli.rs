@@ -9,7 +9,6 @@ mod check_notes;
 mod config;
 pub mod help;
 mod list;
-mod nesting;
 pub mod show;
 mod tags;
 
@@ -148,7 +147,7 @@ impl Context {
     pub fn marks(&self) -> Marks {
         let (marks, problem) = self.mark_store().load_keeping();
         if let Some(problem) = problem {
-            say(&format!("brief: {problem}"));
+            say(&format!("brief: {}", problem.localized(self.words())));
         }
         marks
     }
@@ -165,7 +164,7 @@ fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
     let loaded = store::load_paths_cached(&with_caches, &store::LoadOptions::default());
     if context.verbose {
         for note in &loaded.notes {
-            say(&format!("brief: {note}"));
+            say(&format!("brief: {}", note.message(context.words())));
         }
     }
     loaded

@@ -183,7 +183,15 @@ impl Config {
                     .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
                 return Err(format!("{}: {e}", crate::text::visible_path(&path)));
             }
-            Err(e) => return Err(format!("{}: {e}", crate::text::visible_path(&path))),
+            // The config is not read yet, so the locale alone chooses the language.
+            Err(e) => {
+                let words = crate::i18n::choose_from_env(None).0.catalog();
+                return Err(format!(
+                    "{}: {}",
+                    crate::text::visible_path(&path),
+                    e.message(words)
+                ));
+            }
         };
         let (config, problems) = Self::parse(&text, &path);
         Ok(LoadedConfig {

@@ -396,11 +396,70 @@ catalog! {
     cli_no_such_path,
     cli_cannot_write,
 
+    // ── Problems in posts (`brief check`, `brief list`'s stderr, the reader) ──
+    /// A file or folder that could not be read; `{error}` is the system's own text.
+    diag_cannot_read,
+    /// A FIFO, device or socket named like a post.
+    diag_not_regular,
+    /// A post larger than the size limit; sizes in MiB.
+    diag_too_large,
+    diag_empty,
+    diag_binary,
+    diag_decoded_as,
+    diag_no_front_matter,
+    diag_headless,
+    diag_front_unclosed,
+    /// Sizes in KiB.
+    diag_front_too_large,
+    diag_front_too_deep,
+    /// `{error}` is the YAML parser's own (English) text.
+    diag_not_yaml,
+    /// `{error}` is the TOML parser's own (English) text.
+    diag_not_toml,
+    /// Front matter that parses but is not `key: value` lines.
+    diag_not_a_map,
+    /// `{field}` is `key: value` as the post wrote it.
+    diag_date_ambiguous,
+    diag_date_unknown,
+    /// Ends a date warning when the post has no date at all.
+    diag_undated,
+    /// Ends a date warning when the post's path gave it a date.
+    diag_dated_from_path,
+    /// `brief check`: a template tag left out of the article.
+    diag_template,
+    /// `brief check`: one note for a folder whose posts all lack front matter.
+    diag_folder_without_front_matter,
+    /// `brief check`: a body nested deeper than the layout honours.
+    diag_nesting_flattened,
+    /// One of brief's own files (marks, the index cache) that is not a regular file.
+    refused_not_regular,
+    /// One of brief's own files that is too large; sizes in MiB.
+    refused_too_large,
+    /// Kinds of file in `diag_not_regular` and `refused_not_regular`.
+    kind_folder,
+    kind_fifo,
+    kind_device,
+    kind_socket,
+    kind_other,
+    /// `--verbose` notes about the index cache.
+    note_cache_dropped,
+    note_cache_refused,
+    /// The marks (state) file: some lines could not be read; `{error}` is the JSON parser's
+    /// own text, `{then}` is `marks_set_aside` or `marks_others_used`.
+    marks_corrupt,
+    marks_set_aside,
+    marks_others_used,
+    /// The marks file is locked by another brief.
+    marks_locked,
+    /// The marks file could not be read or written; `{error}` is the system's own text.
+    marks_io,
+
     // ── `--help` ──
     help_about,
     help_path,
     help_config,
     help_no_cache,
+    help_verbose,
     help_list,
     help_tags,
     help_check,

@@ -96,19 +96,10 @@ struct Line {
 }
 
 /// Why the state file could not be used; the caller shows it and goes on with no marks.
-#[derive(Debug, thiserror::Error)]
+/// [`MarksError::localized`] words it; English is its `Display`.
+#[derive(Debug)]
 pub enum MarksError {
-    #[error(
-        "{path}:{line}: state file is corrupt ({message}) on line(s) {lines}; {}",
-        match aside {
-            Some(aside) => format!("set aside in {}", visible_path(aside)),
-            None => "the other marks are used".to_string(),
-        },
-        path = visible_path(path),
-        line = bad.first().map_or(0, |b| b.0),
-        message = bad.first().map_or("", |b| b.1.as_str()),
-        lines = line_numbers(bad),
-    )]
+    /// Some lines did not parse; the others are used.
     Corrupt {
         path: PathBuf,
         /// Line numbers and what was wrong with each.
@@ -116,18 +107,66 @@ pub enum MarksError {
         /// Where the bad lines were put, once a save set them aside.
         aside: Option<PathBuf>,
     },
-    #[error("{}: {error}", visible_path(path))]
-    Io { path: PathBuf, error: io::Error },
-    #[error("{}: {refused}", visible_path(path))]
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
     Refused {
         path: PathBuf,
         refused: crate::bounded_read::Refused,
     },
-    #[error(
-        "{}: locked by another process; marks will not be saved until it is free",
-        visible_path(path)
-    )]
-    Locked { path: PathBuf },
+    /// Locked by another process; marks will not be saved until it is free.
+    Locked {
+        path: PathBuf,
+    },
+}
+
+impl std::fmt::Display for MarksError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(crate::i18n::Lang::En.catalog()))
+    }
+}
+
+impl std::error::Error for MarksError {}
+
+impl MarksError {
+    /// The message in the language of `words`; the JSON parser's and the system's own text
+    /// stay as they came.
+    pub fn localized(&self, words: &crate::i18n::Catalog) -> String {
+        use crate::i18n::fill;
+        match self {
+            MarksError::Corrupt { path, bad, aside } => {
+                let then = match aside {
+                    Some(aside) => fill(words.marks_set_aside, &[("path", &visible_path(aside))]),
+                    None => words.marks_others_used.to_string(),
+                };
+                fill(
+                    words.marks_corrupt,
+                    &[
+                        ("path", &visible_path(path)),
+                        ("line", &bad.first().map_or(0, |b| b.0)),
+                        ("error", &bad.first().map_or("", |b| b.1.as_str())),
+                        ("lines", &line_numbers(bad)),
+                        ("then", &then),
+                    ],
+                )
+            }
+            MarksError::Io { path, error } => fill(
+                words.marks_io,
+                &[("path", &visible_path(path)), ("error", error)],
+            ),
+            MarksError::Refused { path, refused } => fill(
+                words.marks_io,
+                &[
+                    ("path", &visible_path(path)),
+                    ("error", &refused.message(words)),
+                ],
+            ),
+            MarksError::Locked { path } => {
+                fill(words.marks_locked, &[("path", &visible_path(path))])
+            }
+        }
+    }
 }
 
 fn line_numbers(bad: &[(usize, String)]) -> String {

@@ -26,7 +26,7 @@ mod yaml;
 
 pub use cache::IndexCache;
 pub use date::PostDate;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticKind, LoadNote, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
     LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, file_contains_all, load_file,

@@ -59,7 +59,8 @@ fn run_reader(options: ReaderOptions) -> io::Result<()> {
     let (marks, problem) = options.marks.load_keeping();
     if let Some(problem) = problem {
         let mut options = options.clone();
-        options.startup_messages.push(problem.to_string());
+        let words = options.config.reader_settings().language.catalog();
+        options.startup_messages.push(problem.localized(words));
         return run_with_marks(options, marks);
     }
     run_with_marks(options, marks)
@@ -247,7 +248,8 @@ impl EffectRunner {
                     app.update(Action::MarksLoaded(marks));
                 }
                 Err(error) => {
-                    app.update(Action::Notify(error.to_string()));
+                    let message = error.localized(app.words());
+                    app.update(Action::Notify(message));
                 }
             },
             Effect::SaveSearch(query) => {

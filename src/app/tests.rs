@@ -723,7 +723,11 @@ fn a_file_change_updates_the_count_of_files_with_errors() {
     h.act(Action::PostsChanged {
         updated: vec![],
         removed: vec![],
-        diagnostics: vec![Diagnostic::error("posts/bad.md", Some(2), "broken")],
+        diagnostics: vec![Diagnostic::error(
+            "posts/bad.md",
+            Some(2),
+            crate::store::DiagnosticKind::Binary,
+        )],
     });
     assert_eq!(h.app.loading.files_with_errors, 1);
 }

@@ -15,16 +15,16 @@ pub struct CheckArgs {
 /// Exits 0 when no file has an error (warnings allowed), 1 otherwise.
 pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
     let mut loaded = load_roots(&context.roots(args.path.as_deref())?, context);
-    super::check_notes::add_check_notes(&loaded.posts, &mut loaded.diagnostics);
-    super::nesting::add_warnings(&mut loaded);
+    super::check_notes::add_check_notes(&mut loaded);
+    let words = context.words();
     let mut out = String::new();
     for diagnostic in &loaded.diagnostics {
-        let _ = writeln!(out, "{diagnostic}");
+        let _ = writeln!(out, "{}", diagnostic.render(words));
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = loaded.diagnostics.len() - errors;
     let summary = crate::i18n::fill(
-        context.words().check_summary,
+        words.check_summary,
         &[
             ("files", &loaded.files_seen),
             ("posts", &loaded.posts.len()),

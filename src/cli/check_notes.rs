@@ -1,65 +1,53 @@
-//! What `brief check` adds to the loader's diagnostics: template tags in bodies that cannot
-//! be shown, and one note per folder whose posts all lack front matter (a newsletter archive)
-//! instead of one warning per file. Only `check` reads every body for this; listing never does.
+//! What `brief check` adds to the loader's diagnostics, from one parallel pass over every
+//! body: template tags that cannot be shown, and nesting deeper than the layout honours
+//! (shown flattened); then one note per folder whose posts all lack front matter (a
+//! newsletter archive) instead of one warning per file. Only `check` reads every body, and
+//! each only once; listing never does.
+//!
+//! The nesting warning has no line of its own (line 1): the layout does not keep where in
+//! the file a block came from, and finding it would take a second parse of the body.
 
-use crate::render::template;
-use crate::store::{self, Diagnostic, FrontMatterState, Post};
+use crate::render::{doc, nesting_flattened, template};
+use crate::store::{self, Diagnostic, DiagnosticKind, FrontMatterState, Loaded, Post};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The loader's message for a file without front matter, which a folder note replaces.
-const NO_FRONT_MATTER: &str = "no front matter";
-
-/// The messages `check` adds, gathered here for translation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CheckNote {
-    /// A template tag whose meaning brief cannot show; it was left out.
-    Template(String),
-    /// Every post of a folder lacks front matter.
-    FolderWithoutFrontMatter(usize),
-}
-
-impl std::fmt::Display for CheckNote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CheckNote::Template(tag) => {
-                write!(f, "template tag `{tag}` cannot be shown; left out")
-            }
-            CheckNote::FolderWithoutFrontMatter(count) => write!(
-                f,
-                "none of the {count} posts in this folder has front matter; titles and dates come from file names and bodies"
-            ),
-        }
-    }
-}
-
-/// Adds the template notes of every post and folds per-file "no front matter" warnings of
-/// folders where every post lacks it into one note per folder; keeps the order by path, line.
-pub fn add_check_notes(posts: &[Post], diagnostics: &mut Vec<Diagnostic>) {
+/// Adds the body notes of every post (template tags, flattened nesting) and folds per-file
+/// "no front matter" warnings of folders where every post lacks it into one note per
+/// folder; keeps the order by path, line.
+pub fn add_check_notes(loaded: &mut Loaded) {
     use rayon::prelude::*;
-    let notes: Vec<Diagnostic> = posts
-        .par_iter()
-        .flat_map_iter(|post| {
-            let loaded = store::load_file(&post.path, &store::LoadOptions::default()).ok();
-            loaded
-                .map(|loaded| {
-                    template::uninterpreted(&loaded.body)
-                        .into_iter()
-                        .map(|note| {
-                            Diagnostic::warning(
-                                &post.path,
-                                Some(loaded.body_line + note.line),
-                                CheckNote::Template(note.tag).to_string(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+    let notes: Vec<Diagnostic> = loaded.posts.par_iter().flat_map_iter(body_notes).collect();
+    loaded.diagnostics.extend(notes);
+    fold_missing_front_matter(&loaded.posts, &mut loaded.diagnostics);
+    loaded
+        .diagnostics
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+}
+
+/// The notes about one post's body, read once.
+fn body_notes(post: &Post) -> Vec<Diagnostic> {
+    let Ok(loaded) = store::load_file(&post.path, &store::LoadOptions::default()) else {
+        return Vec::new();
+    };
+    let mut notes: Vec<Diagnostic> = template::uninterpreted(&loaded.body)
+        .into_iter()
+        .map(|note| {
+            Diagnostic::warning(
+                &post.path,
+                Some(loaded.body_line + note.line),
+                DiagnosticKind::Template(note.tag),
+            )
         })
         .collect();
-    diagnostics.extend(notes);
-    fold_missing_front_matter(posts, diagnostics);
-    diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    if nesting_flattened(&loaded.body, post.format) {
+        notes.push(Diagnostic::warning(
+            &post.path,
+            None,
+            DiagnosticKind::NestingFlattened(doc::MAX_BLOCK_DEPTH),
+        ));
+    }
+    notes
 }
 
 fn fold_missing_front_matter(posts: &[Post], diagnostics: &mut Vec<Diagnostic>) {
@@ -82,7 +70,7 @@ fn fold_missing_front_matter(posts: &[Post], diagnostics: &mut Vec<Diagnostic>) 
         return;
     }
     diagnostics.retain(|d| {
-        !(d.message.starts_with(NO_FRONT_MATTER)
+        !(d.kind == DiagnosticKind::NoFrontMatter
             && folded
                 .iter()
                 .any(|(folder, _)| d.path.parent() == Some(folder.as_path())))
@@ -91,7 +79,7 @@ fn fold_missing_front_matter(posts: &[Post], diagnostics: &mut Vec<Diagnostic>) 
         diagnostics.push(Diagnostic::warning(
             folder,
             None,
-            CheckNote::FolderWithoutFrontMatter(count).to_string(),
+            DiagnosticKind::FolderWithoutFrontMatter(count),
         ));
     }
 }

@@ -59,6 +59,7 @@ pub fn command(words: &Catalog) -> clap::Command {
         .mut_arg("path", |a| a.help(words.help_path))
         .mut_arg("config", |a| a.help(words.help_config))
         .mut_arg("no_cache", |a| a.help(words.help_no_cache))
+        .mut_arg("verbose", |a| a.help(words.help_verbose))
         .mut_subcommand("list", |c| {
             c.about(words.help_list)
                 .mut_arg("path", sub_path)

@@ -45,7 +45,7 @@ pub fn run(args: &ShowArgs, context: &Context) -> Result<ExitCode, CliError> {
     let loaded =
         load_file(&args.file, &LoadOptions::default()).map_err(|d| CliError::BadInput {
             path: args.file.clone(),
-            message: d.message,
+            message: d.message(context.words()),
         })?;
     let width = output_width(args.width.map(usize::from))
         .filter(|w| *w > 0)

@@ -11,7 +11,7 @@
 //! folder.
 
 use super::date::PostDate;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use super::load::fnv1a;
 use super::post::{BodyFormat, FrontMatterState, Post, relative_key};
 use super::value::FrontValue;
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-const FORMAT_VERSION: u32 = 5;
+const FORMAT_VERSION: u32 = 7;
 
 /// The most memory a cache file may claim while it is decoded (a million posts take a few
 /// hundred MiB).
@@ -91,7 +91,8 @@ enum CachedValue {
 struct CachedDiagnostic {
     line: Option<usize>,
     error: bool,
-    message: String,
+    /// Kept as data, so that it is worded in whatever language reads the cache.
+    kind: DiagnosticKind,
 }
 
 /// The start of a cache file. The entries follow in chunks, each a `Vec<CacheEntry>`
@@ -116,7 +117,7 @@ pub struct IndexCache {
     /// Chunks dropped because their checksum or their decoding failed.
     pub dropped_chunks: usize,
     /// Why the file was not read at all (a FIFO, a device, too large), if it was not.
-    pub refused: Option<String>,
+    pub refused: Option<crate::bounded_read::Refused>,
 }
 
 type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
@@ -140,7 +141,7 @@ impl IndexCache {
                 .and_then(|bytes| Self::decode(&bytes, root))
                 .unwrap_or_default(),
             Err(refused) => IndexCache {
-                refused: Some(refused.to_string()),
+                refused: Some(refused),
                 ..IndexCache::default()
             },
         }
@@ -321,7 +322,7 @@ impl CacheEntry {
                 .map(|d| CachedDiagnostic {
                     line: d.line,
                     error: d.is_error(),
-                    message: d.message.clone(),
+                    kind: d.kind.clone(),
                 })
                 .collect(),
         }
@@ -339,7 +340,7 @@ impl CacheEntry {
                 } else {
                     Severity::Warning
                 },
-                message: clean_block(d.message),
+                kind: d.kind.cleaned(),
             })
             .collect();
         if !self.is_post {
@@ -482,6 +483,23 @@ mod tests {
     use crate::store::{LoadOptions, load_path_cached};
     use std::fs;
     use std::path::Path;
+
+    /// The cache stores problems as their kind; bincode encodes a variant by its place, so
+    /// adding, removing or reordering kinds changes what old files mean without failing
+    /// their checksums. This pins the encoding to the format version: when it fails, bump
+    /// [`FORMAT_VERSION`] and put the new fingerprint here.
+    #[test]
+    fn the_cached_problem_layout_is_pinned_to_the_format_version() {
+        let config = bincode::config::standard();
+        let bytes =
+            bincode::serde::encode_to_vec(crate::store::DiagnosticKind::samples(), config).unwrap();
+        let fingerprint = super::fnv1a(bytes.iter().copied());
+        assert_eq!(
+            (FORMAT_VERSION, fingerprint),
+            (7, 0x9d2c7e04751f5118),
+            "the cached layout of problems changed: bump FORMAT_VERSION"
+        );
+    }
 
     fn write_keeping_time(path: &Path, text: &str) {
         let before = fs::metadata(path).unwrap().modified().unwrap();

@@ -36,7 +36,7 @@ pub fn is_posts_folder_page(path: &Path) -> bool {
 #[derive(Debug)]
 pub struct WalkError {
     pub path: PathBuf,
-    pub message: String,
+    pub kind: super::diagnostic::DiagnosticKind,
 }
 
 /// Post files under `root` (or `root` itself when it is a file), sorted by path within each
@@ -112,7 +112,7 @@ fn not_regular(entry: &ignore::DirEntry, root: &Path) -> Option<WalkError> {
     let kind = crate::bounded_read::kind_of(&meta).filter(|_| !meta.is_dir())?;
     Some(WalkError {
         path: entry.path().to_path_buf(),
-        message: format!("not a regular file ({kind}); skipped"),
+        kind: super::diagnostic::DiagnosticKind::NotRegular(kind),
     })
 }
 
@@ -120,7 +120,7 @@ fn walk_error(root: &Path, error: ignore::Error) -> WalkError {
     let path = walk_error_path(&error).unwrap_or(root).to_path_buf();
     WalkError {
         path,
-        message: error.to_string(),
+        kind: super::diagnostic::DiagnosticKind::CannotRead(error.to_string()),
     }
 }
 
@@ -193,7 +193,12 @@ mod tests {
         assert_eq!(files, [root.join("a.md")]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, root.join("pipe.md"));
-        assert!(errors[0].message.contains("FIFO"), "{}", errors[0].message);
+        assert_eq!(
+            errors[0].kind,
+            super::super::diagnostic::DiagnosticKind::NotRegular(
+                crate::bounded_read::FileKind::Fifo
+            )
+        );
     }
 
     #[cfg(unix)]

@@ -3,7 +3,7 @@
 //! to the body and the file name, and warnings tied to the key's line.
 
 use super::date::PostDate;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, DiagnosticKind};
 use super::post::{BodyFormat, Post};
 use super::tags::clean_tag;
 use super::value::{FrontMap, FrontValue};
@@ -22,9 +22,6 @@ const LANG_KEYS: &[&str] = &["lang", "language"];
 const ID_KEYS: &[&str] = &["id"];
 /// Keys whose site-relative address may hold the date (`/2018/09/05/intro/`).
 const ADDRESS_KEYS: &[&str] = &["url", "slug", "path", "permalink"];
-
-/// How a date warning ends while the post has no date; see [`note_fallback_date`].
-const UNDATED: &str = "; the post is undated";
 
 /// Where the front matter sits in the file, for tying warnings to lines.
 #[derive(Debug, Clone, Copy)]
@@ -88,15 +85,13 @@ pub fn apply_front_matter(
                 Some(text) if !text.trim().is_empty() => {
                     post.date = PostDate::parse(&text);
                     if post.date.is_none() {
-                        let shown = sanitize_inline(&text);
-                        let message = if super::date_forms::is_ambiguous(&text) {
-                            format!(
-                                "`{key}: {shown}` could be day/month or month/day; not guessed{UNDATED}"
-                            )
+                        let field = format!("{key}: {}", sanitize_inline(&text));
+                        let kind = if super::date_forms::is_ambiguous(&text) {
+                            DiagnosticKind::DateAmbiguous { field, dated: None }
                         } else {
-                            format!("`{key}: {shown}` is not a date brief understands{UNDATED}")
+                            DiagnosticKind::DateUnknown { field, dated: None }
                         };
-                        warnings.push(Diagnostic::warning("", front.line_of(&key), message));
+                        warnings.push(Diagnostic::warning("", front.line_of(&key), kind));
                     }
                 }
                 _ => {}
@@ -150,8 +145,10 @@ pub fn note_fallback_date(post: &Post, diagnostics: &mut [Diagnostic]) {
         return;
     };
     for diagnostic in diagnostics {
-        if let Some(start) = diagnostic.message.strip_suffix(UNDATED) {
-            diagnostic.message = format!("{start}; dated {date} from its path instead");
+        if let DiagnosticKind::DateAmbiguous { dated, .. }
+        | DiagnosticKind::DateUnknown { dated, .. } = &mut diagnostic.kind
+        {
+            *dated = Some(date.to_string());
         }
     }
 }
@@ -509,7 +506,10 @@ mod tests {
     fn an_ambiguous_date_is_named_as_such() {
         let (post, warnings) = normalised(vec![("date".into(), s("01/02/2024"))]);
         assert_eq!(post.date, None);
-        assert!(warnings[0].message.contains("day/month"), "{warnings:?}");
+        assert!(
+            warnings[0].kind.to_string().contains("day/month"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

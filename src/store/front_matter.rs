@@ -5,6 +5,7 @@
 //! matter. Front matter that is too large or nested too deep is refused before any parser sees
 //! it: YAML parsers can take tens of seconds on a few hundred kilobytes of `[[[[`.
 
+use super::diagnostic::DiagnosticKind;
 use super::value::FrontMap;
 use super::{toml_front_matter, yaml};
 use crate::text::split_lines;
@@ -53,7 +54,7 @@ pub struct Split<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     pub line: Option<usize>,
-    pub message: String,
+    pub kind: super::diagnostic::DiagnosticKind,
 }
 
 /// Splits `text` (already decoded, BOM removed) into front matter and body.
@@ -167,23 +168,22 @@ pub fn parse(block: &FrontBlock<'_>) -> Result<FrontMap, FrontMatterError> {
     if !block.closed {
         return Err(FrontMatterError {
             line: Some(1),
-            message: format!("front matter opened with `{fence}` is never closed"),
+            kind: DiagnosticKind::FrontUnclosed(fence.to_string()),
         });
     }
     if block.text.len() > MAX_FRONT_MATTER_BYTES {
         return Err(FrontMatterError {
             line: Some(1),
-            message: format!(
-                "front matter is {} KiB, over the {} KiB limit; not parsed",
-                block.text.len() / 1024,
-                MAX_FRONT_MATTER_BYTES / 1024
-            ),
+            kind: DiagnosticKind::FrontTooLarge {
+                size_kib: block.text.len() / 1024,
+                limit_kib: MAX_FRONT_MATTER_BYTES / 1024,
+            },
         });
     }
     if let Some(line) = first_line_nested_too_deep(block.text) {
         return Err(FrontMatterError {
             line: Some(block.first_line + line - 1),
-            message: format!("front matter nests deeper than {MAX_NESTING} levels; not parsed"),
+            kind: DiagnosticKind::FrontTooDeep(MAX_NESTING),
         });
     }
     let parsed = match block.kind {
@@ -192,7 +192,7 @@ pub fn parse(block: &FrontBlock<'_>) -> Result<FrontMap, FrontMatterError> {
     };
     parsed.map_err(|e| FrontMatterError {
         line: Some(block.first_line + e.line.unwrap_or(1) - 1),
-        message: e.message,
+        kind: e.kind,
     })
 }
 
@@ -299,7 +299,7 @@ mod tests {
         assert_eq!(s.body, text);
         let err = parse(&s.front.unwrap()).unwrap_err();
         assert_eq!(err.line, Some(1));
-        assert!(err.message.contains("never closed"));
+        assert!(err.kind.to_string().contains("never closed"));
     }
 
     #[test]
@@ -308,13 +308,18 @@ mod tests {
         let s = split(&deep);
         let err = parse(&s.front.unwrap()).unwrap_err();
         assert_eq!(err.line, Some(3));
-        assert!(err.message.contains("nests deeper"), "{}", err.message);
+        assert!(
+            err.kind.to_string().contains("nests deeper"),
+            "{}",
+            err.kind
+        );
 
         let dashes = format!("---\nx:\n{}a\n---\n", "- ".repeat(40));
         assert!(
             parse(&split(&dashes).front.unwrap())
                 .unwrap_err()
-                .message
+                .kind
+                .to_string()
                 .contains("nests deeper")
         );
     }
@@ -334,7 +339,8 @@ mod tests {
         assert!(
             parse(&split(&text).front.unwrap())
                 .unwrap_err()
-                .message
+                .kind
+                .to_string()
                 .contains("over the")
         );
     }

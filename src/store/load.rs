@@ -4,7 +4,7 @@
 
 use super::cache::{CacheEntry, IndexCache};
 use super::decode::{Decoded, NotText, decode};
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, DiagnosticKind, LoadNote, tenths_of_mib};
 use super::discover::{Visitor, WalkError, walk_parallel};
 use super::fields::{FrontText, apply_fallbacks, apply_front_matter};
 use super::front_matter::{self, split};
@@ -41,7 +41,7 @@ pub struct Loaded {
     /// How many files were looked at, including skipped ones.
     pub files_seen: usize,
     /// What a user asking for detail (`--verbose`) is told: index cache chunks dropped.
-    pub notes: Vec<String>,
+    pub notes: Vec<LoadNote>,
 }
 
 /// One post with its body, as `brief show` and the article pane need it.
@@ -113,7 +113,7 @@ pub struct LoadBatch {
     pub diagnostics: Vec<Diagnostic>,
     pub files_seen: usize,
     /// See [`Loaded::notes`].
-    pub notes: Vec<String>,
+    pub notes: Vec<LoadNote>,
 }
 
 /// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
@@ -187,18 +187,20 @@ pub fn stream_path_cached(
         }
         walk_parallel(root, &make_visitor);
     });
-    let cache = cache.and_then(|mut cell| cell.take());
-    if let (Some(file), Some(cache)) = (cache_file, cache.as_ref()) {
-        let file = crate::text::visible_path(file);
+    let mut cache = cache.and_then(|mut cell| cell.take());
+    if let (Some(file), Some(cache)) = (cache_file, cache.as_mut()) {
         let mut notes = Vec::new();
         if cache.dropped_chunks > 0 {
-            notes.push(format!(
-                "{file}: {} index cache chunk(s) failed their check and were dropped; their posts were read again",
-                cache.dropped_chunks
-            ));
+            notes.push(LoadNote::CacheDropped {
+                file: file.to_path_buf(),
+                chunks: cache.dropped_chunks,
+            });
         }
-        if let Some(refused) = &cache.refused {
-            notes.push(format!("{file}: index cache {refused}"));
+        if let Some(reason) = cache.refused.take() {
+            notes.push(LoadNote::CacheRefused {
+                file: file.to_path_buf(),
+                reason,
+            });
         }
         if !notes.is_empty() {
             sink(LoadBatch {
@@ -245,11 +247,10 @@ impl Batcher<'_> {
                 self.batch.diagnostics.extend(diagnostics);
                 self.batch.posts.extend(post);
             }
-            Err(error) => self.batch.diagnostics.push(Diagnostic::error(
-                error.path,
-                None,
-                format!("cannot read: {}", error.message),
-            )),
+            Err(error) => self
+                .batch
+                .diagnostics
+                .push(Diagnostic::error(error.path, None, error.kind)),
         }
         if self.batch.files_seen >= self.batch_size {
             (self.sink)(std::mem::take(&mut self.batch));
@@ -417,8 +418,8 @@ fn decode_file<'a>(
     complete: bool,
 ) -> Result<Decoded<'a>, Diagnostic> {
     decode(bytes, complete).map_err(|reason| match reason {
-        NotText::Empty => Diagnostic::warning(path, None, "empty file; skipped"),
-        NotText::Binary => Diagnostic::error(path, None, "binary file, not text; skipped"),
+        NotText::Empty => Diagnostic::warning(path, None, DiagnosticKind::Empty),
+        NotText::Binary => Diagnostic::error(path, None, DiagnosticKind::Binary),
     })
 }
 
@@ -433,7 +434,7 @@ fn parse_post(
         diagnostics.push(Diagnostic::warning(
             path,
             None,
-            format!("not UTF-8; decoded as {encoding}"),
+            DiagnosticKind::DecodedAs(encoding.to_string()),
         ));
     }
     let parts = split(&decoded.text);
@@ -450,16 +451,12 @@ fn parse_post(
             diagnostics.push(Diagnostic::warning(
                 path,
                 Some(1),
-                "no front matter (`---` or `+++` on the first line)",
+                DiagnosticKind::NoFrontMatter,
             ));
         }
         Some(block) => {
             if block.headless {
-                diagnostics.push(Diagnostic::warning(
-                    path,
-                    Some(1),
-                    "front matter lacks its opening `---` line; read as front matter",
-                ));
+                diagnostics.push(Diagnostic::warning(path, Some(1), DiagnosticKind::Headless));
             }
             let front = FrontText {
                 text: block.text,
@@ -476,7 +473,7 @@ fn parse_post(
                 }
                 Err(error) => {
                     post.front_matter = FrontMatterState::Broken;
-                    diagnostics.push(Diagnostic::error(path, error.line, error.message));
+                    diagnostics.push(Diagnostic::error(path, error.line, error.kind));
                     salvage(&mut post, front);
                 }
             }
@@ -546,13 +543,13 @@ struct FileStart {
 }
 
 fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileStart, Diagnostic> {
-    let unreadable = |e: io::Error| Diagnostic::error(path, None, format!("cannot read: {e}"));
+    let unreadable =
+        |e: io::Error| Diagnostic::error(path, None, DiagnosticKind::CannotRead(e.to_string()));
     // Only a regular file is opened: opening a FIFO waits for a writer, forever.
     let file = match crate::bounded_read::open_regular(path, u64::MAX) {
         Ok(Some((file, _))) => file,
         Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
-        Err(crate::bounded_read::Refused::Io(e)) => return Err(unreadable(e)),
-        Err(refused) => return Err(Diagnostic::error(path, None, refused.to_string())),
+        Err(refused) => return Err(Diagnostic::error(path, None, refused.into())),
     };
     let meta = file.metadata().map_err(unreadable)?;
     let size = meta.len();
@@ -561,11 +558,10 @@ fn read_file(path: &Path, options: &LoadOptions, limit: usize) -> Result<FileSta
         return Err(Diagnostic::error(
             path,
             None,
-            format!(
-                "file is {:.1} MiB, over the {} MiB limit; skipped",
-                size as f64 / 1048576.0,
-                options.max_file_bytes / 1048576
-            ),
+            DiagnosticKind::TooLarge {
+                size_tenths_mib: tenths_of_mib(size),
+                limit_mib: options.max_file_bytes / 1048576,
+            },
         ));
     }
     let size_now = usize::try_from(size).unwrap_or(usize::MAX);

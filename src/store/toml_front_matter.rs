@@ -11,7 +11,7 @@ pub fn parse(text: &str) -> Result<FrontMap, FrontMatterError> {
             line: e
                 .span()
                 .map(|span| crate::text::line_of_offset(text, span.start)),
-            message: format!("front matter is not valid TOML: {}", e.message()),
+            kind: super::diagnostic::DiagnosticKind::NotToml(e.message().to_string()),
         })?;
     Ok(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
 }

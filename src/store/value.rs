@@ -49,26 +49,9 @@ impl FrontValue {
 /// Parsed front matter: keys in file order.
 pub type FrontMap = Vec<(String, FrontValue)>;
 
-/// Front matter deserialised straight from any serde format (YAML, TOML) without building
-/// that format's own value tree first.
-#[derive(Debug, Default)]
-pub struct FrontDocument(pub FrontMap);
-
 impl<'de> serde::Deserialize<'de> for FrontValue {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(FrontValueVisitor)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FrontDocument {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match <FrontValue as serde::Deserialize>::deserialize(deserializer)? {
-            FrontValue::Map(entries) => Ok(FrontDocument(entries)),
-            FrontValue::Null => Ok(FrontDocument::default()),
-            _ => Err(serde::de::Error::custom(
-                "front matter is not a list of `key: value` lines",
-            )),
-        }
     }
 }
 

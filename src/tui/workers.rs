@@ -131,7 +131,7 @@ pub fn spawn_renderer(
                 },
                 Err(diagnostic) => Action::ArticleFailed {
                     path: request.post.path.clone(),
-                    message: diagnostic.to_string(),
+                    message: diagnostic.render(language.catalog()),
                 },
             };
             if tx.send(Message::Action(action)).is_err() {
