@@ -453,6 +453,11 @@ catalog! {
     marks_locked,
     /// The marks file could not be read or written; `{error}` is the system's own text.
     marks_io,
+    /// A state file beside the marks (reading positions, search history) had a line that
+    /// did not parse and was set aside; `{error}` is the JSON parser's own text.
+    state_corrupt,
+    /// That state file's lock is held by another brief; this save was not made.
+    state_locked,
 
     // ── `--help` ──
     help_about,

@@ -14,6 +14,7 @@
 //! This module must not depend on the terminal, `app` or `ui`; it never touches posts.
 
 use crate::atomic_file;
+use crate::state_file::{LOCK_WAIT, wait_for_lock};
 use crate::store::Post;
 use crate::text::visible_path;
 use serde::{Deserialize, Serialize};
@@ -22,12 +23,10 @@ use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The largest state file read: about 200 bytes a mark, so some five million marks.
 const MAX_STATE_BYTES: u64 = 1 << 30;
-/// How long a save waits for another process's lock before going on without saving.
-const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// What the user marked on one post.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -360,24 +359,10 @@ impl MarkStore {
     }
 }
 
-/// Takes the lock, waiting at most `wait`; false if another process still holds it.
-fn wait_for_lock(lock: &fs::File, wait: Duration) -> io::Result<bool> {
-    let start = Instant::now();
-    loop {
-        match lock.try_lock() {
-            Ok(()) => return Ok(true),
-            Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            Err(fs::TryLockError::WouldBlock) => return Ok(false),
-            Err(fs::TryLockError::Error(error)) => return Err(error),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
 
     fn store() -> (tempfile::TempDir, MarkStore) {
         let dir = tempfile::tempdir().unwrap();

@@ -211,4 +211,6 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "the other marks are used",
     marks_locked: "{path}: locked by another process; marks will not be saved until it is free",
     marks_io: "{path}: {error}",
+    state_corrupt: "{path}:{line}: state file is corrupt ({error}); set aside as {aside}",
+    state_locked: "{path}: locked by another process; not saved this time",
 };

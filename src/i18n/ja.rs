@@ -211,4 +211,6 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "ほかのマークは使います",
     marks_locked: "{path}：別のプロセスがロックしています。ロックが解けるまでマークは保存されません",
     marks_io: "{path}：{error}",
+    state_corrupt: "{path}:{line}：状態ファイルが壊れています（{error}）。{aside} に退避しました",
+    state_locked: "{path}：別のプロセスがロックしています。今回は保存しません",
 };

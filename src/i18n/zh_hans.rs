@@ -211,4 +211,6 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "其余标记照常使用",
     marks_locked: "{path}：被另一个进程锁定；在解锁之前标记不会保存",
     marks_io: "{path}：{error}",
+    state_corrupt: "{path}:{line}：状态文件损坏（{error}）；已移至 {aside}",
+    state_locked: "{path}：被另一个进程锁定；本次未保存",
 };

@@ -211,4 +211,6 @@ pub const CATALOG: Catalog = Catalog {
     marks_others_used: "其餘標記照常使用",
     marks_locked: "{path}：被另一個行程鎖定；在解鎖之前標記不會儲存",
     marks_io: "{path}：{error}",
+    state_corrupt: "{path}:{line}：狀態檔損壞（{error}）；已移至 {aside}",
+    state_locked: "{path}：被另一個行程鎖定；本次未儲存",
 };
