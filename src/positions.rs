@@ -2,18 +2,16 @@
 //! the post's content hash then, and the heading above that line, so that a post changed on
 //! disk (or shown at another width) reopens at the nearest heading.
 //!
-//! Kept beside the marks file as JSON lines sorted by id, written the same safe way: under
-//! the marks' lock, after re-reading the file and applying only this process's changes, with
-//! [`atomic_file`]. A file that cannot be read is set aside with a message, never fatal. Only
-//! the most recently read [`KEPT`] posts are kept, so the file stays small.
+//! Kept beside the marks file as JSON lines sorted by id, read and written by [`state_file`]
+//! (bounded reads, the marks' lock waited for a bounded time, a corrupt file set aside with a
+//! message, never fatal). Only the most recently read [`KEPT`] posts are kept, so the file
+//! stays small.
 //!
 //! This module must not depend on the terminal, `app` or `ui`; it never touches posts.
 
-use crate::atomic_file;
+use crate::state_file::{self, StateFile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// How many posts' positions are kept; the least recently left go first.
@@ -45,6 +43,9 @@ pub type Positions = HashMap<String, Position>;
 /// One change made by this process: a position to keep, or `None` to forget it.
 pub type PositionChange = (String, Option<Position>);
 
+/// Why the positions file could not be used; the reader shows it and goes on without.
+pub type PositionsError = state_file::StateError;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Line {
     id: String,
@@ -52,148 +53,58 @@ struct Line {
     position: Position,
 }
 
-/// Why the positions file could not be used; the reader shows it and goes on without.
-#[derive(Debug, thiserror::Error)]
-pub enum PositionsError {
-    #[error("{path}:{line}: reading positions file is corrupt ({message}); set aside as {aside}")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        message: String,
-        aside: PathBuf,
-    },
-    #[error("{path}: {error}")]
-    Io { path: PathBuf, error: io::Error },
-}
-
 /// The positions file and how to read and write it.
 #[derive(Debug, Clone)]
 pub struct PositionStore {
     pub path: PathBuf,
-    /// The marks' lock file: positions and marks are written one process at a time.
-    lock: PathBuf,
+    file: StateFile,
 }
 
 impl PositionStore {
     /// The positions file beside the marks file at `marks`, sharing its lock.
     pub fn beside_marks(marks: &Path) -> Self {
+        let file = StateFile::beside_marks(marks, "positions.jsonl");
         Self {
-            path: marks.with_file_name("positions.jsonl"),
-            lock: marks.with_extension("lock"),
+            path: file.path.clone(),
+            file,
         }
     }
 
     /// Reads the positions; a missing file is none, a corrupt one is set aside.
     pub fn load(&self) -> Result<Positions, PositionsError> {
-        match self.read() {
-            Ok(positions) => Ok(positions),
-            Err(ReadError::Io(error)) => Err(PositionsError::Io {
-                path: self.path.clone(),
-                error,
-            }),
-            Err(ReadError::Corrupt { line, message }) => Err(self.set_aside(line, message)),
-        }
+        let lines: Vec<Line> = self.file.load()?;
+        Ok(lines.into_iter().map(|l| (l.id, l.position)).collect())
     }
 
-    /// Applies `changes` to the file's current contents under the lock and writes the result
-    /// atomically.
+    /// Applies `changes` to the file's current contents under the lock and writes the
+    /// [`KEPT`] most recent positions, sorted by id, atomically.
     pub fn save(&self, changes: &[PositionChange]) -> Result<(), PositionsError> {
-        let io_error = |error| PositionsError::Io {
-            path: self.path.clone(),
-            error,
-        };
-        let folder = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder).map_err(io_error)?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.lock)
-            .map_err(io_error)?;
-        lock.lock().map_err(io_error)?;
-        let mut setaside = None;
-        let mut positions = match self.read() {
-            Ok(positions) => positions,
-            Err(ReadError::Io(error)) => return Err(io_error(error)),
-            Err(ReadError::Corrupt { line, message }) => {
-                setaside = Some(self.set_aside(line, message));
-                Positions::new()
+        self.file.save(|lines: Vec<Line>| {
+            let mut positions: Positions = lines.into_iter().map(|l| (l.id, l.position)).collect();
+            for (id, position) in changes {
+                match position {
+                    Some(position) => positions.insert(id.clone(), position.clone()),
+                    None => positions.remove(id),
+                };
             }
-        };
-        for (id, position) in changes {
-            match position {
-                Some(position) => positions.insert(id.clone(), position.clone()),
-                None => positions.remove(id),
-            };
-        }
-        self.write_atomically(&positions).map_err(io_error)?;
-        drop(lock);
-        setaside.map_or(Ok(()), Err)
-    }
-
-    fn read(&self) -> Result<Positions, ReadError> {
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Positions::new()),
-            Err(e) => return Err(ReadError::Io(e)),
-        };
-        let mut positions = Positions::new();
-        for (index, line) in BufReader::new(file).lines().enumerate() {
-            let corrupt = |message: String| ReadError::Corrupt {
-                line: index + 1,
-                message,
-            };
-            let line = line.map_err(|e| corrupt(e.to_string()))?;
-            if line.trim().is_empty() {
-                continue;
+            let mut entries: Vec<(String, Position)> = positions.into_iter().collect();
+            if entries.len() > KEPT {
+                entries.sort_unstable_by(|a, b| b.1.at.cmp(&a.1.at).then_with(|| a.0.cmp(&b.0)));
+                entries.truncate(KEPT);
             }
-            let parsed: Line = serde_json::from_str(&line).map_err(|e| corrupt(e.to_string()))?;
-            positions.insert(parsed.id, parsed.position);
-        }
-        Ok(positions)
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            entries
+                .into_iter()
+                .map(|(id, position)| Line { id, position })
+                .collect()
+        })
     }
-
-    /// Writes the [`KEPT`] most recent positions as sorted JSON lines, atomically.
-    fn write_atomically(&self, positions: &Positions) -> io::Result<()> {
-        let mut entries: Vec<(&String, &Position)> = positions.iter().collect();
-        if entries.len() > KEPT {
-            entries.sort_unstable_by(|a, b| b.1.at.cmp(&a.1.at).then_with(|| a.0.cmp(b.0)));
-            entries.truncate(KEPT);
-        }
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut text = String::new();
-        for (id, position) in entries {
-            let line = Line {
-                id: id.clone(),
-                position: position.clone(),
-            };
-            text.push_str(&serde_json::to_string(&line).map_err(io::Error::other)?);
-            text.push('\n');
-        }
-        atomic_file::write_atomically(&self.path, text.as_bytes())
-    }
-
-    fn set_aside(&self, line: usize, message: String) -> PositionsError {
-        let stamp = jiff::Timestamp::now().as_second();
-        let aside = self.path.with_extension(format!("corrupt-{stamp}"));
-        let _ = fs::rename(&self.path, &aside);
-        PositionsError::Corrupt {
-            path: self.path.clone(),
-            line,
-            message,
-            aside,
-        }
-    }
-}
-
-enum ReadError {
-    Io(io::Error),
-    Corrupt { line: usize, message: String },
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::{self, OpenOptions};
 
     fn store() -> (tempfile::TempDir, PositionStore) {
         let dir = tempfile::tempdir().unwrap();
@@ -253,9 +164,70 @@ mod tests {
             matches!(&error, PositionsError::Corrupt { line: 2, .. }),
             "{error}"
         );
+        assert!(error.to_string().contains("positions.jsonl:2:"), "{error}");
         assert!(error.to_string().contains("set aside"));
+        let japanese = error.localized(crate::i18n::Lang::Ja.catalog());
+        assert!(japanese.contains("positions.jsonl:2"), "{japanese}");
+        assert!(japanese.contains("退避"), "{japanese}");
         assert!(store.load().unwrap().is_empty());
         store.save(&[("b".into(), Some(at(5, 1)))]).unwrap();
         assert_eq!(store.load().unwrap().len(), 1);
+    }
+
+    /// Runs `work` on a worker thread and fails if it takes more than 10 s.
+    fn within_ten_seconds<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(10))
+            .expect("did not finish within 10 s")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_the_positions_file_is_refused_promptly() {
+        let (_dir, store) = store();
+        fs::create_dir_all(store.path.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&store.path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let loader = store.clone();
+        let error = within_ten_seconds(move || loader.load().map(|_| ()).unwrap_err().to_string());
+        assert!(error.contains("FIFO"), "{error}");
+        let saver = store.clone();
+        let error = within_ten_seconds(move || {
+            saver
+                .save(&[("a".into(), Some(at(1, 1)))])
+                .unwrap_err()
+                .to_string()
+        });
+        assert!(error.contains("FIFO"), "{error}");
+    }
+
+    #[test]
+    fn a_lock_held_elsewhere_fails_the_save_within_seconds() {
+        let (_dir, store) = store();
+        store.save(&[("a".into(), Some(at(1, 1)))]).unwrap();
+        let held = OpenOptions::new()
+            .write(true)
+            .open(store.path.with_file_name("marks.lock"))
+            .unwrap();
+        held.lock().unwrap();
+        let saver = store.clone();
+        let start = std::time::Instant::now();
+        let error = within_ten_seconds(move || {
+            saver
+                .save(&[("b".into(), Some(at(2, 2)))])
+                .unwrap_err()
+                .to_string()
+        });
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        assert!(error.contains("locked by another process"), "{error}");
+        held.unlock().unwrap();
+        store.save(&[("b".into(), Some(at(2, 2)))]).unwrap();
+        assert_eq!(store.load().unwrap().len(), 2);
     }
 }
