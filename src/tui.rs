@@ -86,11 +86,11 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let mut startup_messages = options.startup_messages.clone();
     match positions.load() {
         Ok(loaded) => app.positions = loaded,
-        Err(error) => startup_messages.push(error.to_string()),
+        Err(error) => startup_messages.push(error.localized(app.words())),
     }
     match crate::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
         Ok(history) => app.search_history = history,
-        Err(error) => startup_messages.push(error.to_string()),
+        Err(error) => startup_messages.push(error.localized(app.words())),
     }
     app.set_warnings(startup_messages);
     // The first frame goes out before any work starts.
@@ -256,7 +256,8 @@ impl EffectRunner {
                 let store =
                     crate::search_history::HistoryStore::beside_marks(&self.options.marks.path);
                 if let Err(error) = store.add(&query) {
-                    app.update(Action::Notify(error.to_string()));
+                    let message = error.localized(app.words());
+                    app.update(Action::Notify(message));
                 }
             }
             Effect::SavePositions(mut changes) => {
@@ -266,7 +267,8 @@ impl EffectRunner {
                 }
                 let store = crate::positions::PositionStore::beside_marks(&self.options.marks.path);
                 if let Err(error) = store.save(&changes) {
-                    app.update(Action::Notify(error.to_string()));
+                    let message = error.localized(app.words());
+                    app.update(Action::Notify(message));
                 }
             }
         }
