@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod marks;
 pub mod render;
 pub mod store;
+pub mod stories;
 pub mod text;
 pub mod tui;
 pub mod ui;
