@@ -377,6 +377,29 @@ catalog! {
     help_commands,
     help_arguments,
     help_options,
+
+    // ── Stories (issue 16) ──
+    /// `brief stories`' line in `--help`.
+    help_stories,
+    /// `brief stories --since`.
+    help_since,
+    /// `brief list --stories`.
+    help_list_stories,
+    /// `brief stories`: the other sources of a story.
+    stories_also,
+    /// `--since` with something that is not a date.
+    cli_bad_since,
+    /// Status bar: the story at the top of the article.
+    story_status,
+    /// Title of the story outline.
+    stories_title,
+    /// Quiet mark after a story first seen in an earlier post.
+    story_seen,
+    /// `O` on a post without stories.
+    msg_no_stories,
+    key_next_story,
+    key_previous_story,
+    key_story_outline,
 }
 
 #[cfg(test)]
