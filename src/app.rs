@@ -11,6 +11,7 @@ mod index;
 pub mod keymap;
 pub mod layout;
 mod search;
+mod stories;
 mod tag_filter;
 mod view;
 
@@ -40,8 +41,16 @@ pub enum Focus {
 /// A box drawn over the panes that takes the keyboard while open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Links { cursor: usize },
+    Help {
+        scroll: usize,
+    },
+    Links {
+        cursor: usize,
+    },
+    /// The outline of the article's stories (`O`), its cursor on one.
+    Stories {
+        cursor: usize,
+    },
 }
 
 /// The article pane: which post it shows and where it is scrolled.
@@ -56,6 +65,9 @@ pub struct ArticleView {
     pub matches: Vec<usize>,
     /// Why the article could not be shown.
     pub error: Option<String>,
+    /// The story a jump went to, with the scroll it left: holds while the scroll does (see
+    /// [`App::story_in_view`]).
+    pub story_pin: Option<(usize, usize)>,
 }
 
 /// The search as typed and as applied.
@@ -491,6 +503,9 @@ impl App {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
             (_, Action::Back | Action::Quit) => self.overlay = None,
+            (Overlay::Stories { cursor }, action) => {
+                return self.update_story_outline(cursor, action);
+            }
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
             (Overlay::Help { scroll }, action) => {
@@ -552,20 +567,10 @@ impl App {
             }
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
-            Action::OpenPrimaryLink => {
-                let link = self
-                    .rendered_article()
-                    .and_then(|a| a.primary())
-                    .map(|l| l.url.clone());
-                let url = link.or_else(|| self.selected_post().and_then(|p| p.source.clone()));
-                return match url {
-                    Some(url) => self.open_url(url),
-                    None => {
-                        self.status = Some(self.words().msg_no_link_to_open.into());
-                        None
-                    }
-                };
-            }
+            Action::OpenPrimaryLink => return self.open_source_in_view(),
+            Action::NextStory => return self.jump_story(true),
+            Action::PreviousStory => return self.jump_story(false),
+            Action::ShowStoryOutline => self.show_story_outline(),
             Action::OpenLinkNumber(n) => return self.open_link_number(n),
             Action::ShowLinkPicker => match self.rendered_article() {
                 Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
@@ -958,6 +963,7 @@ impl App {
                 scroll: 0,
                 matches: Vec::new(),
                 error: None,
+                story_pin: None,
             });
         }
         if let Some(article) = self.articles.get(&post, width) {

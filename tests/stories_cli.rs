@@ -39,7 +39,7 @@ fn repeated_stories_are_one_with_every_source_most_repeated_first() {
     assert_eq!(snowflake["first_seen"], "2026-02-13");
     assert_eq!(
         snowflake["hosts"],
-        serde_json::json!(["www.pulse.example", "campus.example"])
+        serde_json::json!(["pulse.example", "campus.example"])
     );
     let dates: Vec<&Value> = snowflake["posts"]
         .as_array()

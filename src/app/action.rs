@@ -66,8 +66,14 @@ pub enum Action {
     NextMatch,
     /// In an article, jump to the previous search match.
     PreviousMatch,
-    /// Open the article's primary link (its source).
+    /// Open the source of the story in view, else the article's primary link (its source).
     OpenPrimaryLink,
+    /// In an article, put the next story's heading at the top.
+    NextStory,
+    /// In an article, go back to the previous story (or the start of this one).
+    PreviousStory,
+    /// Show (or hide) the outline of the article's stories.
+    ShowStoryOutline,
     /// Open the article's link with this number (from 1).
     OpenLinkNumber(usize),
     /// Show the picker of every link in the article.

@@ -8,6 +8,7 @@
 
 use super::{CliError, Context, load_roots, output_width, print_out};
 use crate::render::find_stories;
+use crate::render::stories::source_host;
 use crate::store::{self, Post, PostDate};
 use crate::stories::{Merged, PostStory, merge, post_stories};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
@@ -128,11 +129,7 @@ struct PostRef<'a> {
 impl<'a> StoryJson<'a> {
     fn new(merged: &'a Merged, index: usize, posts: &[&'a Post]) -> Self {
         let story = &merged.stories[index];
-        let hosts: Vec<String> = story
-            .sources
-            .iter()
-            .map(|s| crate::render::host_of(s))
-            .collect();
+        let hosts: Vec<String> = story.sources.iter().map(|s| source_host(s)).collect();
         Self {
             title: &story.title,
             url: story.urls.first().map_or("", String::as_str),
@@ -182,7 +179,7 @@ fn to_text(
         .min(48);
     for &i in order {
         let story = &merged.stories[i];
-        let mut hosts = story.sources.iter().map(|s| crate::render::host_of(s));
+        let mut hosts = story.sources.iter().map(|s| source_host(s));
         let first = hosts.next().unwrap_or_default();
         let others: Vec<String> = hosts.collect();
         let mut line = format!(

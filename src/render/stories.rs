@@ -221,6 +221,15 @@ impl Open {
     }
 }
 
+/// The host to show for a story's source: lower-cased, without a leading `www.`.
+pub fn source_host(url: &str) -> String {
+    let host = super::host_of(url);
+    match host.strip_prefix("www.") {
+        Some(rest) if rest.contains('.') => rest.to_string(),
+        _ => host,
+    }
+}
+
 /// Whether `url` is an absolute `http(s)` URL.
 pub fn is_web(url: &str) -> bool {
     let lower = |n: usize| url.get(..n).map(str::to_ascii_lowercase);

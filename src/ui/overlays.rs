@@ -116,7 +116,7 @@ impl Widget for LinkPicker<'_> {
 }
 
 /// Clears a box over the panes, draws its border and title, and returns its inside.
-fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
+pub(super) fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
     super::clear_box(area, buf);
     let block = pane_block(title, true, theme, area.width);
     let inner = block.inner(area);
