@@ -229,6 +229,8 @@ pub struct App {
     pub size: Rect,
     pub diagnostics: Vec<Diagnostic>,
     pub quitting: bool,
+    /// Seen stories and which of them this process has recorded.
+    pub story_state: stories::StoryState,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -280,6 +282,7 @@ impl App {
             size,
             diagnostics: Vec::new(),
             quitting: false,
+            story_state: stories::StoryState::default(),
         }
     }
 
@@ -382,6 +385,11 @@ impl App {
 
     /// The one writer of the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.update_state(action);
+        both(effect, self.note_seen_stories())
+    }
+
+    fn update_state(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
@@ -440,6 +448,10 @@ impl App {
                     self.recompute_view();
                     return self.request_article();
                 }
+                return None;
+            }
+            Action::SeenLoaded(seen) => {
+                self.story_state.seen = seen;
                 return None;
             }
             Action::Notify(message) => {

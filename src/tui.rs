@@ -14,6 +14,7 @@ pub use browser::{BrowserCommand, commands_from_env};
 use crate::app::{Action, App, Effect, PaneId, keymap};
 use crate::config::Config;
 use crate::marks::{MarkStore, Marks};
+use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -74,6 +75,10 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     if let Some(message) = options.startup_messages.first() {
         app.update(Action::Notify(message.clone()));
     }
+    match SeenStore::beside_marks(&options.marks.path).load() {
+        Ok(seen) => app.update(Action::SeenLoaded(seen)),
+        Err(error) => app.update(Action::Notify(error.to_string())),
+    };
     // The first frame goes out before any work starts.
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     let (tx, rx) = channel::<Message>();
@@ -220,6 +225,12 @@ impl EffectRunner {
             }
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
+            }
+            Effect::SaveSeen(changes) => {
+                match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
+                    Ok(seen) => app.update(Action::SeenLoaded(seen)),
+                    Err(error) => app.update(Action::Notify(error.to_string())),
+                };
             }
             // A few milliseconds, and done here so that no mark is lost on quit.
             Effect::SaveMarks(changes) => match self.options.marks.save(&changes) {

@@ -4,6 +4,7 @@
 use crate::marks::{MarkChange, Marks};
 use crate::render::Article;
 use crate::store::{Diagnostic, Post};
+use crate::stories::seen::{Seen, SeenChange};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -120,6 +121,8 @@ pub enum Action {
     },
     /// The marks as stored on disk (after a save, other processes' changes included).
     MarksLoaded(Marks),
+    /// The seen stories as stored on disk.
+    SeenLoaded(Seen),
     /// An article has been rendered for a width.
     ArticleReady {
         path: PathBuf,
@@ -166,6 +169,8 @@ pub enum Effect {
     CancelSearch,
     /// Record these mark changes in the state file.
     SaveMarks(Vec<MarkChange>),
+    /// Record these stories as seen.
+    SaveSeen(Vec<SeenChange>),
     /// Several of the above, in order.
     Batch(Vec<Effect>),
 }

@@ -11,7 +11,18 @@
 
 use super::{Action, App, Effect, Focus, Overlay, movement, step};
 use crate::i18n::fill;
+use crate::marks::post_id;
 use crate::render::stories::Story;
+use crate::stories::seen::{Seen, SeenChange, Sighting, story_keys};
+use crate::stories::{PostStory, post_stories};
+use std::collections::HashSet;
+
+/// Seen stories, as on disk, and the keys this process has asked to record.
+#[derive(Debug, Default)]
+pub struct StoryState {
+    pub seen: Seen,
+    recorded: HashSet<String>,
+}
 
 impl App {
     /// The stories of the article on screen.
@@ -107,12 +118,116 @@ impl App {
 
     pub(super) fn open_source_in_view(&mut self) -> Option<Effect> {
         match self.source_in_view() {
-            Some(url) => self.open_url(url),
+            // Opening a story's source counts as having seen it.
+            Some(url) => {
+                let seen = self
+                    .story_in_view()
+                    .and_then(|i| self.record_seen(i..i + 1));
+                super::both(self.open_url(url), seen)
+            }
             None => {
                 self.status = Some(self.words().msg_no_link_to_open.into());
                 None
             }
         }
+    }
+
+    /// The stories of the article on screen with their identities (the whole post as one
+    /// story when it has no sections), and the range of lines each covers.
+    fn stories_with_lines(&self) -> Vec<(PostStory, std::ops::Range<usize>)> {
+        let (Some(post), Some(article)) = (self.article_post(), self.rendered_article()) else {
+            return Vec::new();
+        };
+        if article.stories.is_empty() {
+            let whole = post_stories(post, &[]);
+            return whole
+                .into_iter()
+                .map(|s| (s, 0..article.lines.len()))
+                .collect();
+        }
+        let identities = post_stories(post, &article.stories);
+        let ends = article
+            .stories
+            .iter()
+            .skip(1)
+            .map(|s| s.line)
+            .chain([article.lines.len()]);
+        identities
+            .into_iter()
+            .zip(article.stories.iter().map(|s| s.line).zip(ends))
+            .map(|(story, (start, end))| (story, start..end.max(start + 1)))
+            .collect()
+    }
+
+    /// Records as seen the stories among `which` (indices) not yet known to be seen.
+    fn record_seen(&mut self, which: std::ops::Range<usize>) -> Option<Effect> {
+        let post = self.article_post()?;
+        let sighting = Sighting {
+            date: post
+                .date
+                .map(|d| d.day())
+                .unwrap_or_else(|| jiff::Zoned::now().date()),
+            post: post_id(post, &self.roots),
+        };
+        let stories = self.stories_with_lines();
+        let mut changes = Vec::new();
+        for (story, _) in stories.get(which)? {
+            for key in story_keys(story) {
+                if !self.story_state.seen.contains(&key)
+                    && self.story_state.recorded.insert(key.clone())
+                {
+                    changes.push(SeenChange {
+                        key,
+                        sighting: sighting.clone(),
+                    });
+                }
+            }
+        }
+        for change in &changes {
+            self.story_state.seen.apply(change);
+        }
+        (!changes.is_empty()).then_some(Effect::SaveSeen(changes))
+    }
+
+    /// After every action: the stories whose text is on screen in an opened article (not a
+    /// preview) are seen.
+    pub(super) fn note_seen_stories(&mut self) -> Option<Effect> {
+        if self.focus != Focus::Article || self.overlay.is_some() {
+            return None;
+        }
+        let view = self.article.as_ref()?;
+        view.article.as_ref()?;
+        let top = view.scroll;
+        let bottom = top + self.article_height();
+        let stories = self.stories_with_lines();
+        let first = stories.iter().position(|(_, r)| r.end > top)?;
+        let last = stories.iter().rposition(|(_, r)| r.start < bottom)?;
+        if first > last {
+            return None;
+        }
+        self.record_seen(first..last + 1)
+    }
+
+    /// `(line, "seen 02-12")` for each story on screen first seen in an earlier post.
+    pub fn story_seen_marks(&self, top: usize, height: usize) -> Vec<(usize, String)> {
+        let Some(post) = self.article_post() else {
+            return Vec::new();
+        };
+        if self.story_state.seen.is_empty() {
+            return Vec::new();
+        }
+        let id = post_id(post, &self.roots);
+        let day = post.date.map(|d| d.day());
+        let words = self.words();
+        self.stories_with_lines()
+            .iter()
+            .filter(|(_, lines)| lines.start >= top && lines.start < top + height)
+            .filter_map(|(story, lines)| {
+                let date = self.story_state.seen.seen_before(story, &id, day)?;
+                let date = format!("{:02}-{:02}", date.month(), date.day());
+                Some((lines.start, fill(words.story_seen, &[("date", &date)])))
+            })
+            .collect()
     }
 
     /// Opens the outline at the story in view.
@@ -286,5 +401,141 @@ mod tests {
         key(&mut app, 'O');
         key(&mut app, 'O');
         assert_eq!(app.overlay, None);
+    }
+
+    /// A reader over `posts` (post, body) that renders synchronously and keeps what it was
+    /// asked to record as seen.
+    struct Reader {
+        app: App,
+        bodies: Vec<(Post, String)>,
+        seen: Vec<SeenChange>,
+    }
+
+    impl Reader {
+        fn new(width: u16, height: u16, bodies: Vec<(Post, String)>) -> Self {
+            let mut reader = Reader {
+                app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
+                bodies,
+                seen: Vec::new(),
+            };
+            reader.act(Action::Resize(width, height));
+            let posts = reader.bodies.iter().map(|(p, _)| p.clone()).collect();
+            reader.act(Action::PostsLoaded {
+                posts,
+                diagnostics: Vec::new(),
+                done: true,
+            });
+            reader
+        }
+
+        fn act(&mut self, action: Action) {
+            let mut queue = vec![action];
+            while let Some(action) = queue.pop() {
+                let mut effects: Vec<Effect> = self.app.update(action).into_iter().collect();
+                while let Some(effect) = effects.pop() {
+                    match effect {
+                        Effect::Batch(more) => effects.extend(more),
+                        Effect::LoadArticle { post, width } => {
+                            let body = &self
+                                .bodies
+                                .iter()
+                                .find(|(p, _)| p.path == post.path)
+                                .unwrap()
+                                .1;
+                            queue.push(Action::ArticleReady {
+                                path: post.path.clone(),
+                                width,
+                                article: Arc::new(render_article(&post, body, width)),
+                            });
+                        }
+                        Effect::SaveSeen(changes) => self.seen.extend(changes),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn briefing(day: &str, stories: &[(&str, &str)]) -> (Post, String) {
+        let post = Post {
+            path: PathBuf::from(format!("posts/{day}.md")),
+            title: format!("简报 {day}"),
+            date: crate::store::PostDate::parse(day),
+            source: Some(format!("https://post.example/{day}")),
+            ..Post::default()
+        };
+        let mut body = String::new();
+        for (title, url) in stories {
+            body.push_str(&format!(
+                "## {title}\n\n正文。\n\n**Source:** [原文]({url})\n\n"
+            ));
+        }
+        (post, body)
+    }
+
+    fn pair() -> Vec<(Post, String)> {
+        vec![
+            briefing(
+                "2026-02-14",
+                &[
+                    ("另一个标题", "https://www.a.example/deal/?utm_source=x"),
+                    ("新的新闻", "https://c.example/new"),
+                ],
+            ),
+            briefing(
+                "2026-02-13",
+                &[
+                    ("一笔合作", "https://a.example/deal"),
+                    ("用电争议", "https://b.example/power"),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_preview_sees_nothing_an_opened_article_sees_what_is_on_screen() {
+        let mut reader = Reader::new(120, 40, pair());
+        assert!(
+            reader.app.rendered_article().is_some(),
+            "the preview is shown"
+        );
+        assert!(reader.seen.is_empty(), "a preview is not reading");
+        reader.act(Action::OpenSelected);
+        let keys: Vec<&str> = reader.seen.iter().map(|c| c.key.as_str()).collect();
+        assert!(keys.contains(&"u:a.example/deal"), "{keys:?}");
+        assert!(keys.contains(&"u:c.example/new"), "{keys:?}");
+        assert!(
+            reader
+                .seen
+                .iter()
+                .all(|c| c.sighting.date.to_string() == "2026-02-14")
+        );
+        // Recorded once, however often the screen is drawn again.
+        let count = reader.seen.len();
+        reader.act(Action::MoveDown);
+        assert_eq!(reader.seen.len(), count);
+    }
+
+    #[test]
+    fn a_story_seen_in_an_earlier_post_is_marked_with_that_posts_date() {
+        let mut reader = Reader::new(80, 24, pair());
+        // Read 02-13 first.
+        reader.act(Action::MoveDown);
+        reader.act(Action::OpenSelected);
+        let mut seen = Seen::default();
+        reader.seen.iter().for_each(|c| seen.apply(c));
+        reader.act(Action::SeenLoaded(seen));
+        reader.act(Action::Back);
+        reader.act(Action::MoveUp);
+        reader.act(Action::OpenSelected);
+        let marks = reader.app.story_seen_marks(0, 100);
+        let article = reader.app.rendered_article().unwrap();
+        let repeated = article.stories[0].line;
+        assert_eq!(marks, [(repeated, "seen 02-13".to_string())]);
+        // Reading 02-13 again does not call its own stories repeats.
+        reader.act(Action::Back);
+        reader.act(Action::MoveDown);
+        reader.act(Action::OpenSelected);
+        assert!(reader.app.story_seen_marks(0, 100).is_empty());
     }
 }
