@@ -7,6 +7,7 @@
 //! `ui` module only reads this state.
 
 pub mod action;
+mod fold;
 mod index;
 pub mod keymap;
 pub mod layout;
@@ -386,6 +387,7 @@ impl App {
     /// The one writer of the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = self.update_state(action);
+        self.apply_fold();
         both(effect, self.note_seen_stories())
     }
 
@@ -583,6 +585,7 @@ impl App {
             Action::NextStory => return self.jump_story(true),
             Action::PreviousStory => return self.jump_story(false),
             Action::ShowStoryOutline => self.show_story_outline(),
+            Action::ToggleFoldRepeats => self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.open_link_number(n),
             Action::ShowLinkPicker => match self.rendered_article() {
                 Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),

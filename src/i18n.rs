@@ -400,6 +400,11 @@ catalog! {
     key_next_story,
     key_previous_story,
     key_story_outline,
+    key_fold_repeats,
+    /// After `z`: repeated stories are folded.
+    msg_folded,
+    /// After `z` again.
+    msg_unfolded,
 }
 
 #[cfg(test)]

@@ -75,6 +75,8 @@ pub enum Action {
     PreviousStory,
     /// Show (or hide) the outline of the article's stories.
     ShowStoryOutline,
+    /// Fold stories first seen in earlier posts to their headings, or unfold them.
+    ToggleFoldRepeats,
     /// Open the article's link with this number (from 1).
     OpenLinkNumber(usize),
     /// Show the picker of every link in the article.

@@ -22,6 +22,11 @@ use std::collections::HashSet;
 pub struct StoryState {
     pub seen: Seen,
     recorded: HashSet<String>,
+    /// `z`: stories seen in earlier posts are folded.
+    pub fold: bool,
+    pub(super) folded: Option<super::fold::Folded>,
+    /// The article last checked for being all repeats.
+    read_checked: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -134,7 +139,7 @@ impl App {
 
     /// The stories of the article on screen with their identities (the whole post as one
     /// story when it has no sections), and the range of lines each covers.
-    fn stories_with_lines(&self) -> Vec<(PostStory, std::ops::Range<usize>)> {
+    pub(super) fn stories_with_lines(&self) -> Vec<(PostStory, std::ops::Range<usize>)> {
         let (Some(post), Some(article)) = (self.article_post(), self.rendered_article()) else {
             return Vec::new();
         };
@@ -146,12 +151,22 @@ impl App {
                 .collect();
         }
         let identities = post_stories(post, &article.stories);
+        // The last story ends where the link list begins.
+        let body_end = article
+            .lines
+            .iter()
+            .rposition(|line| {
+                line.spans
+                    .first()
+                    .is_some_and(|s| s.style.role == crate::render::Role::LinkListTitle)
+            })
+            .unwrap_or(article.lines.len());
         let ends = article
             .stories
             .iter()
             .skip(1)
             .map(|s| s.line)
-            .chain([article.lines.len()]);
+            .chain([body_end]);
         identities
             .into_iter()
             .zip(article.stories.iter().map(|s| s.line).zip(ends))
@@ -197,6 +212,41 @@ impl App {
         }
         let view = self.article.as_ref()?;
         view.article.as_ref()?;
+        let read = self.read_if_all_repeats();
+        super::both(read, self.record_visible())
+    }
+
+    /// Marks the opened post read when every story it carries that has an identity was
+    /// first seen in an earlier post (checked once per article).
+    fn read_if_all_repeats(&mut self) -> Option<Effect> {
+        let path = self.article.as_ref()?.path.clone();
+        if self.story_state.read_checked.as_ref() == Some(&path) {
+            return None;
+        }
+        self.story_state.read_checked = Some(path.clone());
+        let post = self.article_post()?;
+        let id = post_id(post, &self.roots);
+        let day = post.date.map(|d| d.day());
+        let stories = self.stories_with_lines();
+        let mut with_identity = stories
+            .iter()
+            .filter(|(story, _)| !story_keys(story).is_empty())
+            .peekable();
+        with_identity.peek()?;
+        let seen = &self.story_state.seen;
+        if !with_identity.all(|(story, _)| seen.seen_before(story, &id, day).is_some()) {
+            return None;
+        }
+        let index = self.index.position(&path)?;
+        if self.mark_of(index).read {
+            return None;
+        }
+        self.change_mark(index, |id| crate::marks::MarkChange::Read(id, true))
+    }
+
+    /// Records the stories whose text is on screen.
+    fn record_visible(&mut self) -> Option<Effect> {
+        let view = self.article.as_ref()?;
         let top = view.scroll;
         let bottom = top + self.article_height();
         let stories = self.stories_with_lines();
@@ -409,6 +459,7 @@ mod tests {
         app: App,
         bodies: Vec<(Post, String)>,
         seen: Vec<SeenChange>,
+        saved: Vec<crate::marks::MarkChange>,
     }
 
     impl Reader {
@@ -417,7 +468,10 @@ mod tests {
                 app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
                 bodies,
                 seen: Vec::new(),
+                saved: Vec::new(),
             };
+            // Read marks come from scrolling to the end, so that opening alone marks nothing.
+            reader.app.settings.mark_read_on = crate::app::MarkReadOn::End;
             reader.act(Action::Resize(width, height));
             let posts = reader.bodies.iter().map(|(p, _)| p.clone()).collect();
             reader.act(Action::PostsLoaded {
@@ -449,6 +503,7 @@ mod tests {
                             });
                         }
                         Effect::SaveSeen(changes) => self.seen.extend(changes),
+                        Effect::SaveMarks(changes) => self.saved.extend(changes),
                         _ => {}
                     }
                 }
@@ -471,6 +526,42 @@ mod tests {
             ));
         }
         (post, body)
+    }
+
+    #[test]
+    fn a_post_of_nothing_but_seen_repeats_counts_as_read() {
+        let mut posts = pair();
+        posts.insert(
+            0,
+            briefing(
+                "2026-02-15",
+                &[
+                    ("一笔合作", "https://a.example/deal#x"),
+                    ("用电", "https://b.example/power/amp"),
+                ],
+            ),
+        );
+        let mut reader = Reader::new(80, 24, posts);
+        reader.act(Action::MoveDown);
+        reader.act(Action::MoveDown);
+        reader.act(Action::OpenSelected);
+        let mut seen = Seen::default();
+        reader.seen.iter().for_each(|c| seen.apply(c));
+        reader.act(Action::SeenLoaded(seen));
+        reader.act(Action::Back);
+        reader.act(Action::MoveTop);
+        let index = reader.app.view[reader.app.selected];
+        assert!(!reader.app.mark_of(index).read);
+        reader.act(Action::OpenSelected);
+        assert!(reader.app.rendered_article().is_some());
+        let id = crate::marks::post_id(&reader.app.posts[index], &reader.app.roots);
+        assert!(
+            reader
+                .saved
+                .contains(&crate::marks::MarkChange::Read(id, true)),
+            "{:?}",
+            reader.saved
+        );
     }
 
     fn pair() -> Vec<(Post, String)> {
@@ -532,10 +623,54 @@ mod tests {
         let article = reader.app.rendered_article().unwrap();
         let repeated = article.stories[0].line;
         assert_eq!(marks, [(repeated, "seen 02-13".to_string())]);
+        // One of its two stories is new: the post is not read for being all repeats.
+        let index = reader.app.view[reader.app.selected];
+        assert!(!reader.app.mark_of(index).read);
         // Reading 02-13 again does not call its own stories repeats.
         reader.act(Action::Back);
         reader.act(Action::MoveDown);
         reader.act(Action::OpenSelected);
         assert!(reader.app.story_seen_marks(0, 100).is_empty());
+    }
+
+    #[test]
+    fn z_folds_repeated_stories_to_their_headings_and_back() {
+        let mut reader = Reader::new(80, 24, pair());
+        reader.act(Action::MoveDown);
+        reader.act(Action::OpenSelected);
+        let mut seen = Seen::default();
+        reader.seen.iter().for_each(|c| seen.apply(c));
+        reader.act(Action::SeenLoaded(seen));
+        reader.act(Action::Back);
+        reader.act(Action::MoveUp);
+        reader.act(Action::OpenSelected);
+        let whole = reader.app.rendered_article().unwrap().plain_lines();
+        key(&mut reader.app, 'z');
+        let folded = reader.app.rendered_article().unwrap().plain_lines();
+        let repeated_at = folded.iter().position(|l| l == "## 另一个标题").unwrap();
+        assert_eq!(folded[repeated_at + 1], "");
+        assert_eq!(folded[repeated_at + 2], "## 新的新闻", "{folded:#?}");
+        // Only the repeated story's four lines of text go.
+        assert_eq!(whole.len() - folded.len(), 4, "{whole:#?}");
+        // The story list follows the fold.
+        key(&mut reader.app, '}');
+        key(&mut reader.app, '}');
+        assert_eq!(reader.app.story_in_view(), Some(1));
+        let article = reader.app.rendered_article().unwrap();
+        assert_eq!(
+            article.lines[article.stories[1].line].plain(),
+            "## 新的新闻"
+        );
+        // Folding is kept from post to post.
+        reader.act(Action::Back);
+        reader.act(Action::MoveDown);
+        reader.act(Action::OpenSelected);
+        assert!(reader.app.story_state.fold);
+        reader.act(Action::Back);
+        reader.act(Action::MoveUp);
+        reader.act(Action::OpenSelected);
+        assert_eq!(reader.app.rendered_article().unwrap().plain_lines(), folded);
+        key(&mut reader.app, 'z');
+        assert_eq!(reader.app.rendered_article().unwrap().plain_lines(), whole);
     }
 }

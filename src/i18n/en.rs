@@ -163,4 +163,7 @@ pub const CATALOG: Catalog = Catalog {
     key_next_story: "next story in the article",
     key_previous_story: "previous story in the article",
     key_story_outline: "outline of the article's stories",
+    key_fold_repeats: "fold / unfold stories seen in earlier posts",
+    msg_folded: "Stories seen in earlier posts are folded",
+    msg_unfolded: "Every story is shown in full",
 };

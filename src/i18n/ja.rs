@@ -163,4 +163,7 @@ pub const CATALOG: Catalog = Catalog {
     key_next_story: "記事の次のニュース",
     key_previous_story: "記事の前のニュース",
     key_story_outline: "記事のニュース目次",
+    key_fold_repeats: "既読のニュースを畳む／開く",
+    msg_folded: "既読のニュースを畳みました",
+    msg_unfolded: "すべてのニュースを表示しています",
 };

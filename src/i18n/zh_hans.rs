@@ -163,4 +163,7 @@ pub const CATALOG: Catalog = Catalog {
     key_next_story: "文章中的下一条新闻",
     key_previous_story: "文章中的上一条新闻",
     key_story_outline: "文章的新闻目录",
+    key_fold_repeats: "折叠/展开之前读过的新闻",
+    msg_folded: "之前读过的新闻已折叠",
+    msg_unfolded: "所有新闻已完整显示",
 };

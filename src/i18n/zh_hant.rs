@@ -163,4 +163,7 @@ pub const CATALOG: Catalog = Catalog {
     key_next_story: "文章中的下一則新聞",
     key_previous_story: "文章中的上一則新聞",
     key_story_outline: "文章的新聞目錄",
+    key_fold_repeats: "摺疊/展開之前讀過的新聞",
+    msg_folded: "之前讀過的新聞已摺疊",
+    msg_unfolded: "所有新聞已完整顯示",
 };
