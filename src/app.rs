@@ -388,6 +388,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = self.update_state(action);
         self.apply_fold();
+        let effect = both(effect, self.request_stories());
         both(effect, self.note_seen_stories())
     }
 
@@ -454,6 +455,10 @@ impl App {
             }
             Action::SeenLoaded(seen) => {
                 self.story_state.seen = seen;
+                return None;
+            }
+            Action::StoriesFound(found) => {
+                self.story_state.keys_by_post.extend(found);
                 return None;
             }
             Action::Notify(message) => {

@@ -405,6 +405,8 @@ catalog! {
     msg_folded,
     /// After `z` again.
     msg_unfolded,
+    /// In the list, after a post's title: its stories not yet seen, out of all.
+    list_new_stories,
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! [`App::update`], runs the returned effects, and draws once, only when something changed.
 
 mod browser;
+mod stories;
 mod terminal;
 mod workers;
 
@@ -226,6 +227,7 @@ impl EffectRunner {
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
             }
+            Effect::FindStories(posts) => stories::spawn_story_finder(posts, self.tx.clone()),
             Effect::SaveSeen(changes) => {
                 match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
                     Ok(seen) => app.update(Action::SeenLoaded(seen)),

@@ -125,6 +125,8 @@ pub enum Action {
     MarksLoaded(Marks),
     /// The seen stories as stored on disk.
     SeenLoaded(Seen),
+    /// The story keys of some posts (one list of keys per story), found in the background.
+    StoriesFound(Vec<(PathBuf, Vec<Vec<String>>)>),
     /// An article has been rendered for a width.
     ArticleReady {
         path: PathBuf,
@@ -173,6 +175,8 @@ pub enum Effect {
     SaveMarks(Vec<MarkChange>),
     /// Record these stories as seen.
     SaveSeen(Vec<SeenChange>),
+    /// Find the stories of these posts in the background (path, title and format are enough).
+    FindStories(Vec<Post>),
     /// Several of the above, in order.
     Batch(Vec<Effect>),
 }

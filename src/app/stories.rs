@@ -27,6 +27,10 @@ pub struct StoryState {
     pub(super) folded: Option<super::fold::Folded>,
     /// The article last checked for being all repeats.
     read_checked: Option<std::path::PathBuf>,
+    /// Per post, the keys of each of its stories, as the background finder reports them.
+    pub keys_by_post: std::collections::HashMap<std::path::PathBuf, Vec<Vec<String>>>,
+    /// The number of posts whose stories were asked for (asked again when it changes).
+    requested_for: Option<usize>,
 }
 
 impl App {
@@ -278,6 +282,49 @@ impl App {
                 Some((lines.start, fill(words.story_seen, &[("date", &date)])))
             })
             .collect()
+    }
+
+    /// Once the folder is loaded: asks for every post's stories, found in the background.
+    pub(super) fn request_stories(&mut self) -> Option<Effect> {
+        if !self.loading.done || self.story_state.requested_for == Some(self.posts.len()) {
+            return None;
+        }
+        self.story_state.requested_for = Some(self.posts.len());
+        let posts = self
+            .posts
+            .iter()
+            .filter(|p| !self.story_state.keys_by_post.contains_key(&p.path))
+            .map(|p| crate::store::Post {
+                path: p.path.clone(),
+                title: p.title.clone(),
+                source: p.source.clone(),
+                format: p.format,
+                ..crate::store::Post::default()
+            })
+            .collect::<Vec<_>>();
+        (!posts.is_empty()).then_some(Effect::FindStories(posts))
+    }
+
+    /// `(new, total)`: the post's stories not yet seen (by any key; a story without a
+    /// source is new while the post is unread), out of all, once they are known.
+    pub fn story_counts(&self, index: usize) -> Option<(usize, usize)> {
+        let keys = self
+            .story_state
+            .keys_by_post
+            .get(&self.posts.get(index)?.path)?;
+        let read = self.mark_of(index).read;
+        let seen = &self.story_state.seen;
+        let new = keys
+            .iter()
+            .filter(|keys| {
+                if keys.is_empty() {
+                    !read
+                } else {
+                    !keys.iter().any(|k| seen.contains(k))
+                }
+            })
+            .count();
+        Some((new, keys.len()))
     }
 
     /// Opens the outline at the story in view.
@@ -672,5 +719,47 @@ mod tests {
         assert_eq!(reader.app.rendered_article().unwrap().plain_lines(), folded);
         key(&mut reader.app, 'z');
         assert_eq!(reader.app.rendered_article().unwrap().plain_lines(), whole);
+    }
+
+    #[test]
+    fn the_list_counts_stories_not_yet_seen_once_the_finder_reports() {
+        let mut app = App::new(PathBuf::from("posts"), Rect::new(0, 0, 80, 24));
+        let (post, _) = briefing("2026-02-13", &[("甲", "https://a.example/1")]);
+        let effect = app.update(Action::PostsLoaded {
+            posts: vec![post.clone()],
+            diagnostics: Vec::new(),
+            done: true,
+        });
+        let mut effects: Vec<Effect> = effect.into_iter().collect();
+        let mut asked = None;
+        while let Some(effect) = effects.pop() {
+            match effect {
+                Effect::Batch(more) => effects.extend(more),
+                Effect::FindStories(posts) => asked = Some(posts),
+                _ => {}
+            }
+        }
+        let asked = asked.expect("a loaded folder asks for its stories");
+        assert_eq!(asked.len(), 1);
+        assert_eq!(asked[0].path, post.path);
+        assert_eq!(app.update(Action::MoveDown), None, "asked once");
+        assert_eq!(app.story_counts(0), None);
+        let keys = vec![
+            vec!["u:a.example/1".to_string()],
+            vec!["u:b.example/2".to_string(), "h:乙".to_string()],
+            Vec::new(),
+        ];
+        app.update(Action::StoriesFound(vec![(post.path.clone(), keys)]));
+        assert_eq!(app.story_counts(0), Some((3, 3)));
+        let mut seen = Seen::default();
+        seen.apply(&SeenChange {
+            key: "h:乙".into(),
+            sighting: Sighting {
+                date: "2026-02-12".parse().unwrap(),
+                post: "other".into(),
+            },
+        });
+        app.update(Action::SeenLoaded(seen));
+        assert_eq!(app.story_counts(0), Some((2, 3)));
     }
 }

@@ -117,7 +117,10 @@ impl Harness {
             Effect::Reload => self.reloads += 1,
             Effect::SaveMarks(changes) => self.saved.extend(changes),
             Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
-            Effect::Suspend | Effect::CancelSearch | Effect::SaveSeen(_) => {}
+            Effect::Suspend
+            | Effect::CancelSearch
+            | Effect::SaveSeen(_)
+            | Effect::FindStories(_) => {}
         }
     }
 

@@ -166,4 +166,5 @@ pub const CATALOG: Catalog = Catalog {
     key_fold_repeats: "fold / unfold stories seen in earlier posts",
     msg_folded: "Stories seen in earlier posts are folded",
     msg_unfolded: "Every story is shown in full",
+    list_new_stories: "{new}/{total} new",
 };

@@ -166,4 +166,5 @@ pub const CATALOG: Catalog = Catalog {
     key_fold_repeats: "既読のニュースを畳む／開く",
     msg_folded: "既読のニュースを畳みました",
     msg_unfolded: "すべてのニュースを表示しています",
+    list_new_stories: "新着 {new}/{total}",
 };

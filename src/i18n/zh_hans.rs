@@ -166,4 +166,5 @@ pub const CATALOG: Catalog = Catalog {
     key_fold_repeats: "折叠/展开之前读过的新闻",
     msg_folded: "之前读过的新闻已折叠",
     msg_unfolded: "所有新闻已完整显示",
+    list_new_stories: "{new}/{total} 条新",
 };

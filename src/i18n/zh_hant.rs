@@ -166,4 +166,5 @@ pub const CATALOG: Catalog = Catalog {
     key_fold_repeats: "摺疊/展開之前讀過的新聞",
     msg_folded: "之前讀過的新聞已摺疊",
     msg_unfolded: "所有新聞已完整顯示",
+    list_new_stories: "{new}/{total} 則新",
 };

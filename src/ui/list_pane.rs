@@ -125,6 +125,28 @@ impl Widget for ListPane<'_> {
             } else {
                 left
             };
+            // A briefing's stories not yet seen, once the background finder has read it.
+            let counts =
+                app.story_counts(index)
+                    .filter(|&(_, total)| total > 1)
+                    .map(|(new, total)| {
+                        fill(words.list_new_stories, &[("new", &new), ("total", &total)])
+                    });
+            let counts_width = counts.as_deref().map_or(0, display_width);
+            let title_width = if counts_width > 0 && title_width >= counts_width + 16 {
+                let cx = x + (title_width - counts_width) as u16;
+                put(
+                    buf,
+                    cx,
+                    y,
+                    counts.as_deref().unwrap_or(""),
+                    counts_width,
+                    self.theme.dim,
+                );
+                title_width - counts_width - 1
+            } else {
+                title_width
+            };
             put(
                 buf,
                 x,
