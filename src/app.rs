@@ -106,6 +106,8 @@ pub enum ViewMode {
     All,
     Unread,
     Starred,
+    /// Posts with stories not yet seen (and those whose stories are not known yet).
+    NewStories,
 }
 
 impl ViewMode {
@@ -114,6 +116,7 @@ impl ViewMode {
             ViewMode::All => words.view_all,
             ViewMode::Unread => words.view_unread,
             ViewMode::Starred => words.view_starred,
+            ViewMode::NewStories => words.view_new_stories,
         }
     }
 }
@@ -455,10 +458,16 @@ impl App {
             }
             Action::SeenLoaded(seen) => {
                 self.story_state.seen = seen;
+                if self.view_mode == ViewMode::NewStories {
+                    self.recompute_view();
+                }
                 return None;
             }
             Action::StoriesFound(found) => {
                 self.story_state.keys_by_post.extend(found);
+                if self.view_mode == ViewMode::NewStories {
+                    self.recompute_view();
+                }
                 return None;
             }
             Action::Notify(message) => {
@@ -611,7 +620,8 @@ impl App {
                 self.view_mode = match self.view_mode {
                     ViewMode::All => ViewMode::Unread,
                     ViewMode::Unread => ViewMode::Starred,
-                    ViewMode::Starred => ViewMode::All,
+                    ViewMode::Starred => ViewMode::NewStories,
+                    ViewMode::NewStories => ViewMode::All,
                 };
                 self.recompute_view();
                 let words = self.words();
@@ -931,6 +941,7 @@ impl App {
     /// Rebuilds `view`, selecting post `keep` (an index into `posts`) when it is still shown.
     fn rebuild_view(&mut self, keep: Option<usize>) {
         let searching = !self.search.input.is_empty();
+        let with_new = self.posts_with_new_stories();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
         self.view = index
@@ -940,6 +951,7 @@ impl App {
                 ViewMode::All => true,
                 ViewMode::Unread => !index.marks[i].read,
                 ViewMode::Starred => index.marks[i].starred,
+                ViewMode::NewStories => with_new.get(i).copied().unwrap_or(true),
             })
             .filter(|&i| !searching || search.field_hits[i] || search.body_hits[i])
             .collect();

@@ -407,6 +407,8 @@ catalog! {
     msg_unfolded,
     /// In the list, after a post's title: its stories not yet seen, out of all.
     list_new_stories,
+    /// The view mode of posts that have stories not yet seen.
+    view_new_stories,
 }
 
 #[cfg(test)]

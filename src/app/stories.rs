@@ -327,6 +327,17 @@ impl App {
         Some((new, keys.len()))
     }
 
+    /// For the "with new stories" view: per post, whether it has a story not yet seen (true
+    /// while its stories are unknown). Empty in the other views.
+    pub(super) fn posts_with_new_stories(&self) -> Vec<bool> {
+        if self.view_mode != super::ViewMode::NewStories {
+            return Vec::new();
+        }
+        (0..self.posts.len())
+            .map(|i| self.story_counts(i).is_none_or(|(new, _)| new > 0))
+            .collect()
+    }
+
     /// Opens the outline at the story in view.
     pub(super) fn show_story_outline(&mut self) {
         if self.article_stories().is_empty() {
@@ -759,7 +770,25 @@ mod tests {
                 post: "other".into(),
             },
         });
-        app.update(Action::SeenLoaded(seen));
+        app.update(Action::SeenLoaded(seen.clone()));
         assert_eq!(app.story_counts(0), Some((2, 3)));
+        // The view of posts with new stories keeps it until every story is seen.
+        for _ in 0..3 {
+            app.update(Action::CycleView);
+        }
+        assert_eq!(app.view_mode, crate::app::ViewMode::NewStories);
+        assert_eq!(app.view, [0]);
+        for key in ["u:a.example/1", "u:b.example/2"] {
+            seen.apply(&SeenChange {
+                key: key.into(),
+                sighting: Sighting {
+                    date: "2026-02-12".parse().unwrap(),
+                    post: "other".into(),
+                },
+            });
+        }
+        app.update(Action::ToggleRead);
+        app.update(Action::SeenLoaded(seen));
+        assert!(app.view.is_empty(), "{:?}", app.story_counts(0));
     }
 }

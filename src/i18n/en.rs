@@ -76,7 +76,7 @@ pub const CATALOG: Catalog = Catalog {
     key_copy_link: "copy the link (OSC 52)",
     key_toggle_read: "mark read / unread",
     key_toggle_star: "star / unstar",
-    key_cycle_view: "view all / unread / starred",
+    key_cycle_view: "view all / unread / starred / with new stories",
     key_reload: "reload the folder",
     key_help: "this help",
     key_quit: "back; quit from the list",
@@ -167,4 +167,5 @@ pub const CATALOG: Catalog = Catalog {
     msg_folded: "Stories seen in earlier posts are folded",
     msg_unfolded: "Every story is shown in full",
     list_new_stories: "{new}/{total} new",
+    view_new_stories: "with new stories",
 };

@@ -76,7 +76,7 @@ pub const CATALOG: Catalog = Catalog {
     key_copy_link: "リンクをコピー（OSC 52）",
     key_toggle_read: "既読 / 未読にする",
     key_toggle_star: "スターを付ける / 外す",
-    key_cycle_view: "すべて / 未読 / スター付きを表示",
+    key_cycle_view: "すべて / 未読 / スター付き / 新着ニュースありを表示",
     key_reload: "フォルダを再読み込み",
     key_help: "このヘルプ",
     key_quit: "戻る。一覧では終了",
@@ -167,4 +167,5 @@ pub const CATALOG: Catalog = Catalog {
     msg_folded: "既読のニュースを畳みました",
     msg_unfolded: "すべてのニュースを表示しています",
     list_new_stories: "新着 {new}/{total}",
+    view_new_stories: "新着ニュースあり",
 };

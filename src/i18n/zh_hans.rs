@@ -76,7 +76,7 @@ pub const CATALOG: Catalog = Catalog {
     key_copy_link: "复制链接（OSC 52）",
     key_toggle_read: "标为已读 / 未读",
     key_toggle_star: "加星标 / 取消星标",
-    key_cycle_view: "显示全部 / 未读 / 星标",
+    key_cycle_view: "显示全部 / 未读 / 星标 / 有新新闻",
     key_reload: "重新加载文件夹",
     key_help: "本帮助",
     key_quit: "返回；在列表中则退出",
@@ -167,4 +167,5 @@ pub const CATALOG: Catalog = Catalog {
     msg_folded: "之前读过的新闻已折叠",
     msg_unfolded: "所有新闻已完整显示",
     list_new_stories: "{new}/{total} 条新",
+    view_new_stories: "有新新闻",
 };

@@ -76,7 +76,7 @@ pub const CATALOG: Catalog = Catalog {
     key_copy_link: "複製連結（OSC 52）",
     key_toggle_read: "標為已讀 / 未讀",
     key_toggle_star: "加星號 / 取消星號",
-    key_cycle_view: "顯示全部 / 未讀 / 星號",
+    key_cycle_view: "顯示全部 / 未讀 / 星號 / 有新新聞",
     key_reload: "重新載入資料夾",
     key_help: "本說明",
     key_quit: "返回；在清單中則離開",
@@ -167,4 +167,5 @@ pub const CATALOG: Catalog = Catalog {
     msg_folded: "之前讀過的新聞已摺疊",
     msg_unfolded: "所有新聞已完整顯示",
     list_new_stories: "{new}/{total} 則新",
+    view_new_stories: "有新新聞",
 };
