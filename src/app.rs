@@ -602,7 +602,10 @@ impl App {
             Action::ToggleFoldRepeats => self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.open_link_number(n),
             Action::ShowLinkPicker => match self.rendered_article() {
-                Some(a) if !a.links.is_empty() => self.overlay = Some(Overlay::Links { cursor: 0 }),
+                Some(a) if !a.links.is_empty() => {
+                    let cursor = self.first_link_of_story_in_view().unwrap_or(0);
+                    self.overlay = Some(Overlay::Links { cursor });
+                }
                 _ => self.status = Some(self.words().msg_no_links.into()),
             },
             Action::CopyLink => return self.copy_link(),

@@ -338,6 +338,23 @@ impl App {
             .collect()
     }
 
+    /// Index into the article's links of the first link in the text of the story in view:
+    /// where the link picker starts.
+    pub(super) fn first_link_of_story_in_view(&self) -> Option<usize> {
+        let story = self.story_in_view()?;
+        let (_, lines) = self.stories_with_lines().into_iter().nth(story)?;
+        let article = self.rendered_article()?;
+        article.lines.get(lines)?.iter().find_map(|line| {
+            line.spans.iter().find_map(|span| {
+                if span.style.role != crate::render::Role::LinkNumber {
+                    return None;
+                }
+                let number: usize = span.text.trim_matches(['[', ']']).parse().ok()?;
+                number.checked_sub(1)
+            })
+        })
+    }
+
     /// Opens the outline at the story in view.
     pub(super) fn show_story_outline(&mut self) {
         if self.article_stories().is_empty() {
@@ -492,6 +509,22 @@ mod tests {
             key(&mut app, 'o'),
             Some(Effect::OpenUrl("https://b.example/story-1".into()))
         );
+    }
+
+    #[test]
+    fn the_link_picker_starts_at_the_story_in_view() {
+        let mut app = app(80, 24);
+        key(&mut app, 'f');
+        assert_eq!(app.overlay, Some(Overlay::Links { cursor: 0 }));
+        key(&mut app, 'q');
+        key(&mut app, '}');
+        key(&mut app, '}');
+        key(&mut app, 'f');
+        let Some(Overlay::Links { cursor }) = app.overlay else {
+            panic!("the picker is open");
+        };
+        let links = &app.rendered_article().unwrap().links;
+        assert_eq!(links[cursor].url, "https://b.example/story-1");
     }
 
     #[test]
