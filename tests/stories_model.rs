@@ -83,6 +83,12 @@ fn digest_lists_and_bold_lines() {
     let body = "**First story**\n\nText [one](https://a.example/1).\n\n**Second story:**\n\nText [two](https://a.example/2).\n";
     let stories = find_stories(&post("Digest"), body);
     assert_eq!(titles(&stories), ["First story", "Second story"]);
+    // A bold line without a link under it (a byline, a copyright note) is not a story: an
+    // article of paragraphs and such lines is one story, the post's.
+    let body = "<p>正文一段。</p><p><strong>记者 某某 硅谷</strong></p><p><strong>版权所有</strong></p>";
+    let mut html = post("文章");
+    html.format = BodyFormat::Html;
+    assert!(find_stories(&html, body).is_empty());
     // A bold list lead without a link is not a story (the 02-12 digest's key points).
     let (post, body) = sample("2026-02-12-ai-cloud-digest.md");
     assert!(!titles(&find_stories(&post, &body)).contains(&"算力采购"));

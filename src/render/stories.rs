@@ -7,7 +7,8 @@
 //! - an item of a digest list: a list item that opens with bold text and holds a web link
 //!   (`1. **Title** … [source](url)`);
 //! - a paragraph that is nothing but bold text (`**Title**`), as long as no heading started a
-//!   story before it.
+//!   story before it; such a story counts only if its text has a web link (a bold byline or
+//!   copyright line at the end of an article is not a story).
 //!
 //! A story runs to the next start; a heading with neither text nor link under it (`## 主要新闻`
 //! above `###` stories) is a container and starts none; text after a digest list belongs to
@@ -77,6 +78,8 @@ struct Open {
     labelled: Option<String>,
     last: Option<String>,
     label_pending: bool,
+    /// Started by a bold line: kept only with a source.
+    needs_source: bool,
 }
 
 impl StoryFinder {
@@ -112,7 +115,12 @@ impl StoryFinder {
                 }
             }
             Block::Paragraph(content) if !self.headings => match bold_line(content) {
-                Some(title) => self.open(&title, lines.start),
+                Some(title) => {
+                    self.open(&title, lines.start);
+                    if let Some(open) = &mut self.current {
+                        open.needs_source = true;
+                    }
+                }
                 None => self.feed(block),
             },
             Block::List { items, .. } if items.iter().any(|item| digest_lead(item).is_some()) => {
@@ -151,13 +159,19 @@ impl StoryFinder {
             labelled: None,
             last: None,
             label_pending: false,
+            needs_source: false,
         });
     }
 
     fn close(&mut self) {
         if let Some(open) = self.current.take() {
             let source = open.labelled.or(open.last);
-            if open.has_text || source.is_some() {
+            let wanted = if open.needs_source {
+                source.is_some()
+            } else {
+                open.has_text || source.is_some()
+            };
+            if wanted {
                 self.stories.push(Story {
                     source,
                     ..open.story
