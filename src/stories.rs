@@ -16,6 +16,7 @@
 //! they belong to: linear in the number of stories. Depends on `store` (posts, dates) and
 //! `render` (the stories found in a body); nothing of the UI.
 
+pub mod cache;
 pub mod seen;
 pub mod url;
 

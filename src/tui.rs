@@ -15,6 +15,7 @@ pub use browser::{BrowserCommand, commands_from_env};
 use crate::app::{Action, App, Effect, PaneId, keymap};
 use crate::config::Config;
 use crate::marks::{MarkStore, Marks};
+use crate::stories::cache::StoryCache;
 use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -227,7 +228,13 @@ impl EffectRunner {
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
             }
-            Effect::FindStories(posts) => stories::spawn_story_finder(posts, self.tx.clone()),
+            Effect::FindStories(posts) => {
+                let cache = self.options.cache_dir.as_ref().map(|dir| {
+                    let roots = &self.options.roots;
+                    (StoryCache::file_for(dir, roots), roots.clone())
+                });
+                stories::spawn_story_finder(posts, cache, self.tx.clone());
+            }
             Effect::SaveSeen(changes) => {
                 match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
                     Ok(seen) => app.update(Action::SeenLoaded(seen)),

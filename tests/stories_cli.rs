@@ -112,3 +112,43 @@ fn list_json_counts_new_stories_only_when_asked() {
     // Two of its four stories were in the 02-13 briefing.
     assert_eq!(of("2026-02-14-ai-deals-followup.md"), (Some(4), Some(2)));
 }
+
+#[test]
+fn a_warm_stories_cache_gives_the_same_stories_and_a_changed_file_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    let write = |name: &str, url: &str| {
+        std::fs::write(
+            posts.join(name),
+            format!("---\ntitle: 简报\ndate: 2026-02-13\n---\n\n## 一条新闻\n\n正文。**Source:** [原文]({url})\n"),
+        )
+        .unwrap();
+    };
+    write("a.md", "https://a.example/1");
+    let run = || {
+        let out = brief()
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .args(["stories", posts.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+    };
+    let cold = run();
+    assert!(
+        std::fs::read_dir(dir.path().join("cache/brief"))
+            .unwrap()
+            .any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("stories-")),
+        "the stories cache is written"
+    );
+    assert_eq!(run(), cold);
+    // Same size, another source: the size and time check reads the file again.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write("a.md", "https://b.example/1");
+    assert_eq!(run()[0]["url"], "b.example/1");
+}

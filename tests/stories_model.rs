@@ -85,7 +85,8 @@ fn digest_lists_and_bold_lines() {
     assert_eq!(titles(&stories), ["First story", "Second story"]);
     // A bold line without a link under it (a byline, a copyright note) is not a story: an
     // article of paragraphs and such lines is one story, the post's.
-    let body = "<p>正文一段。</p><p><strong>记者 某某 硅谷</strong></p><p><strong>版权所有</strong></p>";
+    let body =
+        "<p>正文一段。</p><p><strong>记者 某某 硅谷</strong></p><p><strong>版权所有</strong></p>";
     let mut html = post("文章");
     html.format = BodyFormat::Html;
     assert!(find_stories(&html, body).is_empty());

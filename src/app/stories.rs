@@ -299,6 +299,8 @@ impl App {
                 title: p.title.clone(),
                 source: p.source.clone(),
                 format: p.format,
+                size: p.size,
+                modified: p.modified,
                 ..crate::store::Post::default()
             })
             .collect::<Vec<_>>();

@@ -79,7 +79,12 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         .filter(|(post, _)| matches(&query, needle.as_ref(), post))
         .collect();
     if args.json && args.stories {
-        let counts = story_counts(&loaded.posts);
+        let cache_at = context.use_cache.then(|| super::stories::CacheAt {
+            file: crate::stories::cache::StoryCache::file_for(&context.paths.cache_dir, &roots),
+            roots: &roots,
+            live: &loaded.posts,
+        });
+        let counts = story_counts(&loaded.posts, cache_at);
         let counted: Vec<PostJson<'_>> = posts
             .iter()
             .map(|(post, mark)| {
@@ -181,9 +186,13 @@ impl<'a> PostJson<'a> {
 
 /// Per post of the folder: its stories and its new stories, "new" meaning that no post
 /// dated earlier carries it (the whole folder counts, whatever the filters show).
-fn story_counts(all: &[Post]) -> std::collections::HashMap<&std::path::Path, (usize, usize)> {
+fn story_counts<'a>(
+    all: &'a [Post],
+    cache_at: Option<super::stories::CacheAt<'_>>,
+) -> std::collections::HashMap<&'a std::path::Path, (usize, usize)> {
     let posts: Vec<&Post> = all.iter().collect();
-    let merged = super::stories::merge_posts(&posts, super::stories::stories_of(&posts));
+    let stories = super::stories::stories_of(&posts, cache_at);
+    let merged = super::stories::merge_posts(&posts, stories);
     all.iter()
         .enumerate()
         .map(|(i, post)| (post.path.as_path(), (merged.count_in(i), merged.new_in(i))))

@@ -8,8 +8,9 @@
 
 use super::{CliError, Context, load_roots, output_width, print_out};
 use crate::render::find_stories;
-use crate::render::stories::source_host;
+use crate::render::stories::{Story, source_host};
 use crate::store::{self, Post, PostDate};
+use crate::stories::cache::StoryCache;
 use crate::stories::{Merged, PostStory, merge, post_stories};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
@@ -32,18 +33,50 @@ pub struct StoriesArgs {
     pub width: Option<usize>,
 }
 
-/// The stories of every post, read on every core; a post whose body cannot be read is one
-/// story from its front matter.
-pub fn stories_of(posts: &[&Post]) -> Vec<Vec<PostStory>> {
+/// Where the stories cache lives, when the cache is used.
+#[derive(Debug)]
+pub struct CacheAt<'a> {
+    pub file: PathBuf,
+    pub roots: &'a [PathBuf],
+    /// Every post loaded: the cache forgets the others.
+    pub live: &'a [Post],
+}
+
+/// The stories of every post: from the stories cache where the file is unchanged, else read
+/// and parsed on every core (a post whose body cannot be read is one story from its front
+/// matter); the cache is updated.
+pub fn stories_of(posts: &[&Post], cache_at: Option<CacheAt<'_>>) -> Vec<Vec<PostStory>> {
     use rayon::prelude::*;
-    posts
+    let mut cache = cache_at
+        .as_ref()
+        .map(|at| StoryCache::load(&at.file, at.roots));
+    let found: Vec<(Vec<Story>, bool)> = posts
         .par_iter()
-        .map(|post| {
-            let found = store::read_body(post)
-                .map(|body| find_stories(post, &body))
-                .unwrap_or_default();
-            post_stories(post, &found)
+        .map(|post| match cache.as_ref().and_then(|c| c.get(post)) {
+            Some(stories) => (stories, false),
+            None => {
+                let stories = store::read_body(post)
+                    .map(|body| find_stories(post, &body))
+                    .unwrap_or_default();
+                (stories, true)
+            }
         })
+        .collect();
+    if let (Some(cache), Some(at)) = (cache.as_mut(), cache_at) {
+        for (post, (stories, fresh)) in posts.iter().zip(&found) {
+            if *fresh {
+                cache.insert(post, stories);
+            }
+        }
+        let live: Vec<&Post> = at.live.iter().collect();
+        if let Err(error) = std::mem::take(cache).save(&at.file, Some(&live)) {
+            eprintln!("brief: {}: {error}", at.file.display());
+        }
+    }
+    posts
+        .iter()
+        .zip(found)
+        .map(|(post, (stories, _))| post_stories(post, &stories))
         .collect()
 }
 
@@ -69,7 +102,12 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         .iter()
         .filter(|post| since.is_none_or(|since| post.date.is_some_and(|d| d.day() >= since)))
         .collect();
-    let merged = merge_posts(&posts, stories_of(&posts));
+    let cache_at = context.use_cache.then(|| CacheAt {
+        file: StoryCache::file_for(&context.paths.cache_dir, &roots),
+        roots: &roots,
+        live: &loaded.posts,
+    });
+    let merged = merge_posts(&posts, stories_of(&posts, cache_at));
     let mut order: Vec<usize> = (0..merged.stories.len())
         .filter(|&i| !merged.stories[i].urls.is_empty())
         .collect();
