@@ -70,7 +70,8 @@ impl App {
 
     /// Scrolls the article so the next (or previous) story's heading is at the top.
     pub(super) fn jump_story(&mut self, forward: bool) -> Option<Effect> {
-        if self.focus != Focus::Article && !self.is_wide() {
+        // In the list, `}`/`{` belong to the list (a day's posts), not to the preview.
+        if self.focus != Focus::Article {
             return None;
         }
         let current = self.story_in_view();
