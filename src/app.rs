@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod days;
+mod fold;
 mod index;
 pub mod keymap;
 pub mod layout;
@@ -18,6 +19,7 @@ pub mod prompt;
 mod reading;
 mod resume;
 mod search;
+mod stories;
 mod tag_filter;
 mod view;
 pub mod warnings;
@@ -59,6 +61,10 @@ pub enum Overlay {
     Warnings {
         scroll: usize,
     },
+    /// The outline of the article's stories (`O`), its cursor on one.
+    Stories {
+        cursor: usize,
+    },
 }
 
 /// The article pane: which post it shows and where it is scrolled.
@@ -75,6 +81,9 @@ pub struct ArticleView {
     pub error: Option<String>,
     /// Where the user left this post last time, to scroll to once it arrives.
     pub restore: Option<crate::positions::Position>,
+    /// The story a jump went to, with the scroll it left: holds while the scroll does (see
+    /// [`App::story_in_view`]).
+    pub story_pin: Option<(usize, usize)>,
 }
 
 /// The search as typed and as applied.
@@ -120,6 +129,8 @@ pub enum ViewMode {
     All,
     Unread,
     Starred,
+    /// Posts with stories not yet seen (and those whose stories are not known yet).
+    NewStories,
 }
 
 impl ViewMode {
@@ -128,6 +139,7 @@ impl ViewMode {
             ViewMode::All => words.view_all,
             ViewMode::Unread => words.view_unread,
             ViewMode::Starred => words.view_starred,
+            ViewMode::NewStories => words.view_new_stories,
         }
     }
 }
@@ -268,6 +280,8 @@ pub struct App {
     pub positions: crate::positions::Positions,
     /// Earlier searches, oldest first.
     pub search_history: Vec<String>,
+    /// Seen stories and which of them this process has recorded.
+    pub story_state: stories::StoryState,
 }
 
 /// How many earlier search results are kept for Backspace.
@@ -331,6 +345,7 @@ impl App {
             warnings: Vec::new(),
             positions: Default::default(),
             search_history: Vec::new(),
+            story_state: stories::StoryState::default(),
         }
     }
 
@@ -434,6 +449,13 @@ impl App {
 
     /// The one writer of the state.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.update_state(action);
+        self.apply_fold();
+        let effect = both(effect, self.request_stories());
+        both(effect, self.note_seen_stories())
+    }
+
+    fn update_state(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
@@ -492,6 +514,20 @@ impl App {
                     self.search.bodies_done = done;
                     self.recompute_view();
                     return self.request_article();
+                }
+                return None;
+            }
+            Action::SeenLoaded(seen) => {
+                self.story_state.seen = seen;
+                if self.view_mode == ViewMode::NewStories {
+                    self.recompute_view();
+                }
+                return None;
+            }
+            Action::StoriesFound(found) => {
+                self.story_state.keys_by_post.extend(found);
+                if self.view_mode == ViewMode::NewStories {
+                    self.recompute_view();
                 }
                 return None;
             }
@@ -559,6 +595,9 @@ impl App {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
             (_, Action::Back | Action::Quit) => self.overlay = None,
+            (Overlay::Stories { cursor }, action) => {
+                return self.update_story_outline(cursor, action);
+            }
             (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
             (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
             (Overlay::Warnings { .. }, Action::ShowWarnings) => self.overlay = None,
@@ -636,6 +675,12 @@ impl App {
             }
             Action::MarkViewRead => return self.mark_view_read(),
             Action::ShowWarnings => self.show_warnings(),
+            Action::NextSection if self.focus == Focus::Article => return self.jump_story(true),
+            Action::PreviousSection if self.focus == Focus::Article => {
+                return self.jump_story(false);
+            }
+            Action::NextSection => return self.jump_day(true),
+            Action::PreviousSection => return self.jump_day(false),
             Action::NextDay => return self.jump_day(true),
             Action::PreviousDay => return self.jump_day(false),
             Action::UndoMarks => return self.undo_marks(),
@@ -645,27 +690,17 @@ impl App {
                 let number = self.take_link_count()?;
                 return self.open_link_number(number);
             }
-            Action::OpenPrimaryLink => {
-                let link = self
-                    .rendered_article()
-                    .and_then(|a| a.primary())
-                    .map(|l| l.url.clone());
-                let url = link.or_else(|| {
-                    self.post_on_screen()
-                        .and_then(|i| self.posts[i].source.clone())
-                });
-                return match url {
-                    Some(url) => self.open_url(url),
-                    None => {
-                        self.status = Some(self.words().msg_no_link_to_open.into());
-                        None
-                    }
-                };
-            }
+            Action::OpenPrimaryLink => return self.open_source_in_view(),
+            Action::NextStory => return self.jump_story(true),
+            Action::PreviousStory => return self.jump_story(false),
+            Action::ShowStoryOutline => self.show_story_outline(),
+            Action::ToggleFoldRepeats => self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.link_digit(n),
             Action::ShowLinkPicker => match self.rendered_article() {
                 Some(a) if !a.links.is_empty() => {
-                    let cursor = self.first_link_in_view();
+                    let cursor = self
+                        .first_link_of_story_in_view()
+                        .unwrap_or_else(|| self.first_link_in_view());
                     self.overlay = Some(Overlay::Links { cursor });
                 }
                 _ => self.status = Some(self.words().msg_no_links.into()),
@@ -685,7 +720,8 @@ impl App {
                 self.view_mode = match self.view_mode {
                     ViewMode::All => ViewMode::Unread,
                     ViewMode::Unread => ViewMode::Starred,
-                    ViewMode::Starred => ViewMode::All,
+                    ViewMode::Starred => ViewMode::NewStories,
+                    ViewMode::NewStories => ViewMode::All,
                 };
                 self.held = None;
                 self.recompute_view();
@@ -1027,6 +1063,7 @@ impl App {
         // Only tag terms: no text to match.
         let searching = !self.search.matched_query.is_empty();
         let held = self.held_index();
+        let with_new = self.posts_with_new_stories();
         let (filter, index, search, mode) =
             (&self.filter, &self.index, &self.search, self.view_mode);
         let tag_terms = search.tag_terms.iter().map(|k| (TagKind::Tag, k.as_str()));
@@ -1038,6 +1075,7 @@ impl App {
                 ViewMode::All => true,
                 ViewMode::Unread => !index.marks[i].read,
                 ViewMode::Starred => index.marks[i].starred,
+                ViewMode::NewStories => with_new.get(i).copied().unwrap_or(true),
             })
             .filter(|&i| !searching || search.field_hits[i] || search.body_hits[i])
             .collect();
@@ -1098,6 +1136,7 @@ impl App {
                 matches: Vec::new(),
                 error: None,
                 restore,
+                story_pin: None,
             });
         }
         if let Some(article) = self.articles.get(&post, width) {

@@ -10,6 +10,7 @@ mod config;
 pub mod help;
 mod list;
 pub mod show;
+pub mod stories;
 mod tags;
 
 use crate::config::{Config, LoadedConfig, Paths};
@@ -51,6 +52,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print one post as the article pane shows it.
     Show(show::ShowArgs),
+    /// Every story of the briefings, with its sources and posts, most repeated first.
+    Stories(stories::StoriesArgs),
     /// Print the effective settings and where brief keeps its files.
     Config,
 }
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Some(Command::Tags(args)) => tags::run(&args, &context),
                 Some(Command::Check(args)) => check::run(&args, &context),
                 Some(Command::Show(args)) => show::run(&args, &context),
+                Some(Command::Stories(args)) => stories::run(&args, &context),
                 Some(Command::Config) => config::run(&context),
                 None => read(cli.path, &context),
             }
@@ -207,6 +211,8 @@ pub enum CliError {
     Output(#[from] std::io::Error),
     #[error("{0}")]
     Config(String),
+    #[error("--since {0}: not a date")]
+    BadSince(String),
 }
 
 impl CliError {
@@ -220,13 +226,14 @@ impl CliError {
             CliError::Output(error) => {
                 crate::i18n::fill(words.cli_cannot_write, &[("error", error)])
             }
+            CliError::BadSince(date) => crate::i18n::fill(words.cli_bad_since, &[("date", date)]),
             CliError::BadInput { .. } | CliError::Config(_) => self.to_string(),
         }
     }
 
     fn exit_code(&self) -> u8 {
         match self {
-            CliError::NoSuchPath(_) | CliError::Config(_) => EXIT_MISUSE,
+            CliError::NoSuchPath(_) | CliError::Config(_) | CliError::BadSince(_) => EXIT_MISUSE,
             CliError::BadInput { .. } | CliError::Output(_) => 1,
         }
     }

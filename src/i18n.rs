@@ -330,10 +330,10 @@ catalog! {
     key_mark_view_read,
     /// Help: what undo_marks does.
     key_undo_marks,
-    /// Help: what next_day does.
-    key_next_day,
-    /// Help: what previous_day does.
-    key_previous_day,
+    /// Help: what next_section does (a day in the list, a story in an article).
+    key_next_section,
+    /// Help: what previous_section does.
+    key_previous_section,
     /// Help: what show_warnings does.
     key_show_warnings,
     key_reload,
@@ -489,6 +489,36 @@ catalog! {
     help_commands,
     help_arguments,
     help_options,
+
+    // ── Stories (issue 16) ──
+    /// `brief stories`' line in `--help`.
+    help_stories,
+    /// `brief stories --since`.
+    help_since,
+    /// `brief list --stories`.
+    help_list_stories,
+    /// `brief stories`: the other sources of a story.
+    stories_also,
+    /// `--since` with something that is not a date.
+    cli_bad_since,
+    /// Status bar: the story at the top of the article.
+    story_status,
+    /// Title of the story outline.
+    stories_title,
+    /// Quiet mark after a story first seen in an earlier post.
+    story_seen,
+    /// `O` on a post without stories.
+    msg_no_stories,
+    key_story_outline,
+    key_fold_repeats,
+    /// After `z`: repeated stories are folded.
+    msg_folded,
+    /// After `z` again.
+    msg_unfolded,
+    /// In the list, after a post's title: its stories not yet seen, out of all.
+    list_new_stories,
+    /// The view mode of posts that have stories not yet seen.
+    view_new_stories,
 }
 
 #[cfg(test)]

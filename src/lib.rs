@@ -12,6 +12,7 @@ pub mod render;
 pub mod search_history;
 pub mod state_file;
 pub mod store;
+pub mod stories;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -41,6 +41,7 @@ mod html_bound;
 mod layout;
 mod links;
 mod markdown;
+pub mod stories;
 mod table;
 pub mod template;
 pub mod zone;
@@ -182,6 +183,9 @@ pub struct Article {
     pub header_lines: usize,
     /// The width laid out at (after raising to [`MIN_WIDTH`]).
     pub width: usize,
+    /// The stories of the body, in reading order, with the line each starts on (see
+    /// [`stories`]); empty when the body has no sections.
+    pub stories: Vec<stories::Story>,
 }
 
 impl Article {
@@ -281,17 +285,31 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
     // never held whole.
     let mut top = layout::Body::default();
     let mut finished = Vec::new();
+    let mut finder = stories::StoryFinder::new(&post.title);
+    let mut lay_out_one = |layout: &mut layout::Layout, block: &doc::Block| {
+        layout.body_block(&mut top, block);
+        let lines = stories::BlockLines {
+            start: layout.block_start,
+            items: &layout.item_lines,
+        };
+        finder.push(block, lines);
+    };
     let mut lay_out = |builder: &mut doc::Builder| {
         builder.take_finished(&mut finished);
         for block in finished.drain(..) {
-            layout.body_block(&mut top, &block);
+            lay_out_one(&mut layout, &block);
             builder.recycle(block);
         }
     };
     let (builder, notes) = build_body(body, post.format, &mut lay_out);
-    for block in builder.finish().iter().chain(&notes) {
+    for block in builder.finish() {
+        lay_out_one(&mut layout, &block);
+    }
+    // Footnotes are laid out after the body but are no story's text.
+    for block in &notes {
         layout.body_block(&mut top, block);
     }
+    let stories = finder.finish();
     layout.link_list();
     let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty())
         && !layout.links.links.is_empty();
@@ -309,7 +327,27 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
         primary_link,
         header_lines,
         width,
+        stories,
     }
+}
+
+/// The stories of `body` found without laying it out (their lines are 0): what `brief
+/// stories` and the index need.
+pub fn find_stories(post: &Post, body: &str) -> Vec<stories::Story> {
+    let mut finder = stories::StoryFinder::new(&post.title);
+    let mut finished = Vec::new();
+    let mut feed = |builder: &mut doc::Builder| {
+        builder.take_finished(&mut finished);
+        for block in finished.drain(..) {
+            finder.push(&block, stories::BlockLines::default());
+            builder.recycle(block);
+        }
+    };
+    let (builder, _notes) = build_body(body, post.format, &mut feed);
+    for block in builder.finish() {
+        finder.push(&block, stories::BlockLines::default());
+    }
+    finder.finish()
 }
 
 /// The document model of a body.

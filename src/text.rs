@@ -4,12 +4,14 @@
 //! This module works on `str` alone. It must not depend on posts (`store`), on the renderer, or
 //! on any terminal crate: everything that measures or cuts text for the screen goes through here.
 
+pub mod heading_key;
 pub mod linebreak;
 pub mod sanitize;
 pub mod steady;
 pub mod visible;
 pub mod width;
 
+pub use heading_key::heading_key;
 pub use sanitize::{needs_sanitizing, sanitize_block, sanitize_inline, sanitize_inline_owned};
 pub use steady::{steady_grapheme, steady_text};
 pub use visible::{escape_json_hazards, visible, visible_path};

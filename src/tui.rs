@@ -7,6 +7,7 @@
 
 mod browser;
 mod clipboard;
+mod stories;
 mod terminal;
 mod workers;
 
@@ -15,6 +16,8 @@ pub use browser::{BrowserCommand, commands_from_env};
 use crate::app::{Action, App, Effect, PaneId, keymap};
 use crate::config::Config;
 use crate::marks::{MarkStore, Marks};
+use crate::stories::cache::StoryCache;
+use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -91,6 +94,12 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     match crate::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
         Ok(history) => app.search_history = history,
         Err(error) => startup_messages.push(error.localized(app.words())),
+    }
+    match SeenStore::beside_marks(&options.marks.path).load() {
+        Ok(seen) => {
+            app.update(Action::SeenLoaded(seen));
+        }
+        Err(error) => startup_messages.push(error.to_string()),
     }
     app.set_warnings(startup_messages);
     // The first frame goes out before any work starts.
@@ -241,6 +250,19 @@ impl EffectRunner {
             }
             Effect::CancelSearch => {
                 self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
+            }
+            Effect::FindStories(posts) => {
+                let cache = self.options.cache_dir.as_ref().map(|dir| {
+                    let roots = &self.options.roots;
+                    (StoryCache::file_for(dir, roots), roots.clone())
+                });
+                stories::spawn_story_finder(posts, cache, self.tx.clone());
+            }
+            Effect::SaveSeen(changes) => {
+                match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
+                    Ok(seen) => app.update(Action::SeenLoaded(seen)),
+                    Err(error) => app.update(Action::Notify(error.to_string())),
+                };
             }
             // A few milliseconds, and done here so that no mark is lost on quit.
             Effect::SaveMarks(changes) => match self.options.marks.save(&changes) {

@@ -10,6 +10,7 @@ mod article_pane;
 mod list_pane;
 mod overlays;
 mod status_bar;
+mod story_outline;
 mod tag_pane;
 pub mod theme;
 mod warnings;
@@ -86,6 +87,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         }
         Some(Overlay::Warnings { scroll }) => warnings::Warnings { theme, app, scroll }
             .render(above_status(frame.area()), frame.buffer_mut()),
+        Some(Overlay::Stories { cursor }) => story_outline::StoryOutline {
+            theme,
+            words: app.settings.language.catalog(),
+            stories: app.article_stories(),
+            cursor,
+        }
+        .render(frame.area(), frame.buffer_mut()),
         None => {}
     }
     steady_emoji(frame.buffer_mut());

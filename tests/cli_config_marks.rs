@@ -42,7 +42,7 @@ fn posts_in_the_config_make_list_work_from_any_folder() {
         .unwrap();
     assert!(out.status.success());
     let posts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(posts.len(), 12);
+    assert_eq!(posts.len(), 14);
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn bad_config_lines_are_reported_and_defaults_used() {
         .lines()
         .map(str::to_string)
         .collect();
-    assert_eq!(lines.len(), 12);
+    assert_eq!(lines.len(), 14);
     // The default order, newest first, in place of the bad `sort`.
     let dates: Vec<&str> = lines
         .iter()

@@ -4,6 +4,7 @@
 use crate::marks::{MarkChange, Marks};
 use crate::render::Article;
 use crate::store::{Diagnostic, Post};
+use crate::stories::seen::{Seen, SeenChange};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -68,8 +69,16 @@ pub enum Action {
     NextMatch,
     /// In an article, jump to the previous search match.
     PreviousMatch,
-    /// Open the article's primary link (its source).
+    /// Open the source of the story in view, else the article's primary link (its source).
     OpenPrimaryLink,
+    /// In an article, put the next story's heading at the top.
+    NextStory,
+    /// In an article, go back to the previous story (or the start of this one).
+    PreviousStory,
+    /// Show (or hide) the outline of the article's stories.
+    ShowStoryOutline,
+    /// Fold stories first seen in earlier posts to their headings, or unfold them.
+    ToggleFoldRepeats,
     /// Open the article's link with this number (from 1).
     OpenLinkNumber(usize),
     /// Show the picker of every link in the article.
@@ -88,6 +97,10 @@ pub enum Action {
     UndoMarks,
     /// List the start-up's warnings.
     ShowWarnings,
+    /// `}`: [`Action::NextDay`] in the list, [`Action::NextStory`] in an article.
+    NextSection,
+    /// `{`: [`Action::PreviousDay`] in the list, [`Action::PreviousStory`] in an article.
+    PreviousSection,
     /// In the list, the first post of the next day.
     NextDay,
     /// In the list, the first post of this day, or of the day before.
@@ -126,6 +139,10 @@ pub enum Action {
     },
     /// The marks as stored on disk (after a save, other processes' changes included).
     MarksLoaded(Marks),
+    /// The seen stories as stored on disk.
+    SeenLoaded(Seen),
+    /// The story keys of some posts (one list of keys per story), found in the background.
+    StoriesFound(Vec<(PathBuf, Vec<Vec<String>>)>),
     /// An article has been rendered for a width.
     ArticleReady {
         path: PathBuf,
@@ -176,6 +193,10 @@ pub enum Effect {
     SaveSearch(String),
     /// Record where the user left these posts (`None`: forget it).
     SavePositions(Vec<crate::positions::PositionChange>),
+    /// Record these stories as seen.
+    SaveSeen(Vec<SeenChange>),
+    /// Find the stories of these posts in the background (path, title and format are enough).
+    FindStories(Vec<Post>),
     /// Several of the above, in order.
     Batch(Vec<Effect>),
 }

@@ -69,13 +69,14 @@ impl App {
         }
     }
 
-    /// Whether the view mode (all, unread, starred) lists the post at `index`.
+    /// Whether the view mode (all, unread, starred, new stories) lists the post at `index`.
     pub(super) fn admitted_by_mode(&self, index: usize) -> bool {
         let mark = self.mark_of(index);
         match self.view_mode {
             super::ViewMode::All => true,
             super::ViewMode::Unread => !mark.read,
             super::ViewMode::Starred => mark.starred,
+            super::ViewMode::NewStories => self.story_counts(index).is_none_or(|(new, _)| new > 0),
         }
     }
 }

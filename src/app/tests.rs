@@ -130,7 +130,10 @@ impl Harness {
             Effect::SavePositions(changes) => self.positions_saved.extend(changes),
             Effect::SaveSearch(query) => self.searches_saved.push(query),
             Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
-            Effect::Suspend | Effect::CancelSearch => {}
+            Effect::Suspend
+            | Effect::CancelSearch
+            | Effect::SaveSeen(_)
+            | Effect::FindStories(_) => {}
         }
     }
 

@@ -69,6 +69,14 @@ pub fn command(words: &Catalog) -> clap::Command {
                 .mut_arg("unread", |a| a.help(words.help_unread))
                 .mut_arg("starred", |a| a.help(words.help_starred))
                 .mut_arg("json", |a| a.help(words.help_json))
+                .mut_arg("stories", |a| a.help(words.help_list_stories))
+                .mut_arg("width", |a| a.help(words.help_width))
+        })
+        .mut_subcommand("stories", |c| {
+            c.about(words.help_stories)
+                .mut_arg("path", sub_path)
+                .mut_arg("json", |a| a.help(words.help_json))
+                .mut_arg("since", |a| a.help(words.help_since))
                 .mut_arg("width", |a| a.help(words.help_width))
         })
         .mut_subcommand("tags", |c| {

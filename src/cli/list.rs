@@ -31,6 +31,9 @@ pub struct ListArgs {
     /// Print a JSON array instead of text.
     #[arg(long)]
     pub json: bool,
+    /// With --json, add each post's story count and new stories (reads every body).
+    #[arg(long, requires = "json")]
+    pub stories: bool,
     /// Fit text output into N columns (default: the terminal's width; no limit when piped).
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
@@ -71,7 +74,22 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         .filter(|(_, mark)| (!args.unread || !mark.read) && (!args.starred || mark.starred))
         .filter(|(post, _)| matches(&query, needle.as_ref(), post))
         .collect();
-    if args.json {
+    if args.json && args.stories {
+        let cache_at = context.use_cache.then(|| super::stories::CacheAt {
+            file: crate::stories::cache::StoryCache::file_for(&context.paths.cache_dir, &roots),
+            roots: &roots,
+            live: &loaded.posts,
+        });
+        let counts = story_counts(&loaded.posts, cache_at);
+        let counted: Vec<PostJson<'_>> = posts
+            .iter()
+            .map(|(post, mark)| {
+                let count = counts.get(post.path.as_path()).copied().unwrap_or_default();
+                PostJson::new(post, *mark).with_stories(count)
+            })
+            .collect();
+        write_array(&counted)?;
+    } else if args.json {
         write_json(&posts)?;
     } else {
         print_out(&to_text(&posts, output_width(args.width)))?;
@@ -123,6 +141,12 @@ pub struct PostJson<'a> {
     format: &'static str,
     read: bool,
     starred: bool,
+    /// With `--stories`: how many stories the post carries, and how many of them no earlier
+    /// post carried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stories: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_stories: Option<usize>,
 }
 
 impl<'a> PostJson<'a> {
@@ -140,8 +164,49 @@ impl<'a> PostJson<'a> {
             format: post.format.as_str(),
             read: mark.read,
             starred: mark.starred,
+            stories: None,
+            new_stories: None,
         }
     }
+
+    /// This post with its story count and new stories.
+    fn with_stories(self, (stories, new_stories): (usize, usize)) -> Self {
+        Self {
+            stories: Some(stories),
+            new_stories: Some(new_stories),
+            ..self
+        }
+    }
+}
+
+/// Per post of the folder: its stories and its new stories, "new" meaning that no post
+/// dated earlier carries it (the whole folder counts, whatever the filters show).
+fn story_counts<'a>(
+    all: &'a [Post],
+    cache_at: Option<super::stories::CacheAt<'_>>,
+) -> std::collections::HashMap<&'a std::path::Path, (usize, usize)> {
+    let posts: Vec<&Post> = all.iter().collect();
+    let stories = super::stories::stories_of(&posts, cache_at);
+    let merged = super::stories::merge_posts(&posts, stories);
+    all.iter()
+        .enumerate()
+        .map(|(i, post)| (post.path.as_path(), (merged.count_in(i), merged.new_in(i))))
+        .collect()
+}
+
+/// Writes an array of JSON values as [`write_json`] does.
+fn write_array(array: &[PostJson<'_>]) -> Result<(), CliError> {
+    let text = if std::io::stdout().is_terminal() {
+        serde_json::to_string_pretty(array)
+    } else {
+        serde_json::to_string(array)
+    }
+    .map_err(std::io::Error::from)?;
+    print_out(
+        &(text
+            + "
+"),
+    )
 }
 
 /// A date as its text, written straight into the JSON without a `String` of its own.

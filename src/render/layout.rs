@@ -28,6 +28,12 @@ pub(crate) struct Layout {
     pub borders: TableBorders,
     /// The words placed in the article (image, source, tags…), in the post's language.
     pub labels: &'static Catalog,
+    /// The line the last top-level block started on, and, when it was a list, the line each
+    /// of its items started on (for finding stories).
+    pub block_start: usize,
+    pub item_lines: Vec<usize>,
+    /// The next list laid out is a top-level block: record its items' lines.
+    record_items: bool,
     /// The paragraph being wrapped, its line ranges and a scratch string, kept between
     /// paragraphs so their buffers are reused.
     text: StyledText<Style>,
@@ -170,6 +176,9 @@ impl Layout {
             links: LinkTable::default(),
             borders,
             labels,
+            block_start: 0,
+            item_lines: Vec::new(),
+            record_items: false,
             text: StyledText::new(),
             breaks: Vec::new(),
             scratch: String::new(),
@@ -185,6 +194,9 @@ impl Layout {
             self.lines.push(Line::default());
             body.started = true;
         }
+        self.block_start = self.lines.len();
+        self.item_lines.clear();
+        self.record_items = matches!(block, Block::List { .. });
         self.block(block, &mut body.prefix);
     }
 
@@ -364,7 +376,11 @@ impl Layout {
         let style = Style::new(Role::ListMarker);
         let last_number = start.map(|s| s.saturating_add(items.len().saturating_sub(1) as u64));
         let digits = last_number.map_or(0, |n| n.to_string().len());
+        let record = std::mem::take(&mut self.record_items);
         for (i, item) in items.iter().enumerate() {
+            if record {
+                self.item_lines.push(self.lines.len());
+            }
             let marker = match start {
                 Some(s) => Mark::new(format!("{:>digits$}. ", s.saturating_add(i as u64)), style),
                 None => Mark::fixed(BULLETS[prefix.list_depth % BULLETS.len()], style),

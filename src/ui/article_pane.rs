@@ -63,6 +63,17 @@ impl Widget for ArticlePane<'_> {
             let y = inner.y + row as u16;
             draw_line(buf, inner.x, y, width, line, self.theme, &query);
         }
+        // A quiet "seen 02-12" at the right of a repeated story's heading, where it fits.
+        let height = usize::from(inner.height);
+        for (line, mark) in app.story_seen_marks(scroll, height) {
+            let mark_width = crate::text::display_width(&mark);
+            let used = article.lines.get(line).map_or(width, render::Line::width);
+            if used + 2 + mark_width <= width {
+                let x = inner.x + (width - mark_width) as u16;
+                let y = inner.y + (line - scroll) as u16;
+                put(buf, x, y, &mark, mark_width, self.theme.dim);
+            }
+        }
     }
 }
 

@@ -138,12 +138,35 @@ impl Widget for ListPane<'_> {
             } else {
                 left
             };
+            // A briefing's stories not yet seen, once the background finder has read it.
+            let counts =
+                app.story_counts(index)
+                    .filter(|&(_, total)| total > 1)
+                    .map(|(new, total)| {
+                        fill(words.list_new_stories, &[("new", &new), ("total", &total)])
+                    });
+            let counts_width = counts.as_deref().map_or(0, display_width);
+            // The title gives way to the count; the tags keep their column.
+            let shown_title_width = if counts_width > 0 && title_width >= counts_width + 16 {
+                let cx = x + (title_width - counts_width) as u16;
+                put(
+                    buf,
+                    cx,
+                    y,
+                    counts.as_deref().unwrap_or(""),
+                    counts_width,
+                    self.theme.dim,
+                );
+                title_width - counts_width - 1
+            } else {
+                title_width
+            };
             put(
                 buf,
                 x,
                 y,
-                &pad_to_width(&post.title, title_width),
-                title_width,
+                &pad_to_width(&post.title, shown_title_width),
+                shown_title_width,
                 // Unread posts stand out whatever their star.
                 if mark.read {
                     ratatui::style::Style::new()
@@ -191,4 +214,43 @@ fn spans_years(app: &App) -> bool {
         return false;
     };
     years.any(|year| year != first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{Action, App};
+    use crate::store::Post;
+    use crate::ui::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_briefing_row_shows_its_new_stories_and_keeps_its_tags() {
+        let mut app = App::new("posts".into(), Rect::new(0, 0, 80, 24));
+        app.update(Action::Resize(80, 24));
+        let post = Post {
+            path: "posts/a.md".into(),
+            title: "简报".into(),
+            tags: vec!["云计算".into()],
+            ..Post::default()
+        };
+        app.update(Action::PostsLoaded {
+            posts: vec![post],
+            diagnostics: Vec::new(),
+            done: true,
+        });
+        let keys = vec![vec!["u:a".to_string()], vec!["u:b".to_string()], Vec::new()];
+        app.update(Action::StoriesFound(vec![("posts/a.md".into(), keys)]));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| crate::ui::draw(frame, &app, &Theme::monochrome()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        // Below the day heading.
+        let row: String = (0..80).map(|x| buffer[(x, 2)].symbol()).collect();
+        assert!(row.contains("3/3 new"), "{row}");
+        // A wide character's second cell reads as a blank.
+        assert!(row.replace(' ', "").contains("云计算"), "{row}");
+    }
 }

@@ -56,6 +56,12 @@ impl Widget for StatusBar<'_> {
                 left.push_str(words.status_searching);
             }
         }
+        if (app.focus == crate::app::Focus::Article || app.is_wide())
+            && let Some(story) = app.story_status()
+        {
+            left.push_str(" · ");
+            left.push_str(&story);
+        }
         if app.loading.files_with_errors > 0 && app.status.is_none() {
             left.push_str(" · ");
             left.push_str(&fill(

@@ -1,0 +1,73 @@
+//! The outline of an article's stories (`O`): one row per story, its number, title and the
+//! host of its source, the cursor on the story in view.
+
+use super::{Theme, fill_row, overlays::open_box, put};
+use crate::app::layout::centered;
+use crate::i18n::Catalog;
+use crate::render::stories::{Story, source_host};
+use crate::text::{display_width, pad_to_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub struct StoryOutline<'a> {
+    pub theme: &'a Theme,
+    pub words: &'a Catalog,
+    pub stories: &'a [Story],
+    pub cursor: usize,
+}
+
+impl Widget for StoryOutline<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let stories = self.stories;
+        let box_area = centered(
+            area,
+            area.width.saturating_sub(4).max(20),
+            stories.len().min(u16::MAX as usize - 2) as u16 + 2,
+        );
+        let inner = open_box(buf, box_area, self.words.stories_title, self.theme);
+        let width = usize::from(inner.width);
+        let height = usize::from(inner.height);
+        let top = self.cursor.saturating_sub(height.saturating_sub(1));
+        let number_width = stories.len().to_string().len();
+        let hosts: Vec<String> = stories
+            .iter()
+            .skip(top)
+            .take(height)
+            .map(|s| s.source.as_deref().map(source_host).unwrap_or_default())
+            .collect();
+        let host_width = hosts
+            .iter()
+            .map(|h| display_width(h))
+            .max()
+            .unwrap_or(0)
+            .min(width / 3);
+        for (row, (story, host)) in stories.iter().skip(top).zip(&hosts).enumerate() {
+            let index = top + row;
+            let y = inner.y + row as u16;
+            let number = format!("{:>number_width$}. ", index + 1);
+            let used = put(buf, inner.x, y, &number, width, self.theme.dim);
+            let left = width.saturating_sub(used);
+            let title_width = left.saturating_sub(host_width + 2);
+            let title_used = put(
+                buf,
+                inner.x + used as u16,
+                y,
+                &pad_to_width(&story.title, title_width),
+                title_width,
+                self.theme.heading,
+            );
+            put(
+                buf,
+                inner.x + (used + title_used + 2) as u16,
+                y,
+                host,
+                host_width,
+                self.theme.tag,
+            );
+            if index == self.cursor {
+                fill_row(buf, inner, y, self.theme.selected);
+            }
+        }
+    }
+}
