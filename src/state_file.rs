@@ -1,5 +1,5 @@
 //! A JSON-lines state file kept beside the marks and written under the marks' lock: reading
-//! positions, search history. Only a regular file of bounded size is read (a FIFO or
+//! positions, search history, seen stories. Only a regular file of bounded size is read (a FIFO or
 //! `/dev/zero` is refused, never opened to block); a line that does not parse sets the whole
 //! file aside as `<name>.corrupt-<time>` with a message naming the path and line. A save waits
 //! for the lock a bounded time ([`LOCK_WAIT`]) and otherwise fails with a message, re-reads

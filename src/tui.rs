@@ -99,7 +99,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         Ok(seen) => {
             app.update(Action::SeenLoaded(seen));
         }
-        Err(error) => startup_messages.push(error.to_string()),
+        Err(error) => startup_messages.push(error.localized(app.words())),
     }
     app.set_warnings(startup_messages);
     // The first frame goes out before any work starts.
@@ -261,7 +261,7 @@ impl EffectRunner {
             Effect::SaveSeen(changes) => {
                 match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
                     Ok(seen) => app.update(Action::SeenLoaded(seen)),
-                    Err(error) => app.update(Action::Notify(error.to_string())),
+                    Err(error) => app.update(Action::Notify(error.localized(app.words()))),
                 };
             }
             // A few milliseconds, and done here so that no mark is lost on quit.

@@ -9,15 +9,14 @@
 //! earliest sighting of a key wins), written atomically. A file that cannot be read is set
 //! aside and never fatal.
 //!
-//! Depends on `atomic_file` and `store` dates only; nothing of the UI.
+//! Read and written through [`crate::state_file`] (bounded reads, a bounded wait for the
+//! lock, catalogued errors). Depends on nothing of the UI.
 
 use super::{HEADING_DAYS, PostStory};
-use crate::atomic_file;
+use crate::state_file::{StateError, StateFile};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// Where and when a key was first seen.
@@ -134,132 +133,67 @@ struct Line {
 }
 
 /// Why the file could not be used; the caller shows it and goes on.
-#[derive(Debug, thiserror::Error)]
-pub enum SeenError {
-    #[error("{path}:{line}: seen-stories file is corrupt ({message}); set aside as {aside}")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        message: String,
-        aside: PathBuf,
-    },
-    #[error("{path}: {error}")]
-    Io { path: PathBuf, error: io::Error },
-}
+pub type SeenError = StateError;
 
 /// The seen-stories file beside a marks file.
 #[derive(Debug, Clone)]
 pub struct SeenStore {
     pub path: PathBuf,
-    lock: PathBuf,
+    file: StateFile,
 }
 
 impl SeenStore {
     /// The store beside the marks file `marks`, sharing its lock.
     pub fn beside_marks(marks: &Path) -> Self {
+        let file = StateFile::beside_marks(marks, "seen-stories.jsonl");
         Self {
-            path: marks.with_file_name("seen-stories.jsonl"),
-            lock: marks.with_extension("lock"),
+            path: file.path.clone(),
+            file,
         }
     }
 
     /// Reads the file; missing is nothing seen, corrupt is set aside.
     pub fn load(&self) -> Result<Seen, SeenError> {
-        match self.read() {
-            Ok(seen) => Ok(seen),
-            Err(Read::Io(error)) => Err(self.io(error)),
-            Err(Read::Corrupt(line, message)) => Err(self.set_aside(line, message)),
-        }
+        let lines: Vec<Line> = self.file.load()?;
+        Ok(Self::from_lines(lines))
     }
 
     /// Applies `changes` to the file's contents under the lock and writes it atomically;
     /// returns what is now on disk.
     pub fn save(&self, changes: &[SeenChange]) -> Result<Seen, SeenError> {
-        let folder = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder).map_err(|e| self.io(e))?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.lock)
-            .map_err(|e| self.io(e))?;
-        lock.lock().map_err(|e| self.io(e))?;
-        let mut aside = None;
-        let mut seen = match self.read() {
-            Ok(seen) => seen,
-            Err(Read::Io(error)) => return Err(self.io(error)),
-            Err(Read::Corrupt(line, message)) => {
-                aside = Some(self.set_aside(line, message));
-                Seen::default()
+        let mut now = Seen::default();
+        self.file.save(|lines: Vec<Line>| {
+            let mut seen = Self::from_lines(lines);
+            for change in changes {
+                seen.apply(change);
             }
-        };
-        for change in changes {
-            seen.apply(change);
-        }
-        let mut text = String::new();
-        for (key, sighting) in &seen.by_key {
-            let line = Line {
-                key: key.clone(),
-                sighting: sighting.clone(),
-            };
-            text.push_str(&serde_json::to_string(&line).map_err(|e| self.io(io::Error::other(e)))?);
-            text.push('\n');
-        }
-        atomic_file::write_atomically(&self.path, text.as_bytes()).map_err(|e| self.io(e))?;
-        drop(lock);
-        match aside {
-            Some(error) => Err(error),
-            None => Ok(seen),
-        }
+            let lines = seen
+                .by_key
+                .iter()
+                .map(|(key, sighting)| Line {
+                    key: key.clone(),
+                    sighting: sighting.clone(),
+                })
+                .collect();
+            now = seen;
+            lines
+        })?;
+        Ok(now)
     }
 
-    fn io(&self, error: io::Error) -> SeenError {
-        SeenError::Io {
-            path: self.path.clone(),
-            error,
-        }
-    }
-
-    fn read(&self) -> Result<Seen, Read> {
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Seen::default()),
-            Err(e) => return Err(Read::Io(e)),
-        };
+    fn from_lines(lines: Vec<Line>) -> Seen {
         let mut seen = Seen::default();
-        for (index, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| Read::Corrupt(index + 1, e.to_string()))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let parsed: Line =
-                serde_json::from_str(&line).map_err(|e| Read::Corrupt(index + 1, e.to_string()))?;
-            seen.by_key.insert(parsed.key, parsed.sighting);
+        for line in lines {
+            seen.by_key.insert(line.key, line.sighting);
         }
-        Ok(seen)
+        seen
     }
-
-    fn set_aside(&self, line: usize, message: String) -> SeenError {
-        let stamp = jiff::Timestamp::now().as_second();
-        let aside = self.path.with_extension(format!("corrupt-{stamp}"));
-        let _ = fs::rename(&self.path, &aside);
-        SeenError::Corrupt {
-            path: self.path.clone(),
-            line,
-            message,
-            aside,
-        }
-    }
-}
-
-enum Read {
-    Io(io::Error),
-    Corrupt(usize, String),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn change(key: &str, date: &str, post: &str) -> SeenChange {
         SeenChange {
@@ -335,5 +269,25 @@ mod tests {
             Err(SeenError::Corrupt { line: 1, .. })
         ));
         assert!(store.load().unwrap().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_like_the_file_is_refused_promptly() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SeenStore::beside_marks(&dir.path().join("marks.jsonl"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&store.path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send((store.load().is_err(), store.save(&[]).is_err()));
+        });
+        let (load_refused, save_refused) = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("a FIFO must not block the seen-stories file");
+        assert!(load_refused && save_refused);
     }
 }
