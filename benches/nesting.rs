@@ -1,5 +1,6 @@
 //! `render_article` on hostile nesting, 10^3 to 10^5 levels deep: `>` quote markers, `- `
-//! list levels, `*` emphasis, and nested HTML `<ul><li>` and `<div><blockquote>`. Rendering
+//! list levels, `*` emphasis, footnote marks inside unclosed blocks, nested HTML in a
+//! Markdown post, and nested HTML `<ul><li>` and `<div><blockquote>`. Rendering
 //! must stay linear in the input, so each kind's time per level should stay about the same
 //! from 10^3 to 10^5 (criterion reports it as throughput, levels per second).
 //!
@@ -32,6 +33,29 @@ fn kinds() -> Vec<Kind> {
         (
             "emphasis",
             |n| format!("{}心{}\n", "*a ".repeat(n), " b*".repeat(n)),
+            BodyFormat::Markdown,
+        ),
+        (
+            // pulldown-cmark's superlinear footnote case: `[^` at line starts inside an
+            // unclosed block, with a definition; past the guard footnotes are not read.
+            "footnotes",
+            |n| {
+                let mut text = String::from("[^x]: note\n\n<div>\n");
+                for i in 0..n {
+                    text.push_str(if i % 2 == 0 {
+                        "> [^a\n"
+                    } else {
+                        "- [^x]: [^\n"
+                    });
+                }
+                text
+            },
+            BodyFormat::Markdown,
+        ),
+        (
+            // A Markdown post whose HTML block nests: read by the HTML path inside Markdown.
+            "markdown-html-div",
+            |n| format!("# 标题\n\n{}底{}\n", "<div>".repeat(n), "</div>".repeat(n)),
             BodyFormat::Markdown,
         ),
         (

@@ -25,7 +25,7 @@ pub fn options() -> Options {
 }
 
 /// More `[^` than this in one body and footnotes are not read: the guard that keeps
-/// pulldown-cmark's footnote parsing linear (measured by the `footnotes` group of `cargo bench --bench render`).
+/// pulldown-cmark's footnote parsing linear (measured by the `footnotes` case of `cargo bench --bench nesting`).
 pub const MAX_FOOTNOTE_MARKS: usize = 1000;
 
 /// [`options`], with footnotes when `text` defines one (`[^x]:` at a line's start) and has
@@ -522,7 +522,7 @@ mod tests {
     #[test]
     fn footnotes_are_read_only_under_the_guard() {
         // The time this takes at sizes around and far past the guard is measured by the
-        // `footnotes` group of `cargo bench --bench render`; here, which side reads them.
+        // `footnotes` case of `cargo bench --bench nesting`; here, which side reads them.
         assert!(
             options_for(&adversarial_footnotes(MAX_FOOTNOTE_MARKS / 2))
                 .contains(Options::ENABLE_FOOTNOTES)
