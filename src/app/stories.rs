@@ -16,6 +16,7 @@ use crate::render::stories::Story;
 use crate::stories::seen::{Seen, SeenChange, Sighting, story_keys};
 use crate::stories::{PostStory, post_stories};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Seen stories, as on disk, and the keys this process has asked to record.
 #[derive(Debug, Default)]
@@ -31,7 +32,21 @@ pub struct StoryState {
     pub keys_by_post: std::collections::HashMap<std::path::PathBuf, Vec<Vec<String>>>,
     /// The number of posts whose stories were asked for (asked again when it changes).
     requested_for: Option<usize>,
+    /// [`App::stories_with_lines`] of the article last asked about: worked out once per
+    /// article, not on every key.
+    lines_memo: std::cell::RefCell<Option<LinesMemo>>,
 }
+
+/// The stories and line ranges of one laid-out article of one post.
+#[derive(Debug)]
+struct LinesMemo {
+    article: Arc<crate::render::Article>,
+    post: std::path::PathBuf,
+    lines: StoryLines,
+}
+
+/// Each story of an article with its identity, and the lines it covers.
+pub(super) type StoryLines = Arc<Vec<(PostStory, std::ops::Range<usize>)>>;
 
 impl App {
     /// The stories of the article on screen.
@@ -144,10 +159,34 @@ impl App {
 
     /// The stories of the article on screen with their identities (the whole post as one
     /// story when it has no sections), and the range of lines each covers.
-    pub(super) fn stories_with_lines(&self) -> Vec<(PostStory, std::ops::Range<usize>)> {
-        let (Some(post), Some(article)) = (self.article_post(), self.rendered_article()) else {
-            return Vec::new();
+    pub(super) fn stories_with_lines(&self) -> StoryLines {
+        let shown = self.article.as_ref().and_then(|v| v.article.clone());
+        let (Some(post), Some(article)) = (self.article_post(), shown) else {
+            return StoryLines::default();
         };
+        let mut memo = self.story_state.lines_memo.borrow_mut();
+        if let Some(memo) = memo.as_ref()
+            && Arc::ptr_eq(&memo.article, &article)
+            && memo.post == post.path
+        {
+            return Arc::clone(&memo.lines);
+        }
+        let lines = Arc::new(story_lines(post, &article));
+        *memo = Some(LinesMemo {
+            article,
+            post: post.path.clone(),
+            lines: Arc::clone(&lines),
+        });
+        lines
+    }
+}
+
+/// What [`App::stories_with_lines`] works out for `article`, laid out from `post`.
+fn story_lines(
+    post: &crate::store::Post,
+    article: &crate::render::Article,
+) -> Vec<(PostStory, std::ops::Range<usize>)> {
+    {
         if article.stories.is_empty() {
             let whole = post_stories(post, &[]);
             return whole
@@ -178,7 +217,9 @@ impl App {
             .map(|(story, (start, end))| (story, start..end.max(start + 1)))
             .collect()
     }
+}
 
+impl App {
     /// Records as seen the stories among `which` (indices) not yet known to be seen.
     fn record_seen(&mut self, which: std::ops::Range<usize>) -> Option<Effect> {
         let post = self.article_post()?;
@@ -345,7 +386,7 @@ impl App {
     /// where the link picker starts.
     pub(super) fn first_link_of_story_in_view(&self) -> Option<usize> {
         let story = self.story_in_view()?;
-        let (_, lines) = self.stories_with_lines().into_iter().nth(story)?;
+        let (_, lines) = self.stories_with_lines().get(story).cloned()?;
         let article = self.rendered_article()?;
         article.lines.get(lines)?.iter().find_map(|line| {
             line.spans.iter().find_map(|span| {
