@@ -34,6 +34,7 @@
 //!
 //! This module depends on `store` (for [`Post`]), `text` and `i18n`, and on nothing of the UI.
 
+mod cjk_emphasis;
 pub mod doc;
 mod header;
 mod html;

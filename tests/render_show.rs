@@ -399,3 +399,36 @@ fn a_terminal_gets_steady_emoji_and_a_pipe_the_text_as_written() {
         .unwrap();
     assert!(String::from_utf8_lossy(&piped.stdout).contains("👩\u{200D}💻 开发者早报"));
 }
+
+/// Chinese bold that ends or starts beside punctuation (`**注意：**这是`) is bold, not raw
+/// asterisks; code and link targets keep their asterisks exactly.
+#[test]
+fn cjk_bold_beside_punctuation_is_bold_and_code_keeps_its_asterisks() {
+    let post = brief::store::Post {
+        title: "强调".into(),
+        ..brief::store::Post::default()
+    };
+    let body = "**注意：**这是重点。这是**“引用”**的话。**要点**：内容。\n\n`a**：b`\n\n[链](https://e.com/a**：b)\n";
+    let article = brief::render::render_article(&post, body, 60);
+    let text = article.plain_text();
+    assert!(
+        text.contains("注意：这是重点。这是“引用”的话。要点：内容。"),
+        "{text}"
+    );
+    assert!(text.contains("a**：b"), "{text}");
+    assert!(
+        article
+            .links
+            .iter()
+            .any(|l| l.url == "https://e.com/a**：b")
+    );
+    let strong: String = article
+        .lines
+        .iter()
+        .skip(article.header_lines)
+        .flat_map(|l| &l.spans)
+        .filter(|s| s.style.strong)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(strong, "注意：“引用”要点");
+}

@@ -15,7 +15,7 @@ use super::doc::Block;
 use super::doc::{Align, Builder, Emphasis, InlineOpen, Open};
 use super::html::{InlineTag, add_embed, add_html, parse_inline_tag, tag_name};
 use super::template::TEMPLATE_TARGET;
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// The parser options brief reads Markdown with (footnotes are added per body, see
@@ -68,6 +68,10 @@ pub fn add_markdown_with(
         !crate::text::needs_sanitizing(text),
         "Markdown must be sanitised before it is parsed"
     );
+    // CJK emphasis next to punctuation: see `cjk_emphasis`; its marks leave every event.
+    let loosened = super::cjk_emphasis::loosen(text);
+    let marked = matches!(loosened, std::borrow::Cow::Owned(_));
+    let text = loosened.as_ref();
     let mut reader = Reader {
         builder,
         html_open: Vec::new(),
@@ -80,6 +84,7 @@ pub fn add_markdown_with(
         note_numbers: HashMap::new(),
     };
     for event in Parser::new_ext(text, options_for(text)) {
+        let event = if marked { unmark_event(event) } else { event };
         let ends_block = matches!(event, Event::End(_) | Event::Rule);
         reader.event(event);
         if ends_block && !reader.in_note && reader.builder.has_finished() {
@@ -96,6 +101,47 @@ pub fn add_markdown_with(
             blocks
         }
         None => Vec::new(),
+    }
+}
+
+/// `event` without the marks `cjk_emphasis::loosen` put into the text.
+fn unmark_event(event: Event<'_>) -> Event<'_> {
+    use super::cjk_emphasis::{MARK, unmark};
+    fn clean(text: CowStr<'_>) -> CowStr<'_> {
+        if text.contains(MARK) {
+            CowStr::from(unmark(&text).into_owned())
+        } else {
+            text
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(clean(t)),
+        Event::Code(t) => Event::Code(clean(t)),
+        Event::Html(t) => Event::Html(clean(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(clean(t)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: clean(dest_url),
+            title: clean(title),
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: clean(dest_url),
+            title: clean(title),
+            id,
+        }),
+        other => other,
     }
 }
 
