@@ -11,6 +11,8 @@ fn brief() -> Command {
     cmd.env_remove("NO_COLOR");
     // The interface language is set, so the tests pass whatever the machine's locale.
     cmd.env("LC_ALL", "C.UTF-8");
+    // Times with a zone are shown in the local one: the tests pin it.
+    cmd.env("TZ", "UTC");
     cmd
 }
 
@@ -431,4 +433,37 @@ fn cjk_bold_beside_punctuation_is_bold_and_code_keeps_its_asterisks() {
         .map(|s| s.text.as_str())
         .collect();
     assert_eq!(strong, "注意：“引用”要点");
+}
+
+/// A time with a zone is shown in the local zone, as the reader shows it, unless `utc = true`.
+#[test]
+fn show_puts_zoned_times_in_the_local_zone_unless_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("tz.md");
+    std::fs::write(
+        &post,
+        "---\ntitle: 时区\ndate: 2025-02-08T02:20:30.000Z\n---\n\n正文。\n",
+    )
+    .unwrap();
+    let header = |config: Option<&std::path::Path>| {
+        let mut cmd = brief();
+        cmd.env("TZ", "JST-9");
+        if let Some(config) = config {
+            cmd.arg("--config").arg(config);
+        }
+        let out = cmd
+            .args(["show", "--width", "60"])
+            .arg(&post)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        header(None).contains("2025-02-08 11:20:30+09:00"),
+        "{}",
+        header(None)
+    );
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "utc = true\n").unwrap();
+    assert!(header(Some(&config)).contains("2025-02-08 02:20:30Z"));
 }

@@ -51,7 +51,13 @@ pub fn run(args: &ShowArgs, context: &Context) -> Result<ExitCode, CliError> {
         .filter(|w| *w > 0)
         .unwrap_or(DEFAULT_WIDTH);
     let options = RenderOptions::new(width).in_language(context.language.0);
-    let article = render_article_with(&loaded.post, &loaded.body, &options);
+    // As in the reader: a time with a zone is shown in the local zone unless `utc = true`.
+    let post = if context.config.config.utc {
+        loaded.post
+    } else {
+        crate::render::zone::post_in_zone(&loaded.post, &jiff::tz::TimeZone::system())
+    };
+    let article = render_article_with(&post, &loaded.body, &options);
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
