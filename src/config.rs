@@ -356,6 +356,7 @@ impl Config {
             sort: self.sort,
             date_format: self.date_format.clone(),
             article_max_width: self.article_width,
+            hyperlinks: false,
         }
     }
 }
