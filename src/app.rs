@@ -203,6 +203,8 @@ pub struct ReaderSettings {
     pub article_max_width: Option<u16>,
     /// The interface language.
     pub language: crate::i18n::Lang,
+    /// Links in the article are OSC 8 hyperlinks (decided by `tui`, which knows the terminal).
+    pub hyperlinks: bool,
 }
 
 impl Default for ReaderSettings {
@@ -214,6 +216,7 @@ impl Default for ReaderSettings {
             date_format: "%Y-%m-%d".into(),
             article_max_width: None,
             language: crate::i18n::Lang::En,
+            hyperlinks: false,
         }
     }
 }

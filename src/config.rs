@@ -12,6 +12,7 @@
 //! mark_read = "open"         # open | end (scrolled to the end)
 //! language = "ja"            # en | zh-Hans | zh-Hant | ja (default: LC_ALL, LC_MESSAGES, LANG)
 //! utc = false                # true: times with a zone as written, not in the local zone
+//! hyperlinks = "auto"        # auto | always | never: links as OSC 8 hyperlinks
 //!
 //! [theme]                    # colour names, #rrggbb or 0-255
 //! accent = "cyan"
@@ -105,6 +106,26 @@ pub struct Config {
     pub mark_read: MarkReadOn,
     /// The interface language the config sets; `None` leaves it to the locale.
     pub language: Option<Lang>,
+    /// Whether article links are OSC 8 hyperlinks; `tui` resolves `Auto` for the terminal.
+    pub hyperlinks: HyperlinkMode,
+}
+
+/// The `hyperlinks` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HyperlinkMode {
+    /// Only in terminals known to support them.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl HyperlinkMode {
+    pub const NAMES: [(HyperlinkMode, &'static str); 3] = [
+        (HyperlinkMode::Auto, "auto"),
+        (HyperlinkMode::Always, "always"),
+        (HyperlinkMode::Never, "never"),
+    ];
 }
 
 impl Default for Config {
@@ -121,6 +142,7 @@ impl Default for Config {
             utc: false,
             mark_read: MarkReadOn::Open,
             language: None,
+            hyperlinks: HyperlinkMode::Auto,
         }
     }
 }
@@ -269,6 +291,12 @@ impl Config {
                     Some(mark_read) => config.mark_read = mark_read,
                     None => problem(line, ConfigIssue::MarkRead),
                 },
+                "hyperlinks" => {
+                    match value.as_str().and_then(|v| named(&HyperlinkMode::NAMES, v)) {
+                        Some(mode) => config.hyperlinks = mode,
+                        None => problem(line, ConfigIssue::Hyperlinks),
+                    }
+                }
                 "language" => match value.as_str().and_then(Lang::from_tag) {
                     Some(lang) => config.language = Some(lang),
                     None => problem(line, ConfigIssue::Language),
@@ -356,6 +384,7 @@ impl Config {
             sort: self.sort,
             date_format: self.date_format.clone(),
             article_max_width: self.article_width,
+            hyperlinks: false,
         }
     }
 }
@@ -540,6 +569,24 @@ quit = \"Hyper-q\"
         let (config, problems) = parse("utc = \"yes\"\n");
         assert!(!config.utc);
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn hyperlinks_is_read_and_checked() {
+        assert_eq!(parse("").0.hyperlinks, HyperlinkMode::Auto);
+        assert_eq!(
+            parse("hyperlinks = \"never\"\n").0.hyperlinks,
+            HyperlinkMode::Never
+        );
+        assert_eq!(
+            parse("hyperlinks = \"always\"\n").0.hyperlinks,
+            HyperlinkMode::Always
+        );
+        let (config, problems) = parse("sort = \"title\"\nhyperlinks = true\n");
+        assert_eq!(config.hyperlinks, HyperlinkMode::Auto);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert_eq!(problems[0].issue, ConfigIssue::Hyperlinks);
     }
 
     #[test]

@@ -382,6 +382,8 @@ catalog! {
     cfg_language,
     /// Config warning: a bad utc value.
     cfg_utc,
+    /// Config warning: a bad hyperlinks value.
+    cfg_hyperlinks,
     /// Config warning: a key bound to two commands; the winner keeps it.
     cfg_key_bound_twice,
     cfg_unknown_colour,

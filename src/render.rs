@@ -15,7 +15,9 @@
 //!   `brief show` map them to colours. Nothing here knows ratatui or a terminal.
 //! - Links and images are numbered from 1 in reading order; the same URL keeps its number; the
 //!   front matter's source is `[1]`. In the text a link reads `text[3]`; an image is a one-line
-//!   placeholder `[图片 4: alt]`, never its URL.
+//!   placeholder `[图片 4: alt]`, never its URL. Every span of a link's text, of an image
+//!   placeholder and of a link-list URL carries its link ([`Style::link`]), also on each line
+//!   a wrapped link or bare URL is broken onto, so a terminal can make it one hyperlink.
 //! - The words placed in the article (`图片`, the source, categories and tags labels, the link
 //!   list's title) are in the post's language ([`crate::i18n::post_language`]: its `lang`,
 //!   else the script of its title and first KiB), else in [`RenderOptions::language`].
@@ -112,6 +114,10 @@ pub struct Style {
     pub strong: bool,
     pub emphasis: bool,
     pub strike: bool,
+    /// The link this text belongs to, an index into [`Article::links`]: set on a link's
+    /// text and image placeholder, and kept on every piece when the text wraps, so that a
+    /// terminal can make the whole of it one hyperlink. Never shown by `brief show`.
+    pub link: Option<u32>,
 }
 
 impl Style {
@@ -528,6 +534,39 @@ mod tests {
             !blocks.iter().any(|b| matches!(b, doc::Block::Code(_))),
             "{blocks:?}"
         );
+    }
+
+    /// Every span of a link's text, and of a bare URL broken over several lines, names the
+    /// link, so a terminal hyperlink covers all of it; other text names none.
+    #[test]
+    fn wrapped_links_keep_their_link_on_every_piece() {
+        let url = "https://example.com/a/very/long/path/that/cannot/fit/on/one/line/at/all";
+        let body = format!("看 <{url}> 和[一个很长的链接文字跨越好几行](https://b.example/x)。\n");
+        let article = render_article(&post(None), &body, 24);
+        let index_of = |u: &str| article.links.iter().position(|l| l.url == u);
+        let bare = index_of(url).expect("bare URL numbered") as u32;
+        let named = index_of("https://b.example/x").expect("link numbered") as u32;
+        let body_lines = &article.lines[article.header_lines..];
+        let spans_of = |link: u32| -> Vec<&Span> {
+            body_lines
+                .iter()
+                .flat_map(|l| &l.spans)
+                .filter(|s| s.style.role == Role::Link && s.style.link == Some(link))
+                .collect()
+        };
+        let bare_spans = spans_of(bare);
+        assert!(bare_spans.len() >= 3, "the URL wraps: {bare_spans:?}");
+        let joined: String = bare_spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, url);
+        let named_text: String = spans_of(named).iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(named_text, "一个很长的链接文字跨越好几行");
+        for span in body_lines.iter().flat_map(|l| &l.spans) {
+            if span.style.role == Role::Link {
+                assert!(span.style.link.is_some(), "{span:?}");
+            } else if span.style.role == Role::Plain {
+                assert_eq!(span.style.link, None, "{span:?}");
+            }
+        }
     }
 
     #[test]

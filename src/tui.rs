@@ -7,6 +7,7 @@
 
 mod browser;
 mod clipboard;
+mod hyperlinks;
 mod stories;
 mod terminal;
 mod workers;
@@ -76,7 +77,8 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let _restore = terminal::Restore;
     let theme = Theme::from_config(&options.config.theme, options.config.ascii_borders);
     let size = terminal.size()?;
-    let settings = options.config.reader_settings();
+    let mut settings = options.config.reader_settings();
+    settings.hyperlinks = hyperlinks::hyperlinks_here(options.config.hyperlinks);
     let language = settings.language;
     let mut app = App::with_settings(
         options.roots.clone(),

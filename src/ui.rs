@@ -7,6 +7,7 @@
 //! their own are made steady in the finished frame (see [`crate::text::steady`]).
 
 mod article_pane;
+mod hyperlink;
 mod list_pane;
 mod overlays;
 mod status_bar;
@@ -97,6 +98,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         None => {}
     }
     steady_emoji(frame.buffer_mut());
+    hyperlink::settle(frame.buffer_mut());
 }
 
 /// The screen without its last row (the status bar), when there is more than one row.
@@ -119,7 +121,12 @@ fn steady_emoji(buf: &mut Buffer) {
     for row in buf.content.chunks_mut(width) {
         let mut x = 0;
         while x < row.len() {
-            let Cow::Owned(steady) = steady_grapheme(row[x].symbol()) else {
+            // A hyperlink's cell is made steady inside its link.
+            let (opener, symbol) = match hyperlink::split(row[x].symbol()) {
+                Some((opener, text)) => (Some(opener.to_string()), text),
+                None => (None, row[x].symbol()),
+            };
+            let Cow::Owned(steady) = steady_grapheme(symbol) else {
                 x += 1;
                 continue;
             };
@@ -130,7 +137,12 @@ fn steady_emoji(buf: &mut Buffer) {
                     break;
                 };
                 *cell = template.clone();
-                cell.set_symbol(grapheme);
+                match &opener {
+                    Some(opener) => hyperlink::set_linked(cell, opener, grapheme),
+                    None => {
+                        cell.set_symbol(grapheme);
+                    }
+                }
                 // A wide grapheme's second column stays as ratatui left it.
                 column += grapheme.width().max(1);
             }

@@ -1257,3 +1257,84 @@ fn ascii_borders_draw_the_header_rule_in_ascii_too() {
         }
     }
 }
+
+// ---- OSC 8 hyperlinks ---------------------------------------------------------------------
+
+/// The link index and text of a cell wrapped in an OSC 8 hyperlink, checking its URL is the
+/// link's; `None` for a plain cell.
+fn hyperlink_cell<'a>(symbol: &'a str, links: &[brief::render::Link]) -> Option<(u32, &'a str)> {
+    let rest = symbol.strip_prefix("\x1b]8;id=brief-")?;
+    let rest = rest
+        .strip_suffix("\x1b]8;;\x1b\\")
+        .expect("a hyperlink cell closes its link");
+    let (id, rest) = rest.split_once(';').expect("an id, then the URL");
+    let index: u32 = id.parse().expect("a numeric id");
+    let (url, text) = rest.split_once("\x1b\\").expect("the URL is terminated");
+    assert_eq!(
+        url, links[index as usize].url,
+        "the id names the link of the URL"
+    );
+    assert!(brief::app::is_openable(url), "{url}");
+    Some((index, text))
+}
+
+#[test]
+fn with_hyperlinks_on_each_cell_of_a_link_is_its_osc8_link_and_off_no_escape_is_drawn() {
+    for (width, height) in SNAPSHOT_SIZES {
+        let mut h = Harness::new(width, height);
+        Screen::ArticleEnd.drive(&mut h);
+        let off = h.draw();
+        for buf in [&off.frame, &off.screen] {
+            assert!(
+                buf.content.iter().all(|c| !c.symbol().contains('\x1b')),
+                "{width}x{height}: no escape with hyperlinks off"
+            );
+        }
+        h.app.settings.hyperlinks = true;
+        let on = h.draw();
+        let article = h.app.rendered_article().expect("the article was rendered");
+        let area = inner(h.app.areas().article.expect("an article pane"));
+        let scroll = h.app.article.as_ref().expect("an article").scroll;
+        let mut linked = 0;
+        for row in 0..area.height {
+            let Some(line) = article.lines.get(scroll + usize::from(row)) else {
+                break;
+            };
+            let mut x = area.x;
+            for span in &line.spans {
+                let link = span
+                    .style
+                    .link
+                    .filter(|&i| brief::app::is_openable(&article.links[i as usize].url));
+                for c in span.text.chars() {
+                    let w = display_width(&c.to_string()) as u16;
+                    if x + w > area.right() {
+                        break;
+                    }
+                    let symbol = on.screen[(x, area.y + row)].symbol();
+                    let cell = hyperlink_cell(symbol, &article.links);
+                    match link {
+                        Some(i) => {
+                            // A line wider than the pane ends in an ellipsis.
+                            let (index, text) = cell.unwrap_or_else(|| {
+                                panic!("{width}x{height}: ({x}, {row}) is linked: {symbol:?}")
+                            });
+                            assert_eq!(index, i, "{width}x{height} at ({x}, {row})");
+                            assert!(text == c.to_string() || text == "…", "{text:?} for {c:?}");
+                            linked += 1;
+                        }
+                        None => assert_eq!(cell, None, "{width}x{height}: {symbol:?}"),
+                    }
+                    x += w.max(1);
+                }
+            }
+        }
+        assert!(linked > 0, "{width}x{height}: some link is on screen");
+        // Without the escapes, the terminal shows what it shows with hyperlinks off: the
+        // escapes take no columns.
+        for (a, b) in on.screen.content.iter().zip(&off.screen.content) {
+            let shown = hyperlink_cell(a.symbol(), &article.links).map_or(a.symbol(), |(_, t)| t);
+            assert_eq!(shown, b.symbol());
+        }
+    }
+}

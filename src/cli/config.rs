@@ -82,6 +82,10 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     row("ascii_borders", config.ascii_borders.to_string());
     row("utc", config.utc.to_string());
     row(
+        "hyperlinks",
+        name_of(&crate::config::HyperlinkMode::NAMES, &config.hyperlinks).to_string(),
+    );
+    row(
         "mark_read",
         name_of(&MarkReadOn::NAMES, &config.mark_read).to_string(),
     );

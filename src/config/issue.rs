@@ -18,6 +18,7 @@ pub enum ConfigIssue {
     MarkRead,
     Language,
     Utc,
+    Hyperlinks,
     /// A key bound to two commands: `winner` keeps it, `loser` loses it.
     KeyBoundTwice {
         key: String,
@@ -57,6 +58,7 @@ impl ConfigIssue {
             ConfigIssue::MarkRead => words.cfg_mark_read.into(),
             ConfigIssue::Language => words.cfg_language.into(),
             ConfigIssue::Utc => words.cfg_utc.into(),
+            ConfigIssue::Hyperlinks => words.cfg_hyperlinks.into(),
             ConfigIssue::KeyBoundTwice { key, winner, loser } => fill(
                 words.cfg_key_bound_twice,
                 &[("key", key), ("winner", winner), ("loser", loser)],

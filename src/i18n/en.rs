@@ -136,6 +136,7 @@ pub const CATALOG: Catalog = Catalog {
     cfg_mark_read: "`mark_read` must be \"open\" or \"end\"",
     cfg_language: "`language` must be \"en\", \"zh-Hans\", \"zh-Hant\" or \"ja\"",
     cfg_utc: "`utc` must be true or false",
+    cfg_hyperlinks: "`hyperlinks` must be \"auto\", \"always\" or \"never\"",
     cfg_key_bound_twice: "`keys.{loser}`: `{key}` is also bound to `{winner}`, which keeps it",
     cfg_unknown_colour: "unknown colour `theme.{name}` (known: {known})",
     cfg_bad_colour: "`theme.{name}` must be a colour name, #rrggbb or 0-255",

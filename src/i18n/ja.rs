@@ -136,6 +136,7 @@ pub const CATALOG: Catalog = Catalog {
     cfg_mark_read: "`mark_read` は \"open\" か \"end\" にしてください",
     cfg_language: "`language` は \"en\"、\"zh-Hans\"、\"zh-Hant\"、\"ja\" のいずれかにしてください",
     cfg_utc: "`utc` は true か false にしてください",
+    cfg_hyperlinks: "`hyperlinks` は \"auto\"、\"always\" か \"never\" にしてください",
     cfg_key_bound_twice: "`keys.{loser}`：`{key}` は `{winner}` にも割り当てられており、そちらが優先されます",
     cfg_unknown_colour: "不明な色 `theme.{name}`（使えるもの：{known}）",
     cfg_bad_colour: "`theme.{name}` は色の名前、#rrggbb、0-255 のいずれかにしてください",

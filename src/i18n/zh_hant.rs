@@ -136,6 +136,7 @@ pub const CATALOG: Catalog = Catalog {
     cfg_mark_read: "`mark_read` 必須是 \"open\" 或 \"end\"",
     cfg_language: "`language` 必須是 \"en\"、\"zh-Hans\"、\"zh-Hant\" 或 \"ja\"",
     cfg_utc: "`utc` 必須是 true 或 false",
+    cfg_hyperlinks: "`hyperlinks` 必須是 \"auto\"、\"always\" 或 \"never\"",
     cfg_key_bound_twice: "`keys.{loser}`：`{key}` 也繫結到 `{winner}`，由後者保留",
     cfg_unknown_colour: "未知的顏色 `theme.{name}`（可用：{known}）",
     cfg_bad_colour: "`theme.{name}` 必須是顏色名稱、#rrggbb 或 0-255",

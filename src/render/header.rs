@@ -188,7 +188,13 @@ impl Layout {
                 &mut prefix,
                 vec![
                     Span::new(pad, Style::default()),
-                    Span::new(link.url.clone(), Style::new(Role::LinkListUrl)),
+                    Span::new(
+                        link.url.clone(),
+                        Style {
+                            link: u32::try_from(link.number - 1).ok(),
+                            ..Style::new(Role::LinkListUrl)
+                        },
+                    ),
                 ],
             );
         }

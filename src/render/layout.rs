@@ -76,6 +76,7 @@ impl Mark {
             strong: false,
             emphasis: false,
             strike: false,
+            link: None,
         },
         width: 0,
     };
@@ -537,9 +538,10 @@ impl Layout {
                     text.clear();
                     super::doc::plain_text(content, &mut text);
                     let number = self.links.number(url, false, text.trim());
-                    let link_style = if number.is_some() {
+                    let link_style = if let Some(n) = number {
                         Style {
                             role: Role::Link,
+                            link: link_index(n),
                             ..style
                         }
                     } else {
@@ -557,7 +559,10 @@ impl Layout {
                     let number = self.links.number(url, true, alt);
                     out.push(
                         &image_placeholder(self.labels.label_image, number, alt, max_width),
-                        Style::new(Role::Image),
+                        Style {
+                            link: number.and_then(link_index),
+                            ..Style::new(Role::Image)
+                        },
                         false,
                         true,
                     );
@@ -584,6 +589,11 @@ fn merged_in_place(mut spans: Vec<Span>) -> Vec<Span> {
     }
     spans.truncate(kept);
     spans
+}
+
+/// The index into the article's links of link number `n` (from 1).
+fn link_index(n: usize) -> Option<u32> {
+    n.checked_sub(1).and_then(|i| u32::try_from(i).ok())
 }
 
 /// Appends `[n]`, a link's number as the text shows it.

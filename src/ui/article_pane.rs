@@ -1,7 +1,8 @@
 //! The article pane: the visible slice of the rendered lines, search matches highlighted, and
 //! a "line N/M" indicator. Lines were wrapped once by `render`; nothing is wrapped here.
+//! When the settings say so, links are OSC 8 hyperlinks (see [`super::hyperlink`]).
 
-use super::{Theme, pane_block, put};
+use super::{Theme, hyperlink, pane_block, put};
 use crate::app::App;
 use crate::i18n::fill;
 use crate::render;
@@ -55,13 +56,14 @@ impl Widget for ArticlePane<'_> {
             .chars()
             .flat_map(char::to_lowercase)
             .collect();
+        let links = app.settings.hyperlinks.then_some(article.links.as_slice());
         for (row, line) in article
             .visible(scroll, usize::from(inner.height))
             .iter()
             .enumerate()
         {
             let y = inner.y + row as u16;
-            draw_line(buf, inner.x, y, width, line, self.theme, &query);
+            draw_line(buf, inner.x, y, width, line, self.theme, &query, links);
         }
         // A quiet "seen 02-12" at the right of a repeated story's heading, where it fits.
         let height = usize::from(inner.height);
@@ -77,7 +79,9 @@ impl Widget for ArticlePane<'_> {
     }
 }
 
-/// Draws one rendered line, spans in their theme styles, search matches highlighted.
+/// Draws one rendered line, spans in their theme styles, search matches highlighted; with
+/// `links`, the text of each link is an OSC 8 hyperlink to it.
+#[allow(clippy::too_many_arguments)]
 fn draw_line(
     buf: &mut Buffer,
     x: u16,
@@ -86,45 +90,68 @@ fn draw_line(
     line: &render::Line,
     theme: &Theme,
     query: &[char],
+    links: Option<&[render::Link]>,
 ) {
     let highlighted = match_mask(line, query);
     let mut pen = Pen { x, y, left: width };
     let mut char_index = 0;
     for span in &line.spans {
-        let style = theme.article_style(span.style);
-        // With ASCII borders the header's rule is ASCII too, as wide as before.
-        if theme.ascii_borders && span.style.role == render::Role::Rule {
-            pen.write(buf, &span.text.replace('─', "-"), style);
-            char_index += span.text.chars().count();
-            continue;
+        let from = pen.x;
+        draw_span(buf, &mut pen, span, theme, &highlighted, &mut char_index);
+        let Some(links) = links else { continue };
+        let link = span
+            .style
+            .link
+            .and_then(|i| Some((i, links.get(i as usize)?)));
+        if let Some(open) = link.and_then(|(i, link)| hyperlink::opener(i, &link.url)) {
+            hyperlink::link_cells(buf, y, from, pen.x, &open);
         }
-        if highlighted.is_empty() {
-            pen.write(buf, &span.text, style);
-            continue;
-        }
-        // Split the span where highlighting starts and stops.
-        let mut piece = String::new();
-        let mut piece_lit = false;
-        for c in span.text.chars() {
-            let lit = highlighted.get(char_index).copied().unwrap_or(false);
-            if lit != piece_lit && !piece.is_empty() {
-                pen.write(
-                    buf,
-                    &piece,
-                    if piece_lit { theme.search_match } else { style },
-                );
-                piece.clear();
-            }
-            piece_lit = lit;
-            piece.push(c);
-            char_index += 1;
-        }
-        pen.write(
-            buf,
-            &piece,
-            if piece_lit { theme.search_match } else { style },
-        );
     }
+}
+
+/// Draws one span at the pen, search matches highlighted; `char_index` counts the line's
+/// characters drawn so far.
+fn draw_span(
+    buf: &mut Buffer,
+    pen: &mut Pen,
+    span: &render::Span,
+    theme: &Theme,
+    highlighted: &[bool],
+    char_index: &mut usize,
+) {
+    let style = theme.article_style(span.style);
+    // With ASCII borders the header's rule is ASCII too, as wide as before.
+    if theme.ascii_borders && span.style.role == render::Role::Rule {
+        pen.write(buf, &span.text.replace('─', "-"), style);
+        *char_index += span.text.chars().count();
+        return;
+    }
+    if highlighted.is_empty() {
+        pen.write(buf, &span.text, style);
+        return;
+    }
+    // Split the span where highlighting starts and stops.
+    let mut piece = String::new();
+    let mut piece_lit = false;
+    for c in span.text.chars() {
+        let lit = highlighted.get(*char_index).copied().unwrap_or(false);
+        if lit != piece_lit && !piece.is_empty() {
+            pen.write(
+                buf,
+                &piece,
+                if piece_lit { theme.search_match } else { style },
+            );
+            piece.clear();
+        }
+        piece_lit = lit;
+        piece.push(c);
+        *char_index += 1;
+    }
+    pen.write(
+        buf,
+        &piece,
+        if piece_lit { theme.search_match } else { style },
+    );
 }
 
 /// Where the next piece of a line goes, and how many columns are left.
