@@ -63,7 +63,7 @@ impl Widget for ArticlePane<'_> {
             .enumerate()
         {
             let y = inner.y + row as u16;
-            draw_line(buf, inner.x, y, width, line, self.theme, &query, links);
+            draw_line(buf, (inner.x, y), width, line, self.theme, &query, links);
         }
         // A quiet "seen 02-12" at the right of a repeated story's heading, where it fits.
         let height = usize::from(inner.height);
@@ -81,11 +81,9 @@ impl Widget for ArticlePane<'_> {
 
 /// Draws one rendered line, spans in their theme styles, search matches highlighted; with
 /// `links`, the text of each link is an OSC 8 hyperlink to it.
-#[allow(clippy::too_many_arguments)]
 fn draw_line(
     buf: &mut Buffer,
-    x: u16,
-    y: u16,
+    (x, y): (u16, u16),
     width: usize,
     line: &render::Line,
     theme: &Theme,
