@@ -54,18 +54,21 @@ impl App {
         let (Some(view), Some(article)) = (self.article.as_ref(), self.rendered_article()) else {
             return 0;
         };
-        article
-            .lines
-            .iter()
-            .skip(view.scroll)
-            .flat_map(|line| &line.spans)
-            .filter(|span| span.style.role == Role::LinkNumber)
-            .find_map(|span| {
-                let digits: String = span.text.chars().filter(char::is_ascii_digit).collect();
-                digits.parse::<usize>().ok()
-            })
-            .and_then(|number| number.checked_sub(1))
+        first_numbered_link(article.lines.get(view.scroll..).unwrap_or_default())
             .filter(|&i| i < article.links.len())
             .unwrap_or(0)
     }
+}
+
+/// The link whose `[n]` comes first in `lines`, as an index into the article's links.
+pub(super) fn first_numbered_link(lines: &[crate::render::Line]) -> Option<usize> {
+    lines
+        .iter()
+        .flat_map(|line| &line.spans)
+        .filter(|span| span.style.role == Role::LinkNumber)
+        .find_map(|span| {
+            let digits: String = span.text.chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<usize>().ok()
+        })
+        .and_then(|number| number.checked_sub(1))
 }

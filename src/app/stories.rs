@@ -388,15 +388,7 @@ impl App {
         let story = self.story_in_view()?;
         let (_, lines) = self.stories_with_lines().get(story).cloned()?;
         let article = self.rendered_article()?;
-        article.lines.get(lines)?.iter().find_map(|line| {
-            line.spans.iter().find_map(|span| {
-                if span.style.role != crate::render::Role::LinkNumber {
-                    return None;
-                }
-                let number: usize = span.text.trim_matches(['[', ']']).parse().ok()?;
-                number.checked_sub(1)
-            })
-        })
+        super::link_count::first_numbered_link(article.lines.get(lines)?)
     }
 
     /// Opens the outline at the story in view.
