@@ -251,6 +251,9 @@ pub struct App {
     pub list_rows: Vec<days::ListRow>,
     /// The row of each post of the view.
     row_of_post: Vec<usize>,
+    /// The posts in view were published in more than one year (worked out with the rows,
+    /// only when the list is not grouped by day: day headings always show the year).
+    pub view_spans_years: bool,
     /// The local date today, for the "today" and "yesterday" of day headings.
     pub today: Option<jiff::civil::Date>,
     pub focus: Focus,
@@ -328,6 +331,7 @@ impl App {
             list_top: 0,
             list_rows: Vec::new(),
             row_of_post: Vec::new(),
+            view_spans_years: false,
             today: None,
             focus: Focus::List,
             overlay: None,

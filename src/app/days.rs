@@ -100,6 +100,15 @@ impl App {
         let (rows, row_of) = list_rows(days, self.list_by_day());
         self.list_rows = rows;
         self.row_of_post = row_of;
+        self.view_spans_years = !self.list_by_day() && {
+            let mut years = self
+                .view
+                .iter()
+                .filter_map(|&i| known.get(i).copied().flatten().map(|d| d.year()));
+            years
+                .next()
+                .is_some_and(|first| years.any(|year| year != first))
+        };
     }
 
     /// The list row of the selected post.

@@ -52,7 +52,7 @@ impl Widget for ListPane<'_> {
         let configured = app.settings.date_format.as_str();
         // Grouped by day, the headings carry the dates, with the year; otherwise a list that
         // spans more than one year puts the year before the configured format.
-        let format = if !app.list_by_day() && spans_years(app) {
+        let format = if app.view_spans_years {
             with_year(configured)
         } else {
             configured.into()
@@ -202,18 +202,6 @@ impl Widget for ListPane<'_> {
 fn shown_date(date: jiff::civil::Date, format: &str, words: &Catalog) -> String {
     date.strftime(&localize_date_format(format, date, words))
         .to_string()
-}
-
-/// Whether the posts in view were published in more than one year.
-fn spans_years(app: &App) -> bool {
-    let mut years = app
-        .view
-        .iter()
-        .filter_map(|&i| app.posts[i].date.map(|d| d.day().year()));
-    let Some(first) = years.next() else {
-        return false;
-    };
-    years.any(|year| year != first)
 }
 
 #[cfg(test)]
