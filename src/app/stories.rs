@@ -609,6 +609,23 @@ mod tests {
             reader
         }
 
+        /// The seen stories this reader recorded, come back as a save returns them.
+        fn seen_as_saved(&mut self) {
+            let mut seen = Seen::default();
+            self.seen.iter().for_each(|c| seen.apply(c));
+            self.act(Action::SeenLoaded(seen));
+        }
+
+        /// Of [`pair`]: opens the older briefing (02-13, listed second), then the newer.
+        fn read_the_older_then_open_the_newer(&mut self) {
+            self.act(Action::MoveDown);
+            self.act(Action::OpenSelected);
+            self.seen_as_saved();
+            self.act(Action::Back);
+            self.act(Action::MoveUp);
+            self.act(Action::OpenSelected);
+        }
+
         fn act(&mut self, action: Action) {
             let mut queue = vec![action];
             while let Some(action) = queue.pop() {
@@ -672,9 +689,7 @@ mod tests {
         reader.act(Action::MoveDown);
         reader.act(Action::MoveDown);
         reader.act(Action::OpenSelected);
-        let mut seen = Seen::default();
-        reader.seen.iter().for_each(|c| seen.apply(c));
-        reader.act(Action::SeenLoaded(seen));
+        reader.seen_as_saved();
         reader.act(Action::Back);
         reader.act(Action::MoveTop);
         let index = reader.app.view[reader.app.selected];
@@ -737,15 +752,7 @@ mod tests {
     #[test]
     fn a_story_seen_in_an_earlier_post_is_marked_with_that_posts_date() {
         let mut reader = Reader::new(80, 24, pair());
-        // Read 02-13 first.
-        reader.act(Action::MoveDown);
-        reader.act(Action::OpenSelected);
-        let mut seen = Seen::default();
-        reader.seen.iter().for_each(|c| seen.apply(c));
-        reader.act(Action::SeenLoaded(seen));
-        reader.act(Action::Back);
-        reader.act(Action::MoveUp);
-        reader.act(Action::OpenSelected);
+        reader.read_the_older_then_open_the_newer();
         let marks = reader.app.story_seen_marks(0, 100);
         let article = reader.app.rendered_article().unwrap();
         let repeated = article.stories[0].line;
@@ -763,14 +770,7 @@ mod tests {
     #[test]
     fn z_folds_repeated_stories_to_their_headings_and_back() {
         let mut reader = Reader::new(80, 24, pair());
-        reader.act(Action::MoveDown);
-        reader.act(Action::OpenSelected);
-        let mut seen = Seen::default();
-        reader.seen.iter().for_each(|c| seen.apply(c));
-        reader.act(Action::SeenLoaded(seen));
-        reader.act(Action::Back);
-        reader.act(Action::MoveUp);
-        reader.act(Action::OpenSelected);
+        reader.read_the_older_then_open_the_newer();
         let whole = reader.app.rendered_article().unwrap().plain_lines();
         key(&mut reader.app, 'z');
         let folded = reader.app.rendered_article().unwrap().plain_lines();
