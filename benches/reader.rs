@@ -6,13 +6,13 @@
 //! `brief::corpus`); for 100,000 posts and whole-process timings see the README's
 //! "Performance" section and `examples/measure.rs`.
 
+use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::{Action, App};
 use brief::corpus::{CorpusOptions, write_corpus};
 use brief::store::{IndexCache, LoadOptions, load_path, load_path_cached};
 use brief::ui::{self, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

@@ -10,6 +10,7 @@ pub mod action;
 pub mod days;
 mod fold;
 mod index;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 mod link_count;

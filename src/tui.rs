@@ -8,20 +8,21 @@
 mod browser;
 mod clipboard;
 mod hyperlinks;
+pub mod input;
 mod stories;
 mod terminal;
 mod workers;
 
 pub use browser::{BrowserCommand, commands_from_env};
 
-use crate::app::{Action, App, Effect, PaneId, keymap};
+use crate::app::{Action, App, Effect};
 use crate::config::Config;
 use crate::marks::{MarkStore, Marks};
 use crate::stories::cache::StoryCache;
 use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
-use crossterm::event::{Event, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::Event;
+use ratatui::layout::Rect;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -300,38 +301,8 @@ impl EffectRunner {
     }
 }
 
-/// Turns a terminal event into an action: keys through the key map, mouse by where it is.
+/// Turns a terminal event into an action: converted to the app's input event, then mapped
+/// by the app (keys through the key map, the pointer by where it is).
 pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => keymap::action_for_key(app, key),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => {
-            let at = Position::new(mouse.column, mouse.row);
-            let areas = app.areas();
-            // The tag overlay lies on top on narrow screens, so it is hit first.
-            let pane = [
-                (areas.tags, PaneId::Tags),
-                (areas.list, PaneId::List),
-                (areas.article, PaneId::Article),
-            ]
-            .into_iter()
-            .find_map(|(area, pane)| area.filter(|a| a.contains(at)).map(|a| (a, pane)))?;
-            let (area, pane) = pane;
-            let inner = crate::app::layout::inner(area);
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),
-                MouseEventKind::ScrollUp => Some(Action::ScrollPane(pane, -3)),
-                MouseEventKind::Down(MouseButton::Left) if inner.contains(at) => {
-                    let row = usize::from(at.y - inner.y);
-                    match pane {
-                        PaneId::List => Some(Action::ClickListRow(row)),
-                        PaneId::Tags => Some(Action::ClickTagRow(row)),
-                        PaneId::Article => None,
-                    }
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
+    crate::app::input::action_for_input(app, input::input_event(event)?)
 }

@@ -8,6 +8,7 @@
 //! effects `update` returns are run synchronously here (render an article, search bodies), so
 //! no thread, timer or terminal is involved.
 
+use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::layout::{centered, inner};
 use brief::app::{Action, App, Effect, Focus, TagRow};
@@ -16,7 +17,6 @@ use brief::render::{RenderOptions, render_article_with};
 use brief::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
 use brief::text::display_width;
 use brief::ui::{self, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

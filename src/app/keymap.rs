@@ -2,9 +2,9 @@
 //! can replace. The search prompt and the link picker read some keys themselves; digits
 //! always open numbered links; `Ctrl-c` always quits.
 
+use super::input::{KeyCode, KeyEvent};
 use super::{Action, App, Focus, Overlay};
 use crate::i18n::Catalog;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
 
 /// A command the user can bind keys to. Its name in the config file is [`Command::name`].
@@ -209,15 +209,13 @@ pub struct Key {
 impl Key {
     fn from_event(event: KeyEvent) -> Self {
         let code = match event.code {
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => {
-                KeyCode::Char(c.to_ascii_uppercase())
-            }
+            KeyCode::Char(c) if event.modifiers.shift => KeyCode::Char(c.to_ascii_uppercase()),
             code => code,
         };
         Key {
             code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-            alt: event.modifiers.contains(KeyModifiers::ALT),
+            ctrl: event.modifiers.ctrl,
+            alt: event.modifiers.alt,
         }
     }
 
@@ -401,12 +399,11 @@ pub fn help_lines(keymap: &KeyMap, words: &Catalog) -> Vec<(String, String)> {
     lines
 }
 
-/// The action a key means in the app's current state, if any.
-pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+/// The action a key means in the app's current state, if any. (`impl Into` lets callers
+/// still holding a terminal's key event pass it; `tui::input` has the conversion.)
+pub fn action_for_key(app: &App, event: impl Into<KeyEvent>) -> Option<Action> {
+    let event = event.into();
+    let ctrl = event.modifiers.ctrl;
     if ctrl && event.code == KeyCode::Char('c') {
         return Some(Action::QuitNow);
     }
@@ -459,7 +456,7 @@ mod tests {
 
     #[test]
     fn shifted_letters_match_their_capitals() {
-        let shifted = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::SHIFT);
+        let shifted = KeyEvent::new(KeyCode::Char('g'), super::super::input::KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(shifted), Key::parse("G").unwrap());
     }
 

@@ -1,10 +1,12 @@
 //! `update` driven by keys, without a terminal: every key of the reader.
 
 use super::*;
+use crate::app::input::{
+    KeyCode, KeyEvent, KeyModifiers, PointerEvent, PointerKind, action_for_pointer,
+};
 use crate::app::keymap::action_for_key;
 use crate::render::render_article;
 use crate::store::PostDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn post(name: &str, date: &str, tags: &[&str], source: Option<&str>) -> Post {
     Post {
@@ -507,46 +509,24 @@ fn resizing_re_renders_the_article_for_the_new_width() {
 
 #[test]
 fn mouse_wheel_and_clicks_map_to_panes() {
-    use crossterm::event::{Event, MouseEvent, MouseEventKind};
     let mut h = Harness::new(120, 40);
     let list = h.app.areas().list.unwrap();
-    let click = |kind, column, row| {
-        Event::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
-    let action = crate::tui::action_for_event(
-        &h.app,
-        click(
-            MouseEventKind::Down(crossterm::event::MouseButton::Left),
-            list.x + 3,
-            list.y + 4,
-        ),
-    );
+    let click = |kind, column, row| PointerEvent { kind, column, row };
+    let action = action_for_pointer(&h.app, click(PointerKind::LeftDown, list.x + 3, list.y + 4));
     h.act(action.unwrap());
     // Each post of the harness has a day of its own: rows go heading, post, heading, post.
     assert_eq!(h.app.list_rows[3], crate::app::days::ListRow::Post(1));
     assert_eq!(h.app.selected, 1);
     let article = h.app.areas().article.unwrap();
-    let action = crate::tui::action_for_event(
+    let action = action_for_pointer(
         &h.app,
-        click(MouseEventKind::ScrollDown, article.x + 5, article.y + 5),
+        click(PointerKind::ScrollDown, article.x + 5, article.y + 5),
     );
     h.act(action.unwrap());
     assert_eq!(h.scroll(), 3);
     assert_eq!(h.app.focus, Focus::List, "the wheel does not steal focus");
     let tags = h.app.areas().tags.unwrap();
-    let action = crate::tui::action_for_event(
-        &h.app,
-        click(
-            MouseEventKind::Down(crossterm::event::MouseButton::Left),
-            tags.x + 3,
-            tags.y + 2,
-        ),
-    );
+    let action = action_for_pointer(&h.app, click(PointerKind::LeftDown, tags.x + 3, tags.y + 2));
     h.act(action.unwrap());
     assert_eq!(h.app.filter.names().collect::<Vec<_>>(), ["AI"]);
 }
