@@ -19,6 +19,7 @@ mod on_screen;
 pub mod prompt;
 mod reading;
 mod resume;
+pub mod runner;
 mod search;
 mod stories;
 mod tag_filter;

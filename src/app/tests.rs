@@ -5,6 +5,8 @@ use crate::app::input::{
     KeyCode, KeyEvent, KeyModifiers, PointerEvent, PointerKind, action_for_pointer,
 };
 use crate::app::keymap::action_for_key;
+use crate::app::runner::{self, Effects};
+use crate::i18n::Catalog;
 use crate::render::render_article;
 use crate::store::PostDate;
 
@@ -31,17 +33,102 @@ fn body_of(path: &Path) -> String {
     body
 }
 
-/// An app on 30 posts at `width`x`height`, loaded, with effects run synchronously.
+/// An app on 30 posts at `width`x`height`, loaded, with effects run synchronously by
+/// [`Fakes`].
 struct Harness {
     app: App,
+    fx: Fakes,
+    quit: bool,
+}
+
+/// In-memory side effects: articles rendered from [`body_of`], bodies searched the same way,
+/// everything else recorded.
+#[derive(Default)]
+struct Fakes {
     opened: Vec<String>,
     copied: Vec<String>,
-    quit: bool,
     reloads: usize,
     renders: usize,
     saved: Vec<crate::marks::MarkChange>,
     positions_saved: Vec<crate::positions::PositionChange>,
     searches_saved: Vec<String>,
+}
+
+impl Effects for Fakes {
+    fn open_url(&mut self, url: String, _: &'static Catalog) -> Option<Action> {
+        self.opened.push(url);
+        None
+    }
+    fn copy_to_clipboard(&mut self, text: String, _: &'static Catalog) -> Option<Action> {
+        self.copied.push(text);
+        None
+    }
+    fn reload(&mut self) -> Option<Action> {
+        self.reloads += 1;
+        None
+    }
+    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
+        self.renders += 1;
+        let article = render_article(&post, &body_of(&post.path), width);
+        Some(Action::ArticleReady {
+            path: post.path.clone(),
+            width,
+            article: Arc::new(article),
+        })
+    }
+    fn search_bodies(
+        &mut self,
+        generation: u64,
+        query: String,
+        paths: Arc<Vec<PathBuf>>,
+    ) -> Option<Action> {
+        // As the worker does: every text term in the post.
+        let terms = crate::store::SearchTerms::parse(&query).text;
+        let hits = paths
+            .iter()
+            .filter(|p| {
+                let body = body_of(p);
+                terms
+                    .iter()
+                    .all(|t| crate::store::contains_ignore_case(&body, t))
+            })
+            .cloned()
+            .collect();
+        Some(Action::SearchHits {
+            generation,
+            paths: hits,
+            done: true,
+        })
+    }
+    fn cancel_search(&mut self) -> Option<Action> {
+        None
+    }
+    fn save_marks(&mut self, changes: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
+        self.saved.extend(changes);
+        None
+    }
+    fn save_search(&mut self, query: String, _: &'static Catalog) -> Option<Action> {
+        self.searches_saved.push(query);
+        None
+    }
+    fn save_positions(
+        &mut self,
+        changes: Vec<crate::positions::PositionChange>,
+        _: &'static Catalog,
+    ) -> Option<Action> {
+        self.positions_saved.extend(changes);
+        None
+    }
+    fn save_seen(
+        &mut self,
+        _: Vec<crate::stories::seen::SeenChange>,
+        _: &'static Catalog,
+    ) -> Option<Action> {
+        None
+    }
+    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
+        None
+    }
 }
 
 impl Harness {
@@ -63,14 +150,8 @@ impl Harness {
         }
         let mut h = Harness {
             app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
-            opened: vec![],
-            copied: vec![],
+            fx: Fakes::default(),
             quit: false,
-            reloads: 0,
-            renders: 0,
-            saved: vec![],
-            positions_saved: vec![],
-            searches_saved: vec![],
         };
         h.act(Action::Resize(width, height));
         h.act(Action::PostsLoaded {
@@ -82,60 +163,8 @@ impl Harness {
     }
 
     fn act(&mut self, action: Action) {
-        let mut queue = vec![action];
-        while let Some(action) = queue.pop() {
-            if let Some(effect) = self.app.update(action) {
-                self.run(effect, &mut queue);
-            }
-        }
-    }
-
-    fn run(&mut self, effect: Effect, queue: &mut Vec<Action>) {
-        match effect {
-            Effect::LoadArticle { post, width } => {
-                self.renders += 1;
-                let article = render_article(&post, &body_of(&post.path), width);
-                queue.push(Action::ArticleReady {
-                    path: post.path.clone(),
-                    width,
-                    article: Arc::new(article),
-                });
-            }
-            Effect::SearchBodies {
-                generation,
-                query,
-                paths,
-            } => {
-                // As the worker does: every text term in the post.
-                let terms = crate::store::SearchTerms::parse(&query).text;
-                let hits = paths
-                    .iter()
-                    .filter(|p| {
-                        let body = body_of(p);
-                        terms
-                            .iter()
-                            .all(|t| crate::store::contains_ignore_case(&body, t))
-                    })
-                    .cloned()
-                    .collect();
-                queue.push(Action::SearchHits {
-                    generation,
-                    paths: hits,
-                    done: true,
-                });
-            }
-            Effect::OpenUrl(url) => self.opened.push(url),
-            Effect::CopyToClipboard(text) => self.copied.push(text),
-            Effect::Quit => self.quit = true,
-            Effect::Reload => self.reloads += 1,
-            Effect::SaveMarks(changes) => self.saved.extend(changes),
-            Effect::SavePositions(changes) => self.positions_saved.extend(changes),
-            Effect::SaveSearch(query) => self.searches_saved.push(query),
-            Effect::Batch(effects) => effects.into_iter().for_each(|e| self.run(e, queue)),
-            Effect::Suspend
-            | Effect::CancelSearch
-            | Effect::SaveSeen(_)
-            | Effect::FindStories(_) => {}
+        if runner::settle(&mut self.app, action, &mut self.fx) == runner::Flow::Quit {
+            self.quit = true;
         }
     }
 
@@ -392,18 +421,18 @@ fn o_opens_the_source_and_digits_open_numbered_links() {
     h.select_post_with_source();
     let source = h.app.selected_post().unwrap().source.clone().unwrap();
     h.key(KeyCode::Char('o'));
-    assert_eq!(h.opened, std::slice::from_ref(&source));
+    assert_eq!(h.fx.opened, std::slice::from_ref(&source));
     h.key(KeyCode::Char('1'));
-    assert_eq!(h.opened.last().unwrap(), &source, "the source is [1]");
+    assert_eq!(h.fx.opened.last().unwrap(), &source, "the source is [1]");
     h.key(KeyCode::Char('2'));
     assert!(
-        h.opened
+        h.fx.opened
             .last()
             .unwrap()
             .starts_with("https://a.example.com/")
     );
     h.key(KeyCode::Char('3'));
-    assert_eq!(h.opened.len(), 3, "ftp links are refused");
+    assert_eq!(h.fx.opened.len(), 3, "ftp links are refused");
     assert!(h.app.status.as_deref().unwrap().contains("refused"));
     h.key(KeyCode::Char('9'));
     assert!(h.app.status.as_deref().unwrap().contains("no link [9]"));
@@ -419,13 +448,13 @@ fn f_picks_a_link_and_y_copies_it() {
     let second = h.app.rendered_article().unwrap().links[1].url.clone();
     assert!(second.starts_with("https://a.example.com/"));
     h.key(KeyCode::Char('y'));
-    assert_eq!(h.copied.last(), Some(&second));
+    assert_eq!(h.fx.copied.last(), Some(&second));
     h.key(KeyCode::Enter);
-    assert_eq!(h.opened.last(), Some(&second));
+    assert_eq!(h.fx.opened.last(), Some(&second));
     assert!(h.app.overlay.is_none());
     h.key(KeyCode::Char('y'));
     assert_eq!(
-        h.copied.last(),
+        h.fx.copied.last(),
         h.app.selected_post().unwrap().source.as_ref(),
         "outside the picker y copies the source"
     );
@@ -451,7 +480,7 @@ fn question_mark_shows_scrollable_help() {
 fn r_reloads_and_replaces_the_posts() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Char('r'));
-    assert_eq!(h.reloads, 1);
+    assert_eq!(h.fx.reloads, 1);
     h.act(Action::PostsLoaded {
         posts: vec![post("new", "2026-05-01", &["AI"], None)],
         diagnostics: vec![],
@@ -539,7 +568,7 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
     assert!(!h.app.mark_of(index).read);
     h.key(KeyCode::Enter);
     assert!(h.app.mark_of(index).read, "opening marks read");
-    assert!(matches!(h.saved.last(), Some(MarkChange::Read(_, true))));
+    assert!(matches!(h.fx.saved.last(), Some(MarkChange::Read(_, true))));
     h.key(KeyCode::Char('q'));
     h.key(KeyCode::Char('u'));
     assert!(!h.app.mark_of(index).read, "u toggles back to unread");
@@ -558,7 +587,7 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
     assert_eq!(h.app.view, [index]);
     h.key(KeyCode::Char('v'));
     assert_eq!(h.app.view.len(), 30);
-    assert_eq!(h.saved.len(), 4);
+    assert_eq!(h.fx.saved.len(), 4);
 }
 
 #[test]
@@ -719,16 +748,16 @@ fn a_file_change_updates_the_count_of_files_with_errors() {
 fn reloading_lays_the_open_article_out_again() {
     let mut h = Harness::new(120, 40);
     let posts = h.app.posts.clone();
-    let renders = h.renders;
+    let renders = h.fx.renders;
     assert!(h.app.rendered_article().is_some());
     h.key(KeyCode::Char('r'));
-    assert_eq!(h.reloads, 1);
+    assert_eq!(h.fx.reloads, 1);
     h.act(Action::PostsLoaded {
         posts,
         diagnostics: vec![],
         done: true,
     });
-    assert_eq!(h.renders, renders + 1, "the open article is read again");
+    assert_eq!(h.fx.renders, renders + 1, "the open article is read again");
 }
 
 #[test]
@@ -833,7 +862,7 @@ fn o_and_u_act_on_the_article_shown() {
 impl Harness {
     /// `o` on a post whose article has no primary link opens the source of the post shown.
     fn select_post_with_source_on_screen_check(&mut self, shown: usize) {
-        let before = self.opened.len();
+        let before = self.fx.opened.len();
         self.key(KeyCode::Char('o'));
         let expected = self
             .app
@@ -841,7 +870,7 @@ impl Harness {
             .and_then(|a| a.primary())
             .map(|l| l.url.clone())
             .or_else(|| self.app.posts[shown].source.clone());
-        assert_eq!(self.opened.get(before).cloned(), expected);
+        assert_eq!(self.fx.opened.get(before).cloned(), expected);
     }
 }
 
@@ -924,7 +953,7 @@ fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
     let read = (0..30).filter(|&i| h.app.mark_of(i).read).count();
     assert!(read < 30, "posts out of view stay unread");
     assert!(h.app.status.as_deref().unwrap_or("").starts_with("marked "));
-    let saved = h.saved.len();
+    let saved = h.fx.saved.len();
     h.key(KeyCode::Char('U'));
     let still_read: Vec<usize> = (0..30).filter(|&i| h.app.mark_of(i).read).collect();
     assert_eq!(
@@ -932,7 +961,7 @@ fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
         1,
         "only the post read before A stays read"
     );
-    assert!(h.saved.len() > saved, "the undo is saved");
+    assert!(h.fx.saved.len() > saved, "the undo is saved");
     assert!(
         (0..30).any(|i| h.app.mark_of(i).starred),
         "stars are untouched"
@@ -953,7 +982,7 @@ fn the_reading_position_comes_back_when_a_post_is_opened_again() {
     assert_eq!(h.scroll(), 10);
     h.key(KeyCode::Char('q'));
     assert_eq!(
-        h.positions_saved.len(),
+        h.fx.positions_saved.len(),
         1,
         "leaving the article notes where"
     );
@@ -967,11 +996,11 @@ fn the_reading_position_comes_back_when_a_post_is_opened_again() {
     assert_eq!(h.scroll(), 10, "the first post reopens where it was left");
 
     // After a restart, with the positions read back from the state folder.
-    let noted: crate::positions::Positions = h
-        .positions_saved
-        .iter()
-        .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))
-        .collect();
+    let noted: crate::positions::Positions =
+        h.fx.positions_saved
+            .iter()
+            .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))
+            .collect();
     let mut again = Harness::new(80, 24);
     again.app.positions = noted.clone();
     again.select_post_with_source();
@@ -1113,7 +1142,7 @@ fn the_prompt_edits_like_a_shell_line_and_recalls_earlier_searches() {
     h.chars("p03");
     h.key(KeyCode::Enter);
     assert_eq!(
-        h.searches_saved,
+        h.fx.searches_saved,
         ["p03"],
         "Enter keeps the search in the history"
     );
@@ -1208,28 +1237,28 @@ fn harness_with_links(count: usize) -> Harness {
 fn a_count_before_o_opens_that_link_and_1_2_opens_one_link() {
     let mut h = harness_with_links(15);
     h.chars("12o");
-    assert_eq!(h.opened, ["https://l.example.com/12"]);
+    assert_eq!(h.fx.opened, ["https://l.example.com/12"]);
     h.chars("12");
     assert_eq!(
-        h.opened.len(),
+        h.fx.opened.len(),
         2,
         "1 then 2 opens link 12, not links 1 and 2"
     );
-    assert_eq!(h.opened[1], "https://l.example.com/12");
+    assert_eq!(h.fx.opened[1], "https://l.example.com/12");
     h.chars("3");
     assert_eq!(
-        h.opened[2], "https://l.example.com/3",
+        h.fx.opened[2], "https://l.example.com/3",
         "no longer number starts with 3"
     );
     h.chars("1");
     h.key(KeyCode::Enter);
-    assert_eq!(h.opened[3], "https://l.example.com/1");
+    assert_eq!(h.fx.opened[3], "https://l.example.com/1");
     h.chars("10o");
-    assert_eq!(h.opened[4], "https://l.example.com/10");
+    assert_eq!(h.fx.opened[4], "https://l.example.com/10");
     h.chars("1j");
     h.chars("5");
     assert_eq!(
-        h.opened[5], "https://l.example.com/5",
+        h.fx.opened[5], "https://l.example.com/5",
         "another key drops the count"
     );
 }
