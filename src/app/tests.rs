@@ -9,6 +9,7 @@ use crate::app::runner::{self, Effects};
 use crate::i18n::Catalog;
 use crate::render::render_article;
 use crate::store::PostDate;
+use std::path::Path;
 
 fn post(name: &str, date: &str, tags: &[&str], source: Option<&str>) -> Post {
     Post {
