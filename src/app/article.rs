@@ -3,9 +3,37 @@
 //!
 //! Part of `app`: no input or output here.
 
-use super::{App, ArticleView, Effect, Focus, both};
+use super::{App, ArticleView, Effect, Focus, MarkReadOn, both, days};
+use crate::marks::MarkChange;
 
 impl App {
+    /// `Enter` in the list: the selected post in the article pane, marked read when the
+    /// settings say opening reads it.
+    pub(super) fn open_selected(&mut self) -> Option<Effect> {
+        let &index = self.view.get(self.selected)?;
+        self.focus = Focus::Article;
+        let load = self.request_article();
+        let mark = if self.settings.mark_read_on == MarkReadOn::Open && !self.mark_of(index).read {
+            self.change_mark(index, |id| MarkChange::Read(id, true))
+        } else {
+            None
+        };
+        match (load, mark) {
+            (Some(load), Some(mark)) => Some(Effect::Batch(vec![load, mark])),
+            (load, mark) => load.or(mark),
+        }
+    }
+
+    /// A click on a row of the list selects its post (a day heading does nothing).
+    pub(super) fn click_list_row(&mut self, row: usize) -> Option<Effect> {
+        let &days::ListRow::Post(position) = self.list_rows.get(self.list_top + row)? else {
+            return None;
+        };
+        self.selected = position;
+        self.focus = Focus::List;
+        self.request_article()
+    }
+
     pub(crate) fn max_article_scroll(&self) -> usize {
         let lines = self.rendered_article().map_or(0, |a| a.lines.len());
         lines.saturating_sub(self.article_height())

@@ -27,6 +27,19 @@ impl App {
         self.settings.language.catalog()
     }
 
+    /// `f`: the picker of every link, starting at the story in view.
+    pub(super) fn show_link_picker(&mut self) {
+        match self.rendered_article() {
+            Some(a) if !a.links.is_empty() => {
+                let cursor = self
+                    .first_link_of_story_in_view()
+                    .unwrap_or_else(|| self.first_link_in_view());
+                self.overlay = Some(Overlay::Links { cursor });
+            }
+            _ => self.status = Some(self.words().msg_no_links.into()),
+        }
+    }
+
     pub(super) fn open_link_number(&mut self, number: usize) -> Option<Effect> {
         let url = self
             .rendered_article()

@@ -5,12 +5,20 @@
 
 use super::index::PostIndex;
 use super::navigation::Move;
-use super::{App, Effect, SortOrder, TagRow, ViewMode, both, view};
-use crate::marks::MarkChange;
+use super::{App, Effect, SortOrder, TagRow, both, view};
 use crate::store::{Diagnostic, Post, TagIndex, unify_spellings};
 use std::path::{Path, PathBuf};
 
 impl App {
+    /// `r`: read the folder again; the posts are replaced when the first batch arrives.
+    pub(super) fn reload(&mut self) -> Option<Effect> {
+        self.replace_on_next_batch = true;
+        self.loading.done = false;
+        self.status = Some(self.words().msg_reloading.into());
+        self.status_until_loaded = true;
+        Some(Effect::Reload)
+    }
+
     pub(super) fn posts_loaded(
         &mut self,
         posts: Vec<Post>,
@@ -125,51 +133,6 @@ impl App {
             return both(self.request_article(), search_effect);
         }
         search_effect
-    }
-
-    pub(super) fn count_unread(&mut self) {
-        self.unread_by_tag.clear();
-        for index in 0..self.posts.len() {
-            if !self.mark_of(index).read {
-                for key in &self.index.keys[index] {
-                    *self.unread_by_tag.entry(key.clone()).or_default() += 1;
-                }
-            }
-        }
-    }
-
-    /// Applies a mark change here and asks for it to be saved.
-    pub(super) fn change_mark(
-        &mut self,
-        index: usize,
-        change: impl FnOnce(String) -> MarkChange,
-    ) -> Option<Effect> {
-        let id = self.index.ids.get(index)?.clone();
-        let change = change(id.clone());
-        let was_read = self.index.marks[index].read;
-        let before = self.index.marks[index];
-        self.mark_undo = Some(vec![match &change {
-            MarkChange::Read(id, _) => MarkChange::Read(id.clone(), before.read),
-            MarkChange::Starred(id, _) => MarkChange::Starred(id.clone(), before.starred),
-        }]);
-        self.marks.apply(&change);
-        let mark = self.marks.get(&id);
-        self.index.marks[index] = mark;
-        if mark.read != was_read {
-            for key in &self.index.keys[index] {
-                let count = self.unread_by_tag.entry(key.clone()).or_default();
-                *count = if mark.read {
-                    count.saturating_sub(1)
-                } else {
-                    *count + 1
-                };
-            }
-        }
-        if self.view_mode != ViewMode::All {
-            self.hold_in_view(index);
-            self.recompute_view();
-        }
-        Some(Effect::SaveMarks(vec![change]))
     }
 }
 

@@ -4,15 +4,9 @@
 //!
 //! Part of `app`: no input or output here.
 
-use super::keymap;
-use super::layout;
 use super::messages::Message;
-use super::navigation::{movement, step};
-use super::{
-    Action, App, Effect, Focus, MarkReadOn, Overlay, TagRow, ViewFilter, ViewMode, both, days,
-};
-use crate::i18n::fill;
-use crate::marks::MarkChange;
+use super::navigation::movement;
+use super::{Action, App, Effect, Focus, Overlay, ViewFilter, ViewMode, both};
 use ratatui::layout::Rect;
 
 impl App {
@@ -161,48 +155,6 @@ impl App {
         }
     }
 
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
-        match (overlay, action) {
-            (_, Action::Back | Action::Quit) => self.overlay = None,
-            (Overlay::Stories { cursor }, action) => {
-                return self.update_story_outline(cursor, action);
-            }
-            (Overlay::Help { .. }, Action::ToggleHelp) => self.overlay = None,
-            (Overlay::Links { .. }, Action::ShowLinkPicker) => self.overlay = None,
-            (Overlay::Warnings { .. }, Action::ShowWarnings) => self.overlay = None,
-            (Overlay::Warnings { scroll }, action) => self.scroll_warnings(scroll, &action),
-            (Overlay::Help { scroll }, action) => {
-                let lines = keymap::help_lines(&self.settings.keymap, self.words()).len();
-                let rows = layout::help_rows(self.size, lines);
-                let last_top = lines.saturating_sub(rows);
-                let scroll = step(scroll, last_top + 1, movement(&action, rows)).min(last_top);
-                self.overlay = Some(Overlay::Help { scroll });
-            }
-            (Overlay::Links { cursor }, Action::OpenSelected) => {
-                let url = self
-                    .rendered_article()
-                    .and_then(|a| a.links.get(cursor))
-                    .map(|l| l.url.clone());
-                self.overlay = None;
-                return url.and_then(|u| self.open_url(u));
-            }
-            (Overlay::Links { .. }, Action::OpenLinkNumber(n)) => {
-                self.overlay = None;
-                return self.open_link_number(n);
-            }
-            (Overlay::Links { .. }, Action::CopyLink) => return self.copy_link(),
-            (Overlay::Links { cursor }, action) => {
-                let count = self.rendered_article().map_or(0, |a| a.links.len());
-                let moved = movement(&action, self.article_height());
-                if count > 0 && moved.is_some() {
-                    let cursor = step(cursor, count, moved).min(count - 1);
-                    self.overlay = Some(Overlay::Links { cursor });
-                }
-            }
-        }
-        None
-    }
-
     fn update_panes(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -265,88 +217,24 @@ impl App {
             Action::ShowStoryOutline => self.show_story_outline(),
             Action::ToggleFoldRepeats => self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.link_digit(n),
-            Action::ShowLinkPicker => match self.rendered_article() {
-                Some(a) if !a.links.is_empty() => {
-                    let cursor = self
-                        .first_link_of_story_in_view()
-                        .unwrap_or_else(|| self.first_link_in_view());
-                    self.overlay = Some(Overlay::Links { cursor });
-                }
-                _ => self.status = Some(self.words().msg_no_links.into()),
-            },
+            Action::ShowLinkPicker => self.show_link_picker(),
             Action::CopyLink => return self.copy_link(),
-            Action::ToggleRead => {
-                let index = self.post_on_screen()?;
-                let read = !self.mark_of(index).read;
-                return self.change_mark(index, |id| MarkChange::Read(id, read));
-            }
-            Action::ToggleStar => {
-                let index = self.post_on_screen()?;
-                let starred = !self.mark_of(index).starred;
-                return self.change_mark(index, |id| MarkChange::Starred(id, starred));
-            }
-            Action::CycleView => {
-                self.view_mode = match self.view_mode {
-                    ViewMode::All => ViewMode::Unread,
-                    ViewMode::Unread => ViewMode::Starred,
-                    ViewMode::Starred => ViewMode::NewStories,
-                    ViewMode::NewStories => ViewMode::All,
-                };
-                self.held = None;
-                self.recompute_view();
-                let words = self.words();
-                let mode = self.view_mode.label(words);
-                self.status = Some(fill(words.msg_showing, &[("mode", &mode)]));
-                return self.request_article();
-            }
-            Action::Reload => {
-                self.replace_on_next_batch = true;
-                self.loading.done = false;
-                self.status = Some(self.words().msg_reloading.into());
-                self.status_until_loaded = true;
-                return Some(Effect::Reload);
-            }
+            Action::ToggleRead => return self.toggle_read(),
+            Action::ToggleStar => return self.toggle_star(),
+            Action::CycleView => return self.cycle_view(),
+            Action::Reload => return self.reload(),
             Action::Quit => return self.go_back(true),
             Action::Back => return self.go_back(false),
             Action::ScrollPane(pane, delta) => return self.scroll_pane(pane, delta),
-            Action::ClickListRow(row) => {
-                if let Some(&days::ListRow::Post(position)) =
-                    self.list_rows.get(self.list_top + row)
-                {
-                    self.selected = position;
-                    self.focus = Focus::List;
-                    return self.request_article();
-                }
-            }
-            Action::ClickTagRow(row) => {
-                if let Some(TagRow::Tag(_)) = self.tag_rows.get(self.tag_top + row) {
-                    self.tag_cursor = self.tag_top + row;
-                    return self.toggle_tag_at_cursor();
-                }
-            }
+            Action::ClickListRow(row) => return self.click_list_row(row),
+            Action::ClickTagRow(row) => return self.click_tag_row(row),
             Action::OpenSelected if self.focus == Focus::Tags => {
                 return self.toggle_tag_at_cursor();
             }
             Action::ToggleTagAtCursor if self.focus == Focus::Tags => {
                 return self.toggle_tag_at_cursor();
             }
-            Action::OpenSelected if self.focus == Focus::List => {
-                if let Some(&index) = self.view.get(self.selected) {
-                    self.focus = Focus::Article;
-                    let load = self.request_article();
-                    let mark = if self.settings.mark_read_on == MarkReadOn::Open
-                        && !self.mark_of(index).read
-                    {
-                        self.change_mark(index, |id| MarkChange::Read(id, true))
-                    } else {
-                        None
-                    };
-                    return match (load, mark) {
-                        (Some(load), Some(mark)) => Some(Effect::Batch(vec![load, mark])),
-                        (load, mark) => load.or(mark),
-                    };
-                }
-            }
+            Action::OpenSelected if self.focus == Focus::List => return self.open_selected(),
             action => {
                 if let Some(moved) = movement(&action, self.page_for_focus()) {
                     return self.move_in_focus(moved);
