@@ -1,9 +1,11 @@
 //! The reader's state and its one writer, [`App::update`]: every key, click, resize and
 //! background result arrives as an [`Action`]; `update` changes the state and returns the
-//! [`Effect`] (open a link, load an article, search bodies, quit) for the event loop to run.
+//! [`Effect`] (open a link, load an article, search bodies, quit) for the event loop to run
+//! through [`runner`].
 //!
 //! This module performs no input or output: it must not touch the terminal, spawn processes,
-//! read files or sleep. That is what makes every behaviour testable without a terminal. The
+//! start threads, read files or sleep, and it does not import crossterm (keys and the pointer
+//! arrive as its own [`input`] events). That is what makes every behaviour testable without a terminal. The
 //! `ui` module only reads this state.
 
 pub mod action;

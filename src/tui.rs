@@ -1,9 +1,19 @@
 //! The interactive reader's event loop: the only place that touches the terminal, starts
-//! threads and processes, or writes escape sequences.
+//! processes (the browser), writes escape sequences, or starts long-lived threads.
 //!
 //! One channel feeds the loop: terminal input, posts from the loader, rendered articles,
-//! search hits and signals. The loop drains everything pending, applies it through
-//! [`App::update`], runs the returned effects, and draws once, only when something changed.
+//! search hits and signals. The loop drains everything pending, turns terminal events into the
+//! app's input events ([`input`]), applies each action with [`crate::app::runner::settle`]
+//! (which runs the effects `update` returns through `effects` and applies what they report),
+//! and draws once, only when something changed.
+//!
+//! Threads: `workers` starts the input reader, the signal handler, the folder loader (again on
+//! each reload), the watcher (and the `notify` crate its own), the article renderer and the
+//! body searcher; `stories` starts the story finder. The searcher and the loader also use
+//! rayon's pool, and the loader `store`'s walker threads. Elsewhere threads are only started
+//! for data-parallel work that ends before the call returns: `store` (walking and loading a
+//! folder, the index cache, tags, search) and `cli` (`list`, `check`, `stories`), through
+//! rayon, the `ignore` crate's parallel walk and one scoped thread.
 
 mod browser;
 mod clipboard;
