@@ -5,8 +5,9 @@
 //! characters).
 //!
 //! The app is driven the way the event loop drives it: keys go through the key map, and the
-//! effects `update` returns are run synchronously here (render an article, search bodies), so
-//! no thread, timer or terminal is involved.
+//! effects `update` returns go through the app's one runner (`app::runner::settle`), with
+//! in-memory fakes that render an article or search bodies at once, so no thread, timer or
+//! terminal is involved.
 
 use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
