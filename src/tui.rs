@@ -191,6 +191,6 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
 
 /// Turns a terminal event into an action: converted to the app's input event, then mapped
 /// by the app (keys through the key map, the pointer by where it is).
-pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
+fn action_for_event(app: &App, event: Event) -> Option<Action> {
     crate::app::input::action_for_input(app, input::input_event(event)?)
 }
