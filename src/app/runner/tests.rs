@@ -3,7 +3,8 @@
 use super::*;
 use ratatui::layout::Rect;
 
-/// Reports a message for each URL opened; records everything else it is asked.
+/// Reports a message for each URL opened (or, for `reload:` URLs, asks to reload); records
+/// everything it is asked.
 #[derive(Default)]
 struct Fake {
     asked: Vec<String>,
@@ -12,6 +13,9 @@ struct Fake {
 impl Effects for Fake {
     fn open_url(&mut self, url: String, _: &'static Catalog) -> Option<Action> {
         self.asked.push(format!("open {url}"));
+        if url.starts_with("reload:") {
+            return Some(Action::Reload);
+        }
         Some(Action::Notify(format!("opened {url}")))
     }
     fn copy_to_clipboard(&mut self, text: String, _: &'static Catalog) -> Option<Action> {
@@ -89,4 +93,20 @@ fn settle_runs_what_an_action_asks_for() {
     assert_eq!(settle(&mut app, Action::Reload, &mut fake), Flow::Continue);
     assert_eq!(fake.asked, ["reload"]);
     assert_eq!(settle(&mut app, Action::QuitNow, &mut fake), Flow::Quit);
+}
+
+#[test]
+fn the_effects_of_a_follow_up_run_too() {
+    let (mut app, mut fake) = (app(), Fake::default());
+    let effect = Effect::Batch(vec![
+        Effect::OpenUrl("reload:".into()),
+        Effect::OpenUrl("https://a.example".into()),
+    ]);
+    run(&mut app, effect, &mut fake);
+    // The first report asks to reload; that runs once the whole batch has run, as it would
+    // when the event loop takes the report from its channel.
+    assert_eq!(
+        fake.asked,
+        ["open reload:", "open https://a.example", "reload"]
+    );
 }
