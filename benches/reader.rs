@@ -6,17 +6,24 @@
 //! `brief::corpus`); for 100,000 posts and whole-process timings see the README's
 //! "Performance" section and `examples/measure.rs`.
 
+use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
+use brief::app::runner::{self, Effects};
 use brief::app::{Action, App};
 use brief::corpus::{CorpusOptions, write_corpus};
-use brief::store::{IndexCache, LoadOptions, load_path, load_path_cached};
+use brief::i18n::Catalog;
+use brief::marks::MarkChange;
+use brief::positions::PositionChange;
+use brief::store::{IndexCache, LoadOptions, Post, load_path, load_path_cached};
+use brief::stories::seen::SeenChange;
 use brief::ui::{self, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 fn loading(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a corpus folder");
@@ -60,9 +67,51 @@ fn app_with_posts() -> (App, Terminal<TestBackend>) {
     )
 }
 
+/// What the event loop's side of a key costs: requests go to workers that answer after the
+/// frame (so nothing is reported back here), and nothing is saved.
+struct Workers;
+
+impl Effects for Workers {
+    fn open_url(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn copy_to_clipboard(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn reload(&mut self) -> Option<Action> {
+        None
+    }
+    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
+        black_box((post, width));
+        None
+    }
+    fn search_bodies(&mut self, _: u64, query: String, _: Arc<Vec<PathBuf>>) -> Option<Action> {
+        black_box(query);
+        None
+    }
+    fn cancel_search(&mut self) -> Option<Action> {
+        None
+    }
+    fn save_marks(&mut self, _: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_search(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_positions(&mut self, _: Vec<PositionChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
+        None
+    }
+}
+
 fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, theme: &Theme, code: KeyCode) {
     if let Some(action) = action_for_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        black_box(app.update(action));
+        black_box(runner::settle(app, action, &mut Workers));
     }
     terminal
         .draw(|frame| ui::draw(frame, app, theme))

@@ -1,6 +1,9 @@
 //! The command line: argument definitions and the non-interactive subcommands (`list`,
 //! `tags`, `check`, `show`). Output goes to stdout, problems to stderr.
 //!
+//! Threads: `list`, `check` and `stories` format on rayon's pool, and loading goes through
+//! `store`'s threads; none outlives the command.
+//!
 //! Exit codes are the same on every subcommand: 0 success, 1 when `check` found errors or a
 //! command failed on its input, 2 for misuse (bad flags, a path that does not exist).
 

@@ -6,6 +6,10 @@
 //! `render`, `app`, `ui`, `tui` and `cli` modules. It only reads posts, never writes them. All
 //! text it hands out has been through [`crate::text::sanitize_inline`] or
 //! [`crate::text::sanitize_block`].
+//!
+//! Threads: loading a folder walks it with the `ignore` crate's parallel walker, reads the
+//! index cache on one scoped thread meanwhile, and parses, sorts, indexes tags and searches on
+//! rayon's pool; all of it ends before the call returns.
 
 mod cache;
 mod date;

@@ -1,32 +1,44 @@
 //! The interactive reader's event loop: the only place that touches the terminal, starts
-//! threads and processes, or writes escape sequences.
+//! processes (the browser), writes escape sequences, or starts long-lived threads.
 //!
 //! One channel feeds the loop: terminal input, posts from the loader, rendered articles,
-//! search hits and signals. The loop drains everything pending, applies it through
-//! [`App::update`], runs the returned effects, and draws once, only when something changed.
+//! search hits and signals. The loop drains everything pending, turns terminal events into the
+//! app's input events ([`input`]), applies each action with [`crate::app::runner::settle`]
+//! (which runs the effects `update` returns through `effects` and applies what they report),
+//! and draws once, only when something changed.
+//!
+//! Threads: `workers` starts the input reader, the signal handler, the folder loader (again on
+//! each reload), the watcher (and the `notify` crate its own), the article renderer and the
+//! body searcher; `stories` starts the story finder. The searcher and the loader also use
+//! rayon's pool, and the loader `store`'s walker threads. Elsewhere threads are only started
+//! for data-parallel work that ends before the call returns: `store` (walking and loading a
+//! folder, the index cache, tags, search) and `cli` (`list`, `check`, `stories`), through
+//! rayon, the `ignore` crate's parallel walk and one scoped thread.
 
 mod browser;
 mod clipboard;
+mod effects;
 mod hyperlinks;
+pub mod input;
 mod stories;
 mod terminal;
 mod workers;
 
 pub use browser::{BrowserCommand, commands_from_env};
 
-use crate::app::{Action, App, Effect, PaneId, keymap};
+use crate::app::runner::{self, Flow};
+use crate::app::{Action, App};
 use crate::config::Config;
 use crate::marks::{MarkStore, Marks};
-use crate::stories::cache::StoryCache;
 use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
-use crossterm::event::{Event, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
-use std::io::{self, Write};
+use crossterm::event::Event;
+use ratatui::layout::Rect;
+use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc::channel;
 
 /// What reaches the event loop.
 #[derive(Debug)]
@@ -121,7 +133,7 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
     let renderer = workers::spawn_renderer(tx.clone(), language, zone);
     let search_generation = Arc::new(AtomicU64::new(0));
     let searcher = workers::spawn_searcher(tx.clone(), search_generation.clone());
-    let mut runner = EffectRunner {
+    let mut effects = effects::LiveEffects {
         tx,
         load_generation,
         renderer,
@@ -143,8 +155,8 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
                 Message::Action(action) => Some(action),
                 Message::Input(event) => action_for_event(&app, event),
             };
-            if let Some(effect) = action.and_then(|action| app.update(action)) {
-                flow = flow.max(runner.run(effect, &mut app));
+            if let Some(action) = action {
+                flow = flow.max(runner::settle(&mut app, action, &mut effects));
             }
             if flow == Flow::Quit {
                 break;
@@ -165,173 +177,20 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         // A resize reaches the terminal before its event reaches the app; a frame laid out
         // for the old size would draw past the new one's edge.
         let size = terminal.size()?;
-        if (size.width, size.height) != (app.size.width, app.size.height)
-            && let Some(effect) = app.update(Action::Resize(size.width, size.height))
-        {
-            runner.run(effect, &mut app);
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            runner::settle(
+                &mut app,
+                Action::Resize(size.width, size.height),
+                &mut effects,
+            );
         }
         terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
     }
     Ok(())
 }
 
-/// What the loop does after a batch of messages; later variants win.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Flow {
-    Continue,
-    Suspend,
-    Quit,
-}
-
-/// Carries out effects on behalf of the loop.
-struct EffectRunner {
-    tx: Sender<Message>,
-    load_generation: Arc<AtomicU64>,
-    renderer: Sender<workers::RenderRequest>,
-    searcher: Sender<workers::SearchRequest>,
-    search_generation: Arc<AtomicU64>,
-    options: ReaderOptions,
-}
-
-impl EffectRunner {
-    fn run(&mut self, effect: Effect, app: &mut App) -> Flow {
-        match effect {
-            Effect::Quit => return Flow::Quit,
-            Effect::Suspend => return Flow::Suspend,
-            Effect::Batch(effects) => {
-                return effects
-                    .into_iter()
-                    .map(|e| self.run(e, app))
-                    .max()
-                    .unwrap_or(Flow::Continue);
-            }
-            Effect::OpenUrl(url) => {
-                let message = match browser::open(
-                    &url,
-                    self.options.config.browser.as_deref(),
-                    app.words(),
-                ) {
-                    Ok(message) | Err(message) => message,
-                };
-                app.update(Action::Notify(message));
-            }
-            Effect::CopyToClipboard(text) => {
-                use base64::Engine;
-                let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-                let mut out = io::stdout();
-                let _ = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
-                app.update(Action::Notify(
-                    clipboard::outcome().message(&text, app.words()),
-                ));
-            }
-            Effect::Reload => {
-                self.load_generation.fetch_add(1, Ordering::SeqCst);
-                workers::spawn_loader(
-                    self.options.roots.clone(),
-                    self.options.cache_dir.clone(),
-                    self.tx.clone(),
-                    self.load_generation.clone(),
-                );
-            }
-            Effect::LoadArticle { post, width } => {
-                let _ = self
-                    .renderer
-                    .send(workers::RenderRequest { post: *post, width });
-            }
-            Effect::SearchBodies {
-                generation,
-                query,
-                paths,
-            } => {
-                self.search_generation.store(generation, Ordering::SeqCst);
-                let _ = self.searcher.send(workers::SearchRequest {
-                    generation,
-                    query,
-                    paths,
-                });
-            }
-            Effect::CancelSearch => {
-                self.search_generation.fetch_add(1 << 32, Ordering::SeqCst);
-            }
-            Effect::FindStories(posts) => {
-                let cache = self.options.cache_dir.as_ref().map(|dir| {
-                    let roots = &self.options.roots;
-                    (StoryCache::file_for(dir, roots), roots.clone())
-                });
-                stories::spawn_story_finder(posts, cache, self.tx.clone());
-            }
-            Effect::SaveSeen(changes) => {
-                match SeenStore::beside_marks(&self.options.marks.path).save(&changes) {
-                    Ok(seen) => app.update(Action::SeenLoaded(seen)),
-                    Err(error) => app.update(Action::Notify(error.localized(app.words()))),
-                };
-            }
-            // A few milliseconds, and done here so that no mark is lost on quit.
-            Effect::SaveMarks(changes) => match self.options.marks.save(&changes) {
-                Ok(marks) => {
-                    app.update(Action::MarksLoaded(marks));
-                }
-                Err(error) => {
-                    let message = error.localized(app.words());
-                    app.update(Action::Notify(message));
-                }
-            },
-            Effect::SaveSearch(query) => {
-                let store =
-                    crate::search_history::HistoryStore::beside_marks(&self.options.marks.path);
-                if let Err(error) = store.add(&query) {
-                    let message = error.localized(app.words());
-                    app.update(Action::Notify(message));
-                }
-            }
-            Effect::SavePositions(mut changes) => {
-                let now = jiff::Timestamp::now().as_second();
-                for position in changes.iter_mut().filter_map(|(_, p)| p.as_mut()) {
-                    position.at = now;
-                }
-                let store = crate::positions::PositionStore::beside_marks(&self.options.marks.path);
-                if let Err(error) = store.save(&changes) {
-                    let message = error.localized(app.words());
-                    app.update(Action::Notify(message));
-                }
-            }
-        }
-        Flow::Continue
-    }
-}
-
-/// Turns a terminal event into an action: keys through the key map, mouse by where it is.
-pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => keymap::action_for_key(app, key),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => {
-            let at = Position::new(mouse.column, mouse.row);
-            let areas = app.areas();
-            // The tag overlay lies on top on narrow screens, so it is hit first.
-            let pane = [
-                (areas.tags, PaneId::Tags),
-                (areas.list, PaneId::List),
-                (areas.article, PaneId::Article),
-            ]
-            .into_iter()
-            .find_map(|(area, pane)| area.filter(|a| a.contains(at)).map(|a| (a, pane)))?;
-            let (area, pane) = pane;
-            let inner = crate::app::layout::inner(area);
-            match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollPane(pane, 3)),
-                MouseEventKind::ScrollUp => Some(Action::ScrollPane(pane, -3)),
-                MouseEventKind::Down(MouseButton::Left) if inner.contains(at) => {
-                    let row = usize::from(at.y - inner.y);
-                    match pane {
-                        PaneId::List => Some(Action::ClickListRow(row)),
-                        PaneId::Tags => Some(Action::ClickTagRow(row)),
-                        PaneId::Article => None,
-                    }
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
+/// Turns a terminal event into an action: converted to the app's input event, then mapped
+/// by the app (keys through the key map, the pointer by where it is).
+fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    crate::app::input::action_for_input(app, input::input_event(event)?)
 }

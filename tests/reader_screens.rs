@@ -5,24 +5,29 @@
 //! characters).
 //!
 //! The app is driven the way the event loop drives it: keys go through the key map, and the
-//! effects `update` returns are run synchronously here (render an article, search bodies), so
-//! no thread, timer or terminal is involved.
+//! effects `update` returns go through the app's one runner (`app::runner::settle`), with
+//! in-memory fakes that render an article or search bodies at once, so no thread, timer or
+//! terminal is involved.
 
+use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::layout::{centered, inner};
-use brief::app::{Action, App, Effect, Focus, TagRow};
+use brief::app::runner::{self, Effects};
+use brief::app::{Action, App, Focus, TagRow};
+use brief::i18n::Catalog;
 use brief::i18n::Lang;
+use brief::marks::MarkChange;
+use brief::positions::PositionChange;
 use brief::render::{RenderOptions, render_article_with};
 use brief::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
+use brief::stories::seen::SeenChange;
 use brief::text::display_width;
 use brief::ui::{self, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -56,10 +61,83 @@ fn sample_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
 }
 
-/// An app with the sample posts loaded, and the URLs it asked the browser to open.
+/// An app with the sample posts loaded, and its side effects run in memory.
 struct Harness {
     app: App,
+    fx: Fakes,
+}
+
+/// Articles read from the sample folder and rendered in the app's language, bodies searched
+/// in the files; the URLs the browser was asked to open are kept. Quitting, the clipboard,
+/// reloading, saving marks: nothing the screen needs.
+struct Fakes {
+    language: Lang,
     opened: Vec<String>,
+}
+
+impl Effects for Fakes {
+    fn open_url(&mut self, url: String, _: &'static Catalog) -> Option<Action> {
+        self.opened.push(url);
+        None
+    }
+    fn copy_to_clipboard(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn reload(&mut self) -> Option<Action> {
+        None
+    }
+    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
+        Some(match read_body(&post) {
+            Ok(body) => Action::ArticleReady {
+                path: post.path.clone(),
+                width,
+                article: Arc::new(render_article_with(
+                    &post,
+                    &body,
+                    &RenderOptions::new(width).in_language(self.language),
+                )),
+            },
+            Err(diagnostic) => Action::ArticleFailed {
+                path: post.path.clone(),
+                message: diagnostic.to_string(),
+            },
+        })
+    }
+    fn search_bodies(
+        &mut self,
+        generation: u64,
+        query: String,
+        paths: Arc<Vec<PathBuf>>,
+    ) -> Option<Action> {
+        let hits = paths
+            .iter()
+            .filter(|path| body_contains(path, &query))
+            .cloned()
+            .collect();
+        Some(Action::SearchHits {
+            generation,
+            paths: hits,
+            done: true,
+        })
+    }
+    fn cancel_search(&mut self) -> Option<Action> {
+        None
+    }
+    fn save_marks(&mut self, _: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_search(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_positions(&mut self, _: Vec<PositionChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
+        None
+    }
+    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
+        None
+    }
 }
 
 impl Harness {
@@ -81,7 +159,10 @@ impl Harness {
         let root = sample_root();
         let mut harness = Harness {
             app: App::new(root.clone(), Rect::new(0, 0, width, height)),
-            opened: Vec::new(),
+            fx: Fakes {
+                language: lang,
+                opened: Vec::new(),
+            },
         };
         harness.app.settings.language = lang;
         harness.apply(Action::Resize(width, height));
@@ -97,59 +178,7 @@ impl Harness {
 
     /// Applies an action and every action its effects lead to, as the event loop would.
     fn apply(&mut self, action: Action) {
-        let mut queue = VecDeque::from([action]);
-        while let Some(action) = queue.pop_front() {
-            if let Some(effect) = self.app.update(action) {
-                self.run(effect, &mut queue);
-            }
-        }
-    }
-
-    /// Runs an effect synchronously; what it reports goes on `queue`.
-    fn run(&mut self, effect: Effect, queue: &mut VecDeque<Action>) {
-        match effect {
-            Effect::Batch(effects) => {
-                for effect in effects {
-                    self.run(effect, queue);
-                }
-            }
-            Effect::LoadArticle { post, width } => {
-                queue.push_back(match read_body(&post) {
-                    Ok(body) => Action::ArticleReady {
-                        path: post.path.clone(),
-                        width,
-                        article: Arc::new(render_article_with(
-                            &post,
-                            &body,
-                            &RenderOptions::new(width).in_language(self.app.settings.language),
-                        )),
-                    },
-                    Err(diagnostic) => Action::ArticleFailed {
-                        path: post.path.clone(),
-                        message: diagnostic.to_string(),
-                    },
-                });
-            }
-            Effect::SearchBodies {
-                generation,
-                query,
-                paths,
-            } => {
-                let hits = paths
-                    .iter()
-                    .filter(|path| body_contains(path, &query))
-                    .cloned()
-                    .collect();
-                queue.push_back(Action::SearchHits {
-                    generation,
-                    paths: hits,
-                    done: true,
-                });
-            }
-            Effect::OpenUrl(url) => self.opened.push(url),
-            // Quitting, the clipboard, reloading, saving marks: nothing the screen needs.
-            _ => {}
-        }
+        runner::settle(&mut self.app, action, &mut self.fx);
     }
 
     fn press_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
@@ -866,7 +895,7 @@ fn o_in_the_article_opens_its_source() {
         .and_then(|p| p.source.clone())
         .expect("the post has a source");
     h.char('o');
-    assert_eq!(h.opened, vec![source]);
+    assert_eq!(h.fx.opened, vec![source]);
 }
 
 // ---- every size, every screen -------------------------------------------------------------
@@ -1051,7 +1080,10 @@ fn a_search_typed_while_loading_keeps_its_body_matches() {
     let loaded = load_path(&root, &LoadOptions::default());
     let mut h = Harness {
         app: App::new(root, Rect::new(0, 0, 120, 40)),
-        opened: Vec::new(),
+        fx: Fakes {
+            language: Lang::En,
+            opened: Vec::new(),
+        },
     };
     h.resize(120, 40);
     h.apply(Action::PostsLoaded {

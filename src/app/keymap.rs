@@ -1,200 +1,21 @@
 //! Keys to actions. Every command has default keys, which the config file's `[keys]` table
 //! can replace. The search prompt and the link picker read some keys themselves; digits
 //! always open numbered links; `Ctrl-c` always quits.
+//!
+//! The commands, their config names, descriptions and default keys are declared once, in
+//! [`super::action`]; this module only binds keys to them.
 
+use super::input::{KeyCode, KeyEvent};
 use super::{Action, App, Focus, Overlay};
 use crate::i18n::Catalog;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
 
-/// A command the user can bind keys to. Its name in the config file is [`Command::name`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
-    MoveDown,
-    MoveUp,
-    Top,
-    Bottom,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Open,
-    Back,
-    FocusNext,
-    FocusPrevious,
-    FocusTags,
-    ToggleTag,
-    NextTag,
-    PreviousTag,
-    ClearFilters,
-    Search,
-    NextMatch,
-    PreviousMatch,
-    OpenLink,
-    StoryOutline,
-    FoldRepeats,
-    LinkPicker,
-    CopyLink,
-    ToggleRead,
-    ToggleStar,
-    CycleView,
-    MarkViewRead,
-    UndoMarks,
-    /// `}`: the next day in the list, the next story in an article.
-    NextSection,
-    /// `{`: this day or the day before in the list, the previous story in an article.
-    PreviousSection,
-    ShowWarnings,
-    Reload,
-    Help,
-    Quit,
-    QuitNow,
-    Suspend,
-}
-
-/// Each command, its config name, and its default keys; what it does is
-/// [`Command::describe`].
-pub const COMMANDS: &[(Command, &str, &[&str])] = &[
-    (Command::MoveDown, "move_down", &["j", "Down"]),
-    (Command::MoveUp, "move_up", &["k", "Up"]),
-    (Command::Top, "top", &["g", "Home"]),
-    (Command::Bottom, "bottom", &["G", "End"]),
-    (Command::HalfPageDown, "half_page_down", &["Ctrl-d"]),
-    (Command::HalfPageUp, "half_page_up", &["Ctrl-u"]),
-    (Command::PageDown, "page_down", &["PageDown", "Space"]),
-    (Command::PageUp, "page_up", &["PageUp"]),
-    (Command::Open, "open", &["Enter", "l", "Right"]),
-    (Command::Back, "back", &["h", "Esc", "Left"]),
-    (Command::FocusNext, "focus_next", &["Tab"]),
-    (Command::FocusPrevious, "focus_previous", &["Shift-Tab"]),
-    (Command::FocusTags, "focus_tags", &["t"]),
-    (Command::ToggleTag, "toggle_tag", &["Space", "Enter"]),
-    (Command::NextTag, "next_tag", &["J", "]"]),
-    (Command::PreviousTag, "previous_tag", &["K", "["]),
-    (Command::ClearFilters, "clear_filters", &["c"]),
-    (Command::Search, "search", &["/"]),
-    (Command::NextMatch, "next_match", &["n"]),
-    (Command::PreviousMatch, "previous_match", &["N"]),
-    (Command::OpenLink, "open_link", &["o"]),
-    (Command::StoryOutline, "story_outline", &["O"]),
-    (Command::FoldRepeats, "fold_repeats", &["z"]),
-    (Command::LinkPicker, "link_picker", &["f"]),
-    (Command::CopyLink, "copy_link", &["y"]),
-    (Command::ToggleRead, "toggle_read", &["u"]),
-    (Command::ToggleStar, "toggle_star", &["s"]),
-    (Command::CycleView, "cycle_view", &["v"]),
-    (Command::MarkViewRead, "mark_view_read", &["A"]),
-    (Command::UndoMarks, "undo_marks", &["U"]),
-    (Command::NextSection, "next_section", &["}"]),
-    (Command::PreviousSection, "previous_section", &["{"]),
-    (Command::ShowWarnings, "show_warnings", &["!"]),
-    (Command::Reload, "reload", &["r"]),
-    (Command::Help, "help", &["?"]),
-    (Command::Quit, "quit", &["q"]),
-    (Command::QuitNow, "quit_now", &["Q"]),
-    (Command::Suspend, "suspend", &["Ctrl-z"]),
-];
+pub use super::action::Command;
 
 impl Command {
-    /// What the command does, for the help and `brief config`.
-    pub fn describe(self, words: &Catalog) -> &'static str {
-        match self {
-            Command::MoveDown => words.key_move_down,
-            Command::MoveUp => words.key_move_up,
-            Command::Top => words.key_top,
-            Command::Bottom => words.key_bottom,
-            Command::PageDown => words.key_page_down,
-            Command::PageUp => words.key_page_up,
-            Command::HalfPageDown => words.key_half_page_down,
-            Command::HalfPageUp => words.key_half_page_up,
-            Command::Open => words.key_open,
-            Command::Back => words.key_back,
-            Command::FocusNext => words.key_focus_next,
-            Command::FocusPrevious => words.key_focus_previous,
-            Command::FocusTags => words.key_focus_tags,
-            Command::ToggleTag => words.key_toggle_tag,
-            Command::NextTag => words.key_next_tag,
-            Command::PreviousTag => words.key_previous_tag,
-            Command::ClearFilters => words.key_clear_filters,
-            Command::Search => words.key_search,
-            Command::NextMatch => words.key_next_match,
-            Command::PreviousMatch => words.key_previous_match,
-            Command::OpenLink => words.key_open_link,
-            Command::StoryOutline => words.key_story_outline,
-            Command::FoldRepeats => words.key_fold_repeats,
-            Command::LinkPicker => words.key_link_picker,
-            Command::CopyLink => words.key_copy_link,
-            Command::ToggleRead => words.key_toggle_read,
-            Command::ToggleStar => words.key_toggle_star,
-            Command::CycleView => words.key_cycle_view,
-            Command::MarkViewRead => words.key_mark_view_read,
-            Command::UndoMarks => words.key_undo_marks,
-            Command::NextSection => words.key_next_section,
-            Command::PreviousSection => words.key_previous_section,
-            Command::ShowWarnings => words.key_show_warnings,
-            Command::Reload => words.key_reload,
-            Command::Help => words.key_help,
-            Command::Quit => words.key_quit,
-            Command::QuitNow => words.key_quit_now,
-            Command::Suspend => words.key_suspend,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        COMMANDS
-            .iter()
-            .find(|(c, ..)| *c == self)
-            .map_or("", |(_, name, ..)| name)
-    }
-
+    /// The command named `name` in the config file's `[keys]` table.
     pub fn from_name(name: &str) -> Option<Self> {
-        COMMANDS
-            .iter()
-            .find(|(_, n, ..)| *n == name)
-            .map(|(c, ..)| *c)
-    }
-
-    fn action(self) -> Action {
-        match self {
-            Command::MoveDown => Action::MoveDown,
-            Command::MoveUp => Action::MoveUp,
-            Command::Top => Action::MoveTop,
-            Command::Bottom => Action::MoveBottom,
-            Command::PageDown => Action::PageDown,
-            Command::PageUp => Action::PageUp,
-            Command::HalfPageDown => Action::HalfPageDown,
-            Command::HalfPageUp => Action::HalfPageUp,
-            Command::Open => Action::OpenSelected,
-            Command::Back => Action::Back,
-            Command::FocusNext => Action::FocusNext,
-            Command::FocusPrevious => Action::FocusPrevious,
-            Command::FocusTags => Action::FocusTags,
-            Command::ToggleTag => Action::ToggleTagAtCursor,
-            Command::NextTag => Action::NextTagFilter,
-            Command::PreviousTag => Action::PreviousTagFilter,
-            Command::ClearFilters => Action::ClearFilters,
-            Command::Search => Action::StartSearch,
-            Command::NextMatch => Action::NextMatch,
-            Command::PreviousMatch => Action::PreviousMatch,
-            Command::OpenLink => Action::OpenPrimaryLink,
-            Command::StoryOutline => Action::ShowStoryOutline,
-            Command::FoldRepeats => Action::ToggleFoldRepeats,
-            Command::LinkPicker => Action::ShowLinkPicker,
-            Command::CopyLink => Action::CopyLink,
-            Command::ToggleRead => Action::ToggleRead,
-            Command::ToggleStar => Action::ToggleStar,
-            Command::CycleView => Action::CycleView,
-            Command::MarkViewRead => Action::MarkViewRead,
-            Command::UndoMarks => Action::UndoMarks,
-            Command::NextSection => Action::NextSection,
-            Command::ShowWarnings => Action::ShowWarnings,
-            Command::PreviousSection => Action::PreviousSection,
-            Command::Reload => Action::Reload,
-            Command::Help => Action::ToggleHelp,
-            Command::Quit => Action::Quit,
-            Command::QuitNow => Action::QuitNow,
-            Command::Suspend => Action::Suspend,
-        }
+        Command::ALL.iter().copied().find(|c| c.name() == name)
     }
 }
 
@@ -209,15 +30,13 @@ pub struct Key {
 impl Key {
     fn from_event(event: KeyEvent) -> Self {
         let code = match event.code {
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => {
-                KeyCode::Char(c.to_ascii_uppercase())
-            }
+            KeyCode::Char(c) if event.modifiers.shift => KeyCode::Char(c.to_ascii_uppercase()),
             code => code,
         };
         Key {
             code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-            alt: event.modifiers.contains(KeyModifiers::ALT),
+            ctrl: event.modifiers.ctrl,
+            alt: event.modifiers.alt,
         }
     }
 
@@ -285,22 +104,23 @@ pub struct KeyMap {
 
 impl Default for KeyMap {
     fn default() -> Self {
-        let defaults: Vec<(Command, Vec<String>)> = COMMANDS
-            .iter()
-            .map(|(c, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
-            .collect();
-        Self::from_bindings(&defaults).0
+        Self::from_bindings(&default_bindings()).0
     }
+}
+
+/// Every command with its default keys.
+fn default_bindings() -> Vec<(Command, Vec<String>)> {
+    Command::ALL
+        .iter()
+        .map(|c| (*c, c.default_keys().iter().map(|k| k.to_string()).collect()))
+        .collect()
 }
 
 impl KeyMap {
     /// A key map from the defaults with `overrides` replacing whole commands' keys. Returns the
     /// keys that do not parse, which are skipped.
     pub fn with_overrides(overrides: &[(Command, Vec<String>)]) -> (Self, Vec<String>) {
-        let mut bindings: Vec<(Command, Vec<String>)> = COMMANDS
-            .iter()
-            .map(|(c, _, keys)| (*c, keys.iter().map(|k| k.to_string()).collect()))
-            .collect();
+        let mut bindings = default_bindings();
         for (command, keys) in overrides {
             if let Some(entry) = bindings.iter_mut().find(|(c, _)| c == command) {
                 entry.1 = keys.clone();
@@ -342,7 +162,9 @@ impl KeyMap {
             .keys
             .iter()
             .filter_map(|(key, commands)| {
-                let mut commands = commands.iter().filter(|c| **c != Command::ToggleTag);
+                let mut commands = commands
+                    .iter()
+                    .filter(|c| **c != Command::ToggleTagAtCursor);
                 let winner = *commands.next()?;
                 let loser = *commands.next()?;
                 Some((describe(*key), winner, loser))
@@ -354,10 +176,13 @@ impl KeyMap {
 
     fn command(&self, key: Key, in_tag_pane: bool) -> Option<Command> {
         let commands = self.keys.get(&key)?;
-        if in_tag_pane && commands.contains(&Command::ToggleTag) {
-            return Some(Command::ToggleTag);
+        if in_tag_pane && commands.contains(&Command::ToggleTagAtCursor) {
+            return Some(Command::ToggleTagAtCursor);
         }
-        commands.iter().copied().find(|c| *c != Command::ToggleTag)
+        commands
+            .iter()
+            .copied()
+            .find(|c| *c != Command::ToggleTagAtCursor)
     }
 }
 
@@ -381,9 +206,9 @@ fn describe(key: Key) -> String {
 /// The help overlay's lines: keys, then what they do in the language of `words`, from the
 /// app's key map, then the keys that are not commands but always work.
 pub fn help_lines(keymap: &KeyMap, words: &Catalog) -> Vec<(String, String)> {
-    let mut lines: Vec<(String, String)> = COMMANDS
+    let mut lines: Vec<(String, String)> = Command::ALL
         .iter()
-        .map(|(command, ..)| {
+        .map(|command| {
             (
                 keymap.keys_of(*command).join(" "),
                 command.describe(words).to_string(),
@@ -401,12 +226,11 @@ pub fn help_lines(keymap: &KeyMap, words: &Catalog) -> Vec<(String, String)> {
     lines
 }
 
-/// The action a key means in the app's current state, if any.
-pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+/// The action a key means in the app's current state, if any. (`impl Into` lets callers
+/// still holding a terminal's key event pass it; `tui::input` has the conversion.)
+pub fn action_for_key(app: &App, event: impl Into<KeyEvent>) -> Option<Action> {
+    let event = event.into();
+    let ctrl = event.modifiers.ctrl;
     if ctrl && event.code == KeyCode::Char('c') {
         return Some(Action::QuitNow);
     }
@@ -431,7 +255,7 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
         .settings
         .keymap
         .command(Key::from_event(event), in_tag_pane)?;
-    if matches!(app.overlay, Some(Overlay::Links { .. })) && command == Command::OpenLink {
+    if matches!(app.overlay, Some(Overlay::Links { .. })) && command == Command::OpenPrimaryLink {
         return Some(Action::OpenSelected);
     }
     Some(command.action())
@@ -459,7 +283,7 @@ mod tests {
 
     #[test]
     fn shifted_letters_match_their_capitals() {
-        let shifted = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::SHIFT);
+        let shifted = KeyEvent::new(KeyCode::Char('g'), super::super::input::KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(shifted), Key::parse("G").unwrap());
     }
 
@@ -480,10 +304,24 @@ mod tests {
         let map = KeyMap::default();
         let space = Key::parse("Space").unwrap();
         assert_eq!(map.command(space, false), Some(Command::PageDown));
-        assert_eq!(map.command(space, true), Some(Command::ToggleTag));
+        assert_eq!(map.command(space, true), Some(Command::ToggleTagAtCursor));
         assert_eq!(
             map.command(Key::parse("Enter").unwrap(), false),
-            Some(Command::Open)
+            Some(Command::OpenSelected)
         );
+    }
+
+    #[test]
+    fn every_command_has_a_name_of_its_own_and_default_keys_that_parse() {
+        let mut names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Command::ALL.len(), "config names are unique");
+        for command in Command::ALL {
+            assert_eq!(Command::from_name(command.name()), Some(*command));
+            assert!(!command.default_keys().is_empty(), "{}", command.name());
+        }
+        let (_, problems) = KeyMap::from_bindings(&default_bindings());
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

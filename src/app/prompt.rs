@@ -26,8 +26,8 @@ pub enum LineEdit {
 }
 
 /// The edit a key means in the prompt, if any.
-pub fn edit_for_key(code: crossterm::event::KeyCode, ctrl: bool) -> Option<LineEdit> {
-    use crossterm::event::KeyCode;
+pub fn edit_for_key(code: super::input::KeyCode, ctrl: bool) -> Option<LineEdit> {
+    use super::input::KeyCode;
     Some(match (code, ctrl) {
         (KeyCode::Left, _) | (KeyCode::Char('b'), true) => LineEdit::Left,
         (KeyCode::Right, _) | (KeyCode::Char('f'), true) => LineEdit::Right,

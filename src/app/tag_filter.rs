@@ -40,6 +40,15 @@ impl App {
         self.request_article()
     }
 
+    /// A click on a tag of the tag pane toggles it (a group heading does nothing).
+    pub(super) fn click_tag_row(&mut self, row: usize) -> Option<Effect> {
+        let Some(TagRow::Tag(_)) = self.tag_rows.get(self.tag_top + row) else {
+            return None;
+        };
+        self.tag_cursor = self.tag_top + row;
+        self.toggle_tag_at_cursor()
+    }
+
     /// `J`/`K`: the filter becomes the one tag after (before) the current one in the tag pane.
     pub(super) fn step_tag_filter(&mut self, forward: bool) -> Option<Effect> {
         let tag_positions: Vec<usize> = (0..self.tag_rows.len())

@@ -1,7 +1,7 @@
 //! `brief config`: the effective settings, and the paths of the config, state and cache files.
 
 use super::{CliError, Context, print_out};
-use crate::app::keymap::{COMMANDS, KeyMap};
+use crate::app::keymap::{Command, KeyMap};
 use crate::app::{MarkReadOn, SortOrder, name_of};
 use crate::i18n::{LangSource, fill};
 use crate::text::pad_to_width;
@@ -103,9 +103,9 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
     }
     let keymap = KeyMap::with_overrides(&config.key_overrides).0;
     row("", String::new());
-    for (command, name, _) in COMMANDS {
+    for command in Command::ALL {
         row(
-            &format!("keys.{name}"),
+            &format!("keys.{}", command.name()),
             format!(
                 "{}    # {}",
                 keymap.keys_of(*command).join(" "),

@@ -1,5 +1,6 @@
-//! Background threads that feed the event loop: terminal input, the folder loader, the
-//! article renderer and the body search. Each sends [`Message`]s; none touches the screen.
+//! Background threads that feed the event loop: terminal input, signals, the folder loader,
+//! the folder watcher, the article renderer and the body search (which searches on rayon's
+//! pool). Each sends [`Message`]s; none touches the screen.
 
 use super::Message;
 use crate::app::Action;

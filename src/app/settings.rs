@@ -1,0 +1,105 @@
+//! What the config file can change about the reader, and the named choices it picks from
+//! (view modes, when a post counts as read, the list's order).
+//!
+//! Part of `app`: no input or output here.
+
+use super::keymap::KeyMap;
+
+/// Which posts the list shows besides the filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    All,
+    Unread,
+    Starred,
+    /// Posts with stories not yet seen (and those whose stories are not known yet).
+    NewStories,
+}
+
+impl ViewMode {
+    pub fn label(self, words: &crate::i18n::Catalog) -> &'static str {
+        match self {
+            ViewMode::All => words.view_all,
+            ViewMode::Unread => words.view_unread,
+            ViewMode::Starred => words.view_starred,
+            ViewMode::NewStories => words.view_new_stories,
+        }
+    }
+}
+
+/// When a post counts as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MarkReadOn {
+    /// When it is opened.
+    #[default]
+    Open,
+    /// When its article is scrolled to the end.
+    End,
+}
+
+impl MarkReadOn {
+    /// Every choice with its name in the config file.
+    pub const NAMES: [(MarkReadOn, &'static str); 2] =
+        [(MarkReadOn::Open, "open"), (MarkReadOn::End, "end")];
+}
+
+/// The order of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+}
+
+impl SortOrder {
+    /// Every choice with its name in the config file.
+    pub const NAMES: [(SortOrder, &'static str); 3] = [
+        (SortOrder::Newest, "newest"),
+        (SortOrder::Oldest, "oldest"),
+        (SortOrder::Title, "title"),
+    ];
+}
+
+/// The name of `choice` in a table of named choices.
+pub fn name_of<T: PartialEq>(names: &[(T, &'static str)], choice: &T) -> &'static str {
+    names
+        .iter()
+        .find(|(c, _)| c == choice)
+        .map_or("", |(_, name)| name)
+}
+
+/// The choice named `name` in a table of named choices.
+pub fn named<T: Copy>(names: &[(T, &'static str)], name: &str) -> Option<T> {
+    names.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+}
+
+/// What the config file can change about the reader.
+#[derive(Debug, Clone)]
+pub struct ReaderSettings {
+    pub keymap: KeyMap,
+    pub mark_read_on: MarkReadOn,
+    pub sort: SortOrder,
+    /// strftime format of the list's dates.
+    pub date_format: String,
+    /// The widest the article's text is laid out, in columns.
+    pub article_max_width: Option<u16>,
+    /// The interface language.
+    pub language: crate::i18n::Lang,
+    /// Links in the article are OSC 8 hyperlinks (decided by `tui`, which knows the terminal).
+    pub hyperlinks: bool,
+}
+
+impl Default for ReaderSettings {
+    fn default() -> Self {
+        Self {
+            keymap: KeyMap::default(),
+            mark_read_on: MarkReadOn::Open,
+            sort: SortOrder::Newest,
+            date_format: "%Y-%m-%d".into(),
+            article_max_width: None,
+            language: crate::i18n::Lang::En,
+            hyperlinks: false,
+        }
+    }
+}
