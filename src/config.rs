@@ -26,13 +26,14 @@
 //! This module reads files but must not depend on the terminal, `app` state or `ui` drawing;
 //! it only produces settings.
 
+use crate::app::ReaderSettings;
 use crate::app::keymap::{Command, KeyMap};
-use crate::app::{MarkReadOn, ReaderSettings, SortOrder, named};
 use crate::i18n::{Catalog, Lang, LangSource, fill};
+use crate::settings::{Colour, MarkReadOn, SortOrder, ThemeSlot, named};
+pub use crate::settings::{HyperlinkMode, ThemeColors, no_color_requested};
 pub use issue::ConfigIssue;
 
 mod issue;
-use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -66,30 +67,6 @@ impl Paths {
     }
 }
 
-/// Colours the config may set; unset ones keep the theme's default.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ThemeColors {
-    pub entries: Vec<(String, Color)>,
-}
-
-/// Names the `[theme]` table accepts.
-pub const THEME_KEYS: &[&str] = &[
-    "accent",
-    "border",
-    "selected_bg",
-    "selected_fg",
-    "date",
-    "unread",
-    "starred",
-    "tag",
-    "status_bg",
-    "status_fg",
-    "link",
-    "code",
-    "heading",
-    "search_match",
-];
-
 /// Everything the config file can set, with its defaults.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -108,24 +85,6 @@ pub struct Config {
     pub language: Option<Lang>,
     /// Whether article links are OSC 8 hyperlinks; `tui` resolves `Auto` for the terminal.
     pub hyperlinks: HyperlinkMode,
-}
-
-/// The `hyperlinks` setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HyperlinkMode {
-    /// Only in terminals known to support them.
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-impl HyperlinkMode {
-    pub const NAMES: [(HyperlinkMode, &'static str); 3] = [
-        (HyperlinkMode::Auto, "auto"),
-        (HyperlinkMode::Always, "always"),
-        (HyperlinkMode::Never, "never"),
-    ];
 }
 
 impl Default for Config {
@@ -305,14 +264,13 @@ impl Config {
                     Some(theme) => {
                         for (name, color) in theme {
                             let line = line_of_key(text, Some("theme"), name);
-                            if !THEME_KEYS.contains(&name.as_str()) {
+                            let Some(slot) = ThemeSlot::from_name(name) else {
                                 problem(line, ConfigIssue::UnknownColour(name.clone()));
-                            } else if let Some(parsed) =
-                                color.as_str().and_then(|c| Color::from_str(c).ok())
-                            {
-                                config.theme.entries.push((name.clone(), parsed));
-                            } else {
-                                problem(line, ConfigIssue::BadColour(name.clone()));
+                                continue;
+                            };
+                            match color.as_str().and_then(|c| Colour::from_str(c).ok()) {
+                                Some(colour) => config.theme.entries.push((slot, colour)),
+                                None => problem(line, ConfigIssue::BadColour(name.clone())),
                             }
                         }
                     }
@@ -427,12 +385,6 @@ fn line_of_key(text: &str, table: Option<&str>, key: &str) -> usize {
     1
 }
 
-/// Whether the user asked for no colour: `NO_COLOR` set to anything but the empty string
-/// (no-color.org).
-pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,7 +412,7 @@ mod tests {
         );
         assert_eq!(
             config.theme.entries,
-            [("accent".to_string(), Color::Rgb(0xff, 0x88, 0))]
+            [(ThemeSlot::Accent, Colour::Rgb(0xff, 0x88, 0))]
         );
         assert_eq!(config.key_overrides.len(), 2);
         assert_eq!(config.language, Some(Lang::ZhHant));
