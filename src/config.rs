@@ -32,7 +32,7 @@ use crate::i18n::{Lang, LangSource};
 pub use crate::settings::{HyperlinkMode, ThemeColors, no_color_requested};
 use crate::settings::{MarkReadOn, SortOrder};
 pub use issue::ConfigIssue;
-pub use problem::ConfigProblem;
+pub use problem::{ConfigError, ConfigProblem};
 
 mod issue;
 mod keys;
@@ -125,32 +125,26 @@ const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 impl Config {
     /// Reads `explicit` (which must exist) or the default file (which may be missing).
-    pub fn load(explicit: Option<&Path>, paths: &Paths) -> Result<LoadedConfig, String> {
+    pub fn load(explicit: Option<&Path>, paths: &Paths) -> Result<LoadedConfig, ConfigError> {
         let (path, required) = match explicit {
             Some(path) => (path.to_path_buf(), true),
             None => (paths.config_file.clone(), false),
         };
         // Only a regular file of bounded size: a FIFO there would block every command.
         let text = match crate::bounded_read::read_regular(&path, MAX_CONFIG_BYTES) {
-            Ok(Some(bytes)) => String::from_utf8(bytes)
-                .map_err(|e| format!("{}: {e}", crate::text::visible_path(&path)))?,
+            Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(source) => return Err(ConfigError::NotUtf8 { path, source }),
+            },
             Ok(None) if !required => return Ok(LoadedConfig::default()),
             Ok(None) => {
                 // The system's own words, as before: "No such file or directory".
-                let e = std::fs::metadata(&path)
+                let source = std::fs::metadata(&path)
                     .err()
                     .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
-                return Err(format!("{}: {e}", crate::text::visible_path(&path)));
+                return Err(ConfigError::Missing { path, source });
             }
-            // The config is not read yet, so the locale alone chooses the language.
-            Err(e) => {
-                let words = crate::i18n::choose_from_env(None).0.catalog();
-                return Err(format!(
-                    "{}: {}",
-                    crate::text::visible_path(&path),
-                    e.message(words)
-                ));
-            }
+            Err(refused) => return Err(ConfigError::Refused { path, refused }),
         };
         let (config, problems) = Self::parse(&text, &path);
         Ok(LoadedConfig {

@@ -211,7 +211,8 @@ impl EffectRunner {
                     self.options.config.browser.as_deref(),
                     app.words(),
                 ) {
-                    Ok(message) | Err(message) => message,
+                    Ok(message) => message,
+                    Err(error) => error.message(app.words()),
                 };
                 app.update(Action::Notify(message));
             }
