@@ -23,7 +23,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// The sizes every screen is snapshotted at.
@@ -52,9 +52,8 @@ const FILTER_TAG: &str = "云计算";
 /// The text typed into the search.
 const QUERY: &str = "云计算";
 
-fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
-}
+mod common;
+use common::samples as sample_root;
 
 /// An app with the sample posts loaded, and the URLs it asked the browser to open.
 struct Harness {
