@@ -58,14 +58,18 @@ impl KeyReader {
     }
 
     /// The bindings read; a key bound to two commands does only one, which is said on the
-    /// losing command's line.
+    /// losing command's line, else (when the config leaves that command's keys alone) on the
+    /// winning command's.
     pub(super) fn finish(self, problems: &mut Problems) -> Vec<(Command, Vec<String>)> {
-        for (key, winner, loser) in KeyMap::with_overrides(&self.overrides).0.conflicts() {
-            let line = self
-                .lines
+        let line_of = |wanted: Command| {
+            self.lines
                 .iter()
-                .find(|(command, _)| *command == loser)
+                .find(|(command, _)| *command == wanted)
                 .map(|(_, line)| *line)
+        };
+        for (key, winner, loser) in KeyMap::with_overrides(&self.overrides).0.conflicts() {
+            let line = line_of(loser)
+                .or_else(|| line_of(winner))
                 .or(self.table_line)
                 .unwrap_or(1);
             let issue = ConfigIssue::KeyBoundTwice {
