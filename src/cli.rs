@@ -213,7 +213,7 @@ pub enum CliError {
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
     #[error("{0}")]
-    Config(String),
+    Config(crate::config::ConfigError),
     #[error("--since {0}: not a date")]
     BadSince(String),
 }
@@ -230,7 +230,9 @@ impl CliError {
                 crate::i18n::fill(words.cli_cannot_write, &[("error", error)])
             }
             CliError::BadSince(date) => crate::i18n::fill(words.cli_bad_since, &[("date", date)]),
-            CliError::BadInput { .. } | CliError::Config(_) => self.to_string(),
+            // Before the config is read, `words` follow the locale alone.
+            CliError::Config(error) => error.localized(words),
+            CliError::BadInput { .. } => self.to_string(),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod marks;
 pub mod positions;
 pub mod render;
 pub mod search_history;
+pub mod settings;
 pub mod state_file;
 pub mod store;
 pub mod stories;

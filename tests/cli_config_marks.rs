@@ -1,30 +1,15 @@
 //! The config file and the marks as the command line sees them.
 
-use assert_cmd::Command;
 use brief::marks::{MarkChange, MarkStore};
 use serde_json::Value;
 use std::path::Path;
 
-/// `brief` with its XDG folders inside `home`.
-fn brief(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    // The interface language is set, so the tests pass whatever the machine's locale.
-    cmd.env("LC_ALL", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("NO_COLOR")
-        .env_remove("BROWSER");
-    cmd
-}
+mod common;
+use common::{brief, samples};
 
 fn write_config(home: &Path, text: &str) {
     std::fs::create_dir_all(home.join("config/brief")).unwrap();
     std::fs::write(home.join("config/brief/config.toml"), text).unwrap();
-}
-
-fn samples() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
 }
 
 #[test]

@@ -4,30 +4,22 @@
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-/// `brief` with its XDG folders inside `home`, no locale variables but `locale` as `LANG`.
+mod common;
+use common::sample;
+
+/// `brief` with its own files inside `home`, no locale variables but `locale` as `LANG`.
 fn brief(home: &Path, locale: &str) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
+    let mut cmd = common::brief(home);
     cmd.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANGUAGE")
-        .env("LANG", locale)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("NO_COLOR")
-        .env_remove("BROWSER");
+        .env("LANG", locale);
     cmd
 }
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-posts")
-        .join(name)
 }
 
 /// Posts written for this test, one per script, each with an image and a source.

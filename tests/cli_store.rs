@@ -5,18 +5,11 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
+mod common;
+
 fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    // brief's own files (config, marks, index cache) go to cargo's scratch folder for
-    // integration tests, never to the user's folders or, left behind, to /tmp.
-    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-store-home");
-    cmd.env_remove("NO_COLOR")
-        .env("COLUMNS", "80")
-        // The interface language is set, so the tests pass whatever the machine's locale.
-        .env("LC_ALL", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
+    let mut cmd = common::brief(&common::scratch_home("cli-store-home"));
+    cmd.env("COLUMNS", "80");
     cmd
 }
 

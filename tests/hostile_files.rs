@@ -6,33 +6,21 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const DEADLINE: Duration = Duration::from_secs(10);
 
+mod common;
+
 /// `brief ARGS` with its own files under `home`; killed and failed after the deadline.
 fn brief(home: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+    let mut command = common::command(home);
+    command
         .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting brief");
-    let start = Instant::now();
-    while child.try_wait().expect("polling brief").is_none() {
-        if start.elapsed() > DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("brief {args:?} did not finish within {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("brief's output")
+        .stderr(Stdio::piped());
+    common::output_within(&mut command, DEADLINE)
 }
 
 fn mkfifo(path: &Path) {

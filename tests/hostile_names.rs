@@ -5,32 +5,21 @@
 #![cfg(target_os = "linux")]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Output, Stdio};
+use std::time::Duration;
 
 const HOSTILE: &str = "a\u{1b}]0;pwned\u{7}b\u{9b}2Jc\u{202e}d.md";
 
+mod common;
+
 fn brief(home: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+    let mut command = common::command(home);
+    command
         .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting brief");
-    let start = Instant::now();
-    while child.try_wait().expect("polling brief").is_none() {
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("brief {args:?} did not finish within 10 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("brief's output")
+        .stderr(Stdio::piped());
+    common::output_within(&mut command, Duration::from_secs(10))
 }
 
 /// Controls and bidi formatting characters: what must not reach a terminal raw.

@@ -5,21 +5,9 @@
 
 use brief::render::{parse_body, render_article};
 use brief::store::{BodyFormat, Post};
-use std::sync::mpsc;
-use std::time::Duration;
 
-/// Runs `work` on a thread and fails if it takes longer than `seconds`.
-fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .stack_size(8 << 20)
-        .spawn(move || {
-            let _ = tx.send(work());
-        })
-        .expect("a thread");
-    rx.recv_timeout(Duration::from_secs(seconds))
-        .unwrap_or_else(|e| panic!("not done within {seconds} s: {e}"))
-}
+mod common;
+use common::within_main_stack as within;
 
 fn render_within(body: String, format: BodyFormat) -> String {
     within(10, move || {

@@ -5,18 +5,9 @@
 use brief::render::render_article;
 use brief::store::{BodyFormat, LoadOptions, Post, load_file, load_path};
 use proptest::prelude::*;
-use std::sync::mpsc;
-use std::time::Duration;
 
-/// Runs `work` on a thread and fails if it takes longer than `seconds`.
-fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(work());
-    });
-    rx.recv_timeout(Duration::from_secs(seconds))
-        .unwrap_or_else(|e| panic!("not done within {seconds} s: {e}"))
-}
+mod common;
+use common::within;
 
 fn is_hazard(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -7,40 +7,24 @@
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::fs::File;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 const DEADLINE: Duration = Duration::from_secs(10);
 
-fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
-}
+mod common;
+use common::samples as sample_root;
 
 /// `brief ARGS` with HOME and the XDG folders in `home`, killed if it outlives the deadline.
 fn brief(home: &Path, args: &[&str], stdout: Stdio, stderr: Stdio) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    let mut command = common::command(home);
     command
         .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(stderr);
-    let mut child = command.spawn().expect("starting brief");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("polling brief").is_some() {
-            return child.wait_with_output().expect("brief's output");
-        }
-        if start.elapsed() > DEADLINE {
-            let _ = child.kill();
-            panic!("brief {args:?} did not finish within {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::output_within(&mut command, DEADLINE)
 }
 
 fn full() -> Stdio {

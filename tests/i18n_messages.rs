@@ -9,6 +9,8 @@ use brief::marks::MarksError;
 use brief::store::{Diagnostic, DiagnosticKind, LoadNote};
 use std::path::PathBuf;
 
+mod common;
+
 /// Every message the code can build, each in `lang`, with a label for failures.
 fn every_message(lang: Lang) -> Vec<(String, String)> {
     let words = lang.catalog();
@@ -159,14 +161,10 @@ fn troubled_folder(dir: &std::path::Path) {
 }
 
 fn check_in(folder: &std::path::Path, home: &std::path::Path, locale: &str) -> String {
-    let out = assert_cmd::Command::cargo_bin("brief")
-        .unwrap()
+    let out = common::brief(home)
         .env("LC_ALL", locale)
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
         .arg("check")
         .arg(folder)
         .timeout(std::time::Duration::from_secs(20))

@@ -38,9 +38,8 @@ const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 /// What ratatui writes (through crossterm) to clear the screen, as it does after a resize.
 const CLEAR_SCREEN: &[u8] = b"\x1b[2J";
 
-fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
-}
+mod common;
+use common::samples as sample_root;
 
 /// The sample posts in the reader's order: tags unified, newest first.
 fn posts_in_reader_order() -> Vec<Post> {

@@ -57,9 +57,8 @@ const FILTER_TAG: &str = "云计算";
 /// The text typed into the search.
 const QUERY: &str = "云计算";
 
-fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts")
-}
+mod common;
+use common::samples as sample_root;
 
 /// An app with the sample posts loaded, and its side effects run in memory.
 struct Harness {

@@ -4,18 +4,14 @@
 
 use assert_cmd::Command;
 use brief::text::display_width;
-use std::path::Path;
 
 const ROOT: &str = "tests/fixtures/real";
 
+mod common;
+
 fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-folders-home");
-    cmd.env_remove("NO_COLOR")
-        .env("COLUMNS", "80")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
+    let mut cmd = common::brief(&common::scratch_home("real-folders-home"));
+    cmd.env("COLUMNS", "80");
     cmd
 }
 

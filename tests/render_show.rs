@@ -6,11 +6,10 @@ use brief::text::display_width;
 use brief::text::linebreak::is_no_start;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
-    cmd.env_remove("NO_COLOR");
-    // The interface language is set, so the tests pass whatever the machine's locale.
-    cmd.env("LC_ALL", "C.UTF-8");
+    let mut cmd = common::brief(&common::scratch_home("render-show-home"));
     // Times with a zone are shown in the local one: the tests pin it.
     cmd.env("TZ", "UTC");
     cmd
@@ -220,7 +219,7 @@ fn check_output(path: &Path, width: usize, out: &str) {
 
 #[test]
 fn every_sample_post_at_every_width() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts");
+    let root = common::samples();
     let files = posts_in(&root);
     assert!(files.len() >= 10, "the sample posts are there: {files:?}");
     let sentence_count: usize = files
@@ -263,7 +262,7 @@ fn the_real_world_seeds_when_present() {
 }
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts/2026-03-01-dev-morning.md")
+    common::sample("2026-03-01-dev-morning.md")
 }
 
 #[test]

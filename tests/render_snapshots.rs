@@ -4,8 +4,10 @@ use brief::render::render_article;
 use brief::store::{LoadOptions, load_file};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn sample_posts() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-posts");
+    let root = common::samples();
     let mut files = Vec::new();
     let mut dirs = vec![root];
     while let Some(dir) = dirs.pop() {

@@ -5,15 +5,10 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("stories-cli-home");
-    cmd.env_remove("NO_COLOR")
-        .env("LC_ALL", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    cmd
+    common::brief(&common::scratch_home("stories-cli-home"))
 }
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-posts");

@@ -1,7 +1,8 @@
 //! What the config file can change about the reader, and the named choices it picks from
 //! (view modes, when a post counts as read, the list's order).
 //!
-//! Part of `app`: no input or output here.
+//! Part of `app`: no input or output here. The named choices the config file picks from live
+//! in the `settings` leaf, which `config` parses into without depending on `app`.
 
 use super::keymap::KeyMap;
 
@@ -27,52 +28,7 @@ impl ViewMode {
     }
 }
 
-/// When a post counts as read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MarkReadOn {
-    /// When it is opened.
-    #[default]
-    Open,
-    /// When its article is scrolled to the end.
-    End,
-}
-
-impl MarkReadOn {
-    /// Every choice with its name in the config file.
-    pub const NAMES: [(MarkReadOn, &'static str); 2] =
-        [(MarkReadOn::Open, "open"), (MarkReadOn::End, "end")];
-}
-
-/// The order of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortOrder {
-    #[default]
-    Newest,
-    Oldest,
-    Title,
-}
-
-impl SortOrder {
-    /// Every choice with its name in the config file.
-    pub const NAMES: [(SortOrder, &'static str); 3] = [
-        (SortOrder::Newest, "newest"),
-        (SortOrder::Oldest, "oldest"),
-        (SortOrder::Title, "title"),
-    ];
-}
-
-/// The name of `choice` in a table of named choices.
-pub fn name_of<T: PartialEq>(names: &[(T, &'static str)], choice: &T) -> &'static str {
-    names
-        .iter()
-        .find(|(c, _)| c == choice)
-        .map_or("", |(_, name)| name)
-}
-
-/// The choice named `name` in a table of named choices.
-pub fn named<T: Copy>(names: &[(T, &'static str)], name: &str) -> Option<T> {
-    names.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
-}
+pub use crate::settings::{MarkReadOn, SortOrder, name_of, named};
 
 /// What the config file can change about the reader.
 #[derive(Debug, Clone)]

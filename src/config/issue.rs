@@ -65,7 +65,7 @@ impl ConfigIssue {
             ),
             ConfigIssue::UnknownColour(name) => fill(
                 words.cfg_unknown_colour,
-                &[("name", name), ("known", &super::THEME_KEYS.join(", "))],
+                &[("name", name), ("known", &known_colours())],
             ),
             ConfigIssue::BadColour(name) => fill(words.cfg_bad_colour, &[("name", name)]),
             ConfigIssue::ThemeNotTable => words.cfg_theme_table.into(),
@@ -78,6 +78,15 @@ impl ConfigIssue {
             ConfigIssue::UnknownKey(key) => fill(words.cfg_unknown_key, &[("key", key)]),
         }
     }
+}
+
+/// The names the `[theme]` table accepts, for the message about one it does not.
+fn known_colours() -> String {
+    let names: Vec<&str> = crate::settings::ThemeSlot::NAMES
+        .iter()
+        .map(|(_, name)| *name)
+        .collect();
+    names.join(", ")
 }
 
 impl fmt::Display for ConfigIssue {

@@ -2,8 +2,39 @@
 //! URL, else the URL appended as one argument), else the system opener. The browser gets no
 //! terminal: its input and output go nowhere, and it runs in its own process group.
 
-use crate::i18n::{Catalog, fill};
+use crate::i18n::{Catalog, Lang, fill};
 use std::process::{Command, Stdio};
+
+/// Why a link was not opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// No command of the configured browser or `$BROWSER` started: each program with its error.
+    #[error("{}", self.message(Lang::En.catalog()))]
+    Browsers {
+        url: String,
+        failures: Vec<(String, std::io::Error)>,
+    },
+    /// The system opener failed.
+    #[error("{}", self.message(Lang::En.catalog()))]
+    System { url: String, source: std::io::Error },
+}
+
+impl OpenError {
+    /// The message in the language of `words`; the system's errors keep their own text.
+    pub fn message(&self, words: &Catalog) -> String {
+        let (url, error) = match self {
+            OpenError::Browsers { url, failures } => {
+                let each: Vec<String> = failures
+                    .iter()
+                    .map(|(program, e)| format!("{program}: {e}"))
+                    .collect();
+                (url, each.join("; "))
+            }
+            OpenError::System { url, source } => (url, source.to_string()),
+        };
+        fill(words.msg_could_not_open, &[("url", url), ("error", &error)])
+    }
+}
 
 /// One way to open a URL: a program and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +65,7 @@ pub fn commands_from_env(browser: &str, url: &str) -> Vec<BrowserCommand> {
 
 /// Opens `url` (already checked to be http, https or mailto) and says how, in the language
 /// of `words`.
-pub fn open(url: &str, configured: Option<&str>, words: &Catalog) -> Result<String, String> {
+pub fn open(url: &str, configured: Option<&str>, words: &Catalog) -> Result<String, OpenError> {
     let from_env = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty());
@@ -48,18 +79,18 @@ pub fn open(url: &str, configured: Option<&str>, words: &Catalog) -> Result<Stri
                         &[("url", &url), ("program", &command.program)],
                     ));
                 }
-                Err(e) => failures.push(format!("{}: {e}", command.program)),
+                Err(e) => failures.push((command.program, e)),
             }
         }
-        let error = failures.join("; ");
-        return Err(fill(
-            words.msg_could_not_open,
-            &[("url", &url), ("error", &error)],
-        ));
+        let url = url.to_string();
+        return Err(OpenError::Browsers { url, failures });
     }
     open::that_detached(url)
         .map(|()| fill(words.msg_opened, &[("url", &url)]))
-        .map_err(|e| fill(words.msg_could_not_open, &[("url", &url), ("error", &e)]))
+        .map_err(|source| OpenError::System {
+            url: url.to_string(),
+            source,
+        })
 }
 
 fn spawn_detached(command: &BrowserCommand) -> std::io::Result<()> {
@@ -103,6 +134,30 @@ mod tests {
                 args: vec![url.into()]
             }
         );
+    }
+
+    #[test]
+    fn a_failure_is_worded_as_before_naming_each_program() {
+        let error = OpenError::Browsers {
+            url: "https://example.com".into(),
+            failures: vec![
+                ("nobrowser".into(), std::io::ErrorKind::NotFound.into()),
+                ("other".into(), std::io::ErrorKind::PermissionDenied.into()),
+            ],
+        };
+        let words = Lang::En.catalog();
+        let expected = fill(
+            words.msg_could_not_open,
+            &[
+                ("url", &"https://example.com"),
+                (
+                    "error",
+                    &"nobrowser: entity not found; other: permission denied",
+                ),
+            ],
+        );
+        assert_eq!(error.message(words), expected);
+        assert_eq!(error.to_string(), expected);
     }
 
     #[test]

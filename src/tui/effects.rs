@@ -32,7 +32,8 @@ pub(super) struct LiveEffects {
 impl Effects for LiveEffects {
     fn open_url(&mut self, url: String, words: &'static Catalog) -> Option<Action> {
         let message = match browser::open(&url, self.options.config.browser.as_deref(), words) {
-            Ok(message) | Err(message) => message,
+            Ok(message) => message,
+            Err(error) => error.message(words),
         };
         Some(Action::Notify(message))
     }

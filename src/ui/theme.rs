@@ -1,7 +1,9 @@
 //! Every colour and text attribute of the reader, in one place. With `NO_COLOR` set the
-//! monochrome theme keeps only attributes (bold, reverse, underline).
+//! monochrome theme keeps only attributes (bold, reverse, underline). The config's colours
+//! ([`crate::settings::Colour`]) become ratatui's here.
 
 use crate::render::{self, Role};
+use crate::settings::{Colour, ThemeColors, ThemeSlot};
 use ratatui::style::{Color, Modifier, Style};
 
 /// Styles for the panes and for each role of rendered article text.
@@ -126,47 +128,46 @@ impl Theme {
     }
 
     /// The colour theme with the config's colours, unless `NO_COLOR` is set to something.
-    pub fn from_config(colors: &crate::config::ThemeColors, ascii_borders: bool) -> Self {
-        let no_color = crate::config::no_color_requested();
+    pub fn from_config(colors: &ThemeColors, ascii_borders: bool) -> Self {
+        let no_color = crate::settings::no_color_requested();
         let mut theme = if no_color {
             Self::monochrome()
         } else {
             Self::colored()
         };
         if !no_color {
-            for (name, color) in &colors.entries {
-                theme.set_color(name, *color);
+            for (slot, colour) in &colors.entries {
+                theme.set_color(*slot, to_ratatui(*colour));
             }
         }
         theme.ascii_borders = ascii_borders;
         theme
     }
 
-    /// Sets one of the colours named in [`crate::config::THEME_KEYS`].
-    pub fn set_color(&mut self, name: &str, color: Color) {
-        match name {
-            "accent" => {
+    /// Sets the colour of one slot of the `[theme]` table.
+    pub fn set_color(&mut self, slot: ThemeSlot, color: Color) {
+        match slot {
+            ThemeSlot::Accent => {
                 self.border_focused = self.border_focused.fg(color);
                 self.heading = self.heading.fg(color);
                 self.article.heading = self.article.heading.fg(color);
             }
-            "border" => self.border = self.border.fg(color),
-            "selected_bg" => self.selected = self.selected.bg(color),
-            "selected_fg" => self.selected = self.selected.fg(color),
-            "date" => self.date = self.date.fg(color),
-            "unread" => self.unread = self.unread.fg(color),
-            "starred" => self.starred = self.starred.fg(color),
-            "tag" => {
+            ThemeSlot::Border => self.border = self.border.fg(color),
+            ThemeSlot::SelectedBg => self.selected = self.selected.bg(color),
+            ThemeSlot::SelectedFg => self.selected = self.selected.fg(color),
+            ThemeSlot::Date => self.date = self.date.fg(color),
+            ThemeSlot::Unread => self.unread = self.unread.fg(color),
+            ThemeSlot::Starred => self.starred = self.starred.fg(color),
+            ThemeSlot::Tag => {
                 self.tag = self.tag.fg(color);
                 self.article.tag = self.article.tag.fg(color);
             }
-            "status_bg" => self.status = self.status.bg(color),
-            "status_fg" => self.status = self.status.fg(color),
-            "link" => self.article.link = self.article.link.fg(color),
-            "code" => self.article.code = self.article.code.fg(color),
-            "heading" => self.article.heading = self.article.heading.fg(color),
-            "search_match" => self.search_match = self.search_match.bg(color),
-            _ => {}
+            ThemeSlot::StatusBg => self.status = self.status.bg(color),
+            ThemeSlot::StatusFg => self.status = self.status.fg(color),
+            ThemeSlot::Link => self.article.link = self.article.link.fg(color),
+            ThemeSlot::Code => self.article.code = self.article.code.fg(color),
+            ThemeSlot::Heading => self.article.heading = self.article.heading.fg(color),
+            ThemeSlot::SearchMatch => self.search_match = self.search_match.bg(color),
         }
     }
 
@@ -198,5 +199,94 @@ impl Theme {
             out = out.add_modifier(Modifier::CROSSED_OUT);
         }
         out
+    }
+}
+
+/// The terminal colour of a config colour.
+pub fn to_ratatui(colour: Colour) -> Color {
+    match colour {
+        Colour::Reset => Color::Reset,
+        Colour::Black => Color::Black,
+        Colour::Red => Color::Red,
+        Colour::Green => Color::Green,
+        Colour::Yellow => Color::Yellow,
+        Colour::Blue => Color::Blue,
+        Colour::Magenta => Color::Magenta,
+        Colour::Cyan => Color::Cyan,
+        Colour::Gray => Color::Gray,
+        Colour::DarkGray => Color::DarkGray,
+        Colour::LightRed => Color::LightRed,
+        Colour::LightGreen => Color::LightGreen,
+        Colour::LightYellow => Color::LightYellow,
+        Colour::LightBlue => Color::LightBlue,
+        Colour::LightMagenta => Color::LightMagenta,
+        Colour::LightCyan => Color::LightCyan,
+        Colour::White => Color::White,
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        Colour::Indexed(i) => Color::Indexed(i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    /// brief parsed colours with ratatui before it had its own type: every spelling must
+    /// still mean the same colour and show the same way in `brief config`.
+    #[test]
+    fn config_colours_parse_and_print_as_ratatui_did() {
+        let spellings = [
+            "red",
+            "Red",
+            "RED",
+            "light red",
+            "light-red",
+            "Bright_Blue",
+            "grey",
+            "silver",
+            "dark gray",
+            "light black",
+            "light white",
+            "lightgray",
+            "bright white",
+            "reset",
+            "white",
+            "magenta",
+            "LightCyan",
+            "#ff8800",
+            "#FF8800",
+            "#ff880",
+            "#ff88001",
+            "ff8800",
+            "#gg0000",
+            "0",
+            "17",
+            "255",
+            "256",
+            "-1",
+            "",
+            "not-a-colour",
+            "#ff８８00",
+        ];
+        for spelling in spellings {
+            let ours = Colour::from_str(spelling).ok();
+            let theirs = Color::from_str(spelling).ok();
+            assert_eq!(ours.map(to_ratatui), theirs, "{spelling:?}");
+            assert_eq!(
+                ours.map(|c| c.to_string()),
+                theirs.map(|c| c.to_string()),
+                "{spelling:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_theme_slot_changes_the_theme() {
+        for (slot, name) in ThemeSlot::NAMES {
+            let mut theme = Theme::colored();
+            theme.set_color(*slot, Color::Rgb(1, 2, 3));
+            assert_ne!(theme, Theme::colored(), "{name}");
+        }
     }
 }
