@@ -701,7 +701,7 @@ impl App {
             Action::NextStory => return self.jump_story(true),
             Action::PreviousStory => return self.jump_story(false),
             Action::ShowStoryOutline => self.show_story_outline(),
-            Action::ToggleFoldRepeats => self.toggle_fold(),
+            Action::ToggleFoldRepeats => return self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.link_digit(n),
             Action::ShowLinkPicker => match self.rendered_article() {
                 Some(a) if !a.links.is_empty() => {

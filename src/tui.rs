@@ -97,6 +97,10 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         Ok(history) => app.search_history = history,
         Err(error) => startup_messages.push(error.localized(app.words())),
     }
+    match crate::reader_state::ReaderStateStore::beside_marks(&options.marks.path).load() {
+        Ok(state) => app.story_state.fold = state.fold_repeats,
+        Err(error) => startup_messages.push(error.localized(app.words())),
+    }
     match SeenStore::beside_marks(&options.marks.path).load() {
         Ok(seen) => {
             app.update(Action::SeenLoaded(seen));
@@ -282,6 +286,13 @@ impl EffectRunner {
                 if let Err(error) = store.add(&query) {
                     let message = error.localized(app.words());
                     app.update(Action::Notify(message));
+                }
+            }
+            Effect::SaveFoldRepeats(fold) => {
+                let store =
+                    crate::reader_state::ReaderStateStore::beside_marks(&self.options.marks.path);
+                if let Err(error) = store.set_fold_repeats(fold) {
+                    app.update(Action::Notify(error.localized(app.words())));
                 }
             }
             Effect::SavePositions(mut changes) => {

@@ -133,6 +133,7 @@ impl Harness {
             Effect::Suspend
             | Effect::CancelSearch
             | Effect::SaveSeen(_)
+            | Effect::SaveFoldRepeats(_)
             | Effect::FindStories(_) => {}
         }
     }
