@@ -292,6 +292,10 @@ catalog! {
     label_image,
     /// Heads the link list.
     label_links,
+    /// Heading, in the link list and the link picker, of the post's own links above its first story
+    label_links_post,
+    /// Heading, in the link list and the link picker, of a story whose heading is empty
+    label_untitled_story,
     /// Before the source's host in the header.
     label_source,
     /// Before the categories in the header.

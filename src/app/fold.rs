@@ -123,6 +123,7 @@ fn fold(article: &Article, hidden: &[std::ops::Range<usize>]) -> (Article, Vec<u
         header_lines: article.header_lines,
         width: article.width,
         stories,
+        link_groups: article.link_groups.clone(),
     };
     (folded, kept)
 }

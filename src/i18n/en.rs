@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "Image",
     label_links: "Links",
+    label_links_post: "This post",
+    label_untitled_story: "Untitled story",
     label_source: "Source",
     label_categories: "Categories",
     label_tags: "Tags",

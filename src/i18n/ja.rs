@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "画像",
     label_links: "リンク",
+    label_links_post: "この記事",
+    label_untitled_story: "無題の記事",
     label_source: "出典",
     label_categories: "カテゴリ",
     label_tags: "タグ",

@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "图片",
     label_links: "链接",
+    label_links_post: "本文",
+    label_untitled_story: "无标题报道",
     label_source: "来源",
     label_categories: "分类",
     label_tags: "标签",

@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "圖片",
     label_links: "連結",
+    label_links_post: "本文",
+    label_untitled_story: "無標題報導",
     label_source: "來源",
     label_categories: "分類",
     label_tags: "標籤",

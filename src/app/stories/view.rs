@@ -116,12 +116,16 @@ impl App {
         }
     }
 
-    /// Index into the article's links of the first link in the text of the story in view:
-    /// where the link picker starts.
+    /// Index into the article's links of the first link of the story in view: where the link
+    /// picker starts. That is the first link of the story's group when the article groups its
+    /// links, else the first link numbered in the story's text.
     pub(in crate::app) fn first_link_of_story_in_view(&self) -> Option<usize> {
         let story = self.story_in_view()?;
-        let (_, lines) = self.stories_with_lines().get(story).cloned()?;
         let article = self.rendered_article()?;
+        if let Some(group) = article.link_groups.iter().find(|g| g.story == Some(story)) {
+            return Some(group.first);
+        }
+        let (_, lines) = self.stories_with_lines().get(story).cloned()?;
         crate::app::link_count::first_numbered_link(article.lines.get(lines)?)
     }
 
