@@ -10,6 +10,7 @@
 //! Depends on the app's state and the rendered [`crate::render::Article`]; draws nothing.
 
 mod lines;
+mod near_hint;
 mod seen;
 mod view;
 

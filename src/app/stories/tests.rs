@@ -437,3 +437,81 @@ fn the_list_counts_stories_not_yet_seen_once_the_finder_reports() {
     assert!(!app.admitted_by_mode(0));
     assert_eq!(app.view, [0]);
 }
+
+#[test]
+fn the_outline_hints_at_a_near_heading_in_a_post_within_a_week_and_merges_nothing() {
+    let posts = vec![
+        briefing(
+            "2026-02-14",
+            &[
+                (
+                    "英伟达正式发布新一代数据中心GPU芯片",
+                    "https://b.example/gpu",
+                ),
+                ("小米汽车交付量突破20万辆", "https://c.example/cars"),
+            ],
+        ),
+        briefing(
+            "2026-02-13",
+            &[
+                ("英伟达发布新一代数据中心GPU", "https://a.example/gpu"),
+                ("小米汽车交付量突破10万辆", "https://d.example/cars"),
+            ],
+        ),
+        briefing(
+            "2026-02-01",
+            &[("英伟达发布新一代数据中心GPU", "https://e.example/gpu")],
+        ),
+    ];
+    let found = posts
+        .iter()
+        .map(|(post, body)| {
+            let stories = crate::render::find_stories(post, body);
+            let keys = crate::stories::post_stories(post, &stories)
+                .iter()
+                .map(crate::stories::seen::story_keys)
+                .collect();
+            (post.path.clone(), keys)
+        })
+        .collect();
+    let mut reader = Reader::new(80, 24, posts);
+    reader.act(Action::StoriesFound(found));
+    reader.act(Action::OpenSelected);
+    // The near heading one day before is proposed (not the one thirteen days before); the
+    // numbers differ, so the car stories are not.
+    assert_eq!(
+        reader.app.story_near_hints(),
+        [Some("perhaps also: 02-13".to_string()), None]
+    );
+    // Only a hint: the story is not a repeat, so it carries no seen mark and never folds.
+    reader.act(Action::Back);
+    reader.act(Action::MoveDown);
+    reader.act(Action::OpenSelected);
+    reader.seen_as_saved();
+    reader.act(Action::Back);
+    reader.act(Action::MoveUp);
+    reader.act(Action::OpenSelected);
+    assert!(reader.app.story_seen_marks(0, 100).is_empty());
+    // And the outline shows it.
+    key(&mut reader.app, 'O');
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    let theme = crate::ui::Theme::monochrome();
+    terminal
+        .draw(|frame| crate::ui::draw(frame, &reader.app, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let rows: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("perhaps also: 02-13"))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    // (A wide character's second cell reads as a space here.)
+    let squeezed = row.replace(' ', "");
+    assert!(
+        squeezed.contains("英伟达正式发布") && row.contains("b.example"),
+        "{row}"
+    );
+}
