@@ -34,7 +34,7 @@ pub struct LinkGroup {
 /// The groups of `links` by the story of `stories` (each starting at its `line` of `lines`)
 /// whose text each link is first met in: one group per story or post that has links, in
 /// order. Empty when there are fewer than two stories or all links fall in one group. Linear
-/// in the spans of `lines`.
+/// in the spans of `lines`, and a binary search in `stories` (in line order) per link.
 pub fn group_links(
     lines: &[Line],
     stories: &[Story],
@@ -64,7 +64,7 @@ pub fn group_links(
         // Never back to an earlier story: a link met nowhere in the text (the header's
         // source) stays in the group before it, and every group is one run of numbers.
         let story = line
-            .and_then(|line| stories.iter().rposition(|s| s.line <= line))
+            .and_then(|line| stories.partition_point(|s| s.line <= line).checked_sub(1))
             .max(current);
         if groups.is_empty() || story != current {
             let (title, source) = match story.and_then(|i| stories.get(i)) {
@@ -185,5 +185,49 @@ mod tests {
         };
         let article = render_article(&post, body, 60);
         assert_eq!(starts(&article.link_groups), [(Some(0), 0), (Some(1), 1)]);
+    }
+
+    #[test]
+    fn twenty_thousand_stories_of_ten_links_each_group_without_a_quadratic_search() {
+        use crate::render::{Span, Style};
+        let (count, per) = (20_000usize, 10usize);
+        let mut lines = Vec::new();
+        let mut stories = Vec::new();
+        for story in 0..count {
+            stories.push(Story {
+                line: lines.len(),
+                ..Story::default()
+            });
+            for link in 0..per {
+                let style = Style {
+                    link: u32::try_from(story * per + link).ok(),
+                    ..Style::default()
+                };
+                lines.push(Line {
+                    spans: vec![Span::new("x", style)],
+                });
+            }
+        }
+        let links = vec![
+            Link {
+                number: 0,
+                url: String::new(),
+                host: String::new(),
+                is_image: false,
+                text: String::new(),
+            };
+            count * per
+        ];
+        let started = std::time::Instant::now();
+        let groups = group_links(&lines, &stories, &links, None);
+        // A search through every story per link would be 4·10⁹ steps: minutes, not this.
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        assert_eq!(groups.len(), count);
+        assert!(
+            groups
+                .iter()
+                .enumerate()
+                .all(|(i, g)| g.story == Some(i) && g.first == i * per)
+        );
     }
 }
