@@ -104,6 +104,9 @@ impl Effects for Workers {
     fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
         None
     }
+    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
+        None
+    }
     fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
         None
     }

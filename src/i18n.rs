@@ -292,6 +292,10 @@ catalog! {
     label_image,
     /// Heads the link list.
     label_links,
+    /// Heading, in the link list and the link picker, of the post's own links above its first story
+    label_links_post,
+    /// Heading, in the link list and the link picker, of a story whose heading is empty
+    label_untitled_story,
     /// Before the source's host in the header.
     label_source,
     /// Before the categories in the header.
@@ -509,6 +513,8 @@ catalog! {
     stories_title,
     /// Quiet mark after a story first seen in an earlier post.
     story_seen,
+    /// Quiet hint in the story outline: a story of a post within a week has a near heading (never merged)
+    story_perhaps_also,
     /// `O` on a post without stories.
     msg_no_stories,
     key_story_outline,

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod i18n;
 pub mod marks;
 pub mod positions;
+pub mod reader_state;
 pub mod render;
 pub mod search_history;
 pub mod settings;

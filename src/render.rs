@@ -42,6 +42,7 @@ mod header;
 mod html;
 mod html_bound;
 mod layout;
+pub mod link_groups;
 mod links;
 mod markdown;
 pub mod stories;
@@ -105,6 +106,8 @@ pub enum Role {
     LinkListHost,
     /// The link list's URL.
     LinkListUrl,
+    /// A story's title heading its links in the link list.
+    LinkListGroup,
 }
 
 /// A span's look: its role and the inline styles around it.
@@ -193,6 +196,9 @@ pub struct Article {
     /// The stories of the body, in reading order, with the line each starts on (see
     /// [`stories`]); empty when the body has no sections.
     pub stories: Vec<stories::Story>,
+    /// The links grouped by story, as the link list shows them (see [`link_groups`]); empty
+    /// when the article has fewer than two stories.
+    pub link_groups: Vec<link_groups::LinkGroup>,
 }
 
 impl Article {
@@ -317,7 +323,13 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
         layout.body_block(&mut top, block);
     }
     let stories = finder.finish();
-    layout.link_list();
+    let link_groups = link_groups::group_links(
+        &layout.lines,
+        &stories,
+        &layout.links.links,
+        post.source.as_deref(),
+    );
+    layout.link_list(&link_groups);
     let has_source = post.source.as_deref().is_some_and(|s| !s.trim().is_empty())
         && !layout.links.links.is_empty();
     let links = layout.links.links;
@@ -335,6 +347,7 @@ pub fn render_article_with(post: &Post, body: &str, options: &RenderOptions) -> 
         header_lines,
         width,
         stories,
+        link_groups,
     }
 }
 

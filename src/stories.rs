@@ -17,6 +17,7 @@
 //! `render` (the stories found in a body); nothing of the UI.
 
 pub mod cache;
+pub mod near;
 pub mod seen;
 pub mod url;
 

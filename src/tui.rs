@@ -109,6 +109,10 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         Ok(history) => app.search_history = history,
         Err(error) => startup_messages.push(error.localized(app.words())),
     }
+    match crate::reader_state::ReaderStateStore::beside_marks(&options.marks.path).load() {
+        Ok(state) => app.story_state.fold = state.fold_repeats,
+        Err(error) => startup_messages.push(error.localized(app.words())),
+    }
     match SeenStore::beside_marks(&options.marks.path).load() {
         Ok(seen) => {
             app.update(Action::SeenLoaded(seen));

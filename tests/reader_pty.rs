@@ -732,6 +732,31 @@ fn read_and_starred_marks_survive_a_restart() {
 }
 
 #[test]
+fn z_folding_is_remembered_across_a_restart() {
+    let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
+    let mut session = Session::start_in(&sample_root(), home.clone(), 120, 40);
+    session.wait_for_list();
+    session.send("\r");
+    session.send("z");
+    session.wait_for("folding on", |screen| {
+        screen
+            .contents()
+            .contains("Stories seen in earlier posts are folded")
+    });
+    session.send("Q");
+    assert!(session.wait_for_exit().success());
+
+    let mut session = Session::start_in(&sample_root(), home.clone(), 120, 40);
+    session.wait_for_list();
+    session.send("\r");
+    // Still on: the same key now unfolds.
+    session.send("z");
+    session.wait_for("folding off after a restart", |screen| {
+        screen.contents().contains("Every story is shown in full")
+    });
+}
+
+#[test]
 fn the_reader_speaks_the_locale_and_a_post_keeps_its_own_labels() {
     let home = Arc::new(tempfile::tempdir().expect("a temporary home"));
     let mut session = Session::start_in_locale(&sample_root(), home, 120, 40, "ja_JP.UTF-8");

@@ -134,6 +134,9 @@ impl Effects for Fakes {
     fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
         None
     }
+    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
+        None
+    }
     fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
         None
     }
@@ -1382,4 +1385,51 @@ fn sorted_by_title_a_list_spanning_years_puts_the_year_before_the_configured_dat
         text.contains("2025-10-14") && text.contains("2026-03-01"),
         "{text}"
     );
+}
+
+#[test]
+fn the_link_picker_groups_links_by_story_and_opens_at_the_story_in_view() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(width, height);
+        h.select_post("AI产业简报：云、电力与大额合作（2月13日）");
+        h.press(KeyCode::Enter);
+        // To the second story (its heading at the top), then the picker.
+        h.char('}');
+        h.char('}');
+        assert_eq!(h.app.story_in_view(), Some(1));
+        h.char('f');
+        let drawn = h.draw();
+        assert_screen_properties(&h.app, &drawn, &format!("link picker {width}x{height}"));
+        let Some(brief::app::Overlay::Links { cursor }) = h.app.overlay else {
+            panic!("the picker is open");
+        };
+        let article = h.app.rendered_article().unwrap();
+        // The story in view's own link, under its heading, keeping the number the article shows.
+        assert_eq!(article.links[cursor].number, 3);
+        let boxed = overlay_box(&h.app, &drawn.screen).expect("the picker's box");
+        let rows = rows_in(&drawn.screen, inner(boxed));
+        let at = |text: &str| {
+            rows.iter()
+                .position(|row| row.contains(text))
+                .unwrap_or_else(|| panic!("{text:?} in {rows:#?}"))
+        };
+        let heading = at("云厂商第四季度收入创新高");
+        assert!(rows[heading].contains("cloudwatch.example"), "{rows:#?}");
+        assert_eq!(at("[3]"), heading + 1, "{rows:#?}");
+        assert!(at("数据中心用电引发地方争议") > at("[3]"), "{rows:#?}");
+        // The row with the cursor is link 3's.
+        let inner_area = inner(boxed);
+        let y = inner_area.y + at("[3]") as u16;
+        let reversed = |y: u16| {
+            drawn.screen[(inner_area.x, y)]
+                .modifier
+                .contains(Modifier::REVERSED)
+        };
+        assert!(reversed(y), "{rows:#?}");
+        assert!(!reversed(y - 1), "the heading is not selected");
+        insta::assert_snapshot!(
+            format!("link_picker_by_story_{width}x{height}"),
+            screen_text(&drawn.screen)
+        );
+    }
 }

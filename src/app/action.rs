@@ -270,6 +270,8 @@ pub enum Effect {
     SavePositions(Vec<crate::positions::PositionChange>),
     /// Record these stories as seen.
     SaveSeen(Vec<SeenChange>),
+    /// Remember whether repeated stories are folded (`z`) for the next run.
+    SaveFoldRepeats(bool),
     /// Find the stories of these posts in the background (path, title and format are enough).
     FindStories(Vec<Post>),
     /// Several of the above, in order.

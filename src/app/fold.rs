@@ -3,13 +3,13 @@
 //! The article pane shows a folded copy of the rendered article: the lines of each repeated
 //! story after its heading are left out (its last, blank line kept as a gap), and the stories'
 //! lines are renumbered. Everything that scrolls, searches or names a story works on the copy
-//! unchanged. Folding is a toggle for the session, kept from post to post; a story new in this
-//! post never folds. The copy is made once per rendered article, after the action that
-//! brought it.
+//! unchanged. Folding is a toggle, kept from post to post and across runs (the effect runner
+//! saves the choice in `reader-state.jsonl` beside the marks); a story new in this post never
+//! folds. The copy is made once per rendered article, after the action that brought it.
 //!
 //! Depends on the app's state and the rendered [`Article`]; draws nothing.
 
-use super::App;
+use super::{App, Effect};
 use crate::i18n::Catalog;
 use crate::render::Article;
 use std::sync::Arc;
@@ -24,7 +24,8 @@ pub struct Folded {
 }
 
 impl App {
-    pub(super) fn toggle_fold(&mut self) {
+    /// `z`: folds or unfolds, and has the choice kept for the next run.
+    pub(super) fn toggle_fold(&mut self) -> Option<Effect> {
         self.story_state.fold = !self.story_state.fold;
         let words: &Catalog = self.words();
         self.status = Some(
@@ -35,6 +36,7 @@ impl App {
             }
             .into(),
         );
+        Some(Effect::SaveFoldRepeats(self.story_state.fold))
     }
 
     /// Puts the folded or the whole article in the pane, as the toggle says.
@@ -121,6 +123,7 @@ fn fold(article: &Article, hidden: &[std::ops::Range<usize>]) -> (Article, Vec<u
         header_lines: article.header_lines,
         width: article.width,
         stories,
+        link_groups: article.link_groups.clone(),
     };
     (folded, kept)
 }

@@ -67,6 +67,8 @@ pub trait Effects {
     ) -> Option<Action>;
     /// Record these stories as seen.
     fn save_seen(&mut self, changes: Vec<SeenChange>, words: &'static Catalog) -> Option<Action>;
+    /// Remember whether repeated stories are folded (`z`) for the next run.
+    fn save_fold_repeats(&mut self, fold: bool, words: &'static Catalog) -> Option<Action>;
     /// Find the stories of these posts.
     fn find_stories(&mut self, posts: Vec<Post>) -> Option<Action>;
 }
@@ -125,6 +127,7 @@ fn walk(
         Effect::SaveSearch(query) => effects.save_search(query, words),
         Effect::SavePositions(changes) => effects.save_positions(changes, words),
         Effect::SaveSeen(changes) => effects.save_seen(changes, words),
+        Effect::SaveFoldRepeats(fold) => effects.save_fold_repeats(fold, words),
         Effect::FindStories(posts) => effects.find_stories(posts),
     };
     queue.extend(reported);

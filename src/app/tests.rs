@@ -135,6 +135,9 @@ impl Effects for Fakes {
     ) -> Option<Action> {
         None
     }
+    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
+        None
+    }
     fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
         None
     }

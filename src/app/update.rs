@@ -215,7 +215,7 @@ impl App {
             Action::NextStory => return self.jump_story(true),
             Action::PreviousStory => return self.jump_story(false),
             Action::ShowStoryOutline => self.show_story_outline(),
-            Action::ToggleFoldRepeats => self.toggle_fold(),
+            Action::ToggleFoldRepeats => return self.toggle_fold(),
             Action::OpenLinkNumber(n) => return self.link_digit(n),
             Action::ShowLinkPicker => self.show_link_picker(),
             Action::CopyLink => return self.copy_link(),

@@ -127,7 +127,7 @@ fn sgr(style: Style) -> String {
         Role::HeaderTitle => vec!["1", "97"],
         Role::HeaderMeta => vec!["2"],
         Role::Tag => vec!["36"],
-        Role::LinkListTitle => vec!["1"],
+        Role::LinkListTitle | Role::LinkListGroup => vec!["1"],
         Role::LinkListHost => vec!["34"],
         Role::LinkListUrl => vec!["2", "4"],
     };

@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "Image",
     label_links: "Links",
+    label_links_post: "This post",
+    label_untitled_story: "Untitled story",
     label_source: "Source",
     label_categories: "Categories",
     label_tags: "Tags",
@@ -220,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "story {i}/{n}",
     stories_title: "Stories",
     story_seen: "seen {date}",
+    story_perhaps_also: "perhaps also: {date}",
     msg_no_stories: "This post is a single story",
     key_story_outline: "outline of the article's stories",
     key_fold_repeats: "fold / unfold stories seen in earlier posts",

@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "画像",
     label_links: "リンク",
+    label_links_post: "この記事",
+    label_untitled_story: "無題の記事",
     label_source: "出典",
     label_categories: "カテゴリ",
     label_tags: "タグ",
@@ -220,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "ニュース {i}/{n}",
     stories_title: "ニュース一覧",
     story_seen: "{date} 既読",
+    story_perhaps_also: "同じ話題かも：{date}",
     msg_no_stories: "この記事のニュースは一つだけです",
     key_story_outline: "記事のニュース目次",
     key_fold_repeats: "既読のニュースを畳む／開く",

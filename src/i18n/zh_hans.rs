@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "图片",
     label_links: "链接",
+    label_links_post: "本文",
+    label_untitled_story: "无标题报道",
     label_source: "来源",
     label_categories: "分类",
     label_tags: "标签",
@@ -220,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "第 {i}/{n} 条",
     stories_title: "本文新闻",
     story_seen: "{date} 已读",
+    story_perhaps_also: "或许同一条：{date}",
     msg_no_stories: "这篇文章只有一条新闻",
     key_story_outline: "文章的新闻目录",
     key_fold_repeats: "折叠/展开之前读过的新闻",

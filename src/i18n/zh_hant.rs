@@ -64,6 +64,8 @@ pub const CATALOG: Catalog = Catalog {
 
     label_image: "圖片",
     label_links: "連結",
+    label_links_post: "本文",
+    label_untitled_story: "無標題報導",
     label_source: "來源",
     label_categories: "分類",
     label_tags: "標籤",
@@ -220,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "第 {i}/{n} 則",
     stories_title: "本文新聞",
     story_seen: "{date} 已讀",
+    story_perhaps_also: "或許同一則：{date}",
     msg_no_stories: "這篇文章只有一則新聞",
     key_story_outline: "文章的新聞目錄",
     key_fold_repeats: "摺疊/展開之前讀過的新聞",

@@ -2,6 +2,7 @@
 //! list at its end.
 
 use super::layout::{Layout, Prefix};
+use super::link_groups::LinkGroup;
 use super::{Role, Span, Style};
 use crate::store::Post;
 use crate::text::display_width;
@@ -121,8 +122,10 @@ impl Layout {
     }
 
     /// The numbered list of every link and image: `[n] host  text` on one line, the whole URL
-    /// on the next (the one kind of line that may be wider than the article).
-    pub(crate) fn link_list(&mut self) {
+    /// on the next (the one kind of line that may be wider than the article). With `groups`,
+    /// each group of links is headed by its story's title and host (the post's by a label and
+    /// its source's host), a blank line between groups.
+    pub(crate) fn link_list(&mut self, groups: &[LinkGroup]) {
         if self.links.links.is_empty() {
             return;
         }
@@ -136,7 +139,15 @@ impl Layout {
             )],
         );
         let links = std::mem::take(&mut self.links.links);
-        for link in &links {
+        let mut groups = groups.iter().peekable();
+        for (index, link) in links.iter().enumerate() {
+            if let Some(group) = groups.next_if(|g| g.first <= index) {
+                if group.first > 0 {
+                    self.emit(&mut prefix, Vec::new());
+                }
+                let heading = self.group_heading(group);
+                self.emit(&mut prefix, heading);
+            }
             let mut number = String::with_capacity(8);
             super::layout::push_link_number(&mut number, link.number);
             number.push(' ');
@@ -200,6 +211,32 @@ impl Layout {
         }
         self.links.links = links;
     }
+
+    /// `title  host` heading a group of the link list, cut to the width: the story's title
+    /// (or a label when it has none) and its source's host; for the post's own links, a label
+    /// and the host of the post's source.
+    fn group_heading(&self, group: &LinkGroup) -> Vec<Span> {
+        let title = match (group.story, group.title.as_str()) {
+            (None, _) => self.labels.label_links_post,
+            (Some(_), "") => self.labels.label_untitled_story,
+            (Some(_), title) => title,
+        };
+        let host = truncate_to_width(&group.host, self.width / 3);
+        let gap = if host.is_empty() { 0 } else { 2 };
+        let room = self.width.saturating_sub(display_width(&host) + gap);
+        let mut spans = vec![Span::new(
+            truncate_to_width(title, room.max(1)),
+            Style {
+                strong: true,
+                ..Style::new(Role::LinkListGroup)
+            },
+        )];
+        if !host.is_empty() {
+            spans.push(Span::new("  ", Style::default()));
+            spans.push(Span::new(host, Style::new(Role::LinkListHost)));
+        }
+        spans
+    }
 }
 
 #[cfg(test)]
@@ -218,5 +255,81 @@ mod link_list_tests {
         assert!(!text.contains("图片  图片"), "{text}");
         assert!(!text.contains("img.example.com  img.example.com"), "{text}");
         assert!(text.contains("图片  机房"), "a real alt text stays: {text}");
+    }
+}
+
+#[cfg(test)]
+mod link_group_tests {
+    use crate::i18n::Lang;
+    use crate::render::layout::Layout;
+    use crate::render::link_groups::LinkGroup;
+    use crate::render::{Role, TableBorders, render_article};
+    use crate::store::Post;
+
+    #[test]
+    fn the_link_list_heads_each_storys_links_with_its_title_and_host_cut_to_the_width() {
+        let post = Post {
+            title: "简报".into(),
+            source: Some("https://post.example/b".into()),
+            ..Post::default()
+        };
+        let body = "## 一个非常非常长的中文标题，超出了窄屏的宽度\u{1b}[31m\n\n\
+            [甲](https://www.a.example/1)\n\n## 🚀\n\n[乙](https://b.example/2)\n";
+        for width in [20, 80] {
+            let article = render_article(&post, body, width);
+            let text = article.plain_text();
+            assert!(!text.contains('\u{1b}'), "{text}");
+            assert_eq!(article.stories.len(), 2, "{:#?}", article.stories);
+            let list = article
+                .lines
+                .iter()
+                .position(|l| {
+                    l.spans
+                        .first()
+                        .is_some_and(|s| s.style.role == Role::LinkListTitle)
+                })
+                .unwrap();
+            let shown: Vec<String> = article.lines[list + 1..]
+                .iter()
+                .filter(|l| !l.spans.iter().any(|s| s.style.role == Role::LinkListUrl))
+                .filter(|l| !l.plain().is_empty())
+                .map(|l| {
+                    assert!(l.width() <= width, "{width}: {:?}", l.plain());
+                    l.plain()
+                })
+                .collect();
+            // Numbers stay as the text has them, each under its story's heading.
+            assert_eq!(shown.len(), 6, "{shown:#?}");
+            for (row, start) in ["本文", "[1] ", "一个非常", "[2] ", "🚀", "[3] "]
+                .iter()
+                .enumerate()
+            {
+                assert!(shown[row].starts_with(start), "{width}: {shown:#?}");
+            }
+            if width == 80 {
+                assert_eq!(shown[0], "本文  post.example");
+                assert_eq!(
+                    shown[2],
+                    "一个非常非常长的中文标题，超出了窄屏的宽度  a.example"
+                );
+                assert_eq!(shown[4], "🚀  b.example");
+            } else {
+                assert!(shown[2].contains('…'), "{shown:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_story_without_a_title_is_headed_by_a_label() {
+        let layout = Layout::new(40, TableBorders::Box, Lang::Ja.catalog());
+        let group = LinkGroup {
+            story: Some(3),
+            host: "a.example".into(),
+            ..LinkGroup::default()
+        };
+        let line = crate::render::Line {
+            spans: layout.group_heading(&group),
+        };
+        assert_eq!(line.plain(), "無題の記事  a.example");
     }
 }

@@ -118,6 +118,12 @@ impl Effects for LiveEffects {
         )
     }
 
+    fn save_fold_repeats(&mut self, fold: bool, words: &'static Catalog) -> Option<Action> {
+        let store = crate::reader_state::ReaderStateStore::beside_marks(&self.options.marks.path);
+        let error = store.set_fold_repeats(fold).err()?;
+        Some(Action::Notify(error.localized(words)))
+    }
+
     fn find_stories(&mut self, posts: Vec<Post>) -> Option<Action> {
         let cache = self.options.cache_dir.as_ref().map(|dir| {
             let roots = &self.options.roots;

@@ -1,9 +1,11 @@
-//! Boxes drawn over the panes: the key help and the link picker.
+//! Boxes drawn over the panes: the key help and the link picker (its links under their
+//! stories' headings when the article groups them).
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::layout::centered;
 use crate::i18n::Catalog;
 use crate::render::Article;
+use crate::render::link_groups::group_range;
 use crate::text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -74,23 +76,34 @@ pub struct LinkPicker<'a> {
 impl Widget for LinkPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let links = &self.article.links;
+        let rows = picker_rows(self.article);
         let box_area = centered(
             area,
             area.width.saturating_sub(4).max(20),
-            links.len() as u16 + 2,
+            rows.len().min(usize::from(u16::MAX) - 2) as u16 + 2,
         );
         let inner = open_box(buf, box_area, self.words.links_title, self.theme);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
-        let top = self.cursor.saturating_sub(height.saturating_sub(1));
+        let top = picker_top(&rows, self.cursor, height);
         let host_width = links
             .iter()
             .map(|l| display_width(&l.host))
             .max()
             .unwrap_or(0)
             .min(width / 3);
-        for (row, link) in links.iter().enumerate().skip(top).take(height) {
-            let y = inner.y + (row - top) as u16;
+        for (at, row) in rows.iter().enumerate().skip(top).take(height) {
+            let y = inner.y + (at - top) as u16;
+            let index = match *row {
+                PickerRow::Group(group) => {
+                    self.group_row(buf, inner, y, group);
+                    continue;
+                }
+                PickerRow::Link(index) => index,
+            };
+            let Some(link) = links.get(index) else {
+                continue;
+            };
             let number = format!("[{}] ", link.number);
             let mut x = inner.x;
             let mut left = width;
@@ -115,10 +128,86 @@ impl Widget for LinkPicker<'_> {
                 left = left.saturating_sub(used + 1);
             }
             put(buf, x, y, &link.url, left, self.theme.dim);
-            if row == self.cursor {
+            if index == self.cursor {
                 fill_row(buf, inner, y, self.theme.selected);
             }
         }
+    }
+}
+
+impl LinkPicker<'_> {
+    /// A group's heading row: its story's title (a label for the post's own links or a
+    /// story without a title) and host.
+    fn group_row(&self, buf: &mut Buffer, inner: Rect, y: u16, group: usize) {
+        let Some(group) = self.article.link_groups.get(group) else {
+            return;
+        };
+        let title = match (group.story, group.title.as_str()) {
+            (None, _) => self.words.label_links_post,
+            (Some(_), "") => self.words.label_untitled_story,
+            (Some(_), title) => title,
+        };
+        let width = usize::from(inner.width);
+        let host_width = display_width(&group.host).min(width / 3);
+        let title_room = if host_width > 0 {
+            width.saturating_sub(host_width + 2)
+        } else {
+            width
+        };
+        let used = put(buf, inner.x, y, title, title_room, self.theme.heading);
+        if host_width > 0 {
+            put(
+                buf,
+                inner.x + (used + 2) as u16,
+                y,
+                &group.host,
+                host_width,
+                self.theme.tag,
+            );
+        }
+    }
+}
+
+/// A row of the link picker: a group's heading or a link (indices into the article's link
+/// groups and links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PickerRow {
+    Group(usize),
+    Link(usize),
+}
+
+/// The picker's rows: each link, under its group's heading when the article groups its links.
+fn picker_rows(article: &Article) -> Vec<PickerRow> {
+    let count = article.links.len();
+    let groups = &article.link_groups;
+    if groups.is_empty() {
+        return (0..count).map(PickerRow::Link).collect();
+    }
+    let mut rows = Vec::with_capacity(count + groups.len());
+    for at in 0..groups.len() {
+        rows.push(PickerRow::Group(at));
+        rows.extend(group_range(groups, at, count).map(PickerRow::Link));
+    }
+    rows
+}
+
+/// The first row shown: the cursor's group from its heading when it fits, else the cursor
+/// on the last row; without groups, the cursor on the last row once it is past the first page.
+fn picker_top(rows: &[PickerRow], cursor: usize, height: usize) -> usize {
+    let Some(at) = rows.iter().position(|r| *r == PickerRow::Link(cursor)) else {
+        return 0;
+    };
+    let lowest = at.saturating_sub(height.saturating_sub(1));
+    let Some(heading) = rows[..at]
+        .iter()
+        .rposition(|r| matches!(r, PickerRow::Group(_)))
+    else {
+        return lowest;
+    };
+    if at - heading < height {
+        heading.min(rows.len().saturating_sub(height)).max(lowest)
+    } else {
+        lowest
     }
 }
 
@@ -129,4 +218,37 @@ pub(super) fn open_box(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme)
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PickerRow::{Group, Link};
+    use super::*;
+
+    #[test]
+    fn the_picker_shows_the_cursors_group_from_its_heading_when_it_fits() {
+        let rows = [
+            Group(0),
+            Link(0),
+            Group(1),
+            Link(1),
+            Link(2),
+            Link(3),
+            Group(2),
+            Link(4),
+        ];
+        // Everything fits: no scrolling.
+        assert_eq!(picker_top(&rows, 4, 8), 0);
+        // The second group from its heading.
+        assert_eq!(picker_top(&rows, 1, 4), 2);
+        assert_eq!(picker_top(&rows, 3, 4), 2);
+        // The last group: no empty rows below the list.
+        assert_eq!(picker_top(&rows, 4, 4), 4);
+        // A group taller than the box: the cursor on the last row.
+        assert_eq!(picker_top(&rows, 3, 2), 4);
+        // Without groups, as before: the cursor on the last row once past the first page.
+        let plain: Vec<PickerRow> = (0..6).map(Link).collect();
+        assert_eq!(picker_top(&plain, 2, 4), 0);
+        assert_eq!(picker_top(&plain, 5, 4), 2);
+    }
 }

@@ -1,5 +1,6 @@
-//! The outline of an article's stories (`O`): one row per story, its number, title and the
-//! host of its source, the cursor on the story in view.
+//! The outline of an article's stories (`O`): one row per story, its number, title, a quiet
+//! "perhaps also: 02-13" where another post's story has a near heading, and the host of its
+//! source, the cursor on the story in view.
 
 use super::{Theme, fill_row, overlays::open_box, put};
 use crate::app::layout::centered;
@@ -14,6 +15,8 @@ pub struct StoryOutline<'a> {
     pub theme: &'a Theme,
     pub words: &'a Catalog,
     pub stories: &'a [Story],
+    /// Per story, the "perhaps also" hint, if any.
+    pub hints: &'a [Option<String>],
     pub cursor: usize,
 }
 
@@ -49,14 +52,32 @@ impl Widget for StoryOutline<'_> {
             let used = put(buf, inner.x, y, &number, width, self.theme.dim);
             let left = width.saturating_sub(used);
             let title_width = left.saturating_sub(host_width + 2);
-            let title_used = put(
+            let hint = self.hints.get(index).and_then(Option::as_deref);
+            // The hint takes room from the title only where the title leaves some.
+            let hint_width = hint.map_or(0, |h| display_width(h) + 2);
+            let (title_room, hint_room) = if title_width >= hint_width + 8 {
+                (title_width - hint_width, hint_width)
+            } else {
+                (title_width, 0)
+            };
+            let mut title_used = put(
                 buf,
                 inner.x + used as u16,
                 y,
-                &pad_to_width(&story.title, title_width),
-                title_width,
+                &pad_to_width(&story.title, title_room),
+                title_room,
                 self.theme.heading,
             );
+            if let (Some(hint), true) = (hint, hint_room > 0) {
+                title_used += put(
+                    buf,
+                    inner.x + (used + title_used + 2) as u16,
+                    y,
+                    hint,
+                    hint_room - 2,
+                    self.theme.dim,
+                ) + 2;
+            }
             put(
                 buf,
                 inner.x + (used + title_used + 2) as u16,

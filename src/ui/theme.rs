@@ -184,7 +184,9 @@ impl Theme {
             Role::Quote => a.quote,
             Role::QuoteMarker | Role::ListMarker | Role::TableBorder => a.marker,
             Role::Rule => a.rule,
-            Role::TableHeader | Role::LinkListTitle => Style::new().add_modifier(Modifier::BOLD),
+            Role::TableHeader | Role::LinkListTitle | Role::LinkListGroup => {
+                Style::new().add_modifier(Modifier::BOLD)
+            }
             Role::HeaderTitle => a.title,
             Role::HeaderMeta | Role::LinkListUrl => a.meta,
             Role::Tag => a.tag,

@@ -49,6 +49,9 @@ impl Effects for Fake {
     fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
         None
     }
+    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
+        None
+    }
     fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
         None
     }
