@@ -499,8 +499,9 @@ impl Builder {
         }
     }
 
-    /// Whether some nesting went past [`MAX_BLOCK_DEPTH`] or [`MAX_INLINE_DEPTH`] (or an HTML
-    /// bound) and was flattened, for `brief check` to say so.
+    /// Whether some nesting went past [`MAX_BLOCK_DEPTH`] or
+    /// [`MAX_INLINE_DEPTH`](super::MAX_INLINE_DEPTH) (or an HTML bound) and was flattened, for
+    /// `brief check` to say so.
     pub fn flattened(&self) -> bool {
         self.flattened
     }

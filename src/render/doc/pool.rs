@@ -6,7 +6,7 @@
 use super::{Block, Inline};
 
 /// Strings and inline lists of blocks already laid out, handed back with
-/// [`Builder::recycle`] to be filled again instead of allocating new ones.
+/// [`Builder::recycle`](super::Builder::recycle) to be filled again instead of allocating new ones.
 #[derive(Debug, Default)]
 pub(super) struct Spare {
     strings: Vec<String>,

@@ -158,7 +158,7 @@ impl<S> StyledText<S> {
 
     /// Breaks the text into lines: `first_width` columns for the first, `rest_width` for the
     /// others. Puts each line's byte range of [`StyledText::as_str`] into `lines` (which is
-    /// cleared first). The same guarantees as [`wrap`] hold.
+    /// cleared first). The same guarantees as [`wrap`](super::wrap) hold.
     pub fn wrap(&mut self, first_width: usize, rest_width: usize, lines: &mut Vec<Range<usize>>) {
         lines.clear();
         let vetoes = Vetoes::new(&self.stretches);
@@ -276,7 +276,7 @@ impl<S> Veto for Vetoes<'_, S> {
 
 /// Wraps styled pieces: `first_width` columns for the first line, `rest_width` for the others.
 /// Each output line is a list of runs (adjacent runs may share a style; empty runs are left
-/// out). The same guarantees as [`wrap`] hold for the concatenated text.
+/// out). The same guarantees as [`wrap`](super::wrap) hold for the concatenated text.
 pub fn wrap_pieces<S: Clone>(
     pieces: &[Piece<S>],
     first_width: usize,

@@ -40,12 +40,12 @@ impl Veto for Free {
 pub(super) struct Scratch {
     /// The break opportunities of a stretch of text (see [`Opportunities`]).
     found: Vec<(usize, BreakOpportunity)>,
-    /// The graphemes of a unit that must be cut (see [`Layout::force`]).
+    /// The graphemes of a unit that must be cut (see [`Layout::force`](super::fit::Layout::force)).
     graphemes: Vec<Grapheme>,
 }
 
 /// A unit being gathered, graphemes between two breaks that are taken: what
-/// [`Layout::place`] needs of it.
+/// [`Layout::place`](super::fit::Layout::place) needs of it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Unit {
     /// Where its first grapheme starts.
