@@ -88,3 +88,29 @@ pub(super) fn break_taken(
         None => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BreakOpportunity::{Allowed, Mandatory};
+
+    #[test]
+    fn one_place_decides_a_break() {
+        // A mandatory break is taken whatever the CJK rules and the veto say.
+        assert!(break_taken(Some(Mandatory), &'（', &'。', || true));
+        // An allowed one, unless a line would start or end badly, or the caller forbids it.
+        assert!(break_taken(Some(Allowed), &'中', &'文', || false));
+        assert!(!break_taken(Some(Allowed), &'中', &'。', || false));
+        assert!(!break_taken(Some(Allowed), &'（', &'中', || false));
+        assert!(!break_taken(Some(Allowed), &'中', &'文', || true));
+        // No opportunity, no break.
+        assert!(!break_taken(None, &'中', &'文', || false));
+        // The veto, which may cost a search, is asked only when the CJK rules allow the break.
+        let mut asked = false;
+        break_taken(Some(Allowed), &'中', &'。', || {
+            asked = true;
+            false
+        });
+        assert!(!asked);
+    }
+}
