@@ -28,14 +28,15 @@
 //!   setext heading, a comment): those lines are read as Markdown, and everything from the
 //!   first line that starts with an element tag is read as HTML, whole, so that indented lines
 //!   after blank lines inside the HTML never turn into Markdown code blocks.
-//! - [`ArticleCache`] keeps rendered articles per (post, width), so a reader wraps an article
-//!   once and then only slices [`Article::lines`].
+//! - [`ArticleCache`] (in `article_cache`) keeps rendered articles per (post, width), so a
+//!   reader wraps an article once and then only slices [`Article::lines`].
 //! - [`render_article`] lays each top-level block out as soon as the parser has finished it
 //!   and hands its buffers back to the builder, so a long article is never held twice, as a
 //!   document and as lines; [`parse_body`] returns the whole document.
 //!
 //! This module depends on `store` (for [`Post`]), `text` and `i18n`, and on nothing of the UI.
 
+mod article_cache;
 mod cjk_emphasis;
 pub mod doc;
 mod header;
@@ -50,13 +51,14 @@ mod table;
 pub mod template;
 pub mod zone;
 
+#[cfg(test)]
+mod tests;
+
 use crate::i18n::{Lang, post_language};
 use crate::store::{BodyFormat, Post};
 use crate::text::display_width;
-use std::collections::VecDeque;
-use std::path::Path;
-use std::sync::Arc;
 
+pub use article_cache::ArticleCache;
 pub use links::host_of;
 pub use markdown::options as markdown_options;
 
@@ -439,194 +441,4 @@ fn split_html_preamble(body: &str) -> (&str, &str) {
         offset += line.len();
     }
     body.split_at(offset)
-}
-
-/// Rendered articles, kept per (post, width), newest first, at most `capacity` of them.
-///
-/// A reader asks for the selected post's article at the pane's width on every frame; this
-/// renders it once, so drawing is only slicing [`Article::lines`] (see [`Article::visible`]),
-/// as cheap at the end of a 3 MB article as at its top. An entry is used only while the post's
-/// fields are unchanged; call [`ArticleCache::invalidate`] when a file's body may have changed.
-#[derive(Debug)]
-pub struct ArticleCache {
-    capacity: usize,
-    entries: VecDeque<(Post, usize, Arc<Article>)>,
-}
-
-impl Default for ArticleCache {
-    fn default() -> Self {
-        Self::new(8)
-    }
-}
-
-impl ArticleCache {
-    /// A cache keeping up to `capacity` articles (at least one).
-    pub fn new(capacity: usize) -> Self {
-        Self {
-            capacity: capacity.max(1),
-            entries: VecDeque::new(),
-        }
-    }
-
-    /// The article of `post` at `width`, if kept.
-    pub fn get(&mut self, post: &Post, width: usize) -> Option<Arc<Article>> {
-        let width = width.max(MIN_WIDTH);
-        let index = self
-            .entries
-            .iter()
-            .position(|(p, w, _)| *w == width && p == post)?;
-        let entry = self.entries.remove(index)?;
-        let article = Arc::clone(&entry.2);
-        self.entries.push_front(entry);
-        Some(article)
-    }
-
-    /// The kept article, or one rendered now from the body `load` returns.
-    pub fn get_or_render<E>(
-        &mut self,
-        post: &Post,
-        width: usize,
-        load: impl FnOnce() -> Result<String, E>,
-    ) -> Result<Arc<Article>, E> {
-        if let Some(article) = self.get(post, width) {
-            return Ok(article);
-        }
-        let body = load()?;
-        Ok(self.insert(post, Arc::new(render_article(post, &body, width))))
-    }
-
-    /// Keeps `article` (rendered for `post` at `article.width`), dropping the least recently
-    /// used beyond capacity.
-    pub fn insert(&mut self, post: &Post, article: Arc<Article>) -> Arc<Article> {
-        self.entries
-            .retain(|(p, w, _)| !(*w == article.width && p == post));
-        self.entries
-            .push_front((post.clone(), article.width, Arc::clone(&article)));
-        self.entries.truncate(self.capacity);
-        article
-    }
-
-    /// Forgets every article of the file at `path`, or of every file below it.
-    pub fn invalidate(&mut self, path: &Path) {
-        self.entries.retain(|(p, _, _)| !p.path.starts_with(path));
-    }
-
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn post(source: Option<&str>) -> Post {
-        Post {
-            title: "标题".into(),
-            source: source.map(String::from),
-            ..Post::default()
-        }
-    }
-
-    #[test]
-    fn preamble_split() {
-        let body = "<!--1-->\n[T](https://a/)\n---\n\n<div>\n<p>x</p>\n\n    <p>y</p>\n</div>\n";
-        let (md, html) = split_html_preamble(body);
-        assert_eq!(md, "<!--1-->\n[T](https://a/)\n---\n\n");
-        assert!(html.starts_with("<div>"));
-        let blocks = parse_body(body, BodyFormat::Html);
-        assert!(
-            !blocks.iter().any(|b| matches!(b, doc::Block::Code(_))),
-            "{blocks:?}"
-        );
-    }
-
-    /// Every span of a link's text, and of a bare URL broken over several lines, names the
-    /// link, so a terminal hyperlink covers all of it; other text names none.
-    #[test]
-    fn wrapped_links_keep_their_link_on_every_piece() {
-        let url = "https://example.com/a/very/long/path/that/cannot/fit/on/one/line/at/all";
-        let body = format!("看 <{url}> 和[一个很长的链接文字跨越好几行](https://b.example/x)。\n");
-        let article = render_article(&post(None), &body, 24);
-        let index_of = |u: &str| article.links.iter().position(|l| l.url == u);
-        let bare = index_of(url).expect("bare URL numbered") as u32;
-        let named = index_of("https://b.example/x").expect("link numbered") as u32;
-        let body_lines = &article.lines[article.header_lines..];
-        let spans_of = |link: u32| -> Vec<&Span> {
-            body_lines
-                .iter()
-                .flat_map(|l| &l.spans)
-                .filter(|s| s.style.role == Role::Link && s.style.link == Some(link))
-                .collect()
-        };
-        let bare_spans = spans_of(bare);
-        assert!(bare_spans.len() >= 3, "the URL wraps: {bare_spans:?}");
-        let joined: String = bare_spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(joined, url);
-        let named_text: String = spans_of(named).iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(named_text, "一个很长的链接文字跨越好几行");
-        for span in body_lines.iter().flat_map(|l| &l.spans) {
-            if span.style.role == Role::Link {
-                assert!(span.style.link.is_some(), "{span:?}");
-            } else if span.style.role == Role::Plain {
-                assert_eq!(span.style.link, None, "{span:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn source_is_link_one_and_primary() {
-        let article = render_article(
-            &post(Some("https://src.example/a")),
-            "见[别处](https://b.example/)。",
-            40,
-        );
-        assert_eq!(article.links[0].number, 1);
-        assert_eq!(article.links[0].host, "src.example");
-        assert_eq!(
-            article.primary().map(|l| l.url.as_str()),
-            Some("https://src.example/a")
-        );
-        assert!(
-            article
-                .plain_lines()
-                .iter()
-                .any(|l| l.contains("别处[2]。"))
-        );
-    }
-
-    #[test]
-    fn without_source_the_first_non_image_link_is_primary() {
-        let article = render_article(&post(None), "![图](https://i/x.png) [a](https://a/)", 40);
-        assert_eq!(article.primary().map(|l| l.number), Some(2));
-    }
-
-    #[test]
-    fn cache_keeps_per_width_and_forgets_on_invalidate() {
-        let mut cache = ArticleCache::new(2);
-        let p = post(None);
-        let a = cache
-            .get_or_render(&p, 40, || Ok::<_, ()>("正文".to_string()))
-            .unwrap();
-        let b = cache.get_or_render(&p, 40, || Err(())).unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
-        cache
-            .get_or_render(&p, 60, || Ok::<_, ()>("正文".into()))
-            .unwrap();
-        cache
-            .get_or_render(&p, 80, || Ok::<_, ()>("正文".into()))
-            .unwrap();
-        assert_eq!(cache.len(), 2);
-        assert!(cache.get(&p, 40).is_none());
-        cache.invalidate(&p.path);
-        assert!(cache.is_empty());
-    }
 }
