@@ -513,6 +513,8 @@ catalog! {
     stories_title,
     /// Quiet mark after a story first seen in an earlier post.
     story_seen,
+    /// Outline of stories: a story of this post already seen (on screen or its source opened).
+    story_seen_here,
     /// Quiet hint in the story outline: a story of a post within a week has a near heading (never merged)
     story_perhaps_also,
     /// `O` on a post without stories.

@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             theme,
             words: app.settings.language.catalog(),
             stories: app.article_stories(),
-            hints: &app.story_near_hints(),
+            notes: &app.story_outline_notes(),
             cursor,
         }
         .render(frame.area(), frame.buffer_mut()),

@@ -11,6 +11,7 @@
 
 mod lines;
 mod near_hint;
+mod outline_notes;
 mod seen;
 mod view;
 

@@ -222,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "story {i}/{n}",
     stories_title: "Stories",
     story_seen: "seen {date}",
+    story_seen_here: "seen",
     story_perhaps_also: "perhaps also: {date}",
     msg_no_stories: "This post is a single story",
     key_story_outline: "outline of the article's stories",

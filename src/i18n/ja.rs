@@ -222,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "ニュース {i}/{n}",
     stories_title: "ニュース一覧",
     story_seen: "{date} 既読",
+    story_seen_here: "既読",
     story_perhaps_also: "同じ話題かも：{date}",
     msg_no_stories: "この記事のニュースは一つだけです",
     key_story_outline: "記事のニュース目次",

@@ -222,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "第 {i}/{n} 条",
     stories_title: "本文新闻",
     story_seen: "{date} 已读",
+    story_seen_here: "已读",
     story_perhaps_also: "或许同一条：{date}",
     msg_no_stories: "这篇文章只有一条新闻",
     key_story_outline: "文章的新闻目录",

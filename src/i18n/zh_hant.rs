@@ -222,6 +222,7 @@ pub const CATALOG: Catalog = Catalog {
     story_status: "第 {i}/{n} 則",
     stories_title: "本文新聞",
     story_seen: "{date} 已讀",
+    story_seen_here: "已讀",
     story_perhaps_also: "或許同一則：{date}",
     msg_no_stories: "這篇文章只有一則新聞",
     key_story_outline: "文章的新聞目錄",

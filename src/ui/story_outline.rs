@@ -1,6 +1,7 @@
 //! The outline of an article's stories (`O`): one row per story, its number, title, a quiet
-//! "perhaps also: 02-13" where another post's story has a near heading, and the host of its
-//! source, the cursor on the story in view.
+//! note (whether it was seen, "seen 02-13" when in an earlier post; "perhaps also: 02-13"
+//! where another post's story has a near heading), and the host of its source, the cursor on
+//! the story in view.
 
 use super::{Theme, fill_row, overlays::open_box, put};
 use crate::app::layout::centered;
@@ -15,8 +16,8 @@ pub struct StoryOutline<'a> {
     pub theme: &'a Theme,
     pub words: &'a Catalog,
     pub stories: &'a [Story],
-    /// Per story, the "perhaps also" hint, if any.
-    pub hints: &'a [Option<String>],
+    /// Per story, its quiet note, if any ([`crate::app::App::story_outline_notes`]).
+    pub notes: &'a [Option<String>],
     pub cursor: usize,
 }
 
@@ -52,8 +53,8 @@ impl Widget for StoryOutline<'_> {
             let used = put(buf, inner.x, y, &number, width, self.theme.dim);
             let left = width.saturating_sub(used);
             let title_width = left.saturating_sub(host_width + 2);
-            let hint = self.hints.get(index).and_then(Option::as_deref);
-            // The hint takes room from the title only where the title leaves some.
+            let hint = self.notes.get(index).and_then(Option::as_deref);
+            // The note takes room from the title only where the title leaves some.
             let hint_width = hint.map_or(0, |h| display_width(h) + 2);
             let (title_room, hint_room) = if title_width >= hint_width + 8 {
                 (title_width - hint_width, hint_width)

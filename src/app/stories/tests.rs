@@ -558,3 +558,35 @@ fn the_outline_hints_at_a_near_heading_in_a_post_within_a_week_and_merges_nothin
         "{row}"
     );
 }
+
+#[test]
+fn the_outline_tells_which_stories_were_seen_and_where() {
+    let mut reader = Reader::new(80, 24, pair());
+    reader.act(Action::OpenSelected);
+    // 02-14 opened first: both its stories on screen, neither seen in an earlier post.
+    assert_eq!(
+        reader.app.story_outline_notes(),
+        [Some("seen".to_string()), Some("seen".to_string())]
+    );
+    let mut reader = Reader::new(80, 24, pair());
+    reader.read_the_older_then_open_the_newer();
+    let notes = reader.app.story_outline_notes();
+    assert_eq!(notes[0].as_deref(), Some("seen 02-13"), "{notes:?}");
+    reader.act(Action::Back);
+    reader.act(Action::MoveDown);
+    reader.act(Action::OpenSelected);
+    reader.seen_as_saved();
+    // Back on 02-13: its own stories are seen here, not in an earlier post.
+    assert_eq!(
+        reader.app.story_outline_notes(),
+        [Some("seen".to_string()), Some("seen".to_string())]
+    );
+}
+
+#[test]
+fn a_story_not_yet_seen_has_no_note_in_the_outline() {
+    let mut reader = Reader::new(120, 40, pair());
+    // The preview in the wide layout sees nothing.
+    assert!(reader.app.rendered_article().is_some());
+    assert_eq!(reader.app.story_outline_notes(), [None, None]);
+}
