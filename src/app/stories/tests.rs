@@ -585,7 +585,7 @@ fn the_outline_tells_which_stories_were_seen_and_where() {
 
 #[test]
 fn a_story_not_yet_seen_has_no_note_in_the_outline() {
-    let mut reader = Reader::new(120, 40, pair());
+    let reader = Reader::new(120, 40, pair());
     // The preview in the wide layout sees nothing.
     assert!(reader.app.rendered_article().is_some());
     assert_eq!(reader.app.story_outline_notes(), [None, None]);
