@@ -15,6 +15,7 @@ mod diagnostic;
 mod discover;
 mod fields;
 mod front_matter;
+mod hash;
 mod load;
 mod post;
 mod query;
