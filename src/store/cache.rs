@@ -58,7 +58,9 @@ pub struct IndexCache {
     pub refused: Option<crate::bounded_read::Refused>,
 }
 
-type SlotMap = HashMap<String, Mutex<Option<CacheEntry>>, foldhash::fast::RandomState>;
+/// Entries are boxed: the table stays small, and each entry's memory goes as soon as its post
+/// takes it, instead of with the whole table at the end of the load.
+type SlotMap = HashMap<String, Mutex<Option<Box<CacheEntry>>>, foldhash::fast::RandomState>;
 
 /// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
 pub type Cached = (Option<Post>, Vec<Diagnostic>);
@@ -105,18 +107,19 @@ impl IndexCache {
             chunks.push(chunk);
             rest = tail;
         }
-        let decoded: Vec<Option<Vec<CacheEntry>>> = chunks
+        // Decoded straight into boxes: never all entries inline and boxed at once.
+        let decoded: Vec<Option<Vec<Box<CacheEntry>>>> = chunks
             .par_iter()
             .zip(&header.chunk_sums)
             .map(|(chunk, &sum)| {
                 if crc32fast::hash(chunk) != sum {
                     return None;
                 }
-                postcard::from_bytes::<Vec<CacheEntry>>(chunk).ok()
+                postcard::from_bytes::<Vec<Box<CacheEntry>>>(chunk).ok()
             })
             .collect();
         let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();
-        let decoded: Vec<Vec<CacheEntry>> = decoded.into_iter().flatten().collect();
+        let decoded: Vec<Vec<Box<CacheEntry>>> = decoded.into_iter().flatten().collect();
         let mut slots = SlotMap::with_capacity_and_hasher(
             decoded.iter().map(Vec::len).sum(),
             Default::default(),
@@ -179,7 +182,7 @@ impl IndexCache {
                 let slot = old.slots.get(key)?;
                 let mut entry = slot.lock().unwrap_or_else(PoisonError::into_inner).take()?;
                 entry.relative_path.clone_from(key);
-                Some(entry)
+                Some(*entry)
             })
             .collect();
         entries.extend(fresh);

@@ -75,26 +75,21 @@ pub fn load_path_cached(root: &Path, options: &LoadOptions, cache_file: Option<&
 /// Every post under several folders (each with its index cache, if any), as one store: tag
 /// spellings unified and posts sorted once, across all of them.
 pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions) -> Loaded {
-    let batches: Mutex<Vec<LoadBatch>> = Mutex::new(Vec::new());
+    // Each batch joins the whole as it comes: gathering the batches first and copying them
+    // afterwards held every post twice at the peak.
+    let gathered: Mutex<Loaded> = Mutex::new(Loaded::default());
     for &(root, cache_file) in roots {
         stream_path_cached(root, options, cache_file, 256, &|batch| {
-            batches
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(batch)
+            let mut loaded = gathered.lock().unwrap_or_else(PoisonError::into_inner);
+            loaded.posts.extend(batch.posts);
+            loaded.diagnostics.extend(batch.diagnostics);
+            loaded.files_seen += batch.files_seen;
+            loaded.notes.extend(batch.notes);
         });
     }
-    let batches = batches.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let mut loaded = Loaded {
-        posts: Vec::with_capacity(batches.iter().map(|b| b.posts.len()).sum()),
-        ..Loaded::default()
-    };
-    for batch in batches {
-        loaded.posts.extend(batch.posts);
-        loaded.diagnostics.extend(batch.diagnostics);
-        loaded.files_seen += batch.files_seen;
-        loaded.notes.extend(batch.notes);
-    }
+    let mut loaded = gathered
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     loaded
         .diagnostics
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
