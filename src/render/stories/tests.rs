@@ -18,7 +18,10 @@ fn whole_text_lowered(text: &str) -> bool {
 
 #[test]
 fn labels_are_found_at_the_end_only() {
-    assert!(ends_with_label(&format!("{}来源：", "长段落。".repeat(500))));
+    assert!(ends_with_label(&format!(
+        "{}来源：",
+        "长段落。".repeat(500)
+    )));
     assert!(ends_with_label("Read more via "));
     assert!(ends_with_label("SOURCE: "));
     assert!(!ends_with_label("Resources:"), "a word ending like a label");
