@@ -182,6 +182,14 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
     let stdout = std::io::stdout();
     let pretty = stdout.is_terminal();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Each post's path as text once, not once per story it carries.
+    let paths: Vec<std::borrow::Cow<'_, str>> =
+        posts.par_iter().map(|p| p.path.to_string_lossy()).collect();
+    let posts = Posts {
+        posts,
+        paths: &paths,
+    };
+    let posts = &posts;
     let result = if pretty {
         let array: Vec<StoryJson<'_>> = order
             .iter()
@@ -239,16 +247,22 @@ struct StoryJson<'a> {
     posts: Vec<PostRef<'a>>,
 }
 
+/// The posts stories refer to, with their paths as text.
+struct Posts<'p, 'a> {
+    posts: &'p [&'a Post],
+    paths: &'p [std::borrow::Cow<'a, str>],
+}
+
 #[derive(Debug, serde::Serialize)]
 struct PostRef<'a> {
-    path: std::borrow::Cow<'a, str>,
+    path: &'a str,
     #[serde(serialize_with = "date_as_text")]
     date: Option<PostDate>,
     title: &'a str,
 }
 
 impl<'a> StoryJson<'a> {
-    fn new(merged: &'a Merged, index: usize, posts: &[&'a Post]) -> Self {
+    fn new(merged: &'a Merged, index: usize, posts: &Posts<'a, 'a>) -> Self {
         let story = &merged.stories[index];
         let hosts: Vec<String> = story.sources.iter().map(|s| source_host(s)).collect();
         Self {
@@ -262,9 +276,9 @@ impl<'a> StoryJson<'a> {
                 .posts
                 .iter()
                 .map(|&p| PostRef {
-                    path: posts[p].path.to_string_lossy(),
-                    date: posts[p].date,
-                    title: &posts[p].title,
+                    path: &posts.paths[p],
+                    date: posts.posts[p].date,
+                    title: &posts.posts[p].title,
                 })
                 .collect(),
         }
