@@ -1,8 +1,11 @@
 //! Writes a synthetic corpus of briefings for benchmarks (see `brief::corpus`).
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- OUT_DIR COUNT [--long-every N] [--seed S]
+//! cargo run --release --example gen_corpus -- OUT_DIR COUNT [--long-every N] [--seed S] [--briefings]
 //! ```
+//!
+//! `--briefings`: Markdown posts are briefings of several stories, some repeated across
+//! days, as `brief stories` reads them.
 
 use brief::corpus::{CorpusOptions, write_corpus};
 use std::path::PathBuf;
@@ -19,11 +22,12 @@ fn main() -> std::io::Result<()> {
         args.first().map(PathBuf::from),
         args.get(1).and_then(|c| c.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: gen_corpus OUT_DIR COUNT [--long-every N] [--seed S]");
+        eprintln!("usage: gen_corpus OUT_DIR COUNT [--long-every N] [--seed S] [--briefings]");
         std::process::exit(2);
     };
     let mut options = CorpusOptions::new(count);
     options.long_every = flag("--long-every").map_or(0, |n| n as usize);
+    options.briefings = args.iter().any(|a| a == "--briefings");
     if let Some(seed) = flag("--seed") {
         options.seed = seed;
     }

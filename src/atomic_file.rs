@@ -1,6 +1,7 @@
 //! Writing brief's own files (marks, the index cache) so that a crash or a second writer
 //! never leaves a mix of old and new: a temp file in the same folder, fsync, rename over the
-//! old file, fsync the folder.
+//! old file, fsync the folder. Caches, which cost only a rebuild when lost, skip the two
+//! fsyncs ([`replace_unsynced`]): still never half written, but not waiting for the disk.
 //!
 //! This module depends on nothing else in brief.
 
@@ -9,8 +10,19 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Replaces the file at `path` with `bytes`, atomically. The folder must exist.
+/// Replaces the file at `path` with `bytes`, atomically and durably. The folder must exist.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Replaces the file at `path` with `bytes` atomically (a reader sees the old file or the
+/// new one whole) without waiting for the disk: after a crash the file may be the old one,
+/// or, on some file systems, empty. For caches only. The folder must exist.
+pub fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     // Unique per process and per write: a reload can save the cache from a second thread
     // while the first is still writing.
     static WRITES: AtomicU64 = AtomicU64::new(0);
@@ -24,10 +36,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let result = (|| {
         let mut file = File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if durable {
+            file.sync_all()?;
+        }
         drop(file);
         fs::rename(&temp, path)?;
-        sync_folder(folder)
+        if durable {
+            sync_folder(folder)?;
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -56,6 +73,20 @@ mod tests {
         fs::write(&path, "old").unwrap();
         write_atomically(&path, "新的内容".as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "新的内容");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+    }
+
+    #[test]
+    fn an_unsynced_replace_is_whole_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.bin");
+        fs::write(&path, "old").unwrap();
+        replace_unsynced(&path, b"new cache").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new cache");
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
             1,

@@ -184,6 +184,51 @@ fn markdown_body(rng: &mut Rng, title: &str, words: &[&str], target_bytes: usize
     body
 }
 
+const OUTLETS: &[&str] = &[
+    "news.example.com",
+    "www.tech-daily.example",
+    "markets.example.net",
+    "cn.example.org",
+    "asia.example.jp",
+    "wire.example.com",
+];
+
+/// A daily briefing: a few `###` stories, each with a paragraph and its own labelled source.
+/// Stories come from a shared pool that moves on by day, so that a story recurs in the
+/// briefings of nearby days, by the same link or, from another outlet, under the same
+/// heading, as real briefings repeat the news of the day before.
+fn briefing_body(rng: &mut Rng, index: usize, title: &str, words: &[&str]) -> String {
+    let mut body = format!("\n# {title}\n\n{}\n\n## 要闻\n\n", sentence(rng, words));
+    let day = index / 3;
+    for _ in 0..(3 + rng.below(6)) {
+        // Mostly today's stories, some from the days before.
+        let story = day * 4 + rng.below(12);
+        let heading = format!(
+            "{}{}{}：第{story}号",
+            WORDS_ZH[story % WORDS_ZH.len()],
+            WORDS_ZH[(story / 7) % WORDS_ZH.len()],
+            WORDS_ZH[(story / 3) % WORDS_ZH.len()]
+        );
+        let outlet = if rng.below(4) == 0 {
+            rng.pick(OUTLETS)
+        } else {
+            OUTLETS[story % OUTLETS.len()]
+        };
+        let tracking = if rng.below(3) == 0 {
+            "?utm_source=briefing"
+        } else {
+            ""
+        };
+        let _ = write!(
+            body,
+            "### {heading}\n\n{}\n\n**Source:** [{outlet}](https://{outlet}/{}/{story}.html{tracking})\n\n",
+            paragraph(rng, words),
+            2020 + story % 7,
+        );
+    }
+    body
+}
+
 fn html_body(rng: &mut Rng, words: &[&str]) -> String {
     let mut body = String::from(
         "<!--1738981230000-->\n<div><table><tr><td><img src=\"https://img.example.com/a.jpg\"></td></tr><tr><td><strong>图片说明</strong></td></tr></table>",
@@ -203,7 +248,13 @@ fn hostile_body() -> String {
     )
 }
 
-fn write_post(dir: &Path, index: usize, rng: &mut Rng, long_every: usize) -> std::io::Result<()> {
+fn write_post(
+    dir: &Path,
+    index: usize,
+    rng: &mut Rng,
+    options: CorpusOptions,
+) -> std::io::Result<()> {
+    let long_every = options.long_every;
     let words = match index % 10 {
         7 => WORDS_JA,
         8 => WORDS_EN,
@@ -218,6 +269,8 @@ fn write_post(dir: &Path, index: usize, rng: &mut Rng, long_every: usize) -> std
         text.push_str(&hostile_body());
     } else if index % 6 == 1 {
         text.push_str(&html_body(rng, words));
+    } else if options.briefings {
+        text.push_str(&briefing_body(rng, index, &title, words));
     } else {
         let size = 1_500 + rng.below(3_000);
         text.push_str(&markdown_body(rng, &title, words, size));
@@ -235,6 +288,9 @@ pub struct CorpusOptions {
     /// Every this many posts one is 1-3 MB long; 0 for none.
     pub long_every: usize,
     pub seed: u64,
+    /// Markdown posts are briefings of several stories with their sources, some repeated
+    /// across days (else sections with few links, as articles).
+    pub briefings: bool,
 }
 
 impl CorpusOptions {
@@ -243,6 +299,7 @@ impl CorpusOptions {
             count,
             long_every: 0,
             seed: 0x9e37_79b9_7f4a_7c15,
+            briefings: false,
         }
     }
 }
@@ -251,7 +308,7 @@ impl CorpusOptions {
 pub fn write_corpus(out: &Path, options: CorpusOptions) -> std::io::Result<()> {
     let mut rng = Rng(options.seed | 1);
     for index in 0..options.count {
-        write_post(out, index, &mut rng, options.long_every)?;
+        write_post(out, index, &mut rng, options)?;
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ mod diagnostic;
 mod discover;
 mod fields;
 mod front_matter;
+mod hash;
 mod load;
 mod post;
 mod query;

@@ -25,13 +25,15 @@ use crate::render::host_of;
 use crate::render::stories::Story;
 use crate::store::{Post, PostDate};
 use crate::text::heading_key;
-use std::collections::{HashMap, HashSet};
+
+type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// Posts at most this many days apart may share a story by heading alone.
 pub const HEADING_DAYS: i64 = 7;
 
 /// One story of one post, with its identity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PostStory {
     pub title: String,
     /// The source link as written.
@@ -49,16 +51,21 @@ impl PostStory {
     }
 }
 
+/// The one story of a post without sections of its own: the post, with the post's source.
+pub fn whole_post_story(post: &Post) -> PostStory {
+    let source = post.source.clone().filter(|s| !s.trim().is_empty());
+    PostStory {
+        title: post.title.clone(),
+        source_key: source.as_deref().and_then(url::normalize),
+        source,
+        heading_key: None,
+    }
+}
+
 /// The stories of `post` from those found in its body.
 pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
     if found.is_empty() {
-        let source = post.source.clone().filter(|s| !s.trim().is_empty());
-        return vec![PostStory {
-            title: post.title.clone(),
-            source_key: source.as_deref().and_then(url::normalize),
-            source,
-            heading_key: None,
-        }];
+        return vec![whole_post_story(post)];
     }
     found
         .iter()
@@ -142,19 +149,26 @@ impl Sets {
 
 /// Which stories of `posts` (each a post with its stories) are the same story.
 pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
+    // Oldest first, by date and then path; the position last, so that the order is the one
+    // a stable sort gives, whatever the sort.
+    let dates: Vec<i64> = posts
+        .iter()
+        .map(|(post, _)| post.date.map_or(i64::MAX, |d| d.sort_key()))
+        .collect();
     let mut order: Vec<usize> = (0..posts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let post = posts[i].0;
-            (post.date.map_or(i64::MAX, |d| d.sort_key()), &post.path)
-        };
-        key(a).cmp(&key(b))
+    order.sort_unstable_by(|&a, &b| {
+        dates[a]
+            .cmp(&dates[b])
+            .then_with(|| posts[a].0.path.cmp(&posts[b].0.path))
+            .then(a.cmp(&b))
     });
+    let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
     // Occurrences numbered in walking order, so lower is older.
-    let mut occurrences: Vec<(usize, usize)> = Vec::new();
-    let mut sets = Sets(Vec::new());
-    let mut by_url: HashMap<&str, usize> = HashMap::new();
-    let mut by_heading: HashMap<&str, (usize, jiff::civil::Date)> = HashMap::new();
+    let mut occurrences: Vec<(usize, usize)> = Vec::with_capacity(total);
+    let mut sets = Sets(Vec::with_capacity(total));
+    let mut by_url: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
+    let mut by_heading: Map<&str, (usize, jiff::civil::Date)> =
+        Map::with_capacity_and_hasher(total, Default::default());
     for &p in &order {
         let (post, stories) = &posts[p];
         let day = post.date.map(|d| d.day());
@@ -184,12 +198,14 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
         stories: Vec::new(),
         of_post: posts.iter().map(|(_, s)| vec![0; s.len()]).collect(),
     };
-    let mut story_of_root: HashMap<usize, usize> = HashMap::new();
-    let mut has_url: HashSet<(usize, &str)> = HashSet::new();
+    // A root is the oldest occurrence of its set, so it is met before the others.
+    let mut story_of_root: Vec<usize> = vec![usize::MAX; occurrences.len()];
+    let mut has_url: Set<(usize, &str)> = Set::default();
     for (id, &(p, s)) in occurrences.iter().enumerate() {
         let root = sets.root(id);
         let story = &posts[p].1[s];
-        let index = *story_of_root.entry(root).or_insert_with(|| {
+        if story_of_root[root] == usize::MAX {
+            story_of_root[root] = merged.stories.len();
             merged.stories.push(MergedStory {
                 title: story.title.clone(),
                 urls: Vec::new(),
@@ -197,8 +213,8 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
                 posts: Vec::new(),
                 first_seen: posts[p].0.date,
             });
-            merged.stories.len() - 1
-        });
+        }
+        let index = story_of_root[root];
         merged.of_post[p][s] = index;
         let entry = &mut merged.stories[index];
         if entry.posts.last() != Some(&p) {

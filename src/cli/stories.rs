@@ -8,10 +8,10 @@
 
 use super::{CliError, Context, load_roots, output_width, print_out};
 use crate::render::find_stories;
-use crate::render::stories::{Story, source_host};
+use crate::render::stories::source_host;
 use crate::store::{self, Post, PostDate};
 use crate::stories::cache::StoryCache;
-use crate::stories::{Merged, PostStory, merge, post_stories};
+use crate::stories::{Merged, PostStory, merge, post_stories, whole_post_story};
 use crate::text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::io::IsTerminal;
@@ -44,39 +44,69 @@ pub struct CacheAt<'a> {
 
 /// The stories of every post: from the stories cache where the file is unchanged, else read
 /// and parsed on every core (a post whose body cannot be read is one story from its front
-/// matter); the cache is updated.
+/// matter); the cache is updated when anything in it changed.
 pub fn stories_of(posts: &[&Post], cache_at: Option<CacheAt<'_>>) -> Vec<Vec<PostStory>> {
-    use rayon::prelude::*;
-    let mut cache = cache_at
+    let cache = cache_at
         .as_ref()
         .map(|at| StoryCache::load(&at.file, at.roots));
-    let found: Vec<(Vec<Story>, bool)> = posts
+    stories_with(posts, cache_at.zip(cache))
+}
+
+/// [`stories_of`] with the stories cache already loaded.
+fn stories_with(posts: &[&Post], cached: Option<(CacheAt<'_>, StoryCache)>) -> Vec<Vec<PostStory>> {
+    use rayon::prelude::*;
+    let (cache_at, mut cache) = cached.unzip();
+    // Taken serially (a move each), found in parallel.
+    let kept: Vec<Option<Vec<PostStory>>> = match cache.as_mut() {
+        Some(cache) => posts
+            .iter()
+            .enumerate()
+            .map(|(i, post)| cache.take(i, post))
+            .collect(),
+        None => vec![None; posts.len()],
+    };
+    // The stories found in each body, keyed (empty: the post is one story), and whether
+    // they were found afresh.
+    let found: Vec<(Vec<PostStory>, bool)> = posts
         .par_iter()
-        .map(|post| match cache.as_ref().and_then(|c| c.get(post)) {
+        .zip(kept)
+        .map(|(post, kept)| match kept {
             Some(stories) => (stories, false),
             None => {
                 let stories = store::read_body(post)
                     .map(|body| find_stories(post, &body))
                     .unwrap_or_default();
-                (stories, true)
+                let keyed = if stories.is_empty() {
+                    Vec::new()
+                } else {
+                    post_stories(post, &stories)
+                };
+                (keyed, true)
             }
         })
         .collect();
-    if let (Some(cache), Some(at)) = (cache.as_mut(), cache_at) {
-        for (post, (stories, fresh)) in posts.iter().zip(&found) {
-            if *fresh {
-                cache.insert(post, stories);
+    if let (Some(mut cache), Some(at)) = (cache, cache_at) {
+        let fresh = found.iter().any(|(_, fresh)| *fresh);
+        if fresh || !cache.is_current_for(at.live) {
+            for (post, (stories, _)) in posts.iter().zip(&found) {
+                cache.insert_keyed(post, stories.clone());
             }
-        }
-        let live: Vec<&Post> = at.live.iter().collect();
-        if let Err(error) = std::mem::take(cache).save(&at.file, Some(&live)) {
-            eprintln!("brief: {}: {error}", at.file.display());
+            let live: Vec<&Post> = at.live.iter().collect();
+            if let Err(error) = cache.save(&at.file, Some(&live)) {
+                eprintln!("brief: {}: {error}", at.file.display());
+            }
         }
     }
     posts
-        .iter()
+        .par_iter()
         .zip(found)
-        .map(|(post, (stories, _))| post_stories(post, &stories))
+        .map(|(post, (stories, _))| {
+            if stories.is_empty() {
+                vec![whole_post_story(post)]
+            } else {
+                stories
+            }
+        })
         .collect()
 }
 
@@ -96,18 +126,31 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         None => None,
     };
     let roots = context.roots(args.path.as_deref())?;
-    let loaded = load_roots(&roots, context);
+    let cache_file = context
+        .use_cache
+        .then(|| StoryCache::file_for(&context.paths.cache_dir, &roots));
+    // The stories cache is read and decoded while the posts load.
+    let (loaded, cache) = std::thread::scope(|scope| {
+        let cache = cache_file
+            .as_deref()
+            .map(|file| scope.spawn(|| StoryCache::load(file, &roots)));
+        let loaded = load_roots(&roots, context);
+        (loaded, cache.and_then(|handle| handle.join().ok()))
+    });
     let posts: Vec<&Post> = loaded
         .posts
         .iter()
         .filter(|post| since.is_none_or(|since| post.date.is_some_and(|d| d.day() >= since)))
         .collect();
-    let cache_at = context.use_cache.then(|| CacheAt {
-        file: StoryCache::file_for(&context.paths.cache_dir, &roots),
-        roots: &roots,
-        live: &loaded.posts,
+    let cached = cache_file.zip(cache).map(|(file, cache)| {
+        let at = CacheAt {
+            file,
+            roots: &roots,
+            live: &loaded.posts,
+        };
+        (at, cache)
     });
-    let merged = merge_posts(&posts, stories_of(&posts, cache_at));
+    let merged = merge_posts(&posts, stories_with(&posts, cached));
     let mut order: Vec<usize> = (0..merged.stories.len())
         .filter(|&i| !merged.stories[i].urls.is_empty())
         .collect();
@@ -123,22 +166,70 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
             .then_with(|| a.title.cmp(&b.title))
     });
     if args.json {
-        let array: Vec<StoryJson<'_>> = order
-            .iter()
-            .map(|&i| StoryJson::new(&merged, i, &posts))
-            .collect();
-        let text = if std::io::stdout().is_terminal() {
-            serde_json::to_string_pretty(&array)
-        } else {
-            serde_json::to_string(&array)
-        }
-        .map_err(std::io::Error::from)?;
-        print_out(&(text + "\n"))?;
+        write_json(&merged, &order, &posts)?;
     } else {
         let words = context.words();
         print_out(&to_text(&merged, &order, output_width(args.width), words))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stories in `order` as a JSON array and a line end, through one buffered writer;
+/// pretty on a terminal. The elements are made on every core in chunks, and written in order.
+fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), CliError> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let pretty = stdout.is_terminal();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Each post's path as text once, not once per story it carries.
+    let paths: Vec<std::borrow::Cow<'_, str>> =
+        posts.par_iter().map(|p| p.path.to_string_lossy()).collect();
+    let posts = Posts {
+        posts,
+        paths: &paths,
+    };
+    let posts = &posts;
+    let result = if pretty {
+        let array: Vec<StoryJson<'_>> = order
+            .iter()
+            .map(|&i| StoryJson::new(merged, i, posts))
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &array).map_err(std::io::Error::from)
+    } else {
+        (|| {
+            out.write_all(b"[")?;
+            for (n, chunk) in order.chunks(4096).enumerate() {
+                let parts: Vec<Vec<u8>> = chunk
+                    .par_chunks(256)
+                    .map(|part| {
+                        let mut bytes = Vec::with_capacity(part.len() * 256);
+                        for (k, &i) in part.iter().enumerate() {
+                            if k > 0 {
+                                bytes.push(b',');
+                            }
+                            serde_json::to_writer(&mut bytes, &StoryJson::new(merged, i, posts))?;
+                        }
+                        Ok(bytes)
+                    })
+                    .collect::<Result<_, serde_json::Error>>()?;
+                for (k, part) in parts.iter().enumerate() {
+                    if n > 0 || k > 0 {
+                        out.write_all(b",")?;
+                    }
+                    out.write_all(part)?;
+                }
+            }
+            out.write_all(b"]")
+        })()
+    };
+    let result = result
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 /// A story as `--json` prints it.
@@ -156,16 +247,22 @@ struct StoryJson<'a> {
     posts: Vec<PostRef<'a>>,
 }
 
+/// The posts stories refer to, with their paths as text.
+struct Posts<'p, 'a> {
+    posts: &'p [&'a Post],
+    paths: &'p [std::borrow::Cow<'a, str>],
+}
+
 #[derive(Debug, serde::Serialize)]
 struct PostRef<'a> {
-    path: std::borrow::Cow<'a, str>,
+    path: &'a str,
     #[serde(serialize_with = "date_as_text")]
     date: Option<PostDate>,
     title: &'a str,
 }
 
 impl<'a> StoryJson<'a> {
-    fn new(merged: &'a Merged, index: usize, posts: &[&'a Post]) -> Self {
+    fn new(merged: &'a Merged, index: usize, posts: &Posts<'a, 'a>) -> Self {
         let story = &merged.stories[index];
         let hosts: Vec<String> = story.sources.iter().map(|s| source_host(s)).collect();
         Self {
@@ -179,9 +276,9 @@ impl<'a> StoryJson<'a> {
                 .posts
                 .iter()
                 .map(|&p| PostRef {
-                    path: posts[p].path.to_string_lossy(),
-                    date: posts[p].date,
-                    title: &posts[p].title,
+                    path: &posts.paths[p],
+                    date: posts.posts[p].date,
+                    title: &posts.posts[p].title,
                 })
                 .collect(),
         }

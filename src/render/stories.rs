@@ -52,6 +52,9 @@ const LABELS: &[&str] = &[
     "參考",
 ];
 
+/// More characters than the longest label has, with the one before it.
+const LABEL_TAIL_CHARS: usize = 16;
+
 /// The lines a top-level block was laid out on.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlockLines<'a> {
@@ -253,7 +256,15 @@ pub fn is_web(url: &str) -> bool {
 /// Whether `text` ends with a source label (its colon and spaces aside).
 fn ends_with_label(text: &str) -> bool {
     let text = text.trim_end_matches([':', '：', ' ', '\u{3000}', '-', '—', '|']);
-    let lower = text.to_lowercase();
+    // Only the end can hold a label, and the character before it: lower-casing the last
+    // few characters, not a whole paragraph, gives the same answer (each character folds
+    // on its own; no label holds the one that depends on its neighbours, a Greek sigma).
+    let tail = text
+        .char_indices()
+        .rev()
+        .nth(LABEL_TAIL_CHARS - 1)
+        .map_or(0, |(at, _)| at);
+    let lower = text[tail..].to_lowercase();
     LABELS.iter().any(|label| {
         lower.strip_suffix(label).is_some_and(|before| {
             !label.is_ascii()
@@ -320,3 +331,6 @@ fn has_web_link(block: &Block) -> bool {
         Block::Code(_) | Block::Rule => false,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,80 @@
+use super::file::*;
+use super::*;
+use crate::store::query::Needle;
+
+#[test]
+fn the_fields_prefix_ends_after_the_closing_fence_plus_a_sample() {
+    let text = b"---\ntitle: a\n---\nbody";
+    assert_eq!(fields_prefix_len(text), Some(17 + BODY_SAMPLE_BYTES));
+    assert_eq!(
+        fields_prefix_len(b"\xef\xbb\xbf+++\r\nx = 1\r\n+++\r\n"),
+        Some(20 + BODY_SAMPLE_BYTES)
+    );
+    assert_eq!(
+        fields_prefix_len(b"# no front matter"),
+        Some(BODY_SAMPLE_BYTES)
+    );
+    assert_eq!(fields_prefix_len(b"---\ntitle: cut off"), None);
+}
+
+#[test]
+fn a_heading_past_the_sample_gives_the_same_title_to_listing_and_full_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    let text = format!(
+        "---\ntags: [a]\n---\n{}\n\n# 真正的标题\n",
+        "正文。".repeat(200)
+    );
+    std::fs::write(&path, text).unwrap();
+    let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+    let full = load_file(&path, &LoadOptions::default()).unwrap();
+    assert_eq!(fields.post.title, "post");
+    assert_eq!(full.post, fields.post);
+}
+
+#[test]
+fn the_body_search_looks_in_the_body_not_the_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    std::fs::write(
+        &path,
+        "---\nlayout: post\ntitle: 标题\n---\nOpenAI 与云计算\n",
+    )
+    .unwrap();
+    let found = |text: &str| body_contains(&path, &Needle::new(text));
+    assert!(found("openai") && found("云计算"));
+    assert!(!found("layout") && !found("标题"));
+}
+
+#[test]
+fn listing_and_full_loading_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    let long_body = "正文。".repeat(3000);
+    std::fs::write(
+        &path,
+        format!("---\ntitle: 标题\ntags: [a]\n---\n{long_body}\n"),
+    )
+    .unwrap();
+    let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+    let full = load_file(&path, &LoadOptions::default()).unwrap();
+    assert_eq!(fields.post, full.post);
+    assert_eq!(full.body.trim_end(), long_body);
+}
+
+#[test]
+fn reading_a_body_again_gives_the_body_of_a_full_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts: [&[u8]; 4] = [
+        b"---\ntitle: a\n---\nbody\r\nline\x1b[31m\n",
+        b"\xef\xbb\xbf+++\r\ntitle = \"b\"\r\n+++\r\n# h\r\n",
+        b"no front matter\n",
+        b"---\ntitle: \xb1\xea\xcc\xe2\n---\n\xd5\xfd\xce\xc4\n",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.md"));
+        std::fs::write(&path, text).unwrap();
+        let full = load_file(&path, &LoadOptions::default()).unwrap();
+        assert_eq!(read_body(&full.post).unwrap(), full.body, "post {i}");
+    }
+}
