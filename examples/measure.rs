@@ -11,13 +11,13 @@
 //! The reader's own threads are stood in for: posts arrive in the same growing batches the
 //! loader sends, and key presses go through the same key map, `update` and `ui::draw`.
 
+use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::{Action, App, Effect, ReaderSettings};
 use brief::marks::Marks;
 use brief::render::render_article;
 use brief::store::{self, IndexCache, LoadOptions};
 use brief::ui::{self, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

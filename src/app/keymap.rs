@@ -228,8 +228,7 @@ pub fn help_lines(keymap: &KeyMap, words: &Catalog) -> Vec<(String, String)> {
 
 /// The action a key means in the app's current state, if any. (`impl Into` lets callers
 /// still holding a terminal's key event pass it; `tui::input` has the conversion.)
-pub fn action_for_key(app: &App, event: impl Into<KeyEvent>) -> Option<Action> {
-    let event = event.into();
+pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
     let ctrl = event.modifiers.ctrl;
     if ctrl && event.code == KeyCode::Char('c') {
         return Some(Action::QuitNow);

@@ -60,17 +60,6 @@ fn modifiers(held: term::KeyModifiers) -> KeyModifiers {
     }
 }
 
-/// For callers that hold a crossterm key (the measuring example, older tests): a key the app
-/// has no name for becomes `F0`, which no binding can name, so it does nothing.
-impl From<term::KeyEvent> for KeyEvent {
-    fn from(key: term::KeyEvent) -> Self {
-        KeyEvent::new(
-            key_code(key.code).unwrap_or(KeyCode::F(0)),
-            modifiers(key.modifiers),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
