@@ -1,6 +1,6 @@
 //! File names are untrusted text: a post named with ESC, BEL, a C1 control or a bidi
 //! override must reach neither the terminal raw (`brief check`, messages) nor JSON raw
-//! (`brief list --json`), and JSON must give the name back exactly.
+//! (`brief list --json`, `brief stories --json`), and JSON must give the name back exactly.
 
 #![cfg(target_os = "linux")]
 
@@ -71,4 +71,30 @@ fn list_json_escapes_the_name_and_gives_it_back() {
     );
     let posts: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     assert_eq!(posts[0]["path"].as_str(), file.to_str());
+}
+
+#[test]
+fn stories_json_escapes_the_name_and_gives_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    let file = posts.join(HOSTILE);
+    std::fs::write(
+        &file,
+        "---\ntitle: 简报\ndate: 2026-02-13\n---\n## 一条新闻\n\n正文。来源：[原文](https://a.example/x)\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["stories", posts.to_str().unwrap(), "--json"]);
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert_no_hazard("stories --json", &json);
+    assert!(
+        json.contains("\\u009b") && json.contains("\\u202e"),
+        "{json}"
+    );
+    let stories: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        stories[0]["posts"][0]["path"].as_str(),
+        file.to_str(),
+        "{json}"
+    );
 }

@@ -175,7 +175,7 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
 }
 
 /// The stories in `order` as a JSON array and a line end, through one buffered writer;
-/// pretty on a terminal. The elements are made on every core in chunks, and written in order.
+/// pretty on a terminal. Hazards serde_json leaves raw (bidi, C1) are escaped, as `list` does. The elements are made on every core in chunks, and written in order.
 fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), CliError> {
     use rayon::prelude::*;
     use std::io::Write;
@@ -195,7 +195,9 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
             .iter()
             .map(|&i| StoryJson::new(merged, i, posts))
             .collect();
-        serde_json::to_writer_pretty(&mut out, &array).map_err(std::io::Error::from)
+        serde_json::to_vec_pretty(&array)
+            .map_err(std::io::Error::from)
+            .and_then(|json| out.write_all(&crate::text::escape_json_hazards(&json)))
     } else {
         (|| {
             out.write_all(b"[")?;
@@ -217,7 +219,7 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
                     if n > 0 || k > 0 {
                         out.write_all(b",")?;
                     }
-                    out.write_all(part)?;
+                    out.write_all(&crate::text::escape_json_hazards(part))?;
                 }
             }
             out.write_all(b"]")
