@@ -7,8 +7,8 @@
 //! Run with `cargo bench --bench nesting`. After criterion's figures it prints a table of
 //! single timings and the ratio of each size's time to the 10^3 one's (linear: 10x, 100x).
 
-use brief::render::render_article;
-use brief::store::{BodyFormat, Post};
+use brief_core::render::render_article;
+use brief_core::store::{BodyFormat, Post};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

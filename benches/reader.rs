@@ -3,20 +3,20 @@
 //! thousand posts: moving in the list, toggling a tag filter, typing a search.
 //!
 //! Run with `cargo bench --bench reader`. The folder is generated once per run (see
-//! `brief::corpus`); for 100,000 posts and whole-process timings see the README's
+//! `brief_corpus`); for 100,000 posts and whole-process timings see the README's
 //! "Performance" section and `examples/measure.rs`.
 
 use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::runner::{self, Effects};
 use brief::app::{Action, App};
-use brief::corpus::{CorpusOptions, write_corpus};
-use brief::i18n::Catalog;
-use brief::marks::MarkChange;
-use brief::positions::PositionChange;
-use brief::store::{IndexCache, LoadOptions, Post, load_path, load_path_cached};
-use brief::stories::seen::SeenChange;
 use brief::ui::{self, Theme};
+use brief_core::marks::MarkChange;
+use brief_core::positions::PositionChange;
+use brief_core::store::{IndexCache, LoadOptions, Post, load_path, load_path_cached};
+use brief_core::stories::seen::SeenChange;
+use brief_corpus::{CorpusOptions, write_corpus};
+use brief_i18n::Catalog;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -5,8 +5,8 @@
 //! runs taken in turn (parse, render, parse, render, ...): on a shared machine the load changes
 //! between criterion's groups, and only runs side by side give a ratio that means something.
 
-use brief::render::{markdown_options, render_article};
-use brief::store::Post;
+use brief_core::render::{markdown_options, render_article};
+use brief_core::store::Post;
 use criterion::{Criterion, criterion_group};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -59,7 +59,11 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("parse_body: document model only", |b| {
         b.iter(|| {
-            brief::render::parse_body(black_box(&body), brief::store::BodyFormat::Markdown).len()
+            brief_core::render::parse_body(
+                black_box(&body),
+                brief_core::store::BodyFormat::Markdown,
+            )
+            .len()
         })
     });
     group.bench_function("render_article at 80 columns", |b| {

@@ -1,4 +1,4 @@
-//! Writes a synthetic corpus of briefings for benchmarks (see `brief::corpus`).
+//! Writes a synthetic corpus of briefings for benchmarks (see `brief_corpus`).
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- OUT_DIR COUNT [--long-every N] [--seed S] [--briefings]
@@ -7,7 +7,7 @@
 //! `--briefings`: Markdown posts are briefings of several stories, some repeated across
 //! days, as `brief stories` reads them.
 
-use brief::corpus::{CorpusOptions, write_corpus};
+use brief_corpus::{CorpusOptions, write_corpus};
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {

@@ -14,10 +14,10 @@
 use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::{Action, App, Effect, ReaderSettings};
-use brief::marks::Marks;
-use brief::render::render_article;
-use brief::store::{self, IndexCache, LoadOptions};
 use brief::ui::{self, Theme};
+use brief_core::marks::Marks;
+use brief_core::render::render_article;
+use brief_core::store::{self, IndexCache, LoadOptions};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

@@ -44,9 +44,9 @@ use navigation::{movement, step};
 pub use settings::{MarkReadOn, ReaderSettings, SortOrder, ViewMode, name_of, named};
 pub use view::{TagRow, ViewFilter};
 
-use crate::marks::{Mark, MarkChange, Marks};
-use crate::render::{Article, ArticleCache};
-use crate::store::{Diagnostic, Post, TagIndex, TagKind, tag_key};
+use brief_core::marks::{Mark, MarkChange, Marks};
+use brief_core::render::{Article, ArticleCache};
+use brief_core::store::{Diagnostic, Post, TagIndex, TagKind, tag_key};
 use index::PostIndex;
 use layout::{Areas, LayoutInput};
 use ratatui::layout::Rect;
@@ -94,7 +94,7 @@ pub struct ArticleView {
     /// Why the article could not be shown.
     pub error: Option<String>,
     /// Where the user left this post last time, to scroll to once it arrives.
-    pub restore: Option<crate::positions::Position>,
+    pub restore: Option<brief_core::positions::Position>,
     /// The story a jump went to, with the scroll it left: holds while the scroll does (see
     /// [`App::story_in_view`]).
     pub story_pin: Option<(usize, usize)>,
@@ -198,7 +198,7 @@ pub struct App {
     /// The pane that had the keyboard when the tag pane was opened, to return to.
     tags_opened_from: Focus,
     /// Where the user left each post, by mark id.
-    pub positions: crate::positions::Positions,
+    pub positions: brief_core::positions::Positions,
     /// Earlier searches, oldest first.
     pub search_history: Vec<String>,
     /// Seen stories and which of them this process has recorded.

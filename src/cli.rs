@@ -17,9 +17,9 @@ pub mod stories;
 mod tags;
 
 use crate::config::{Config, LoadedConfig, Paths};
-use crate::i18n::{Catalog, Lang, LangSource};
-use crate::marks::{MarkStore, Marks};
-use crate::store;
+use brief_core::marks::{MarkStore, Marks};
+use brief_core::store;
+use brief_i18n::{Catalog, Lang, LangSource};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -65,7 +65,7 @@ pub enum Command {
 pub const EXIT_MISUSE: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let mut words = crate::i18n::choose_from_env(None).0.catalog();
+    let mut words = brief_i18n::choose_from_env(None).0.catalog();
     let result =
         Context::load(cli.config.as_deref(), cli.no_cache, cli.verbose).and_then(|context| {
             words = context.words();
@@ -202,13 +202,9 @@ fn read(path: Option<PathBuf>, context: &Context) -> Result<ExitCode, CliError> 
 /// A failure that ends a command.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{}: no such file or folder", crate::text::visible_path(.0))]
+    #[error("{}: no such file or folder", brief_text::visible_path(.0))]
     NoSuchPath(PathBuf),
-    #[error(
-        "{}: {}",
-        crate::text::visible_path(path),
-        crate::text::visible(message)
-    )]
+    #[error("{}: {}", brief_text::visible_path(path), brief_text::visible(message))]
     BadInput { path: PathBuf, message: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -222,14 +218,14 @@ impl CliError {
     /// The message in the language of `words`.
     pub fn localized(&self, words: &Catalog) -> String {
         match self {
-            CliError::NoSuchPath(path) => crate::i18n::fill(
+            CliError::NoSuchPath(path) => brief_i18n::fill(
                 words.cli_no_such_path,
-                &[("path", &crate::text::visible_path(path))],
+                &[("path", &brief_text::visible_path(path))],
             ),
             CliError::Output(error) => {
-                crate::i18n::fill(words.cli_cannot_write, &[("error", error)])
+                brief_i18n::fill(words.cli_cannot_write, &[("error", error)])
             }
-            CliError::BadSince(date) => crate::i18n::fill(words.cli_bad_since, &[("date", date)]),
+            CliError::BadSince(date) => brief_i18n::fill(words.cli_bad_since, &[("date", date)]),
             // Before the config is read, `words` follow the locale alone.
             CliError::Config(error) => error.localized(words),
             CliError::BadInput { .. } => self.to_string(),

@@ -28,9 +28,9 @@
 //! map, which checks `[keys]` and builds the reader's settings ([`keys`]).
 
 use crate::app::keymap::Command;
-use crate::i18n::{Lang, LangSource};
 pub use crate::settings::{HyperlinkMode, ThemeColors, no_color_requested};
 use crate::settings::{MarkReadOn, SortOrder};
+use brief_i18n::{Lang, LangSource};
 pub use issue::ConfigIssue;
 pub use problem::{ConfigError, ConfigProblem};
 
@@ -131,7 +131,7 @@ impl Config {
             None => (paths.config_file.clone(), false),
         };
         // Only a regular file of bounded size: a FIFO there would block every command.
-        let text = match crate::bounded_read::read_regular(&path, MAX_CONFIG_BYTES) {
+        let text = match brief_core::bounded_read::read_regular(&path, MAX_CONFIG_BYTES) {
             Ok(Some(bytes)) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(source) => return Err(ConfigError::NotUtf8 { path, source }),
@@ -157,6 +157,6 @@ impl Config {
     /// The interface language and where it came from: this config's `language`, else the
     /// process's locale variables, else English.
     pub fn interface_language(&self) -> (Lang, LangSource) {
-        crate::i18n::choose_from_env(self.language)
+        brief_i18n::choose_from_env(self.language)
     }
 }

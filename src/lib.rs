@@ -1,21 +1,12 @@
-//! brief: a terminal reader for folders of news briefings.
+//! brief: a terminal reader for folders of news briefings. This crate is the reader itself
+//! (`config`, `app`, `ui`, `tui`, `cli`); the layers under it are crates of their own, so
+//! the compiler keeps their arrows pointing down: `brief_core` (posts, articles, stories,
+//! marks), `brief_i18n` (the interface-language catalog) and `brief_text` (width, sanitising,
+//! line breaking). None of them may name ratatui, crossterm or this crate.
 pub mod app;
-pub mod atomic_file;
-pub mod bounded_read;
 pub mod cli;
 pub mod config;
-pub mod corpus;
-pub mod i18n;
-pub mod marks;
-pub mod positions;
-pub mod reader_state;
-pub mod render;
-pub mod search_history;
 pub mod settings;
-pub mod state_file;
-pub mod store;
-pub mod stories;
-pub mod text;
 pub mod tui;
 pub mod ui;
 

@@ -29,9 +29,9 @@ pub use browser::{BrowserCommand, commands_from_env};
 use crate::app::runner::{self, Flow};
 use crate::app::{Action, App};
 use crate::config::Config;
-use crate::marks::{MarkStore, Marks};
-use crate::stories::seen::SeenStore;
 use crate::ui::{self, Theme};
+use brief_core::marks::{MarkStore, Marks};
+use brief_core::stories::seen::SeenStore;
 use crossterm::event::Event;
 use ratatui::layout::Rect;
 use std::io;
@@ -99,17 +99,17 @@ fn run_with_marks(options: ReaderOptions, marks: Marks) -> io::Result<()> {
         marks,
     );
     app.today = Some(jiff::Zoned::now().date());
-    let positions = crate::positions::PositionStore::beside_marks(&options.marks.path);
+    let positions = brief_core::positions::PositionStore::beside_marks(&options.marks.path);
     let mut startup_messages = options.startup_messages.clone();
     match positions.load() {
         Ok(loaded) => app.positions = loaded,
         Err(error) => startup_messages.push(error.localized(app.words())),
     }
-    match crate::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
+    match brief_core::search_history::HistoryStore::beside_marks(&options.marks.path).load() {
         Ok(history) => app.search_history = history,
         Err(error) => startup_messages.push(error.localized(app.words())),
     }
-    match crate::reader_state::ReaderStateStore::beside_marks(&options.marks.path).load() {
+    match brief_core::reader_state::ReaderStateStore::beside_marks(&options.marks.path).load() {
         Ok(state) => app.story_state.fold = state.fold_repeats,
         Err(error) => startup_messages.push(error.localized(app.words())),
     }

@@ -2,9 +2,9 @@
 //! ratatui buffer. Nothing here changes state or touches the terminal; the same code draws
 //! into a `TestBackend` in tests.
 //!
-//! Text is measured with [`crate::text`] and cut to the pane before it is drawn, so a wide
+//! Text is measured with [`brief_text`] and cut to the pane before it is drawn, so a wide
 //! character never straddles a border. Emoji sequences that terminals draw at widths of
-//! their own are made steady in the finished frame (see [`crate::text::steady`]).
+//! their own are made steady in the finished frame (see [`brief_text::steady`]).
 
 mod article_pane;
 mod hyperlink;
@@ -18,7 +18,7 @@ mod warnings;
 
 use crate::app::keymap::help_lines;
 use crate::app::{App, Focus, Overlay};
-use crate::text::{display_width, steady_grapheme, truncate_to_width};
+use brief_text::{display_width, steady_grapheme, truncate_to_width};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,6 +1,6 @@
 //! The config file and the marks as the command line sees them.
 
-use brief::marks::{MarkChange, MarkStore};
+use brief_core::marks::{MarkChange, MarkStore};
 use serde_json::Value;
 use std::path::Path;
 

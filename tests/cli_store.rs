@@ -218,7 +218,7 @@ fn text_list_fits_the_width_and_aligns_cjk() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let widths: Vec<usize> = text.lines().map(brief::text::display_width).collect();
+    let widths: Vec<usize> = text.lines().map(brief_text::display_width).collect();
     assert!(widths.iter().all(|&w| w <= 50), "{text}");
     assert!(
         text.contains('…'),
@@ -283,7 +283,7 @@ fn walk_posts(dir: &Path) -> usize {
             if path.is_dir() {
                 walk_posts(&path)
             } else {
-                usize::from(brief::store::is_post_file(&path))
+                usize::from(brief_core::store::is_post_file(&path))
             }
         })
         .sum()

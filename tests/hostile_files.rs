@@ -90,7 +90,7 @@ fn a_cache_that_is_a_fifo_or_urandom_does_not_hang_the_load() {
     let (dir, posts) = folder_with_fifo();
     let cache_dir = dir.path().join("cache/brief");
     std::fs::create_dir_all(&cache_dir).unwrap();
-    let cache = brief::store::IndexCache::file_for(&cache_dir, &posts);
+    let cache = brief_core::store::IndexCache::file_for(&cache_dir, &posts);
     mkfifo(&cache);
     let out = brief(dir.path(), &["list", "-v", posts.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("管道旁边"));
@@ -107,7 +107,7 @@ fn a_damaged_cache_chunk_is_dropped_with_a_note_under_verbose() {
     std::fs::remove_file(posts.join("x.md")).unwrap();
     let root = posts.to_str().unwrap();
     let first = brief(dir.path(), &["list", root]);
-    let cache = brief::store::IndexCache::file_for(&dir.path().join("cache/brief"), &posts);
+    let cache = brief_core::store::IndexCache::file_for(&dir.path().join("cache/brief"), &posts);
     let mut bytes = std::fs::read(&cache).expect("the cache was written");
     let last = bytes.len() - 3;
     bytes[last] ^= 0x10;

@@ -3,8 +3,8 @@
 //! minutes), keep its text, and flatten what is past the depth the layout honours. A test
 //! that would hang fails at its bound instead of holding up the run.
 
-use brief::render::{parse_body, render_article};
-use brief::store::{BodyFormat, Post};
+use brief_core::render::{parse_body, render_article};
+use brief_core::store::{BodyFormat, Post};
 
 mod common;
 use common::within_main_stack as within;
@@ -58,11 +58,11 @@ fn nesting_past_the_bound_is_flattened() {
     });
     let mut depth = 0;
     let mut block = blocks.first();
-    while let Some(brief::render::doc::Block::Quote(inner)) = block {
+    while let Some(brief_core::render::doc::Block::Quote(inner)) = block {
         depth += 1;
         block = inner.first();
     }
-    assert_eq!(depth, brief::render::doc::MAX_BLOCK_DEPTH);
+    assert_eq!(depth, brief_core::render::doc::MAX_BLOCK_DEPTH);
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn html_elements_nested_twenty_thousand_deep() {
 
 #[test]
 fn check_warns_about_flattened_nesting_and_only_there() {
-    use brief::render::nesting_flattened;
+    use brief_core::render::nesting_flattened;
     let deep = [
         (format!("{}x\n", ">".repeat(40)), BodyFormat::Markdown),
         (format!("{}x\n", "- ".repeat(40)), BodyFormat::Markdown),

@@ -2,8 +2,8 @@
 //! (bytes flipped, cut, repeated) that must never panic, hang or let a control character
 //! out. Each case runs under a 10 s bound.
 
-use brief::render::render_article;
-use brief::store::{BodyFormat, LoadOptions, Post, load_file, load_path};
+use brief_core::render::render_article;
+use brief_core::store::{BodyFormat, LoadOptions, Post, load_file, load_path};
 use proptest::prelude::*;
 
 mod common;

@@ -3,10 +3,10 @@
 //! translations (the catalog's own test checks each entry; this one checks what the code
 //! builds from them: the file kinds, the date endings, the refusals).
 
-use brief::bounded_read::{FileKind, Refused};
-use brief::i18n::Lang;
-use brief::marks::MarksError;
-use brief::store::{Diagnostic, DiagnosticKind, LoadNote};
+use brief_core::bounded_read::{FileKind, Refused};
+use brief_core::marks::MarksError;
+use brief_core::store::{Diagnostic, DiagnosticKind, LoadNote};
+use brief_i18n::Lang;
 use std::path::PathBuf;
 
 mod common;

@@ -1,9 +1,9 @@
-//! Precision and recall of "perhaps also" (brief::stories::near) on a labelled set of heading
+//! Precision and recall of "perhaps also" (brief_core::stories::near) on a labelled set of heading
 //! pairs in Chinese, English and Japanese (tests/fixtures/near-headings.tsv), written for
 //! these tests. The figures asserted here are the ones the README reports.
 
-use brief::stories::near::{NEAR_DICE, near};
-use brief::text::heading_key;
+use brief_core::stories::near::{NEAR_DICE, near};
+use brief_text::heading_key;
 
 struct Pair {
     same: bool,

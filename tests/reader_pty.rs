@@ -9,7 +9,7 @@
 
 #![cfg(unix)]
 
-use brief::store::{
+use brief_core::store::{
     LoadOptions, Post, TagIndex, contains_ignore_case, load_path, read_body, sort_newest_first,
     unify_spellings,
 };

@@ -14,15 +14,15 @@ use brief::app::keymap::action_for_key;
 use brief::app::layout::{centered, inner};
 use brief::app::runner::{self, Effects};
 use brief::app::{Action, App, Focus, TagRow};
-use brief::i18n::Catalog;
-use brief::i18n::Lang;
-use brief::marks::MarkChange;
-use brief::positions::PositionChange;
-use brief::render::{RenderOptions, render_article_with};
-use brief::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
-use brief::stories::seen::SeenChange;
-use brief::text::display_width;
 use brief::ui::{self, Theme};
+use brief_core::marks::MarkChange;
+use brief_core::positions::PositionChange;
+use brief_core::render::{RenderOptions, render_article_with};
+use brief_core::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
+use brief_core::stories::seen::SeenChange;
+use brief_i18n::Catalog;
+use brief_i18n::Lang;
+use brief_text::display_width;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -504,7 +504,7 @@ fn assert_screen_properties(app: &App, drawn: &Drawn, what: &str) {
     for cell in &screen.content {
         assert!(
             matches!(
-                brief::text::steady_grapheme(cell.symbol()),
+                brief_text::steady_grapheme(cell.symbol()),
                 std::borrow::Cow::Borrowed(_)
             ),
             "{what}: {:?} reaches the terminal",
@@ -826,7 +826,7 @@ fn the_search_screen_shows_the_prompt_and_only_matching_posts() {
 fn as_shown(text: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     text.graphemes(true)
-        .map(brief::text::steady_grapheme)
+        .map(brief_text::steady_grapheme)
         .collect()
 }
 
@@ -1296,7 +1296,10 @@ fn ascii_borders_draw_the_header_rule_in_ascii_too() {
 
 /// The link index and text of a cell wrapped in an OSC 8 hyperlink, checking its URL is the
 /// link's; `None` for a plain cell.
-fn hyperlink_cell<'a>(symbol: &'a str, links: &[brief::render::Link]) -> Option<(u32, &'a str)> {
+fn hyperlink_cell<'a>(
+    symbol: &'a str,
+    links: &[brief_core::render::Link],
+) -> Option<(u32, &'a str)> {
     let rest = symbol.strip_prefix("\x1b]8;id=brief-")?;
     let rest = rest
         .strip_suffix("\x1b]8;;\x1b\\")

@@ -3,7 +3,7 @@
 //! reports, and articles with no template, raw Markdown or lost link.
 
 use assert_cmd::Command;
-use brief::text::display_width;
+use brief_text::display_width;
 
 const ROOT: &str = "tests/fixtures/real";
 
@@ -160,7 +160,7 @@ fn articles_show_no_template_no_raw_markdown_and_lose_no_link() {
         for width in [32usize, 50, 80] {
             let out = stdout(&["show", "--width", &width.to_string(), &path]);
             // The link list's title is in the post's language.
-            let (body, links) = brief::i18n::Lang::ALL
+            let (body, links) = brief_i18n::Lang::ALL
                 .iter()
                 .find_map(|lang| out.split_once(&format!("\n{}\n", lang.catalog().label_links)))
                 .unwrap_or((&out, ""));

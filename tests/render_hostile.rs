@@ -2,8 +2,8 @@
 //! table, lists nested 100 deep. Each must render without a panic, keep its text, and give
 //! lines that fit and carry no control character. (How fast is for `benches/render.rs`.)
 
-use brief::render::{Article, render_article};
-use brief::store::{BodyFormat, Post};
+use brief_core::render::{Article, render_article};
+use brief_core::store::{BodyFormat, Post};
 
 fn post(format: BodyFormat) -> Post {
     Post {
@@ -152,7 +152,7 @@ fn narrow_widths_still_fit() {
     let body = "| 名称 | 值 |\n|---|---|\n| 很长的名称在这里 | 12345678901234567890 |\n\n> - 1. 嵌套的**引用**和列表，還有[链接](https://a.example/)。\n";
     for width in [1, 5, 10, 12, 24] {
         let article = render_article(&post(BodyFormat::Markdown), body, width);
-        assert_clean(&article, width.max(brief::render::MIN_WIDTH));
+        assert_clean(&article, width.max(brief_core::render::MIN_WIDTH));
         // However the cells and the quote were cut, their text is all there, in order.
         let text: String = article
             .plain_text()

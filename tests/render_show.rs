@@ -2,8 +2,8 @@
 //! `../shared/seeds` is there), widths, colour choice and exit codes.
 
 use assert_cmd::Command;
-use brief::text::display_width;
-use brief::text::linebreak::is_no_start;
+use brief_text::display_width;
+use brief_text::linebreak::is_no_start;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -41,7 +41,7 @@ fn posts_in(dir: &Path) -> Vec<PathBuf> {
         for path in entries.flatten().map(|e| e.path()) {
             if path.is_dir() {
                 dirs.push(path);
-            } else if brief::store::is_post_file(&path) && !path.ends_with("README.md") {
+            } else if brief_core::store::is_post_file(&path) && !path.ends_with("README.md") {
                 files.push(path);
             }
         }
@@ -60,7 +60,7 @@ fn sentences(body: &str) -> Vec<String> {
     let mut fragments = Vec::new();
     let mut current = String::new();
     let mut in_image = 0usize;
-    for event in Parser::new_ext(body, brief::render::markdown_options()) {
+    for event in Parser::new_ext(body, brief_core::render::markdown_options()) {
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image -= 1,
@@ -173,7 +173,7 @@ fn check_sentences_kept(path: &Path, width: usize, body: &str, out: &str) {
 /// `，。、` starts a line, no HTML tag or control character shows, the source link is listed,
 /// every sentence of the body is kept.
 fn check_output(path: &Path, width: usize, out: &str) {
-    let loaded = brief::store::load_file(path, &Default::default()).expect("loads");
+    let loaded = brief_core::store::load_file(path, &Default::default()).expect("loads");
     check_sentences_kept(path, width, &loaded.body, out);
     let source = loaded.post.source;
     for line in out.lines() {
@@ -226,7 +226,7 @@ fn every_sample_post_at_every_width() {
         .iter()
         .map(|path| {
             sentences(
-                &brief::store::load_file(path, &Default::default())
+                &brief_core::store::load_file(path, &Default::default())
                     .unwrap()
                     .body,
             )
@@ -405,12 +405,12 @@ fn a_terminal_gets_steady_emoji_and_a_pipe_the_text_as_written() {
 /// asterisks; code and link targets keep their asterisks exactly.
 #[test]
 fn cjk_bold_beside_punctuation_is_bold_and_code_keeps_its_asterisks() {
-    let post = brief::store::Post {
+    let post = brief_core::store::Post {
         title: "强调".into(),
-        ..brief::store::Post::default()
+        ..brief_core::store::Post::default()
     };
     let body = "**注意：**这是重点。这是**“引用”**的话。**要点**：内容。\n\n`a**：b`\n\n[链](https://e.com/a**：b)\n";
-    let article = brief::render::render_article(&post, body, 60);
+    let article = brief_core::render::render_article(&post, body, 60);
     let text = article.plain_text();
     assert!(
         text.contains("注意：这是重点。这是“引用”的话。要点：内容。"),

@@ -1,7 +1,7 @@
 //! Every sample post as `brief show` prints it (no colour) at 40 and 80 columns.
 
-use brief::render::render_article;
-use brief::store::{LoadOptions, load_file};
+use brief_core::render::render_article;
+use brief_core::store::{LoadOptions, load_file};
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -15,7 +15,7 @@ fn sample_posts() -> Vec<PathBuf> {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if brief::store::is_post_file(&path) {
+            } else if brief_core::store::is_post_file(&path) {
                 files.push(path);
             }
         }

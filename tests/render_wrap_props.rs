@@ -1,8 +1,8 @@
 //! Properties of line breaking over random mixes of Chinese, Japanese, Latin, digits, emoji
 //! (ZWJ sequences, VS16, skin tones, flags), combining marks, no-break spaces and punctuation.
 
-use brief::text::display_width;
-use brief::text::linebreak::{Piece, is_no_end, is_no_start, wrap, wrap_pieces};
+use brief_text::display_width;
+use brief_text::linebreak::{Piece, is_no_end, is_no_start, wrap, wrap_pieces};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,10 +1,10 @@
 //! Stories inside posts and across posts: finding them in the sample briefings and in
 //! hand-made bodies, and merging repeats by folded source URL or equal heading.
 
-use brief::render::stories::Story;
-use brief::render::{find_stories, render_article};
-use brief::store::{BodyFormat, LoadOptions, Post, PostDate, load_file};
-use brief::stories::{HEADING_DAYS, merge, post_stories};
+use brief_core::render::stories::Story;
+use brief_core::render::{find_stories, render_article};
+use brief_core::store::{BodyFormat, LoadOptions, Post, PostDate, load_file};
+use brief_core::stories::{HEADING_DAYS, merge, post_stories};
 use std::path::Path;
 use std::time::{Duration, Instant};
 

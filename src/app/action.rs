@@ -16,11 +16,11 @@
 //!
 //! Part of `app`: no input or output, no terminal library.
 
-use crate::i18n::Catalog;
-use crate::marks::{MarkChange, Marks};
-use crate::render::Article;
-use crate::store::{Diagnostic, Post};
-use crate::stories::seen::{Seen, SeenChange};
+use brief_core::marks::{MarkChange, Marks};
+use brief_core::render::Article;
+use brief_core::store::{Diagnostic, Post};
+use brief_core::stories::seen::{Seen, SeenChange};
+use brief_i18n::Catalog;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -267,7 +267,7 @@ pub enum Effect {
     /// Add this search to the history kept across restarts.
     SaveSearch(String),
     /// Record where the user left these posts (`None`: forget it).
-    SavePositions(Vec<crate::positions::PositionChange>),
+    SavePositions(Vec<brief_core::positions::PositionChange>),
     /// Record these stories as seen.
     SaveSeen(Vec<SeenChange>),
     /// Remember whether repeated stories are folded (`z`) for the next run.

@@ -4,7 +4,7 @@
 //! Part of `app`: no input or output here.
 
 use super::{App, ArticleView, Effect, Focus, MarkReadOn, both, days};
-use crate::marks::MarkChange;
+use brief_core::marks::MarkChange;
 
 impl App {
     /// `Enter` in the list: the selected post in the article pane, marked read when the

@@ -7,7 +7,7 @@
 
 use super::messages::Message;
 use super::{App, Effect, SortOrder};
-use crate::i18n::{Catalog, localize_date_format};
+use brief_i18n::{Catalog, localize_date_format};
 use jiff::civil::Date;
 
 /// A row of the list.
@@ -166,7 +166,7 @@ mod tests {
     use super::*;
 
     fn en() -> &'static Catalog {
-        crate::i18n::Lang::En.catalog()
+        brief_i18n::Lang::En.catalog()
     }
 
     fn day(text: &str) -> Option<Date> {

@@ -10,8 +10,8 @@
 //! Depends on the app's state and the rendered [`Article`]; draws nothing.
 
 use super::{App, Effect};
-use crate::i18n::Catalog;
-use crate::render::Article;
+use brief_core::render::Article;
+use brief_i18n::Catalog;
 use std::sync::Arc;
 
 /// A folded article and the one it was made from.
@@ -83,7 +83,7 @@ impl App {
         let Some(post) = self.article_post() else {
             return Vec::new();
         };
-        let id = crate::marks::post_id(post, &self.roots);
+        let id = brief_core::marks::post_id(post, &self.roots);
         let day = post.date.map(|d| d.day());
         let Some(article) = self.rendered_article() else {
             return Vec::new();

@@ -2,8 +2,8 @@
 //! little even at a hundred thousand posts: tag keys for filtering, mark ids and marks, and
 //! the lower-cased front-matter text of every post in one buffer for substring search.
 
-use crate::marks::{Mark, Marks, post_id};
-use crate::store::{Post, TagKind, tag_key};
+use brief_core::marks::{Mark, Marks, post_id};
+use brief_core::store::{Post, TagKind, tag_key};
 use memchr::memmem;
 use std::collections::HashMap;
 use std::path::PathBuf;

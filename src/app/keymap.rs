@@ -7,7 +7,7 @@
 
 use super::input::{KeyCode, KeyEvent};
 use super::{Action, App, Focus, Overlay};
-use crate::i18n::Catalog;
+use brief_i18n::Catalog;
 use std::collections::HashMap;
 
 pub use super::action::Command;

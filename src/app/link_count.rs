@@ -7,7 +7,7 @@
 //! Part of `app`: no input or output here.
 
 use super::{Action, App, Effect};
-use crate::render::Role;
+use brief_core::render::Role;
 
 impl App {
     /// A digit typed outside the search prompt and the link picker.
@@ -61,7 +61,7 @@ impl App {
 }
 
 /// The link whose `[n]` comes first in `lines`, as an index into the article's links.
-pub(super) fn first_numbered_link(lines: &[crate::render::Line]) -> Option<usize> {
+pub(super) fn first_numbered_link(lines: &[brief_core::render::Line]) -> Option<usize> {
     lines
         .iter()
         .flat_map(|line| &line.spans)

@@ -4,7 +4,7 @@
 //! Part of `app`: no input or output here.
 
 use super::{App, Effect, Overlay};
-use crate::i18n::fill;
+use brief_i18n::fill;
 use std::path::Path;
 
 impl App {
@@ -23,7 +23,7 @@ impl App {
     }
 
     /// Every string of the interface language.
-    pub fn words(&self) -> &'static crate::i18n::Catalog {
+    pub fn words(&self) -> &'static brief_i18n::Catalog {
         self.settings.language.catalog()
     }
 
@@ -58,7 +58,7 @@ impl App {
         if is_openable(&url) {
             Some(Effect::OpenUrl(url))
         } else {
-            let url = crate::text::truncate_to_width(&url, 60);
+            let url = brief_text::truncate_to_width(&url, 60);
             self.status = Some(fill(self.words().msg_refused, &[("url", &url)]));
             None
         }

@@ -4,7 +4,7 @@
 //! Part of `app`: no input or output here.
 
 use super::{App, ViewMode, days};
-use crate::store::TagKind;
+use brief_core::store::TagKind;
 
 impl App {
     /// Rebuilds `view` from the filters and search, keeping the selected post selected.

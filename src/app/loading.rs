@@ -6,7 +6,7 @@
 use super::index::PostIndex;
 use super::navigation::Move;
 use super::{App, Effect, SortOrder, TagRow, both, view};
-use crate::store::{Diagnostic, Post, TagIndex, unify_spellings};
+use brief_core::store::{Diagnostic, Post, TagIndex, unify_spellings};
 use std::path::{Path, PathBuf};
 
 impl App {
@@ -66,7 +66,7 @@ impl App {
         sort_posts(&mut self.posts, self.settings.sort);
         self.index = PostIndex::build(&self.posts, &self.roots, &self.marks);
         self.search.body_hits = vec![false; self.posts.len()];
-        let terms = crate::store::SearchTerms::parse(&self.search.input);
+        let terms = brief_core::store::SearchTerms::parse(&self.search.input);
         self.search.matched_query = terms.text.join("\n");
         self.search.field_hits = self.index.fields_matching_all(&terms.text, None);
         self.search.tag_terms = terms.tags;
@@ -139,9 +139,9 @@ impl App {
 /// Orders posts as the settings say; ties by path.
 pub(super) fn sort_posts(posts: &mut [Post], order: SortOrder) {
     match order {
-        SortOrder::Newest => crate::store::sort_newest_first(posts),
+        SortOrder::Newest => brief_core::store::sort_newest_first(posts),
         SortOrder::Oldest => {
-            crate::store::sort_newest_first(posts);
+            brief_core::store::sort_newest_first(posts);
             let undated = posts.iter().rev().take_while(|p| p.date.is_none()).count();
             let dated = posts.len() - undated;
             posts[..dated].reverse();

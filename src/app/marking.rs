@@ -4,8 +4,8 @@
 //! Part of `app`: no input or output here.
 
 use super::{App, Effect, ViewMode};
-use crate::i18n::fill;
-use crate::marks::MarkChange;
+use brief_core::marks::MarkChange;
+use brief_i18n::fill;
 
 impl App {
     /// `u`: the post on screen read, or unread again.

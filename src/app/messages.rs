@@ -3,7 +3,7 @@
 //!
 //! Depends only on `i18n`.
 
-use crate::i18n::{Catalog, fill};
+use brief_i18n::{Catalog, fill};
 
 /// A status-bar message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! Part of `app`: no input or output here.
 
 use super::{Action, App, Effect, Focus, MarkReadOn, PaneId, both};
-use crate::marks::MarkChange;
+use brief_core::marks::MarkChange;
 
 impl App {
     pub(super) fn page_for_focus(&self) -> usize {

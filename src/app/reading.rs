@@ -6,7 +6,7 @@
 
 use super::messages::Message;
 use super::{App, Effect, Focus, MarkReadOn};
-use crate::marks::MarkChange;
+use brief_core::marks::MarkChange;
 
 impl App {
     /// Opens the next (`forward`) or previous unread post of the view after the one on screen;

@@ -7,8 +7,8 @@
 //! Part of `app`: no input or output here; saving is an [`Effect`].
 
 use super::{App, Effect};
-use crate::positions::Position;
-use crate::render::{Article, Role};
+use brief_core::positions::Position;
+use brief_core::render::{Article, Role};
 
 impl App {
     /// Notes where the article pane is in its post; returns the save when that changed.
@@ -79,7 +79,7 @@ impl App {
 }
 
 /// Whether a line is (the start of) a heading.
-fn is_heading(line: &crate::render::Line) -> bool {
+fn is_heading(line: &brief_core::render::Line) -> bool {
     line.spans
         .iter()
         .any(|s| matches!(s.style.role, Role::Heading(_)))

@@ -15,11 +15,11 @@
 //! output, and this module starts no thread.
 
 use super::{Action, App, Effect};
-use crate::i18n::Catalog;
-use crate::marks::MarkChange;
-use crate::positions::PositionChange;
-use crate::store::Post;
-use crate::stories::seen::SeenChange;
+use brief_core::marks::MarkChange;
+use brief_core::positions::PositionChange;
+use brief_core::store::Post;
+use brief_core::stories::seen::SeenChange;
+use brief_i18n::Catalog;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -8,7 +8,7 @@ impl App {
     pub(super) fn search_changed(&mut self) -> Option<Effect> {
         self.search.generation += 1;
         self.search.body_hits = vec![false; self.posts.len()];
-        let terms = crate::store::SearchTerms::parse(&self.search.input);
+        let terms = brief_core::store::SearchTerms::parse(&self.search.input);
         // The text terms, one per line: what `field_hits` answers.
         let query = terms.text.join("\n");
         let before: Vec<&str> = self.search.matched_query.lines().collect();
@@ -74,11 +74,11 @@ impl App {
     pub(super) fn find_article_matches(&mut self) {
         // Prepared once for every line: a Chinese or ASCII query then needs no lower-casing
         // of a 3 MB article's lines on each key.
-        let needles: Vec<crate::store::Needle> =
-            crate::store::SearchTerms::parse(&self.search.input)
+        let needles: Vec<brief_core::store::Needle> =
+            brief_core::store::SearchTerms::parse(&self.search.input)
                 .text
                 .iter()
-                .map(|t| crate::store::Needle::new(t))
+                .map(|t| brief_core::store::Needle::new(t))
                 .collect();
         if let Some(view) = self.article.as_mut() {
             view.matches = match (&view.article, needles.is_empty()) {
@@ -128,7 +128,7 @@ impl App {
         view.scroll = target.min(max);
         let number = view.matches.iter().position(|&m| m == target).unwrap_or(0) + 1;
         let total = view.matches.len();
-        self.status = Some(crate::i18n::fill(
+        self.status = Some(brief_i18n::fill(
             words.msg_match,
             &[("n", &number), ("total", &total)],
         ));

@@ -18,7 +18,7 @@ pub enum ViewMode {
 }
 
 impl ViewMode {
-    pub fn label(self, words: &crate::i18n::Catalog) -> &'static str {
+    pub fn label(self, words: &brief_i18n::Catalog) -> &'static str {
         match self {
             ViewMode::All => words.view_all,
             ViewMode::Unread => words.view_unread,
@@ -41,7 +41,7 @@ pub struct ReaderSettings {
     /// The widest the article's text is laid out, in columns.
     pub article_max_width: Option<u16>,
     /// The interface language.
-    pub language: crate::i18n::Lang,
+    pub language: brief_i18n::Lang,
     /// Links in the article are OSC 8 hyperlinks (decided by `tui`, which knows the terminal).
     pub hyperlinks: bool,
 }
@@ -54,7 +54,7 @@ impl Default for ReaderSettings {
             sort: SortOrder::Newest,
             date_format: "%Y-%m-%d".into(),
             article_max_width: None,
-            language: crate::i18n::Lang::En,
+            language: brief_i18n::Lang::En,
             hyperlinks: false,
         }
     }

@@ -7,7 +7,7 @@
 //! article a story's heading cannot reach the top: a jump there remembers the story it went
 //! to for as long as the pane stays scrolled where the jump left it.
 //!
-//! Depends on the app's state and the rendered [`crate::render::Article`]; draws nothing.
+//! Depends on the app's state and the rendered [`brief_core::render::Article`]; draws nothing.
 
 mod lines;
 mod near_hint;
@@ -18,8 +18,8 @@ mod view;
 #[cfg(test)]
 mod tests;
 
-use crate::stories::PostStory;
-use crate::stories::seen::Seen;
+use brief_core::stories::PostStory;
+use brief_core::stories::seen::Seen;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ pub struct StoryState {
 /// The stories and line ranges of one laid-out article of one post.
 #[derive(Debug)]
 struct LinesMemo {
-    article: Arc<crate::render::Article>,
+    article: Arc<brief_core::render::Article>,
     post: std::path::PathBuf,
     lines: StoryLines,
 }

@@ -63,7 +63,7 @@ impl App {
                     return false;
                 };
                 let entry = &self.tags.entries[i];
-                entry.kind == kind && crate::store::tag_key(&entry.name) == key
+                entry.kind == kind && brief_core::store::tag_key(&entry.name) == key
             })
         });
         let next = match (current, forward) {
@@ -81,7 +81,7 @@ impl App {
         self.filter = ViewFilter::default();
         self.filter.toggle(entry.kind, &entry.name);
         self.recompute_view();
-        self.status = Some(crate::i18n::fill(
+        self.status = Some(brief_i18n::fill(
             self.words().msg_filter,
             &[("name", &entry.name)],
         ));

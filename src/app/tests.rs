@@ -7,9 +7,9 @@ use crate::app::input::{
 };
 use crate::app::keymap::action_for_key;
 use crate::app::runner::{self, Effects};
-use crate::i18n::Catalog;
-use crate::render::render_article;
-use crate::store::PostDate;
+use brief_core::render::render_article;
+use brief_core::store::PostDate;
+use brief_i18n::Catalog;
 use std::path::Path;
 
 mod links;
@@ -58,8 +58,8 @@ struct Fakes {
     copied: Vec<String>,
     reloads: usize,
     renders: usize,
-    saved: Vec<crate::marks::MarkChange>,
-    positions_saved: Vec<crate::positions::PositionChange>,
+    saved: Vec<brief_core::marks::MarkChange>,
+    positions_saved: Vec<brief_core::positions::PositionChange>,
     searches_saved: Vec<String>,
 }
 
@@ -92,14 +92,14 @@ impl Effects for Fakes {
         paths: Arc<Vec<PathBuf>>,
     ) -> Option<Action> {
         // As the worker does: every text term in the post.
-        let terms = crate::store::SearchTerms::parse(&query).text;
+        let terms = brief_core::store::SearchTerms::parse(&query).text;
         let hits = paths
             .iter()
             .filter(|p| {
                 let body = body_of(p);
                 terms
                     .iter()
-                    .all(|t| crate::store::contains_ignore_case(&body, t))
+                    .all(|t| brief_core::store::contains_ignore_case(&body, t))
             })
             .cloned()
             .collect();
@@ -122,7 +122,7 @@ impl Effects for Fakes {
     }
     fn save_positions(
         &mut self,
-        changes: Vec<crate::positions::PositionChange>,
+        changes: Vec<brief_core::positions::PositionChange>,
         _: &'static Catalog,
     ) -> Option<Action> {
         self.positions_saved.extend(changes);
@@ -130,7 +130,7 @@ impl Effects for Fakes {
     }
     fn save_seen(
         &mut self,
-        _: Vec<crate::stories::seen::SeenChange>,
+        _: Vec<brief_core::stories::seen::SeenChange>,
         _: &'static Catalog,
     ) -> Option<Action> {
         None

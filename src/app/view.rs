@@ -1,7 +1,7 @@
 //! Which posts are in view: the tag filter, the search over front-matter fields, and the tag
 //! pane's rows.
 
-use crate::store::{TagIndex, TagKind, tag_key};
+use brief_core::store::{TagIndex, TagKind, tag_key};
 
 /// Selected tags and categories; a post must carry all of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -13,7 +13,7 @@ pub fn warning_lines(warnings: &[String], width: usize) -> Vec<String> {
         if i > 0 {
             lines.push(String::new());
         }
-        lines.extend(crate::text::linebreak::wrap(warning, width.max(1)));
+        lines.extend(brief_text::linebreak::wrap(warning, width.max(1)));
     }
     lines
 }

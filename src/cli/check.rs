@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Result<ExitCode, CliError> {
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = loaded.diagnostics.len() - errors;
-    let summary = crate::i18n::fill(
+    let summary = brief_i18n::fill(
         words.check_summary,
         &[
             ("files", &loaded.files_seen),

@@ -7,8 +7,8 @@
 //! The nesting warning has no line of its own (line 1): the layout does not keep where in
 //! the file a block came from, and finding it would take a second parse of the body.
 
-use crate::render::{doc, nesting_flattened, template};
-use crate::store::{self, Diagnostic, DiagnosticKind, FrontMatterState, Loaded, Post};
+use brief_core::render::{doc, nesting_flattened, template};
+use brief_core::store::{self, Diagnostic, DiagnosticKind, FrontMatterState, Loaded, Post};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

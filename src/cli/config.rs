@@ -3,8 +3,8 @@
 use super::{CliError, Context, print_out};
 use crate::app::keymap::{Command, KeyMap};
 use crate::app::{MarkReadOn, SortOrder, name_of};
-use crate::i18n::{LangSource, fill};
-use crate::text::pad_to_width;
+use brief_i18n::{LangSource, fill};
+use brief_text::pad_to_width;
 use std::process::ExitCode;
 
 /// Wide enough for the longest setting name, `keys.previous_match`.
@@ -21,20 +21,20 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         out.push('\n');
     };
     let config_file = match &context.config.file {
-        Some(file) => crate::text::visible_path(file),
+        Some(file) => brief_text::visible_path(file),
         None => fill(
             words.config_not_present,
-            &[("path", &crate::text::visible_path(&paths.config_file))],
+            &[("path", &brief_text::visible_path(&paths.config_file))],
         ),
     };
     row(words.config_file, config_file);
     row(
         words.config_state_file,
-        crate::text::visible_path(&paths.state_file),
+        brief_text::visible_path(&paths.state_file),
     );
     row(
         words.config_cache_folder,
-        crate::text::visible_path(&paths.cache_dir),
+        brief_text::visible_path(&paths.cache_dir),
     );
     row("", String::new());
     let (language, source) = &context.language;
@@ -46,7 +46,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
             &[
                 ("lang", &code),
                 ("var", var),
-                ("value", &crate::text::sanitize_inline(value)),
+                ("value", &brief_text::sanitize_inline(value)),
             ],
         ),
         LangSource::Default => fill(words.config_language_default, &[("lang", &code)]),
@@ -58,7 +58,7 @@ pub fn run(context: &Context) -> Result<ExitCode, CliError> {
         config
             .posts
             .iter()
-            .map(|p| crate::text::visible_path(p))
+            .map(|p| brief_text::visible_path(p))
             .collect::<Vec<_>>()
             .join(", ")
     };

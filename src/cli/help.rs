@@ -6,7 +6,7 @@
 
 use super::Cli;
 use crate::config::{Config, Paths};
-use crate::i18n::{Catalog, Lang};
+use brief_i18n::{Catalog, Lang};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ fn help_language(args: &[OsString]) -> Lang {
     let configured = Config::load(explicit.as_deref(), &Paths::discover())
         .ok()
         .and_then(|loaded| loaded.config.language);
-    crate::i18n::choose_from_env(configured).0
+    brief_i18n::choose_from_env(configured).0
 }
 
 /// The command line, described in the language of `words`.

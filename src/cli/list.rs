@@ -1,9 +1,9 @@
 //! `brief list`: posts newest first, as aligned text or JSON.
 
 use super::{CliError, Context, load_roots, output_width, print_out};
-use crate::marks::{Mark, post_id};
-use crate::store::{self, Needle, Post, Query};
-use crate::text::{display_width, pad_to_width, truncate_to_width};
+use brief_core::marks::{Mark, post_id};
+use brief_core::store::{self, Needle, Post, Query};
+use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -76,7 +76,10 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         .collect();
     if args.json && args.stories {
         let cache_at = context.use_cache.then(|| super::stories::CacheAt {
-            file: crate::stories::cache::StoryCache::file_for(&context.paths.cache_dir, &roots),
+            file: brief_core::stories::cache::StoryCache::file_for(
+                &context.paths.cache_dir,
+                &roots,
+            ),
             roots: &roots,
             live: &loaded.posts,
         });
@@ -96,7 +99,7 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     }
     let with_errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if with_errors > 0 {
-        let message = crate::i18n::fill(context.words().list_problems, &[("n", &with_errors)]);
+        let message = brief_i18n::fill(context.words().list_problems, &[("n", &with_errors)]);
         super::say(&format!("brief: {message}"));
     }
     drop(posts);
@@ -234,7 +237,7 @@ fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
             .collect();
         serde_json::to_vec_pretty(&array)
             .map_err(std::io::Error::from)
-            .and_then(|json| out.write_all(&crate::text::escape_json_hazards(&json)))
+            .and_then(|json| out.write_all(&brief_text::escape_json_hazards(&json)))
     } else {
         write_compact_array(&mut out, posts)
     };
@@ -275,7 +278,7 @@ fn write_compact_array(
         for buffer in buffers.iter().take(round.len().div_ceil(CHUNK)) {
             // Every element is preceded by a comma; the very first one's is dropped.
             out.write_all(separator)?;
-            out.write_all(&crate::text::escape_json_hazards(&buffer[1..]))?;
+            out.write_all(&brief_text::escape_json_hazards(&buffer[1..]))?;
             separator = b",";
         }
     }

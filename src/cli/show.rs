@@ -6,9 +6,9 @@
 //! never with `--color never`.
 
 use super::{CliError, Context, output_width, print_out};
-use crate::render::{Line, RenderOptions, Role, Style, render_article_with};
-use crate::store::{LoadOptions, load_file};
-use crate::text::steady_text;
+use brief_core::render::{Line, RenderOptions, Role, Style, render_article_with};
+use brief_core::store::{LoadOptions, load_file};
+use brief_text::steady_text;
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ pub fn run(args: &ShowArgs, context: &Context) -> Result<ExitCode, CliError> {
     let post = if context.config.config.utc {
         loaded.post
     } else {
-        crate::render::zone::post_in_zone(&loaded.post, &jiff::tz::TimeZone::system())
+        brief_core::render::zone::post_in_zone(&loaded.post, &jiff::tz::TimeZone::system())
     };
     let article = render_article_with(&post, &loaded.body, &options);
     let colour = match args.color {
@@ -146,7 +146,7 @@ fn sgr(style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Span;
+    use brief_core::render::Span;
 
     #[test]
     fn ansi_wraps_styled_spans_only() {

@@ -7,12 +7,12 @@
 //! `brief stories` leaves it out; the per-post counts include it.
 
 use super::{CliError, Context, load_roots, output_width, print_out};
-use crate::render::find_stories;
-use crate::render::stories::source_host;
-use crate::store::{self, Post, PostDate};
-use crate::stories::cache::StoryCache;
-use crate::stories::{Merged, PostStory, merge, post_stories, whole_post_story};
-use crate::text::{display_width, pad_to_width, truncate_to_width};
+use brief_core::render::find_stories;
+use brief_core::render::stories::source_host;
+use brief_core::store::{self, Post, PostDate};
+use brief_core::stories::cache::StoryCache;
+use brief_core::stories::{Merged, PostStory, merge, post_stories, whole_post_story};
+use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -197,7 +197,7 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
             .collect();
         serde_json::to_vec_pretty(&array)
             .map_err(std::io::Error::from)
-            .and_then(|json| out.write_all(&crate::text::escape_json_hazards(&json)))
+            .and_then(|json| out.write_all(&brief_text::escape_json_hazards(&json)))
     } else {
         (|| {
             out.write_all(b"[")?;
@@ -219,7 +219,7 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
                     if n > 0 || k > 0 {
                         out.write_all(b",")?;
                     }
-                    out.write_all(&crate::text::escape_json_hazards(part))?;
+                    out.write_all(&brief_text::escape_json_hazards(part))?;
                 }
             }
             out.write_all(b"]")
@@ -302,7 +302,7 @@ fn to_text(
     merged: &Merged,
     order: &[usize],
     width: Option<usize>,
-    words: &crate::i18n::Catalog,
+    words: &brief_i18n::Catalog,
 ) -> String {
     let mut out = String::new();
     let count_width = order
@@ -334,7 +334,7 @@ fn to_text(
         );
         if !others.is_empty() {
             line.push_str("  ");
-            line.push_str(&crate::i18n::fill(
+            line.push_str(&brief_i18n::fill(
                 words.stories_also,
                 &[("hosts", &others.join(", "))],
             ));

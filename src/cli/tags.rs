@@ -1,8 +1,8 @@
 //! `brief tags`: every tag and category with its post count, most used first.
 
 use super::{CliError, Context, load_roots, print_out};
-use crate::store::{TagIndex, TagKind};
-use crate::text::{display_width, pad_to_width};
+use brief_core::store::{TagIndex, TagKind};
+use brief_text::{display_width, pad_to_width};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,7 +1,7 @@
 //! What can be wrong in the config file, as data: the catalog words it in the interface
 //! language ([`ConfigIssue::message`]), and English is its `Display`.
 
-use crate::i18n::{Catalog, Lang, fill};
+use brief_i18n::{Catalog, Lang, fill};
 use std::fmt;
 
 /// One problem with one key of the config file.

@@ -3,8 +3,8 @@
 //! bad key or value leaves its default.
 
 use super::{Config, ConfigIssue, ConfigProblem, keys::KeyReader};
-use crate::i18n::Lang;
 use crate::settings::{Colour, HyperlinkMode, MarkReadOn, SortOrder, ThemeSlot, named};
+use brief_i18n::Lang;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -26,7 +26,7 @@ pub(super) struct Problems<'t> {
 impl Problems<'_> {
     /// The line where `span` starts.
     pub(super) fn line(&self, span: &Range<usize>) -> usize {
-        crate::text::line_of_offset(self.text, span.start)
+        brief_text::line_of_offset(self.text, span.start)
     }
 
     /// A problem with what is written at `span`.
@@ -64,7 +64,7 @@ impl Config {
             Err(e) => {
                 let line = e
                     .span()
-                    .map_or(1, |s| crate::text::line_of_offset(text, s.start));
+                    .map_or(1, |s| brief_text::line_of_offset(text, s.start));
                 problems.on_line(line, ConfigIssue::NotToml(e.message().to_string()));
             }
         }

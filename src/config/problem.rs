@@ -2,9 +2,9 @@
 //! and what, after which the default is used) or a file that cannot be read at all.
 
 use super::ConfigIssue;
-use crate::bounded_read::Refused;
-use crate::i18n::{Catalog, Lang, fill};
-use crate::text::visible_path;
+use brief_core::bounded_read::Refused;
+use brief_i18n::{Catalog, Lang, fill};
+use brief_text::visible_path;
 use std::path::PathBuf;
 
 /// Why the config file was not read. Only `--config` makes this an error: a default file that
@@ -53,7 +53,7 @@ impl ConfigProblem {
         fill(
             words.cfg_warning,
             &[
-                ("path", &crate::text::visible_path(&self.path)),
+                ("path", &brief_text::visible_path(&self.path)),
                 ("line", &self.line),
                 ("message", &self.issue.message(words)),
             ],

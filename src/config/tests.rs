@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::app::keymap::KeyMap;
-use crate::i18n::Lang;
 use crate::settings::{Colour, ThemeSlot};
+use brief_i18n::Lang;
 
 fn parse(text: &str) -> (Config, Vec<ConfigProblem>) {
     Config::parse(text, Path::new("config.toml"))

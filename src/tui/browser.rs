@@ -2,7 +2,7 @@
 //! URL, else the URL appended as one argument), else the system opener. The browser gets no
 //! terminal: its input and output go nowhere, and it runs in its own process group.
 
-use crate::i18n::{Catalog, Lang, fill};
+use brief_i18n::{Catalog, Lang, fill};
 use std::process::{Command, Stdio};
 
 /// Why a link was not opened.

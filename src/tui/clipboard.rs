@@ -3,7 +3,7 @@
 //! when tmux's `set-clipboard` is `on`, so tmux is asked; elsewhere brief cannot know whether
 //! the terminal honours OSC 52, and says so.
 
-use crate::i18n::{Catalog, fill};
+use brief_i18n::{Catalog, fill};
 use std::process::{Command, Stdio};
 
 /// What the copy came to.
@@ -61,7 +61,7 @@ mod tests {
     use super::*;
 
     fn en() -> &'static Catalog {
-        crate::i18n::Lang::En.catalog()
+        brief_i18n::Lang::En.catalog()
     }
 
     #[test]

@@ -7,12 +7,12 @@
 use super::{Message, ReaderOptions, browser, clipboard, stories, workers};
 use crate::app::Action;
 use crate::app::runner::Effects;
-use crate::i18n::Catalog;
-use crate::marks::MarkChange;
-use crate::positions::PositionChange;
-use crate::store::Post;
-use crate::stories::cache::StoryCache;
-use crate::stories::seen::{SeenChange, SeenStore};
+use brief_core::marks::MarkChange;
+use brief_core::positions::PositionChange;
+use brief_core::store::Post;
+use brief_core::stories::cache::StoryCache;
+use brief_core::stories::seen::{SeenChange, SeenStore};
+use brief_i18n::Catalog;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -90,7 +90,8 @@ impl Effects for LiveEffects {
     }
 
     fn save_search(&mut self, query: String, words: &'static Catalog) -> Option<Action> {
-        let store = crate::search_history::HistoryStore::beside_marks(&self.options.marks.path);
+        let store =
+            brief_core::search_history::HistoryStore::beside_marks(&self.options.marks.path);
         let error = store.add(&query).err()?;
         Some(Action::Notify(error.localized(words)))
     }
@@ -104,7 +105,7 @@ impl Effects for LiveEffects {
         for position in changes.iter_mut().filter_map(|(_, p)| p.as_mut()) {
             position.at = now;
         }
-        let store = crate::positions::PositionStore::beside_marks(&self.options.marks.path);
+        let store = brief_core::positions::PositionStore::beside_marks(&self.options.marks.path);
         let error = store.save(&changes).err()?;
         Some(Action::Notify(error.localized(words)))
     }
@@ -119,7 +120,8 @@ impl Effects for LiveEffects {
     }
 
     fn save_fold_repeats(&mut self, fold: bool, words: &'static Catalog) -> Option<Action> {
-        let store = crate::reader_state::ReaderStateStore::beside_marks(&self.options.marks.path);
+        let store =
+            brief_core::reader_state::ReaderStateStore::beside_marks(&self.options.marks.path);
         let error = store.set_fold_repeats(fold).err()?;
         Some(Action::Notify(error.localized(words)))
     }

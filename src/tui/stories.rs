@@ -4,11 +4,11 @@
 
 use super::Message;
 use crate::app::Action;
-use crate::render::find_stories;
-use crate::store::{self, Post};
-use crate::stories::cache::StoryCache;
-use crate::stories::post_stories;
-use crate::stories::seen::story_keys;
+use brief_core::render::find_stories;
+use brief_core::store::{self, Post};
+use brief_core::stories::cache::StoryCache;
+use brief_core::stories::post_stories;
+use brief_core::stories::seen::story_keys;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::thread;

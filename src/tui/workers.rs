@@ -4,9 +4,9 @@
 
 use super::Message;
 use crate::app::Action;
-use crate::i18n::Lang;
-use crate::render::{RenderOptions, render_article_with};
-use crate::store::{self, LoadOptions, Post};
+use brief_core::render::{RenderOptions, render_article_with};
+use brief_core::store::{self, LoadOptions, Post};
+use brief_i18n::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -122,7 +122,7 @@ pub fn spawn_renderer(
                         let options = RenderOptions::new(request.width).in_language(language);
                         match &zone {
                             Some(zone) => render_article_with(
-                                &crate::render::zone::post_in_zone(&request.post, zone),
+                                &brief_core::render::zone::post_in_zone(&request.post, zone),
                                 &body,
                                 &options,
                             ),

@@ -4,8 +4,8 @@
 
 use super::{Theme, hyperlink, pane_block, put};
 use crate::app::App;
-use crate::i18n::fill;
-use crate::render;
+use brief_core::render;
+use brief_i18n::fill;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -68,7 +68,7 @@ impl Widget for ArticlePane<'_> {
         // A quiet "seen 02-12" at the right of a repeated story's heading, where it fits.
         let height = usize::from(inner.height);
         for (line, mark) in app.story_seen_marks(scroll, height) {
-            let mark_width = crate::text::display_width(&mark);
+            let mark_width = brief_text::display_width(&mark);
             let used = article.lines.get(line).map_or(width, render::Line::width);
             if used + 2 + mark_width <= width {
                 let x = inner.x + (width - mark_width) as u16;

@@ -3,8 +3,8 @@
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::App;
 use crate::app::days::{ListRow, day_heading, with_year};
-use crate::i18n::{Catalog, fill, localize_date_format};
-use crate::text::{display_width, pad_to_width, truncate_to_width};
+use brief_i18n::{Catalog, fill, localize_date_format};
+use brief_text::{display_width, pad_to_width, truncate_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -207,8 +207,8 @@ fn shown_date(date: jiff::civil::Date, format: &str, words: &Catalog) -> String 
 #[cfg(test)]
 mod tests {
     use crate::app::{Action, App};
-    use crate::store::Post;
     use crate::ui::Theme;
+    use brief_core::store::Post;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::layout::Rect;

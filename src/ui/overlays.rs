@@ -3,10 +3,10 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::layout::centered;
-use crate::i18n::Catalog;
-use crate::render::Article;
-use crate::render::link_groups::group_range;
-use crate::text::{display_width, pad_to_width};
+use brief_core::render::Article;
+use brief_core::render::link_groups::group_range;
+use brief_i18n::Catalog;
+use brief_text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -122,7 +122,7 @@ impl Widget for LinkPicker<'_> {
             left = left.saturating_sub(used + 1);
             // The link's text says what it is; the URL gets what room is left.
             if !link.text.trim().is_empty() && left > 8 {
-                let text = crate::text::truncate_to_width(link.text.trim(), (left / 2).max(8));
+                let text = brief_text::truncate_to_width(link.text.trim(), (left / 2).max(8));
                 let used = put(buf, x, y, &text, left, ratatui::style::Style::new());
                 x += used as u16 + 1;
                 left = left.saturating_sub(used + 1);

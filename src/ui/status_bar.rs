@@ -3,8 +3,8 @@
 
 use super::{Theme, put};
 use crate::app::App;
-use crate::i18n::fill;
-use crate::text::display_width;
+use brief_i18n::fill;
+use brief_text::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

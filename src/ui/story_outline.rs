@@ -5,9 +5,9 @@
 
 use super::{Theme, fill_row, overlays::open_box, put};
 use crate::app::layout::centered;
-use crate::i18n::Catalog;
-use crate::render::stories::{Story, source_host};
-use crate::text::{display_width, pad_to_width};
+use brief_core::render::stories::{Story, source_host};
+use brief_i18n::Catalog;
+use brief_text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

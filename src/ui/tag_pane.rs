@@ -2,8 +2,8 @@
 
 use super::{Theme, fill_row, pane_block, put};
 use crate::app::{App, TagRow};
-use crate::store::TagKind;
-use crate::text::{display_width, pad_to_width};
+use brief_core::store::TagKind;
+use brief_text::{display_width, pad_to_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

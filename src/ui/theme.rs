@@ -2,8 +2,8 @@
 //! monochrome theme keeps only attributes (bold, reverse, underline). The config's colours
 //! ([`crate::settings::Colour`]) become ratatui's here.
 
-use crate::render::{self, Role};
 use crate::settings::{Colour, ThemeColors, ThemeSlot};
+use brief_core::render::{self, Role};
 use ratatui::style::{Color, Modifier, Style};
 
 /// Styles for the panes and for each role of rendered article text.

@@ -5,7 +5,7 @@
 
 use super::{LinesMemo, StoryLines};
 use crate::app::App;
-use crate::stories::{PostStory, post_stories};
+use brief_core::stories::{PostStory, post_stories};
 use std::sync::Arc;
 
 impl App {
@@ -35,8 +35,8 @@ impl App {
 
 /// What [`App::stories_with_lines`] works out for `article`, laid out from `post`.
 fn story_lines(
-    post: &crate::store::Post,
-    article: &crate::render::Article,
+    post: &brief_core::store::Post,
+    article: &brief_core::render::Article,
 ) -> Vec<(PostStory, std::ops::Range<usize>)> {
     {
         if article.stories.is_empty() {
@@ -54,7 +54,7 @@ fn story_lines(
             .rposition(|line| {
                 line.spans
                     .first()
-                    .is_some_and(|s| s.style.role == crate::render::Role::LinkListTitle)
+                    .is_some_and(|s| s.style.role == brief_core::render::Role::LinkListTitle)
             })
             .unwrap_or(article.lines.len());
         let ends = article

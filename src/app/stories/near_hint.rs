@@ -1,14 +1,14 @@
 //! The outline's quiet hint "perhaps also: 02-13": a story of another post at most a week away
-//! whose heading is near this story's ([`crate::stories::near`]). Only a hint: the stories
+//! whose heading is near this story's ([`brief_core::stories::near`]). Only a hint: the stories
 //! stay apart, nothing is marked seen or folded by it.
 //!
 //! Part of `app`: no input or output here. Reads the keys the background story finder
 //! reported per post; a post whose stories are not known yet proposes nothing.
 
 use crate::app::App;
-use crate::i18n::fill;
-use crate::stories::near::near;
-use crate::stories::seen::story_keys;
+use brief_core::stories::near::near;
+use brief_core::stories::seen::story_keys;
+use brief_i18n::fill;
 
 impl App {
     /// Per story of the article on screen, in order: the hint, when a story of another post
@@ -43,7 +43,7 @@ impl App {
                 continue;
             };
             let days = i64::from(span.get_days());
-            if other.path == post.path || days.abs() > crate::stories::HEADING_DAYS {
+            if other.path == post.path || days.abs() > brief_core::stories::HEADING_DAYS {
                 continue;
             }
             let Some(their_stories) = self.story_state.keys_by_post.get(&other.path) else {

@@ -5,8 +5,8 @@
 //! Part of `app`: no input or output here.
 
 use crate::app::App;
-use crate::i18n::fill;
-use crate::stories::seen::story_keys;
+use brief_core::stories::seen::story_keys;
+use brief_i18n::fill;
 
 impl App {
     /// Per story of the article on screen, in order: its note, if it has one.
@@ -15,7 +15,7 @@ impl App {
         let stories = self.stories_with_lines();
         let hints = self.story_near_hints();
         let post = self.article_post();
-        let id = post.map(|p| crate::marks::post_id(p, &self.roots));
+        let id = post.map(|p| brief_core::marks::post_id(p, &self.roots));
         let day = post.and_then(|p| p.date).map(|d| d.day());
         let seen = &self.story_state.seen;
         stories

@@ -4,9 +4,9 @@
 //! Part of `app`: no input or output here.
 
 use crate::app::{App, Effect, Focus};
-use crate::i18n::fill;
-use crate::marks::post_id;
-use crate::stories::seen::{SeenChange, Sighting, story_keys};
+use brief_core::marks::post_id;
+use brief_core::stories::seen::{SeenChange, Sighting, story_keys};
+use brief_i18n::fill;
 
 impl App {
     /// Records as seen the stories among `which` (indices) not yet known to be seen.
@@ -76,7 +76,7 @@ impl App {
         if self.mark_of(index).read {
             return None;
         }
-        self.change_mark(index, |id| crate::marks::MarkChange::Read(id, true))
+        self.change_mark(index, |id| brief_core::marks::MarkChange::Read(id, true))
     }
 
     /// Records the stories whose text is on screen.
@@ -125,14 +125,14 @@ impl App {
             .posts
             .iter()
             .filter(|p| !self.story_state.keys_by_post.contains_key(&p.path))
-            .map(|p| crate::store::Post {
+            .map(|p| brief_core::store::Post {
                 path: p.path.clone(),
                 title: p.title.clone(),
                 source: p.source.clone(),
                 format: p.format,
                 size: p.size,
                 modified: p.modified,
-                ..crate::store::Post::default()
+                ..brief_core::store::Post::default()
             })
             .collect::<Vec<_>>();
         (!posts.is_empty()).then_some(Effect::FindStories(posts))

@@ -3,10 +3,10 @@
 use crate::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use crate::app::keymap::action_for_key;
 use crate::app::{Action, App, Effect, Overlay};
-use crate::i18n::Catalog;
-use crate::render::render_article;
-use crate::store::Post;
-use crate::stories::seen::{Seen, SeenChange, Sighting};
+use brief_core::render::render_article;
+use brief_core::store::Post;
+use brief_core::stories::seen::{Seen, SeenChange, Sighting};
+use brief_i18n::Catalog;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -160,7 +160,7 @@ struct Reader {
     app: App,
     bodies: Vec<(Post, String)>,
     seen: Vec<SeenChange>,
-    saved: Vec<crate::marks::MarkChange>,
+    saved: Vec<brief_core::marks::MarkChange>,
 }
 
 impl Reader {
@@ -214,7 +214,7 @@ impl Reader {
 struct ReaderFakes<'a> {
     bodies: &'a [(Post, String)],
     seen: &'a mut Vec<SeenChange>,
-    saved: &'a mut Vec<crate::marks::MarkChange>,
+    saved: &'a mut Vec<brief_core::marks::MarkChange>,
 }
 
 impl crate::app::runner::Effects for ReaderFakes<'_> {
@@ -243,7 +243,7 @@ impl crate::app::runner::Effects for ReaderFakes<'_> {
     }
     fn save_marks(
         &mut self,
-        changes: Vec<crate::marks::MarkChange>,
+        changes: Vec<brief_core::marks::MarkChange>,
         _: &'static Catalog,
     ) -> Option<Action> {
         self.saved.extend(changes);
@@ -254,7 +254,7 @@ impl crate::app::runner::Effects for ReaderFakes<'_> {
     }
     fn save_positions(
         &mut self,
-        _: Vec<crate::positions::PositionChange>,
+        _: Vec<brief_core::positions::PositionChange>,
         _: &'static Catalog,
     ) -> Option<Action> {
         None
@@ -275,7 +275,7 @@ fn briefing(day: &str, stories: &[(&str, &str)]) -> (Post, String) {
     let post = Post {
         path: PathBuf::from(format!("posts/{day}.md")),
         title: format!("简报 {day}"),
-        date: crate::store::PostDate::parse(day),
+        date: brief_core::store::PostDate::parse(day),
         source: Some(format!("https://post.example/{day}")),
         ..Post::default()
     };
@@ -312,11 +312,11 @@ fn a_post_of_nothing_but_seen_repeats_counts_as_read() {
     assert!(!reader.app.mark_of(index).read);
     reader.act(Action::OpenSelected);
     assert!(reader.app.rendered_article().is_some());
-    let id = crate::marks::post_id(&reader.app.posts[index], &reader.app.roots);
+    let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
     assert!(
         reader
             .saved
-            .contains(&crate::marks::MarkChange::Read(id, true)),
+            .contains(&brief_core::marks::MarkChange::Read(id, true)),
         "{:?}",
         reader.saved
     );
@@ -509,10 +509,10 @@ fn the_outline_hints_at_a_near_heading_in_a_post_within_a_week_and_merges_nothin
     let found = posts
         .iter()
         .map(|(post, body)| {
-            let stories = crate::render::find_stories(post, body);
-            let keys = crate::stories::post_stories(post, &stories)
+            let stories = brief_core::render::find_stories(post, body);
+            let keys = brief_core::stories::post_stories(post, &stories)
                 .iter()
-                .map(crate::stories::seen::story_keys)
+                .map(brief_core::stories::seen::story_keys)
                 .collect();
             (post.path.clone(), keys)
         })

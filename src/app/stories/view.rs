@@ -4,8 +4,8 @@
 //! Part of `app`: no input or output here.
 
 use crate::app::{Action, App, Effect, Focus, Overlay, movement, step};
-use crate::i18n::fill;
-use crate::render::stories::Story;
+use brief_core::render::stories::Story;
+use brief_i18n::fill;
 
 impl App {
     /// The stories of the article on screen.
@@ -37,7 +37,7 @@ impl App {
         );
         if let Some(source) = &stories[index].source {
             text.push_str(" · ");
-            text.push_str(&crate::render::stories::source_host(source));
+            text.push_str(&brief_core::render::stories::source_host(source));
         }
         Some(text)
     }

@@ -132,7 +132,7 @@ fn a_file_change_updates_the_count_of_files_with_errors() {
         diagnostics: vec![Diagnostic::error(
             "posts/bad.md",
             Some(2),
-            crate::store::DiagnosticKind::Binary,
+            brief_core::store::DiagnosticKind::Binary,
         )],
     });
     assert_eq!(h.app.loading.files_with_errors, 1);

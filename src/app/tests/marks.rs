@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn opening_marks_read_and_u_s_v_toggle_and_filter() {
-    use crate::marks::MarkChange;
+    use brief_core::marks::MarkChange;
     let mut h = Harness::new(80, 24);
     let index = h.app.view[0];
     assert!(!h.app.mark_of(index).read);
@@ -187,7 +187,7 @@ fn the_reading_position_comes_back_when_a_post_is_opened_again() {
     assert_eq!(h.scroll(), 10, "the first post reopens where it was left");
 
     // After a restart, with the positions read back from the state folder.
-    let noted: crate::positions::Positions =
+    let noted: brief_core::positions::Positions =
         h.fx.positions_saved
             .iter()
             .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))

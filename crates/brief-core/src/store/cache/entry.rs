@@ -1,0 +1,271 @@
+//! One post as the index cache keeps it: its fields and problems in plain data, and the way
+//! back to a [`Post`], every string sanitised again as if it came from a post (the cache file
+//! may have been changed by anyone who can write it, checksums and all).
+
+use super::Cached;
+use crate::store::date::PostDate;
+use crate::store::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::store::post::{BodyFormat, FrontMatterState, Post, relative_key};
+use crate::store::value::FrontValue;
+use jiff::civil::{Date, Time};
+use jiff::tz::Offset;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// A cached post with its problems, keyed by path relative to the root.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CacheEntry {
+    pub relative_path: String,
+    pub size: u64,
+    pub modified: i64,
+    post: CachedPost,
+    diagnostics: Vec<CachedDiagnostic>,
+    /// False for a file that is not a post (a README); it is remembered so it is not read again.
+    is_post: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedPost {
+    title: String,
+    date: Option<CachedDate>,
+    author: Option<String>,
+    source: Option<String>,
+    tags: Vec<String>,
+    categories: Vec<String>,
+    summary: Option<String>,
+    lang: Vec<String>,
+    id: Option<String>,
+    extra: Vec<(String, CachedValue)>,
+    html: bool,
+    front_matter: u8,
+    decoded_from: Option<String>,
+    content_hash: u64,
+}
+
+/// [`PostDate`] in plain numbers.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct CachedDate {
+    /// 0 a day, 1 a zone-less time, 2 a time at an offset.
+    kind: u8,
+    year: i16,
+    month: i8,
+    day: i8,
+    hour: i8,
+    minute: i8,
+    second: i8,
+    subsec_nanosecond: i32,
+    offset_seconds: i32,
+}
+
+/// [`FrontValue`] in a form the cache's format can hold (it has no self-describing values).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum CachedValue {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    List(Vec<CachedValue>),
+    Map(Vec<(String, CachedValue)>),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedDiagnostic {
+    line: Option<usize>,
+    error: bool,
+    /// Kept as data, so that it is worded in whatever language reads the cache.
+    kind: DiagnosticKind,
+}
+
+impl CacheEntry {
+    /// An entry for a file just loaded (`post` is `None` for a file that is not a post).
+    pub fn new(
+        root: &Path,
+        path: &Path,
+        size: u64,
+        modified: i64,
+        post: Option<&Post>,
+        diagnostics: &[Diagnostic],
+    ) -> Self {
+        let empty = Post::default();
+        let p = post.unwrap_or(&empty);
+        CacheEntry {
+            relative_path: relative_key(path, &[root]),
+            size,
+            modified,
+            is_post: post.is_some(),
+            post: CachedPost {
+                title: p.title.clone(),
+                date: p.date.map(CachedDate::from),
+                author: p.author.clone(),
+                source: p.source.clone(),
+                tags: p.tags.clone(),
+                categories: p.categories.clone(),
+                summary: p.summary.clone(),
+                lang: p.lang.clone(),
+                id: p.id.clone(),
+                extra: p
+                    .extra
+                    .iter()
+                    .map(|(k, v)| (k.clone(), CachedValue::from(v)))
+                    .collect(),
+                html: p.format == BodyFormat::Html,
+                front_matter: match p.front_matter {
+                    FrontMatterState::Parsed => 0,
+                    FrontMatterState::Missing => 1,
+                    FrontMatterState::Broken => 2,
+                },
+                decoded_from: p.decoded_from.clone(),
+                content_hash: p.content_hash,
+            },
+            diagnostics: diagnostics
+                .iter()
+                .map(|d| CachedDiagnostic {
+                    line: d.line,
+                    error: d.is_error(),
+                    kind: d.kind.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn into_post(self, path: &Path) -> Cached {
+        let diagnostics = self
+            .diagnostics
+            .into_iter()
+            .map(|d| Diagnostic {
+                path: path.to_path_buf(),
+                line: d.line,
+                severity: if d.error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                kind: d.kind.cleaned(),
+            })
+            .collect();
+        if !self.is_post {
+            return (None, diagnostics);
+        }
+        let c = self.post;
+        let post = Post {
+            path: path.to_path_buf(),
+            title: clean(c.title),
+            date: c.date.and_then(CachedDate::to_post_date),
+            author: c.author.map(clean),
+            source: c.source.map(clean),
+            tags: c.tags.into_iter().map(clean).collect(),
+            categories: c.categories.into_iter().map(clean).collect(),
+            summary: c.summary.map(clean),
+            lang: c.lang.into_iter().map(clean).collect(),
+            id: c.id.map(clean),
+            extra: c
+                .extra
+                .into_iter()
+                .map(|(k, v)| (clean(k), v.into()))
+                .collect(),
+            format: if c.html {
+                BodyFormat::Html
+            } else {
+                BodyFormat::Markdown
+            },
+            front_matter: match c.front_matter {
+                1 => FrontMatterState::Missing,
+                2 => FrontMatterState::Broken,
+                _ => FrontMatterState::Parsed,
+            },
+            decoded_from: c.decoded_from.map(clean),
+            size: self.size,
+            modified: self.modified,
+            content_hash: c.content_hash,
+        };
+        (Some(post), diagnostics)
+    }
+}
+
+impl From<PostDate> for CachedDate {
+    fn from(date: PostDate) -> Self {
+        let (kind, datetime, offset) = match date {
+            PostDate::Day(d) => (0, d.to_datetime(Time::midnight()), 0),
+            PostDate::Local(dt) => (1, dt, 0),
+            PostDate::Offset(dt, offset) => (2, dt, offset.seconds()),
+        };
+        CachedDate {
+            kind,
+            year: datetime.year(),
+            month: datetime.month(),
+            day: datetime.day(),
+            hour: datetime.hour(),
+            minute: datetime.minute(),
+            second: datetime.second(),
+            subsec_nanosecond: datetime.subsec_nanosecond(),
+            offset_seconds: offset,
+        }
+    }
+}
+
+impl CachedDate {
+    fn to_post_date(self) -> Option<PostDate> {
+        let date = Date::new(self.year, self.month, self.day).ok()?;
+        let datetime = || {
+            date.to_datetime(
+                Time::new(self.hour, self.minute, self.second, self.subsec_nanosecond)
+                    .unwrap_or(Time::midnight()),
+            )
+        };
+        Some(match self.kind {
+            0 => PostDate::Day(date),
+            1 => PostDate::Local(datetime()),
+            _ => PostDate::Offset(datetime(), Offset::from_seconds(self.offset_seconds).ok()?),
+        })
+    }
+}
+
+impl From<&FrontValue> for CachedValue {
+    fn from(value: &FrontValue) -> Self {
+        match value {
+            FrontValue::Null => CachedValue::Null,
+            FrontValue::Bool(b) => CachedValue::Bool(*b),
+            FrontValue::Number(n) => CachedValue::Number(n.clone()),
+            FrontValue::String(s) => CachedValue::String(s.clone()),
+            FrontValue::List(items) => CachedValue::List(items.iter().map(Into::into).collect()),
+            FrontValue::Map(entries) => {
+                CachedValue::Map(entries.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+            }
+        }
+    }
+}
+
+impl From<CachedValue> for FrontValue {
+    fn from(value: CachedValue) -> Self {
+        match value {
+            CachedValue::Null => FrontValue::Null,
+            CachedValue::Bool(b) => FrontValue::Bool(b),
+            CachedValue::Number(n) => FrontValue::Number(clean_block(n)),
+            CachedValue::String(s) => FrontValue::String(clean_block(s)),
+            CachedValue::List(items) => {
+                FrontValue::List(items.into_iter().map(Into::into).collect())
+            }
+            CachedValue::Map(entries) => FrontValue::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (clean(k), v.into()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A string from the cache, cleaned as a string from a post is: the cache file may have been
+/// changed by anyone who can write it, checksums and all. Free when already clean.
+fn clean(text: String) -> String {
+    brief_text::sanitize_inline_owned(text)
+}
+
+/// [`clean`] for text that may span lines (values of unknown fields, messages): kept as it
+/// is apart from what could act on a terminal.
+fn clean_block(text: String) -> String {
+    match brief_text::sanitize_block(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
+}

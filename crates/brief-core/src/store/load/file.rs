@@ -1,0 +1,287 @@
+//! One file to a [`Post`] with its problems: read (only the start, for listing), decode,
+//! split off and parse the front matter, apply the fallbacks.
+
+use super::{LoadOptions, LoadedPost};
+use crate::store::decode::{Decoded, NotText, decode};
+use crate::store::diagnostic::{Diagnostic, DiagnosticKind, tenths_of_mib};
+use crate::store::fields::{FrontText, apply_fallbacks, apply_front_matter};
+use crate::store::front_matter::{self, split};
+use crate::store::hash::fnv1a;
+use crate::store::post::{FrontMatterState, Post};
+use brief_text::sanitize_block;
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// A file found by walking a folder, read only as far as its fields need. A `README` without
+/// front matter is a folder's description, not a post, and is left out; so is an `.html`
+/// page of a `_posts` folder without front matter (Jekyll would not publish it).
+pub(super) fn load_listed_file(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Option<LoadedPost>, Diagnostic> {
+    let loaded = load_fields(path, options)?;
+    let is_readme = path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+        || crate::store::discover::is_posts_folder_page(path);
+    if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
+        return Ok(None);
+    }
+    Ok(Some(loaded))
+}
+
+/// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
+/// binary, empty, too large); every other problem is in [`LoadedPost::diagnostics`].
+pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
+    let file = read_file(path, options, usize::MAX)?;
+    let decoded = decode_file(path, &file.bytes, file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
+    let body = sanitize_block(split(&decoded.text).body).into_owned();
+    Ok(LoadedPost {
+        post,
+        body,
+        body_line,
+        diagnostics,
+    })
+}
+
+/// How much of a file listing reads: any ordinary front matter, and the start of the body,
+/// where a missing title's heading and the body's format are found.
+const FIELDS_READ_BYTES: usize = 4 * 1024;
+/// How much of the body after the front matter listing looks at.
+pub(super) const BODY_SAMPLE_BYTES: usize = 1024;
+
+/// Like [`load_file`] but reads and decodes only the start of the file, so listing a large
+/// folder costs about one short read per file. The body in the result is empty.
+pub(super) fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
+    let mut file = read_file(path, options, FIELDS_READ_BYTES)?;
+    let Some(needed) = fields_prefix_len(&file.bytes) else {
+        return load_file(path, options).map(|loaded| LoadedPost {
+            body: String::new(),
+            ..loaded
+        });
+    };
+    if needed < file.bytes.len() {
+        file.bytes.truncate(needed);
+        file.complete = false;
+    }
+    let decoded = decode_file(path, &file.bytes, file.complete)?;
+    let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
+    Ok(LoadedPost {
+        post,
+        body: String::new(),
+        body_line,
+        diagnostics,
+    })
+}
+
+/// The length of the front matter plus a body sample, when `bytes` hold the closing fence (or
+/// no front matter starts). Fences are ASCII, so this works on UTF-8 bytes before decoding;
+/// other encodings give `None` and are read whole.
+pub(super) fn fields_prefix_len(bytes: &[u8]) -> Option<usize> {
+    let start = if bytes.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    let first_end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| start + i);
+    let fence = bytes[start..first_end].trim_ascii_end();
+    if fence != b"---" && fence != b"+++" {
+        return Some(BODY_SAMPLE_BYTES);
+    }
+    let mut offset = first_end + 1;
+    while offset < bytes.len() {
+        let end = bytes[offset..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| offset + i);
+        let line = bytes[offset..end].trim_ascii_end();
+        if line == fence || (fence == b"---" && line == b"...") {
+            return (end < bytes.len()).then_some(end + 1 + BODY_SAMPLE_BYTES);
+        }
+        offset = end + 1;
+    }
+    None
+}
+
+/// The start of a body that listing reads: [`BODY_SAMPLE_BYTES`], cut at a character boundary.
+fn body_sample(body: &str) -> &str {
+    let mut end = body.len().min(BODY_SAMPLE_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
+fn decode_file<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    complete: bool,
+) -> Result<Decoded<'a>, Diagnostic> {
+    decode(bytes, complete).map_err(|reason| match reason {
+        NotText::Empty => Diagnostic::warning(path, None, DiagnosticKind::Empty),
+        NotText::Binary => Diagnostic::error(path, None, DiagnosticKind::Binary),
+    })
+}
+
+/// A post's fields from its decoded text, with the body's first line and every problem found.
+fn parse_post(
+    path: &Path,
+    decoded: &Decoded<'_>,
+    file: &FileStart,
+) -> (Post, usize, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    if let Some(encoding) = decoded.decoded_from {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            DiagnosticKind::DecodedAs(encoding.to_string()),
+        ));
+    }
+    let parts = split(&decoded.text);
+    let mut post = Post {
+        path: path.to_path_buf(),
+        decoded_from: decoded.decoded_from.map(str::to_string),
+        size: file.size,
+        modified: file.modified,
+        ..Post::default()
+    };
+    match parts.front {
+        None => {
+            post.front_matter = FrontMatterState::Missing;
+            diagnostics.push(Diagnostic::warning(
+                path,
+                Some(1),
+                DiagnosticKind::NoFrontMatter,
+            ));
+        }
+        Some(block) => {
+            if block.headless {
+                diagnostics.push(Diagnostic::warning(path, Some(1), DiagnosticKind::Headless));
+            }
+            let front = FrontText {
+                text: block.text,
+                first_line: block.first_line,
+            };
+            match front_matter::parse(&block) {
+                Ok(map) => {
+                    let mut warnings = Vec::new();
+                    apply_front_matter(&mut post, map, front, &mut warnings);
+                    diagnostics.extend(warnings.into_iter().map(|w| Diagnostic {
+                        path: path.to_path_buf(),
+                        ..w
+                    }));
+                }
+                Err(error) => {
+                    post.front_matter = FrontMatterState::Broken;
+                    diagnostics.push(Diagnostic::error(path, error.line, error.kind));
+                    salvage(&mut post, front);
+                }
+            }
+        }
+    }
+    // Listing reads only this much of the body, so a full load looks no further: the two
+    // must give a post the same title and format.
+    apply_fallbacks(&mut post, body_sample(parts.body), path);
+    crate::store::fields::note_fallback_date(&post, &mut diagnostics);
+    let front_text = parts.front.map_or("", |f| f.text);
+    post.content_hash = fnv1a(
+        front_text
+            .as_bytes()
+            .iter()
+            .chain(&file.size.to_le_bytes())
+            .copied(),
+    );
+    (post, parts.body_line, diagnostics)
+}
+
+/// Reads a post's body again from disk, for rendering or full-text search.
+/// The same body as [`load_file`] gives, without parsing the front matter again.
+pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
+    let file = read_file(&post.path, &LoadOptions::default(), usize::MAX)?;
+    let decoded = decode_file(&post.path, &file.bytes, file.complete)?;
+    Ok(sanitize_block(split(&decoded.text).body).into_owned())
+}
+
+fn salvage(post: &mut Post, front: FrontText<'_>) {
+    let mut ignored = Vec::new();
+    let fields: Vec<(String, crate::store::value::FrontValue)> = ["title", "date"]
+        .iter()
+        .filter_map(|key| {
+            front
+                .salvage(key)
+                .map(|v| (key.to_string(), crate::store::value::FrontValue::String(v)))
+        })
+        .collect();
+    apply_front_matter(post, fields, front, &mut ignored);
+}
+
+/// The first bytes of a file (all of it when `limit` allows) and its size.
+pub(super) struct FileStart {
+    pub(super) bytes: Vec<u8>,
+    size: u64,
+    modified: i64,
+    pub(super) complete: bool,
+}
+
+pub(super) fn read_file(
+    path: &Path,
+    options: &LoadOptions,
+    limit: usize,
+) -> Result<FileStart, Diagnostic> {
+    let unreadable =
+        |e: io::Error| Diagnostic::error(path, None, DiagnosticKind::CannotRead(e.to_string()));
+    // Only a regular file is opened: opening a FIFO waits for a writer, forever.
+    let file = match crate::bounded_read::open_regular(path, u64::MAX) {
+        Ok(Some((file, _))) => file,
+        Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
+        Err(refused) => return Err(Diagnostic::error(path, None, refused.into())),
+    };
+    let meta = file.metadata().map_err(unreadable)?;
+    let size = meta.len();
+    let modified = modified_nanos(&meta);
+    if size > options.max_file_bytes {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            DiagnosticKind::TooLarge {
+                size_tenths_mib: tenths_of_mib(size),
+                limit_mib: options.max_file_bytes / 1048576,
+            },
+        ));
+    }
+    let size_now = usize::try_from(size).unwrap_or(usize::MAX);
+    let wanted = size_now.min(limit);
+    // A file that fits is read to the size just stated, without the extra read that finds
+    // the end; a longer one is read one byte past what is wanted, to know that it goes on.
+    let mut bytes = Vec::with_capacity(wanted + 1);
+    let asked = if size_now <= limit {
+        wanted
+    } else {
+        wanted + 1
+    };
+    (&file)
+        .take(asked as u64)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let complete = bytes.len() <= wanted;
+    bytes.truncate(wanted);
+    Ok(FileStart {
+        bytes,
+        size,
+        modified,
+        complete,
+    })
+}
+
+/// A file's modification time in nanoseconds since the epoch; 0 when the system has none.
+pub fn modified_nanos(meta: &fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}

@@ -1,0 +1,237 @@
+//! Stories across posts: which stories of which posts are the same story.
+//!
+//! A post's stories are found by the renderer ([`crate::render::stories`]); a post without
+//! sections is one story whose source is the post's. Two stories are the same story when
+//! - their sources fold to the same URL ([`url::normalize`]), or
+//! - both have a source of their own, their headings fold to the same key
+//!   ([`brief_text::heading_key`]) and their posts are dated at most [`HEADING_DAYS`] days
+//!   apart (different outlets covering one event).
+//!
+//! Headings that are near but unequal are never merged. A section without a link of its own
+//! (`## 分析`, `## 结论`) has no identity beyond its post: such headings recur in every
+//! briefing without being the same story. A post's whole-body story is matched by its source
+//! only (daily briefings often share a title). A merged story keeps every source it was given.
+//!
+//! [`merge`] walks posts oldest first, keeping per folded URL and per heading key the story
+//! they belong to: linear in the number of stories. Depends on `store` (posts, dates) and
+//! `render` (the stories found in a body); nothing of the UI.
+
+pub mod cache;
+pub mod near;
+pub mod seen;
+pub mod url;
+
+use crate::render::host_of;
+use crate::render::stories::Story;
+use crate::store::{Post, PostDate};
+use brief_text::heading_key;
+
+type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// Posts at most this many days apart may share a story by heading alone.
+pub const HEADING_DAYS: i64 = 7;
+
+/// One story of one post, with its identity.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PostStory {
+    pub title: String,
+    /// The source link as written.
+    pub source: Option<String>,
+    /// The source folded ([`url::normalize`]).
+    pub source_key: Option<String>,
+    /// The heading folded, when the story may be matched by heading.
+    pub heading_key: Option<String>,
+}
+
+impl PostStory {
+    /// The source's host, empty without one.
+    pub fn host(&self) -> String {
+        self.source.as_deref().map(host_of).unwrap_or_default()
+    }
+}
+
+/// The one story of a post without sections of its own: the post, with the post's source.
+pub fn whole_post_story(post: &Post) -> PostStory {
+    let source = post.source.clone().filter(|s| !s.trim().is_empty());
+    PostStory {
+        title: post.title.clone(),
+        source_key: source.as_deref().and_then(url::normalize),
+        source,
+        heading_key: None,
+    }
+}
+
+/// The stories of `post` from those found in its body.
+pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
+    if found.is_empty() {
+        return vec![whole_post_story(post)];
+    }
+    found
+        .iter()
+        .map(|story| {
+            let source_key = story.source.as_deref().and_then(url::normalize);
+            PostStory {
+                title: story.title.clone(),
+                heading_key: source_key.as_ref().and_then(|_| heading_key(&story.title)),
+                source_key,
+                source: story.source.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A story as it appears across posts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedStory {
+    /// The title where first seen.
+    pub title: String,
+    /// Every distinct source, folded, in the order met (oldest post first).
+    pub urls: Vec<String>,
+    /// The sources as written, parallel to `urls`.
+    pub sources: Vec<String>,
+    /// The posts carrying it (indices into the slice given to [`merge`]), oldest first, each
+    /// once.
+    pub posts: Vec<usize>,
+    /// The date of the first post carrying it.
+    pub first_seen: Option<PostDate>,
+}
+
+/// What [`merge`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub stories: Vec<MergedStory>,
+    /// For each post, for each of its stories, the index into `stories`.
+    pub of_post: Vec<Vec<usize>>,
+}
+
+impl Merged {
+    /// How many of post `post`'s distinct stories no earlier post carried.
+    pub fn new_in(&self, post: usize) -> usize {
+        let mut ids = self.of_post[post].clone();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.iter()
+            .filter(|&&id| self.stories[id].posts.first() == Some(&post))
+            .count()
+    }
+
+    /// How many distinct stories post `post` carries.
+    pub fn count_in(&self, post: usize) -> usize {
+        let mut ids = self.of_post[post].clone();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+/// Disjoint sets over story occurrences, by union of roots with path halving.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            // The older occurrence stays the root.
+            let (keep, join) = if a < b { (a, b) } else { (b, a) };
+            self.0[join] = keep;
+        }
+    }
+}
+
+/// Which stories of `posts` (each a post with its stories) are the same story.
+pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
+    // Oldest first, by date and then path; the position last, so that the order is the one
+    // a stable sort gives, whatever the sort.
+    let dates: Vec<i64> = posts
+        .iter()
+        .map(|(post, _)| post.date.map_or(i64::MAX, |d| d.sort_key()))
+        .collect();
+    let mut order: Vec<usize> = (0..posts.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        dates[a]
+            .cmp(&dates[b])
+            .then_with(|| posts[a].0.path.cmp(&posts[b].0.path))
+            .then(a.cmp(&b))
+    });
+    let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
+    // Occurrences numbered in walking order, so lower is older.
+    let mut occurrences: Vec<(usize, usize)> = Vec::with_capacity(total);
+    let mut sets = Sets(Vec::with_capacity(total));
+    let mut by_url: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
+    let mut by_heading: Map<&str, (usize, jiff::civil::Date)> =
+        Map::with_capacity_and_hasher(total, Default::default());
+    for &p in &order {
+        let (post, stories) = &posts[p];
+        let day = post.date.map(|d| d.day());
+        for (s, story) in stories.iter().enumerate() {
+            let id = occurrences.len();
+            occurrences.push((p, s));
+            sets.0.push(id);
+            if let Some(key) = story.source_key.as_deref() {
+                match by_url.get(key) {
+                    Some(&other) => sets.union(id, other),
+                    None => {
+                        by_url.insert(key, id);
+                    }
+                }
+            }
+            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day) {
+                if let Some(&(other, other_day)) = by_heading.get(key)
+                    && days_apart(other_day, day) <= HEADING_DAYS
+                {
+                    sets.union(id, other);
+                }
+                by_heading.insert(key, (id, day));
+            }
+        }
+    }
+    let mut merged = Merged {
+        stories: Vec::new(),
+        of_post: posts.iter().map(|(_, s)| vec![0; s.len()]).collect(),
+    };
+    // A root is the oldest occurrence of its set, so it is met before the others.
+    let mut story_of_root: Vec<usize> = vec![usize::MAX; occurrences.len()];
+    let mut has_url: Set<(usize, &str)> = Set::default();
+    for (id, &(p, s)) in occurrences.iter().enumerate() {
+        let root = sets.root(id);
+        let story = &posts[p].1[s];
+        if story_of_root[root] == usize::MAX {
+            story_of_root[root] = merged.stories.len();
+            merged.stories.push(MergedStory {
+                title: story.title.clone(),
+                urls: Vec::new(),
+                sources: Vec::new(),
+                posts: Vec::new(),
+                first_seen: posts[p].0.date,
+            });
+        }
+        let index = story_of_root[root];
+        merged.of_post[p][s] = index;
+        let entry = &mut merged.stories[index];
+        if entry.posts.last() != Some(&p) {
+            entry.posts.push(p);
+        }
+        if let (Some(key), Some(source)) = (&story.source_key, &story.source)
+            && has_url.insert((index, key.as_str()))
+        {
+            entry.urls.push(key.clone());
+            entry.sources.push(source.clone());
+        }
+    }
+    merged
+}
+
+fn days_apart(a: jiff::civil::Date, b: jiff::civil::Date) -> i64 {
+    a.until(b)
+        .map(|span| i64::from(span.get_days()).abs())
+        .unwrap_or(i64::MAX)
+}
