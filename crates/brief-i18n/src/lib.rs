@@ -5,7 +5,7 @@
 //!   `language`, else `LC_ALL`, `LC_MESSAGES`, `LANG` (the first of them that is set and not
 //!   empty decides, as gettext reads them), else English.
 //! - [`Catalog`] holds every string, one field per key; each language is one `const` of it
-//!   (`i18n/en.rs`, `i18n/zh_hans.rs`, `i18n/zh_hant.rs`, `i18n/ja.rs`), so a key missing
+//!   (`en.rs`, `zh_hans.rs`, `zh_hant.rs`, `ja.rs` beside this file), so a key missing
 //!   from a language does not compile. A template names its arguments in braces (`{n}`) and
 //!   [`fill`] puts them in; a test checks that every language fills the same names as English,
 //!   that no entry is empty, and that no translated entry is left in English.
