@@ -8,22 +8,16 @@
 
 use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
-use brief::app::runner::{self, Effects};
+use brief::app::runner::{self, InMemory};
 use brief::app::{Action, App};
 use brief::ui::{self, Theme};
-use brief_core::marks::MarkChange;
-use brief_core::positions::PositionChange;
-use brief_core::store::{IndexCache, LoadOptions, Post, load_path, load_path_cached};
-use brief_core::stories::seen::SeenChange;
+use brief_core::store::{IndexCache, LoadOptions, load_path, load_path_cached};
 use brief_corpus::{CorpusOptions, write_corpus};
-use brief_i18n::Catalog;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::hint::black_box;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 fn loading(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a corpus folder");
@@ -67,54 +61,11 @@ fn app_with_posts() -> (App, Terminal<TestBackend>) {
     )
 }
 
-/// What the event loop's side of a key costs: requests go to workers that answer after the
-/// frame (so nothing is reported back here), and nothing is saved.
-struct Workers;
-
-impl Effects for Workers {
-    fn open_url(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn copy_to_clipboard(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn reload(&mut self) -> Option<Action> {
-        None
-    }
-    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
-        black_box((post, width));
-        None
-    }
-    fn search_bodies(&mut self, _: u64, query: String, _: Arc<Vec<PathBuf>>) -> Option<Action> {
-        black_box(query);
-        None
-    }
-    fn cancel_search(&mut self) -> Option<Action> {
-        None
-    }
-    fn save_marks(&mut self, _: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_search(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_positions(&mut self, _: Vec<PositionChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
-        None
-    }
-}
-
 fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, theme: &Theme, code: KeyCode) {
     if let Some(action) = action_for_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        black_box(runner::settle(app, action, &mut Workers));
+        // As the event loop's workers do, requests are answered after the frame: nothing is
+        // reported back here, and nothing is saved.
+        black_box(runner::settle(app, action, &mut InMemory::silent()));
     }
     terminal
         .draw(|frame| ui::draw(frame, app, theme))

@@ -12,15 +12,11 @@
 use brief::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use brief::app::keymap::action_for_key;
 use brief::app::layout::{centered, inner};
-use brief::app::runner::{self, Effects};
+use brief::app::runner::{self, InMemory};
 use brief::app::{Action, App, Focus, TagRow};
 use brief::ui::{self, Theme};
-use brief_core::marks::MarkChange;
-use brief_core::positions::PositionChange;
 use brief_core::render::{RenderOptions, render_article_with};
 use brief_core::store::{LoadOptions, Post, contains_ignore_case, load_path, read_body};
-use brief_core::stories::seen::SeenChange;
-use brief_i18n::Catalog;
 use brief_i18n::Lang;
 use brief_text::display_width;
 use ratatui::Terminal;
@@ -63,37 +59,21 @@ use common::samples as sample_root;
 /// An app with the sample posts loaded, and its side effects run in memory.
 struct Harness {
     app: App,
-    fx: Fakes,
+    fx: InMemory<'static>,
 }
 
 /// Articles read from the sample folder and rendered in the app's language, bodies searched
-/// in the files; the URLs the browser was asked to open are kept. Quitting, the clipboard,
-/// reloading, saving marks: nothing the screen needs.
-struct Fakes {
-    language: Lang,
-    opened: Vec<String>,
-}
-
-impl Effects for Fakes {
-    fn open_url(&mut self, url: String, _: &'static Catalog) -> Option<Action> {
-        self.opened.push(url);
-        None
-    }
-    fn copy_to_clipboard(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn reload(&mut self) -> Option<Action> {
-        None
-    }
-    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
-        Some(match read_body(&post) {
+/// in the files; what the app asks besides (the browser, saves) is only recorded.
+fn fakes(language: Lang) -> InMemory<'static> {
+    let render = move |post: &Post, width: usize| {
+        Some(match read_body(post) {
             Ok(body) => Action::ArticleReady {
                 path: post.path.clone(),
                 width,
                 article: Arc::new(render_article_with(
-                    &post,
+                    post,
                     &body,
-                    &RenderOptions::new(width).in_language(self.language),
+                    &RenderOptions::new(width).in_language(language),
                 )),
             },
             Err(diagnostic) => Action::ArticleFailed {
@@ -101,45 +81,12 @@ impl Effects for Fakes {
                 message: diagnostic.to_string(),
             },
         })
-    }
-    fn search_bodies(
-        &mut self,
-        generation: u64,
-        query: String,
-        paths: Arc<Vec<PathBuf>>,
-    ) -> Option<Action> {
-        let hits = paths
-            .iter()
-            .filter(|path| body_contains(path, &query))
-            .cloned()
-            .collect();
-        Some(Action::SearchHits {
-            generation,
-            paths: hits,
-            done: true,
-        })
-    }
-    fn cancel_search(&mut self) -> Option<Action> {
-        None
-    }
-    fn save_marks(&mut self, _: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_search(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_positions(&mut self, _: Vec<PositionChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_seen(&mut self, _: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
-        None
-    }
+    };
+    let search = |query: &str, paths: &[PathBuf]| {
+        let hits = paths.iter().filter(|path| body_contains(path, query));
+        Some(hits.cloned().collect())
+    };
+    InMemory::new(Box::new(render), Box::new(search))
 }
 
 impl Harness {
@@ -161,10 +108,7 @@ impl Harness {
         let root = sample_root();
         let mut harness = Harness {
             app: App::new(root.clone(), Rect::new(0, 0, width, height)),
-            fx: Fakes {
-                language: lang,
-                opened: Vec::new(),
-            },
+            fx: fakes(lang),
         };
         harness.app.settings.language = lang;
         harness.apply(Action::Resize(width, height));
@@ -897,7 +841,7 @@ fn o_in_the_article_opens_its_source() {
         .and_then(|p| p.source.clone())
         .expect("the post has a source");
     h.char('o');
-    assert_eq!(h.fx.opened, vec![source]);
+    assert_eq!(h.fx.recorded.opened, vec![source]);
 }
 
 // ---- every size, every screen -------------------------------------------------------------
@@ -1082,10 +1026,7 @@ fn a_search_typed_while_loading_keeps_its_body_matches() {
     let loaded = load_path(&root, &LoadOptions::default());
     let mut h = Harness {
         app: App::new(root, Rect::new(0, 0, 120, 40)),
-        fx: Fakes {
-            language: Lang::En,
-            opened: Vec::new(),
-        },
+        fx: fakes(Lang::En),
     };
     h.resize(120, 40);
     h.apply(Action::PostsLoaded {

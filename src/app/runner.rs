@@ -134,5 +134,8 @@ fn walk(
     Flow::Continue
 }
 
+mod in_memory;
+pub use in_memory::{InMemory, Recorded, RenderFn, SearchFn};
+
 #[cfg(test)]
 mod tests;

@@ -6,10 +6,9 @@ use crate::app::input::{
     KeyCode, KeyEvent, KeyModifiers, PointerEvent, PointerKind, action_for_pointer,
 };
 use crate::app::keymap::action_for_key;
-use crate::app::runner::{self, Effects};
+use crate::app::runner::{self, InMemory};
 use brief_core::render::render_article;
 use brief_core::store::PostDate;
-use brief_i18n::Catalog;
 use std::path::Path;
 
 mod links;
@@ -42,105 +41,35 @@ fn body_of(path: &Path) -> String {
     body
 }
 
-/// An app on 30 posts at `width`x`height`, loaded, with effects run synchronously by
-/// [`Fakes`].
+/// An app on 30 posts at `width`x`height`, loaded, with effects run synchronously in memory
+/// ([`fakes`]).
 struct Harness {
     app: App,
-    fx: Fakes,
+    fx: InMemory<'static>,
     quit: bool,
 }
 
-/// In-memory side effects: articles rendered from [`body_of`], bodies searched the same way,
-/// everything else recorded.
-#[derive(Default)]
-struct Fakes {
-    opened: Vec<String>,
-    copied: Vec<String>,
-    reloads: usize,
-    renders: usize,
-    saved: Vec<brief_core::marks::MarkChange>,
-    positions_saved: Vec<brief_core::positions::PositionChange>,
-    searches_saved: Vec<String>,
-}
-
-impl Effects for Fakes {
-    fn open_url(&mut self, url: String, _: &'static Catalog) -> Option<Action> {
-        self.opened.push(url);
-        None
-    }
-    fn copy_to_clipboard(&mut self, text: String, _: &'static Catalog) -> Option<Action> {
-        self.copied.push(text);
-        None
-    }
-    fn reload(&mut self) -> Option<Action> {
-        self.reloads += 1;
-        None
-    }
-    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
-        self.renders += 1;
-        let article = render_article(&post, &body_of(&post.path), width);
+/// In-memory side effects: articles rendered from [`body_of`], bodies searched the same way
+/// (as the worker does: every text term in the post), everything else recorded.
+fn fakes() -> InMemory<'static> {
+    let render = |post: &Post, width: usize| {
         Some(Action::ArticleReady {
             path: post.path.clone(),
             width,
-            article: Arc::new(article),
+            article: Arc::new(render_article(post, &body_of(&post.path), width)),
         })
-    }
-    fn search_bodies(
-        &mut self,
-        generation: u64,
-        query: String,
-        paths: Arc<Vec<PathBuf>>,
-    ) -> Option<Action> {
-        // As the worker does: every text term in the post.
-        let terms = brief_core::store::SearchTerms::parse(&query).text;
-        let hits = paths
-            .iter()
-            .filter(|p| {
-                let body = body_of(p);
-                terms
-                    .iter()
-                    .all(|t| brief_core::store::contains_ignore_case(&body, t))
-            })
-            .cloned()
-            .collect();
-        Some(Action::SearchHits {
-            generation,
-            paths: hits,
-            done: true,
-        })
-    }
-    fn cancel_search(&mut self) -> Option<Action> {
-        None
-    }
-    fn save_marks(&mut self, changes: Vec<MarkChange>, _: &'static Catalog) -> Option<Action> {
-        self.saved.extend(changes);
-        None
-    }
-    fn save_search(&mut self, query: String, _: &'static Catalog) -> Option<Action> {
-        self.searches_saved.push(query);
-        None
-    }
-    fn save_positions(
-        &mut self,
-        changes: Vec<brief_core::positions::PositionChange>,
-        _: &'static Catalog,
-    ) -> Option<Action> {
-        self.positions_saved.extend(changes);
-        None
-    }
-    fn save_seen(
-        &mut self,
-        _: Vec<brief_core::stories::seen::SeenChange>,
-        _: &'static Catalog,
-    ) -> Option<Action> {
-        None
-    }
-    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
-        None
-    }
+    };
+    let search = |query: &str, paths: &[PathBuf]| {
+        let terms = brief_core::store::SearchTerms::parse(query).text;
+        let hits = paths.iter().filter(|p| {
+            let body = body_of(p);
+            terms
+                .iter()
+                .all(|t| brief_core::store::contains_ignore_case(&body, t))
+        });
+        Some(hits.cloned().collect())
+    };
+    InMemory::new(Box::new(render), Box::new(search))
 }
 
 impl Harness {
@@ -162,7 +91,7 @@ impl Harness {
         }
         let mut h = Harness {
             app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
-            fx: Fakes::default(),
+            fx: fakes(),
             quit: false,
         };
         h.act(Action::Resize(width, height));
@@ -222,7 +151,7 @@ impl Harness {
 impl Harness {
     /// `o` on a post whose article has no primary link opens the source of the post shown.
     fn select_post_with_source_on_screen_check(&mut self, shown: usize) {
-        let before = self.fx.opened.len();
+        let before = self.fx.recorded.opened.len();
         self.key(KeyCode::Char('o'));
         let expected = self
             .app
@@ -230,6 +159,6 @@ impl Harness {
             .and_then(|a| a.primary())
             .map(|l| l.url.clone())
             .or_else(|| self.app.posts[shown].source.clone());
-        assert_eq!(self.fx.opened.get(before).cloned(), expected);
+        assert_eq!(self.fx.recorded.opened.get(before).cloned(), expected);
     }
 }

@@ -2,11 +2,11 @@
 
 use crate::app::input::{KeyCode, KeyEvent, KeyModifiers};
 use crate::app::keymap::action_for_key;
+use crate::app::runner::InMemory;
 use crate::app::{Action, App, Effect, Overlay};
 use brief_core::render::render_article;
 use brief_core::store::Post;
 use brief_core::stories::seen::{Seen, SeenChange, Sighting};
-use brief_i18n::Catalog;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -158,23 +158,27 @@ fn the_outline_opens_at_the_story_in_view_and_jumps() {
 /// asked to record as seen.
 struct Reader {
     app: App,
-    bodies: Vec<(Post, String)>,
-    seen: Vec<SeenChange>,
-    saved: Vec<brief_core::marks::MarkChange>,
+    fx: InMemory<'static>,
 }
 
 impl Reader {
     fn new(width: u16, height: u16, bodies: Vec<(Post, String)>) -> Self {
+        let posts: Vec<Post> = bodies.iter().map(|(p, _)| p.clone()).collect();
+        let render = move |post: &Post, width: usize| {
+            let body = &bodies.iter().find(|(p, _)| p.path == post.path)?.1;
+            Some(Action::ArticleReady {
+                path: post.path.clone(),
+                width,
+                article: Arc::new(render_article(post, body, width)),
+            })
+        };
         let mut reader = Reader {
             app: App::new(PathBuf::from("posts"), Rect::new(0, 0, width, height)),
-            bodies,
-            seen: Vec::new(),
-            saved: Vec::new(),
+            fx: InMemory::new(Box::new(render), Box::new(|_, _| None)),
         };
         // Read marks come from scrolling to the end, so that opening alone marks nothing.
         reader.app.settings.mark_read_on = crate::app::MarkReadOn::End;
         reader.act(Action::Resize(width, height));
-        let posts = reader.bodies.iter().map(|(p, _)| p.clone()).collect();
         reader.act(Action::PostsLoaded {
             posts,
             diagnostics: Vec::new(),
@@ -183,10 +187,15 @@ impl Reader {
         reader
     }
 
+    /// The stories this reader was asked to record as seen.
+    fn seen(&self) -> &[SeenChange] {
+        &self.fx.recorded.seen
+    }
+
     /// The seen stories this reader recorded, come back as a save returns them.
     fn seen_as_saved(&mut self) {
         let mut seen = Seen::default();
-        self.seen.iter().for_each(|c| seen.apply(c));
+        self.seen().iter().for_each(|c| seen.apply(c));
         self.act(Action::SeenLoaded(seen));
     }
 
@@ -201,73 +210,7 @@ impl Reader {
     }
 
     fn act(&mut self, action: Action) {
-        let mut fx = ReaderFakes {
-            bodies: &self.bodies,
-            seen: &mut self.seen,
-            saved: &mut self.saved,
-        };
-        crate::app::runner::settle(&mut self.app, action, &mut fx);
-    }
-}
-
-/// The reader's side effects in memory: articles rendered from its bodies, saves recorded.
-struct ReaderFakes<'a> {
-    bodies: &'a [(Post, String)],
-    seen: &'a mut Vec<SeenChange>,
-    saved: &'a mut Vec<brief_core::marks::MarkChange>,
-}
-
-impl crate::app::runner::Effects for ReaderFakes<'_> {
-    fn open_url(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn copy_to_clipboard(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn reload(&mut self) -> Option<Action> {
-        None
-    }
-    fn load_article(&mut self, post: Post, width: usize) -> Option<Action> {
-        let body = &self.bodies.iter().find(|(p, _)| p.path == post.path)?.1;
-        Some(Action::ArticleReady {
-            path: post.path.clone(),
-            width,
-            article: Arc::new(render_article(&post, body, width)),
-        })
-    }
-    fn search_bodies(&mut self, _: u64, _: String, _: Arc<Vec<PathBuf>>) -> Option<Action> {
-        None
-    }
-    fn cancel_search(&mut self) -> Option<Action> {
-        None
-    }
-    fn save_marks(
-        &mut self,
-        changes: Vec<brief_core::marks::MarkChange>,
-        _: &'static Catalog,
-    ) -> Option<Action> {
-        self.saved.extend(changes);
-        None
-    }
-    fn save_search(&mut self, _: String, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn save_positions(
-        &mut self,
-        _: Vec<brief_core::positions::PositionChange>,
-        _: &'static Catalog,
-    ) -> Option<Action> {
-        None
-    }
-    fn save_seen(&mut self, changes: Vec<SeenChange>, _: &'static Catalog) -> Option<Action> {
-        self.seen.extend(changes);
-        None
-    }
-    fn save_fold_repeats(&mut self, _: bool, _: &'static Catalog) -> Option<Action> {
-        None
-    }
-    fn find_stories(&mut self, _: Vec<Post>) -> Option<Action> {
-        None
+        crate::app::runner::settle(&mut self.app, action, &mut self.fx);
     }
 }
 
@@ -315,10 +258,12 @@ fn a_post_of_nothing_but_seen_repeats_counts_as_read() {
     let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
     assert!(
         reader
-            .saved
+            .fx
+            .recorded
+            .marks
             .contains(&brief_core::marks::MarkChange::Read(id, true)),
         "{:?}",
-        reader.saved
+        reader.fx.recorded.marks
     );
 }
 
@@ -348,21 +293,21 @@ fn a_preview_sees_nothing_an_opened_article_sees_what_is_on_screen() {
         reader.app.rendered_article().is_some(),
         "the preview is shown"
     );
-    assert!(reader.seen.is_empty(), "a preview is not reading");
+    assert!(reader.seen().is_empty(), "a preview is not reading");
     reader.act(Action::OpenSelected);
-    let keys: Vec<&str> = reader.seen.iter().map(|c| c.key.as_str()).collect();
+    let keys: Vec<&str> = reader.seen().iter().map(|c| c.key.as_str()).collect();
     assert!(keys.contains(&"u:a.example/deal"), "{keys:?}");
     assert!(keys.contains(&"u:c.example/new"), "{keys:?}");
     assert!(
         reader
-            .seen
+            .seen()
             .iter()
             .all(|c| c.sighting.date.to_string() == "2026-02-14")
     );
     // Recorded once, however often the screen is drawn again.
-    let count = reader.seen.len();
+    let count = reader.seen().len();
     reader.act(Action::MoveDown);
-    assert_eq!(reader.seen.len(), count);
+    assert_eq!(reader.seen().len(), count);
 }
 
 #[test]

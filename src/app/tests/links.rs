@@ -8,18 +8,23 @@ fn o_opens_the_source_and_digits_open_numbered_links() {
     h.select_post_with_source();
     let source = h.app.selected_post().unwrap().source.clone().unwrap();
     h.key(KeyCode::Char('o'));
-    assert_eq!(h.fx.opened, std::slice::from_ref(&source));
+    assert_eq!(h.fx.recorded.opened, std::slice::from_ref(&source));
     h.key(KeyCode::Char('1'));
-    assert_eq!(h.fx.opened.last().unwrap(), &source, "the source is [1]");
+    assert_eq!(
+        h.fx.recorded.opened.last().unwrap(),
+        &source,
+        "the source is [1]"
+    );
     h.key(KeyCode::Char('2'));
     assert!(
-        h.fx.opened
+        h.fx.recorded
+            .opened
             .last()
             .unwrap()
             .starts_with("https://a.example.com/")
     );
     h.key(KeyCode::Char('3'));
-    assert_eq!(h.fx.opened.len(), 3, "ftp links are refused");
+    assert_eq!(h.fx.recorded.opened.len(), 3, "ftp links are refused");
     assert!(h.app.status.as_deref().unwrap().contains("refused"));
     h.key(KeyCode::Char('9'));
     assert!(h.app.status.as_deref().unwrap().contains("no link [9]"));
@@ -35,13 +40,13 @@ fn f_picks_a_link_and_y_copies_it() {
     let second = h.app.rendered_article().unwrap().links[1].url.clone();
     assert!(second.starts_with("https://a.example.com/"));
     h.key(KeyCode::Char('y'));
-    assert_eq!(h.fx.copied.last(), Some(&second));
+    assert_eq!(h.fx.recorded.copied.last(), Some(&second));
     h.key(KeyCode::Enter);
-    assert_eq!(h.fx.opened.last(), Some(&second));
+    assert_eq!(h.fx.recorded.opened.last(), Some(&second));
     assert!(h.app.overlay.is_none());
     h.key(KeyCode::Char('y'));
     assert_eq!(
-        h.fx.copied.last(),
+        h.fx.recorded.copied.last(),
         h.app.selected_post().unwrap().source.as_ref(),
         "outside the picker y copies the source"
     );
@@ -86,28 +91,28 @@ fn harness_with_links(count: usize) -> Harness {
 fn a_count_before_o_opens_that_link_and_1_2_opens_one_link() {
     let mut h = harness_with_links(15);
     h.chars("12o");
-    assert_eq!(h.fx.opened, ["https://l.example.com/12"]);
+    assert_eq!(h.fx.recorded.opened, ["https://l.example.com/12"]);
     h.chars("12");
     assert_eq!(
-        h.fx.opened.len(),
+        h.fx.recorded.opened.len(),
         2,
         "1 then 2 opens link 12, not links 1 and 2"
     );
-    assert_eq!(h.fx.opened[1], "https://l.example.com/12");
+    assert_eq!(h.fx.recorded.opened[1], "https://l.example.com/12");
     h.chars("3");
     assert_eq!(
-        h.fx.opened[2], "https://l.example.com/3",
+        h.fx.recorded.opened[2], "https://l.example.com/3",
         "no longer number starts with 3"
     );
     h.chars("1");
     h.key(KeyCode::Enter);
-    assert_eq!(h.fx.opened[3], "https://l.example.com/1");
+    assert_eq!(h.fx.recorded.opened[3], "https://l.example.com/1");
     h.chars("10o");
-    assert_eq!(h.fx.opened[4], "https://l.example.com/10");
+    assert_eq!(h.fx.recorded.opened[4], "https://l.example.com/10");
     h.chars("1j");
     h.chars("5");
     assert_eq!(
-        h.fx.opened[5], "https://l.example.com/5",
+        h.fx.recorded.opened[5], "https://l.example.com/5",
         "another key drops the count"
     );
 }

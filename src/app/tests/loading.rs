@@ -6,7 +6,7 @@ use super::*;
 fn r_reloads_and_replaces_the_posts() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Char('r'));
-    assert_eq!(h.fx.reloads, 1);
+    assert_eq!(h.fx.recorded.reloads, 1);
     h.act(Action::PostsLoaded {
         posts: vec![post("new", "2026-05-01", &["AI"], None)],
         diagnostics: vec![],
@@ -142,16 +142,20 @@ fn a_file_change_updates_the_count_of_files_with_errors() {
 fn reloading_lays_the_open_article_out_again() {
     let mut h = Harness::new(120, 40);
     let posts = h.app.posts.clone();
-    let renders = h.fx.renders;
+    let renders = h.fx.recorded.renders;
     assert!(h.app.rendered_article().is_some());
     h.key(KeyCode::Char('r'));
-    assert_eq!(h.fx.reloads, 1);
+    assert_eq!(h.fx.recorded.reloads, 1);
     h.act(Action::PostsLoaded {
         posts,
         diagnostics: vec![],
         done: true,
     });
-    assert_eq!(h.fx.renders, renders + 1, "the open article is read again");
+    assert_eq!(
+        h.fx.recorded.renders,
+        renders + 1,
+        "the open article is read again"
+    );
 }
 
 #[test]

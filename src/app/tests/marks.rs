@@ -10,7 +10,10 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
     assert!(!h.app.mark_of(index).read);
     h.key(KeyCode::Enter);
     assert!(h.app.mark_of(index).read, "opening marks read");
-    assert!(matches!(h.fx.saved.last(), Some(MarkChange::Read(_, true))));
+    assert!(matches!(
+        h.fx.recorded.marks.last(),
+        Some(MarkChange::Read(_, true))
+    ));
     h.key(KeyCode::Char('q'));
     h.key(KeyCode::Char('u'));
     assert!(!h.app.mark_of(index).read, "u toggles back to unread");
@@ -29,7 +32,7 @@ fn opening_marks_read_and_u_s_v_toggle_and_filter() {
     assert_eq!(h.app.view, [index]);
     h.key(KeyCode::Char('v'));
     assert_eq!(h.app.view.len(), 30);
-    assert_eq!(h.fx.saved.len(), 4);
+    assert_eq!(h.fx.recorded.marks.len(), 4);
 }
 
 #[test]
@@ -144,7 +147,7 @@ fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
     let read = (0..30).filter(|&i| h.app.mark_of(i).read).count();
     assert!(read < 30, "posts out of view stay unread");
     assert!(h.app.status.as_deref().unwrap_or("").starts_with("marked "));
-    let saved = h.fx.saved.len();
+    let saved = h.fx.recorded.marks.len();
     h.key(KeyCode::Char('U'));
     let still_read: Vec<usize> = (0..30).filter(|&i| h.app.mark_of(i).read).collect();
     assert_eq!(
@@ -152,7 +155,7 @@ fn capital_a_marks_the_view_read_and_capital_u_undoes_it() {
         1,
         "only the post read before A stays read"
     );
-    assert!(h.fx.saved.len() > saved, "the undo is saved");
+    assert!(h.fx.recorded.marks.len() > saved, "the undo is saved");
     assert!(
         (0..30).any(|i| h.app.mark_of(i).starred),
         "stars are untouched"
@@ -173,7 +176,7 @@ fn the_reading_position_comes_back_when_a_post_is_opened_again() {
     assert_eq!(h.scroll(), 10);
     h.key(KeyCode::Char('q'));
     assert_eq!(
-        h.fx.positions_saved.len(),
+        h.fx.recorded.positions.len(),
         1,
         "leaving the article notes where"
     );
@@ -188,7 +191,8 @@ fn the_reading_position_comes_back_when_a_post_is_opened_again() {
 
     // After a restart, with the positions read back from the state folder.
     let noted: brief_core::positions::Positions =
-        h.fx.positions_saved
+        h.fx.recorded
+            .positions
             .iter()
             .filter_map(|(id, p)| Some((id.clone(), p.clone()?)))
             .collect();

@@ -141,7 +141,7 @@ fn the_prompt_edits_like_a_shell_line_and_recalls_earlier_searches() {
     h.chars("p03");
     h.key(KeyCode::Enter);
     assert_eq!(
-        h.fx.searches_saved,
+        h.fx.recorded.saved_searches,
         ["p03"],
         "Enter keeps the search in the history"
     );
