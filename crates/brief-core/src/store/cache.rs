@@ -213,6 +213,33 @@ impl IndexCache {
     }
 }
 
+/// A rewrite of one folder's cache, gathered by a load and done when its caller chooses: on
+/// another thread while the posts are printed, so that nobody waits for a cache.
+#[derive(Debug)]
+#[must_use = "the cache is written only by `write`"]
+pub struct CacheRewrite {
+    file: PathBuf,
+    root: PathBuf,
+    kept: Vec<String>,
+    fresh: Vec<CacheEntry>,
+}
+
+impl CacheRewrite {
+    pub(crate) fn new(file: &Path, root: &Path, kept: Vec<String>, fresh: Vec<CacheEntry>) -> Self {
+        CacheRewrite {
+            file: file.to_path_buf(),
+            root: root.to_path_buf(),
+            kept,
+            fresh,
+        }
+    }
+
+    /// Writes the cache: see [`IndexCache::rewrite`].
+    pub fn write(self) -> io::Result<()> {
+        IndexCache::rewrite(&self.file, &self.root, &self.kept, self.fresh)
+    }
+}
+
 fn root_key(root: &Path) -> String {
     fs::canonicalize(root)
         .unwrap_or_else(|_| root.to_path_buf())
