@@ -113,7 +113,11 @@ fn stories_with(posts: &[&Post], cached: Option<(CacheAt<'_>, StoryCache)>) -> V
 /// Merges the stories of `posts` (parallel to `stories`).
 pub fn merge_posts(posts: &[&Post], stories: Vec<Vec<PostStory>>) -> Merged {
     let pairs: Vec<(&Post, Vec<PostStory>)> = posts.iter().copied().zip(stories).collect();
-    merge(&pairs)
+    let merged = merge(&pairs);
+    // Only commands call this, and their process ends soon after: freeing every story's
+    // strings one by one, on the main thread, cost a fifth of a warm `brief stories`.
+    std::mem::forget(pairs);
+    merged
 }
 
 pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> {
@@ -175,6 +179,9 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         let words = context.words();
         print_out(&to_text(&merged, &order, output_width(args.width), words))?;
     }
+    // The process ends next: the system takes the memory back faster than freeing it would.
+    drop(posts);
+    std::mem::forget((merged, loaded));
     Ok(ExitCode::SUCCESS)
 }
 
