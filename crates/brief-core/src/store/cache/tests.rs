@@ -13,7 +13,7 @@ fn the_cached_problem_layout_is_pinned_to_the_format_version() {
     let fingerprint = super::fnv1a(bytes.iter().copied());
     assert_eq!(
         (FORMAT_VERSION, fingerprint),
-        (8, 0xa55d42f826071b1d),
+        (9, 0xa55d42f826071b1d),
         "the cached layout of problems changed: bump FORMAT_VERSION"
     );
 }
