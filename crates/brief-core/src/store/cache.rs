@@ -68,7 +68,7 @@ struct Slot {
 const ENTRIES_PER_CHUNK: usize = 4096;
 
 /// A loaded index, ready for lookups from several walking threads at once. A lookup that
-/// matches hands its entry over (no copy), so each entry is used at most once.
+/// matches decodes its own entry, on the asking thread, and each entry is used at most once.
 #[derive(Debug, Default)]
 pub struct IndexCache {
     /// The cache file, kept whole: entries are decoded from it as they are looked up.
@@ -214,7 +214,7 @@ impl IndexCache {
         fresh: Vec<CacheEntry>,
     ) -> io::Result<()> {
         let old = Self::load(file, root);
-        let mut entries: Vec<(String, u64, i64, Vec<u8>)> = kept
+        let mut entries: Vec<Encoded> = kept
             .iter()
             .filter_map(|key| {
                 let slot = old.slots.get(key)?;
@@ -233,11 +233,7 @@ impl IndexCache {
         Self::save_raw(file, root, &encode_bodies(entries)?)
     }
 
-    fn save_raw(
-        file: &Path,
-        root: &Path,
-        entries: &[(String, u64, i64, Vec<u8>)],
-    ) -> io::Result<()> {
+    fn save_raw(file: &Path, root: &Path, entries: &[Encoded]) -> io::Result<()> {
         use rayon::prelude::*;
         let chunks: Vec<Vec<u8>> = entries
             .par_chunks(ENTRIES_PER_CHUNK)
@@ -271,8 +267,11 @@ impl IndexCache {
     }
 }
 
+/// An entry ready to write: key, size, modification time, and the rest encoded.
+type Encoded = (String, u64, i64, Vec<u8>);
+
 /// Each entry's key and validity, and the rest of it encoded (without its key).
-fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<(String, u64, i64, Vec<u8>)>> {
+fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<Encoded>> {
     use rayon::prelude::*;
     entries
         .into_par_iter()
