@@ -162,19 +162,30 @@ impl Context {
 
 /// Loads every root and merges them into one list.
 fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
+    load_roots_then(roots, context, |loaded| loaded)
+}
+
+/// [`load_roots`], handing the posts to `then` while the index caches are written: a first
+/// run's output does not wait for its cache.
+fn load_roots_then<R>(
+    roots: &[PathBuf],
+    context: &Context,
+    then: impl FnOnce(store::Loaded) -> R,
+) -> R {
     let cache_files: Vec<Option<PathBuf>> = roots.iter().map(|r| context.cache_file(r)).collect();
     let with_caches: Vec<(&Path, Option<&Path>)> = roots
         .iter()
         .zip(&cache_files)
         .map(|(root, cache)| (root.as_path(), cache.as_deref()))
         .collect();
-    let loaded = store::load_paths_cached(&with_caches, &store::LoadOptions::default());
-    if context.verbose {
-        for note in &loaded.notes {
-            say(&format!("brief: {}", note.message(context.words())));
+    store::load_paths_cached_then(&with_caches, &store::LoadOptions::default(), |loaded| {
+        if context.verbose {
+            for note in &loaded.notes {
+                say(&format!("brief: {}", note.message(context.words())));
+            }
         }
-    }
-    loaded
+        then(loaded)
+    })
 }
 
 /// `brief [PATH]`: the reader on a terminal; the plain list when output is piped.

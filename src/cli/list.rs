@@ -1,6 +1,6 @@
 //! `brief list`: posts newest first, as aligned text or JSON.
 
-use super::{CliError, Context, load_roots, output_width, print_out};
+use super::{CliError, Context, load_roots_then, output_width, print_out};
 use brief_core::marks::{Mark, post_id};
 use brief_core::store::{self, Needle, Post, Query};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
@@ -50,7 +50,18 @@ impl ListArgs {
 
 pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let roots = context.roots(args.path.as_deref())?;
-    let loaded = load_roots(&roots, context);
+    // The index cache is written on another thread while the list is printed.
+    load_roots_then(&roots, context, |loaded| {
+        print(args, context, &roots, loaded)
+    })
+}
+
+fn print(
+    args: &ListArgs,
+    context: &Context,
+    roots: &[PathBuf],
+    loaded: store::Loaded,
+) -> Result<ExitCode, CliError> {
     let marks = context.marks();
     let query = Query {
         tags: args.tags.clone(),
@@ -67,7 +78,7 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
             let mark = if marks.is_empty() {
                 Mark::default()
             } else {
-                marks.get(&post_id(post, &roots))
+                marks.get(&post_id(post, roots))
             };
             (post, mark)
         })
@@ -76,11 +87,8 @@ pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
         .collect();
     if args.json && args.stories {
         let cache_at = context.use_cache.then(|| super::stories::CacheAt {
-            file: brief_core::stories::cache::StoryCache::file_for(
-                &context.paths.cache_dir,
-                &roots,
-            ),
-            roots: &roots,
+            file: brief_core::stories::cache::StoryCache::file_for(&context.paths.cache_dir, roots),
+            roots,
             live: &loaded.posts,
         });
         let counts = story_counts(&loaded.posts, cache_at);

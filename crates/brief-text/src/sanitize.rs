@@ -89,12 +89,29 @@ fn has_controls<const BREAKS_ALLOWED: bool>(text: &str) -> bool {
         let suspect = chunk
             .iter()
             .fold(0u8, |found, &b| found | is_suspect(b, BREAKS_ALLOWED));
-        if suspect != 0 && (at..at + CHUNK).any(|i| control_at(bytes, i, BREAKS_ALLOWED)) {
+        if suspect != 0 && controls_in(bytes, at, chunk, BREAKS_ALLOWED) {
             return true;
         }
         at += CHUNK;
     }
-    (at..bytes.len()).any(|i| control_at(bytes, i, BREAKS_ALLOWED))
+    // The tail is copied into a chunk padded with spaces, so that it too is checked with
+    // vector code: most titles and links are shorter than a chunk.
+    let tail = chunks.remainder();
+    let mut padded = [b' '; CHUNK];
+    padded[..tail.len()].copy_from_slice(tail);
+    let suspect = padded
+        .iter()
+        .fold(0u8, |found, &b| found | is_suspect(b, BREAKS_ALLOWED));
+    suspect != 0 && controls_in(bytes, at, tail, BREAKS_ALLOWED)
+}
+
+/// Whether `part`, at `at` in `bytes`, starts a control: only bytes that may start one are
+/// looked at closely (CJK punctuation such as `“` shares the lead byte E2 with the bidi
+/// controls, so most short titles have a suspect byte or two).
+fn controls_in(bytes: &[u8], at: usize, part: &[u8], breaks_allowed: bool) -> bool {
+    part.iter().enumerate().any(|(k, &b)| {
+        is_suspect(b, breaks_allowed) != 0 && control_at(bytes, at + k, breaks_allowed)
+    })
 }
 
 /// 1 if byte `b` may start a control: a C0 control (but `\n` and `\t` when breaks are

@@ -27,8 +27,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-/// 8: `postcard` instead of `bincode`.
-const FORMAT_VERSION: u32 = 8;
+/// 8: `postcard` instead of `bincode`. 9: each entry's post encoded apart ([`RawEntry`]).
+const FORMAT_VERSION: u32 = 9;
 
 /// The largest cache file read (a million posts take a few hundred MiB).
 const DECODE_LIMIT: u64 = 1 << 30;
@@ -44,13 +44,35 @@ struct IndexHeader {
     chunk_sums: Vec<u32>,
 }
 
+/// One entry as the file holds it: its key and validity in the open, the rest (a
+/// [`CacheEntry`] without its key) encoded apart and decoded only when its file still
+/// matches, on the thread that asks, so that the entries are never all decoded at once.
+#[derive(Debug, Serialize, Deserialize)]
+struct RawEntry<'a> {
+    key: &'a str,
+    size: u64,
+    modified: i64,
+    body: &'a [u8],
+}
+
+/// Where an entry's encoded [`CacheEntry`] lies in the cache file's bytes.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    size: u64,
+    modified: i64,
+    start: usize,
+    end: usize,
+}
+
 /// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
 const ENTRIES_PER_CHUNK: usize = 4096;
 
 /// A loaded index, ready for lookups from several walking threads at once. A lookup that
-/// matches hands its entry over (no copy), so each entry is used at most once.
+/// matches decodes its own entry, on the asking thread, and each entry is used at most once.
 #[derive(Debug, Default)]
 pub struct IndexCache {
+    /// The cache file, kept whole: entries are decoded from it as they are looked up.
+    bytes: Vec<u8>,
     slots: SlotMap,
     /// Chunks dropped because their checksum or their decoding failed.
     pub dropped_chunks: usize,
@@ -58,9 +80,8 @@ pub struct IndexCache {
     pub refused: Option<crate::bounded_read::Refused>,
 }
 
-/// Entries are boxed: the table stays small, and each entry's memory goes as soon as its post
-/// takes it, instead of with the whole table at the end of the load.
-type SlotMap = HashMap<String, Mutex<Option<Box<CacheEntry>>>, foldhash::fast::RandomState>;
+/// Each slot is taken by the lookup that uses it, so that an entry is used at most once.
+type SlotMap = HashMap<String, Mutex<Option<Slot>>, foldhash::fast::RandomState>;
 
 /// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
 pub type Cached = (Option<Post>, Vec<Diagnostic>);
@@ -78,7 +99,7 @@ impl IndexCache {
     pub fn load(file: &Path, root: &Path) -> Self {
         match crate::bounded_read::read_regular(file, DECODE_LIMIT) {
             Ok(bytes) => bytes
-                .and_then(|bytes| Self::decode(&bytes, root))
+                .and_then(|bytes| Self::decode(bytes, root))
                 .unwrap_or_default(),
             Err(refused) => IndexCache {
                 refused: Some(refused),
@@ -87,12 +108,12 @@ impl IndexCache {
         }
     }
 
-    fn decode(bytes: &[u8], root: &Path) -> Option<Self> {
+    fn decode(bytes: Vec<u8>, root: &Path) -> Option<Self> {
         use rayon::prelude::*;
         // `postcard` checks every length against the bytes left before it allocates, so a
         // corrupt length is an error, never an allocation that panics: the walking threads
         // wait for this load, and must never wait forever.
-        let (header, rest) = postcard::take_from_bytes::<IndexHeader>(bytes).ok()?;
+        let (header, rest) = postcard::take_from_bytes::<IndexHeader>(&bytes).ok()?;
         if header.version != FORMAT_VERSION
             || header.root != root_key(root)
             || header.chunk_sums.len() != header.chunk_lengths.len()
@@ -107,29 +128,40 @@ impl IndexCache {
             chunks.push(chunk);
             rest = tail;
         }
-        // Decoded straight into boxes: never all entries inline and boxed at once.
-        let decoded: Vec<Option<Vec<Box<CacheEntry>>>> = chunks
+        // Only keys and places are made here; each entry is decoded by its lookup.
+        let base = bytes.as_ptr() as usize;
+        let decoded: Vec<Option<Vec<(String, Slot)>>> = chunks
             .par_iter()
             .zip(&header.chunk_sums)
             .map(|(chunk, &sum)| {
                 if crc32fast::hash(chunk) != sum {
                     return None;
                 }
-                postcard::from_bytes::<Vec<Box<CacheEntry>>>(chunk).ok()
+                let raw = postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk).ok()?;
+                let slots = raw.into_iter().map(|entry| {
+                    let start = entry.body.as_ptr() as usize - base;
+                    let slot = Slot {
+                        size: entry.size,
+                        modified: entry.modified,
+                        start,
+                        end: start + entry.body.len(),
+                    };
+                    (entry.key.to_owned(), slot)
+                });
+                Some(slots.collect())
             })
             .collect();
         let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();
-        let decoded: Vec<Vec<Box<CacheEntry>>> = decoded.into_iter().flatten().collect();
+        let decoded: Vec<Vec<(String, Slot)>> = decoded.into_iter().flatten().collect();
         let mut slots = SlotMap::with_capacity_and_hasher(
             decoded.iter().map(Vec::len).sum(),
             Default::default(),
         );
-        for mut entry in decoded.into_iter().flatten() {
-            // The key moves out of the entry; `rewrite` puts it back.
-            let key = std::mem::take(&mut entry.relative_path);
-            slots.insert(key, Mutex::new(Some(entry)));
+        for (key, slot) in decoded.into_iter().flatten() {
+            slots.insert(key, Mutex::new(Some(slot)));
         }
         Some(IndexCache {
+            bytes,
             slots,
             dropped_chunks,
             refused: None,
@@ -163,7 +195,13 @@ impl IndexCache {
             Some(entry) if entry.size == size && entry.modified == modified && modified != 0 => {}
             _ => return None,
         }
-        let entry = slot.take()?;
+        let found = slot.take()?;
+        drop(slot);
+        // An entry that does not decode is a miss: its file is read again.
+        let mut entry: CacheEntry =
+            postcard::from_bytes(&self.bytes[found.start..found.end]).ok()?;
+        entry.size = found.size;
+        entry.modified = found.modified;
         Some((key, entry.into_post(path)))
     }
 
@@ -176,25 +214,41 @@ impl IndexCache {
         fresh: Vec<CacheEntry>,
     ) -> io::Result<()> {
         let old = Self::load(file, root);
-        let mut entries: Vec<CacheEntry> = kept
+        let mut entries: Vec<Encoded> = kept
             .iter()
             .filter_map(|key| {
                 let slot = old.slots.get(key)?;
-                let mut entry = slot.lock().unwrap_or_else(PoisonError::into_inner).take()?;
-                entry.relative_path.clone_from(key);
-                Some(*entry)
+                let found = slot.lock().unwrap_or_else(PoisonError::into_inner).take()?;
+                let body = old.bytes.get(found.start..found.end)?.to_vec();
+                Some((key.clone(), found.size, found.modified, body))
             })
             .collect();
-        entries.extend(fresh);
-        Self::save(file, root, entries)
+        drop(old);
+        entries.extend(encode_bodies(fresh)?);
+        Self::save_raw(file, root, &entries)
     }
 
     /// Writes `entries` as the cache for `root`, atomically (not synced: see the module).
     pub fn save(file: &Path, root: &Path, entries: Vec<CacheEntry>) -> io::Result<()> {
+        Self::save_raw(file, root, &encode_bodies(entries)?)
+    }
+
+    fn save_raw(file: &Path, root: &Path, entries: &[Encoded]) -> io::Result<()> {
         use rayon::prelude::*;
         let chunks: Vec<Vec<u8>> = entries
             .par_chunks(ENTRIES_PER_CHUNK)
-            .map(postcard::to_stdvec)
+            .map(|chunk| {
+                let raw: Vec<RawEntry<'_>> = chunk
+                    .iter()
+                    .map(|(key, size, modified, body)| RawEntry {
+                        key,
+                        size: *size,
+                        modified: *modified,
+                        body,
+                    })
+                    .collect();
+                postcard::to_stdvec(&raw)
+            })
             .collect::<Result<_, _>>()
             .map_err(io::Error::other)?;
         let header = IndexHeader {
@@ -210,6 +264,49 @@ impl IndexCache {
         }
         fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
         crate::atomic_file::replace_unsynced(file, &bytes)
+    }
+}
+
+/// An entry ready to write: key, size, modification time, and the rest encoded.
+type Encoded = (String, u64, i64, Vec<u8>);
+
+/// Each entry's key and validity, and the rest of it encoded (without its key).
+fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<Encoded>> {
+    use rayon::prelude::*;
+    entries
+        .into_par_iter()
+        .map(|mut entry| {
+            let key = std::mem::take(&mut entry.relative_path);
+            let body = postcard::to_stdvec(&entry).map_err(io::Error::other)?;
+            Ok((key, entry.size, entry.modified, body))
+        })
+        .collect()
+}
+
+/// A rewrite of one folder's cache, gathered by a load and done when its caller chooses: on
+/// another thread while the posts are printed, so that nobody waits for a cache.
+#[derive(Debug)]
+#[must_use = "the cache is written only by `write`"]
+pub struct CacheRewrite {
+    file: PathBuf,
+    root: PathBuf,
+    kept: Vec<String>,
+    fresh: Vec<CacheEntry>,
+}
+
+impl CacheRewrite {
+    pub(crate) fn new(file: &Path, root: &Path, kept: Vec<String>, fresh: Vec<CacheEntry>) -> Self {
+        CacheRewrite {
+            file: file.to_path_buf(),
+            root: root.to_path_buf(),
+            kept,
+            fresh,
+        }
+    }
+
+    /// Writes the cache: see [`IndexCache::rewrite`].
+    pub fn write(self) -> io::Result<()> {
+        IndexCache::rewrite(&self.file, &self.root, &self.kept, self.fresh)
     }
 }
 

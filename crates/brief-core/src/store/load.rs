@@ -15,7 +15,9 @@ mod tests;
 pub use file::modified_nanos;
 pub use file::{load_file, read_body};
 pub use search::{body_contains, file_contains_all};
-pub use stream::{stream_in_growing_batches, stream_path, stream_path_cached};
+pub use stream::{
+    stream_in_growing_batches, stream_path, stream_path_cached, stream_path_deferred,
+};
 
 use super::diagnostic::{Diagnostic, LoadNote};
 use super::post::Post;
@@ -75,26 +77,44 @@ pub fn load_path_cached(root: &Path, options: &LoadOptions, cache_file: Option<&
 /// Every post under several folders (each with its index cache, if any), as one store: tag
 /// spellings unified and posts sorted once, across all of them.
 pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions) -> Loaded {
-    // Each batch joins the whole as it comes: gathering the batches first and copying them
-    // afterwards held every post twice at the peak.
-    let gathered: Mutex<Loaded> = Mutex::new(Loaded::default());
-    for &(root, cache_file) in roots {
-        stream_path_cached(root, options, cache_file, 256, &|batch| {
-            let mut loaded = gathered.lock().unwrap_or_else(PoisonError::into_inner);
-            loaded.posts.extend(batch.posts);
-            loaded.diagnostics.extend(batch.diagnostics);
-            loaded.files_seen += batch.files_seen;
-            loaded.notes.extend(batch.notes);
-        });
-    }
-    let mut loaded = gathered
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
-    loaded
-        .diagnostics
-        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    unify_and_sort(&mut loaded.posts);
-    loaded
+    load_paths_cached_then(roots, options, |loaded| loaded)
+}
+
+/// [`load_paths_cached`], handing the posts to `then` while the index caches are written on
+/// threads of their own (joined before this returns): a first run prints its list without
+/// waiting for the cache. Errors writing a cache are not reported: losing one costs a rebuild.
+pub fn load_paths_cached_then<R>(
+    roots: &[(&Path, Option<&Path>)],
+    options: &LoadOptions,
+    then: impl FnOnce(Loaded) -> R,
+) -> R {
+    std::thread::scope(|scope| {
+        // Each batch joins the whole as it comes: gathering the batches first and copying
+        // them afterwards held every post twice at the peak.
+        let gathered: Mutex<Loaded> = Mutex::new(Loaded::default());
+        for &(root, cache_file) in roots {
+            let rewrite = stream_path_deferred(root, options, cache_file, 256, &|batch| {
+                let mut loaded = gathered.lock().unwrap_or_else(PoisonError::into_inner);
+                loaded.posts.extend(batch.posts);
+                loaded.diagnostics.extend(batch.diagnostics);
+                loaded.files_seen += batch.files_seen;
+                loaded.notes.extend(batch.notes);
+            });
+            if let Some(rewrite) = rewrite {
+                scope.spawn(move || {
+                    let _ = rewrite.write();
+                });
+            }
+        }
+        let mut loaded = gathered
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        loaded
+            .diagnostics
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        unify_and_sort(&mut loaded.posts);
+        then(loaded)
+    })
 }
 
 /// [`super::tags::unify_spellings`] and [`super::query::sort_newest_first`] at once: both only read the posts until

@@ -13,7 +13,7 @@ fn the_cached_problem_layout_is_pinned_to_the_format_version() {
     let fingerprint = super::fnv1a(bytes.iter().copied());
     assert_eq!(
         (FORMAT_VERSION, fingerprint),
-        (8, 0xa55d42f826071b1d),
+        (9, 0xa55d42f826071b1d),
         "the cached layout of problems changed: bump FORMAT_VERSION"
     );
 }
@@ -236,4 +236,50 @@ fn dates_keep_their_fractions_through_the_cache() {
     let fresh = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
     let cached = load_path_cached(&root, &LoadOptions::default(), Some(&cache));
     assert_eq!(cached.posts, fresh.posts);
+}
+
+/// The deferred rewrite writes nothing until it is asked to, and `load_paths_cached_then`
+/// has the cache written by the time it returns, whatever `then` did meanwhile.
+#[test]
+fn a_deferred_cache_is_written_when_asked_and_before_the_load_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("posts");
+    fs::create_dir(&root).unwrap();
+    let post = root.join("a.md");
+    fs::write(&post, "---\ntitle: 甲\n---\nbody\n").unwrap();
+
+    let cache = dir.path().join("cache/index.bin");
+    let rewrite = crate::store::stream_path_deferred(
+        &root,
+        &LoadOptions::default(),
+        Some(&cache),
+        8,
+        &|_| {},
+    )
+    .expect("a first load has a cache to write");
+    assert!(!cache.exists(), "nothing written before `write`");
+    rewrite.write().unwrap();
+    assert_eq!(IndexCache::load(&cache, &root).len(), 1);
+
+    let other = dir.path().join("cache/other.bin");
+    let seen = crate::store::load_paths_cached_then(
+        &[(root.as_path(), Some(other.as_path()))],
+        &LoadOptions::default(),
+        |loaded| {
+            loaded
+                .posts
+                .into_iter()
+                .map(|p| p.title)
+                .collect::<Vec<_>>()
+        },
+    );
+    assert_eq!(seen, ["甲"]);
+    assert_eq!(
+        IndexCache::load(&other, &root).len(),
+        1,
+        "written on return"
+    );
+    // Served from that cache: a change that keeps size and time is not seen.
+    write_keeping_time(&post, "---\ntitle: 乙\n---\nbody\n");
+    assert_eq!(titles(&root, &other), ["甲"]);
 }

@@ -4,7 +4,7 @@
 use super::file::load_listed_file;
 use super::modified_nanos;
 use super::{LoadBatch, LoadOptions, LoadedPost};
-use crate::store::cache::{CacheEntry, IndexCache};
+use crate::store::cache::{CacheEntry, CacheRewrite, IndexCache};
 use crate::store::diagnostic::{Diagnostic, LoadNote};
 use crate::store::discover::{Visitor, WalkError, walk_parallel};
 use crate::store::post::Post;
@@ -61,6 +61,21 @@ pub fn stream_path_cached(
     batch_size: usize,
     sink: &(dyn Fn(LoadBatch) + Sync),
 ) {
+    if let Some(rewrite) = stream_path_deferred(root, options, cache_file, batch_size, sink) {
+        // Not reported: a cache that cannot be written costs a rebuild next time, nothing more.
+        let _ = rewrite.write();
+    }
+}
+
+/// [`stream_path_cached`], handing back the cache's rewrite (when one is needed) instead of
+/// doing it, so that a caller can write the cache while it works with the posts.
+pub fn stream_path_deferred(
+    root: &Path,
+    options: &LoadOptions,
+    cache_file: Option<&Path>,
+    batch_size: usize,
+    sink: &(dyn Fn(LoadBatch) + Sync),
+) -> Option<CacheRewrite> {
     // The cache is decoded on its own thread while the walk starts stating files.
     let cache: Option<OnceLock<IndexCache>> = cache_file.map(|_| OnceLock::new());
     let entries: Mutex<CacheUse> = Mutex::new(CacheUse::default());
@@ -106,13 +121,11 @@ pub fn stream_path_cached(
             });
         }
     }
-    if let (Some(file), Some(cache)) = (cache_file, cache) {
-        let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
-        // Rewrite only when something was read afresh or a cached file is gone.
-        if misses.load(Ordering::Relaxed) > 0 || used.kept.len() != cache.len() {
-            let _ = IndexCache::rewrite(file, root, &used.kept, used.fresh);
-        }
-    }
+    let (file, cache) = (cache_file?, cache?);
+    let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // Rewrite only when something was read afresh or a cached file is gone.
+    (misses.load(Ordering::Relaxed) > 0 || used.kept.len() != cache.len())
+        .then(|| CacheRewrite::new(file, root, used.kept, used.fresh))
 }
 
 /// Cache entries still valid (by key) and entries made for files read afresh.
