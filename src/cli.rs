@@ -11,6 +11,7 @@ mod check;
 mod check_notes;
 mod config;
 pub mod help;
+mod json_out;
 mod list;
 pub mod show;
 pub mod stories;
@@ -277,7 +278,13 @@ pub(crate) fn say(line: &str) {
 fn print_out(text: &str) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    quiet_on_closed_pipe(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to stdout: a pipe closed by its reader (`brief list | head`) is not
+/// an error.
+fn quiet_on_closed_pipe(written: std::io::Result<()>) -> Result<(), CliError> {
+    match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }

@@ -98,3 +98,21 @@ fn stories_json_escapes_the_name_and_gives_it_back() {
         "{json}"
     );
 }
+
+#[test]
+fn list_json_with_story_counts_escapes_the_name_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    let file = posts.join(HOSTILE);
+    std::fs::write(&file, "---\ntitle: 标题\n---\n正文\n").unwrap();
+    let out = brief(
+        dir.path(),
+        &["list", posts.to_str().unwrap(), "--json", "--stories"],
+    );
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert_no_hazard("list --json --stories", &json);
+    let posts: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(posts[0]["path"].as_str(), file.to_str());
+    assert_eq!(posts[0]["stories"], 1, "{json}");
+}

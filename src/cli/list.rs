@@ -1,11 +1,10 @@
 //! `brief list`: posts newest first, as aligned text or JSON.
 
-use super::{CliError, Context, load_roots_then, output_width, print_out};
+use super::{CliError, Context, json_out, load_roots_then, output_width, print_out};
 use brief_core::marks::{Mark, post_id};
 use brief_core::store::{self, Needle, Post, Query};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -92,16 +91,14 @@ fn print(
             live: &loaded.posts,
         });
         let counts = story_counts(&loaded.posts, cache_at);
-        let counted: Vec<PostJson<'_>> = posts
-            .iter()
-            .map(|(post, mark)| {
-                let count = counts.get(post.path.as_path()).copied().unwrap_or_default();
-                PostJson::new(post, *mark).with_stories(count)
-            })
-            .collect();
-        write_array(&counted)?;
+        json_out::write_array(json_out::pretty(), &posts, |(post, mark)| {
+            let count = counts.get(post.path.as_path()).copied().unwrap_or_default();
+            PostJson::new(post, *mark).with_stories(count)
+        })?;
     } else if args.json {
-        write_json(&posts)?;
+        json_out::write_array(json_out::pretty(), &posts, |(post, mark)| {
+            PostJson::new(post, *mark)
+        })?;
     } else {
         print_out(&to_text(&posts, output_width(args.width)))?;
     }
@@ -205,21 +202,6 @@ fn story_counts<'a>(
         .collect()
 }
 
-/// Writes an array of JSON values as [`write_json`] does.
-fn write_array(array: &[PostJson<'_>]) -> Result<(), CliError> {
-    let text = if std::io::stdout().is_terminal() {
-        serde_json::to_string_pretty(array)
-    } else {
-        serde_json::to_string(array)
-    }
-    .map_err(std::io::Error::from)?;
-    print_out(
-        &(text
-            + "
-"),
-    )
-}
-
 /// A date as its text, written straight into the JSON without a `String` of its own.
 fn date_as_text<S: serde::Serializer>(
     date: &Option<store::PostDate>,
@@ -229,68 +211,6 @@ fn date_as_text<S: serde::Serializer>(
         Some(date) => serializer.collect_str(date),
         None => serializer.serialize_none(),
     }
-}
-
-/// Writes the posts as a JSON array to stdout: indented for a person at a terminal, compact
-/// for a program reading a pipe. A closed pipe ends quietly.
-fn write_json(posts: &[(&Post, Mark)]) -> Result<(), CliError> {
-    use std::io::Write;
-    let stdout = std::io::stdout();
-    let pretty = stdout.is_terminal();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = if pretty {
-        let array: Vec<PostJson<'_>> = posts
-            .iter()
-            .map(|(post, mark)| PostJson::new(post, *mark))
-            .collect();
-        serde_json::to_vec_pretty(&array)
-            .map_err(std::io::Error::from)
-            .and_then(|json| out.write_all(&brief_text::escape_json_hazards(&json)))
-    } else {
-        write_compact_array(&mut out, posts)
-    };
-    let result = result
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
-/// The compact array, its elements serialised on every core in chunks and written in order:
-/// a large folder's listing is otherwise one long single-threaded tail. A few buffers are
-/// reused round after round, so the output is never all in memory at once.
-fn write_compact_array(
-    out: &mut impl std::io::Write,
-    posts: &[(&Post, Mark)],
-) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    const CHUNK: usize = 512;
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 2 * rayon::current_num_threads()];
-    let mut separator: &[u8] = b"";
-    out.write_all(b"[")?;
-    for round in posts.chunks(CHUNK * buffers.len()) {
-        buffers
-            .par_iter_mut()
-            .zip(round.par_chunks(CHUNK))
-            .for_each(|(buffer, chunk)| {
-                buffer.clear();
-                for (post, mark) in chunk {
-                    buffer.push(b',');
-                    // Writing to memory fails only for a value that cannot be JSON; these can.
-                    serde_json::to_writer(&mut *buffer, &PostJson::new(post, *mark))
-                        .expect("a post serialises to JSON");
-                }
-            });
-        for buffer in buffers.iter().take(round.len().div_ceil(CHUNK)) {
-            // Every element is preceded by a comma; the very first one's is dropped.
-            out.write_all(separator)?;
-            out.write_all(&brief_text::escape_json_hazards(&buffer[1..]))?;
-            separator = b",";
-        }
-    }
-    out.write_all(b"]")
 }
 
 const DATE_COLUMN: usize = 10;
@@ -342,34 +262,4 @@ fn to_text(posts: &[(&Post, Mark)], width: Option<usize>) -> String {
         out.push('\n');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_compact_array_is_serde_jsons_own_over_many_rounds() {
-        for count in [0, 1, 511, 512, 513, 5000] {
-            let posts: Vec<Post> = (0..count)
-                .map(|i| Post {
-                    path: format!("posts/{i}.md").into(),
-                    title: format!("简报 \"{i}\""),
-                    tags: vec![format!("tag{}", i % 7)],
-                    ..Post::default()
-                })
-                .collect();
-            let marked: Vec<(&Post, Mark)> = posts.iter().map(|p| (p, Mark::default())).collect();
-            let mut written = Vec::new();
-            write_compact_array(&mut written, &marked).unwrap();
-            let array: Vec<PostJson<'_>> =
-                marked.iter().map(|(p, m)| PostJson::new(p, *m)).collect();
-            let expected = serde_json::to_string(&array).unwrap();
-            assert_eq!(
-                String::from_utf8(written).unwrap(),
-                expected,
-                "{count} posts"
-            );
-        }
-    }
 }

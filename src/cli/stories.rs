@@ -6,7 +6,7 @@
 //! only the stories are kept. A story without a web source (`## 分析`) cannot recur, so
 //! `brief stories` leaves it out; the per-post counts include it.
 
-use super::{CliError, Context, load_roots, output_width, print_out};
+use super::{CliError, Context, json_out, load_roots, output_width, print_out};
 use brief_core::render::find_stories;
 use brief_core::render::stories::source_host;
 use brief_core::store::{self, Post, PostDate};
@@ -14,7 +14,6 @@ use brief_core::stories::cache::StoryCache;
 use brief_core::stories::{Merged, PostStory, merge, post_stories, whole_post_story};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -185,14 +184,10 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// The stories in `order` as a JSON array and a line end, through one buffered writer;
-/// pretty on a terminal. Hazards serde_json leaves raw (bidi, C1) are escaped, as `list` does. The elements are made on every core in chunks, and written in order.
+/// The stories in `order` as a JSON array ([`json_out`]).
 fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), CliError> {
     use rayon::prelude::*;
-    use std::io::Write;
-    let stdout = std::io::stdout();
-    let pretty = stdout.is_terminal();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let pretty = json_out::pretty();
     // Each post's path as text once, not once per story it carries.
     let paths: Vec<std::borrow::Cow<'_, str>> =
         posts.par_iter().map(|p| p.path.to_string_lossy()).collect();
@@ -212,49 +207,7 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), C
         paths: &paths,
         refs: &refs,
     };
-    let posts = &posts;
-    let result = if pretty {
-        let array: Vec<StoryJson<'_>> = order
-            .iter()
-            .map(|&i| StoryJson::new(merged, i, posts))
-            .collect();
-        serde_json::to_vec_pretty(&array)
-            .map_err(std::io::Error::from)
-            .and_then(|json| out.write_all(&brief_text::escape_json_hazards(&json)))
-    } else {
-        (|| {
-            out.write_all(b"[")?;
-            for (n, chunk) in order.chunks(4096).enumerate() {
-                let parts: Vec<Vec<u8>> = chunk
-                    .par_chunks(256)
-                    .map(|part| {
-                        let mut bytes = Vec::with_capacity(part.len() * 256);
-                        for (k, &i) in part.iter().enumerate() {
-                            if k > 0 {
-                                bytes.push(b',');
-                            }
-                            serde_json::to_writer(&mut bytes, &StoryJson::new(merged, i, posts))?;
-                        }
-                        Ok(bytes)
-                    })
-                    .collect::<Result<_, serde_json::Error>>()?;
-                for (k, part) in parts.iter().enumerate() {
-                    if n > 0 || k > 0 {
-                        out.write_all(b",")?;
-                    }
-                    out.write_all(&brief_text::escape_json_hazards(part))?;
-                }
-            }
-            out.write_all(b"]")
-        })()
-    };
-    let result = result
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    json_out::write_array(pretty, order, |&i| StoryJson::new(merged, i, &posts))
 }
 
 /// A story as `--json` prints it.
