@@ -264,7 +264,11 @@ fn ends_with_label(text: &str) -> bool {
         .rev()
         .nth(LABEL_TAIL_CHARS - 1)
         .map_or(0, |(at, _)| at);
-    let lower = text[tail..].to_lowercase();
+    lower_ends_with_label(&text[tail..].to_lowercase())
+}
+
+/// Whether lower-cased `text` ends with a label; a Latin label must start a word.
+fn lower_ends_with_label(lower: &str) -> bool {
     LABELS.iter().any(|label| {
         lower.strip_suffix(label).is_some_and(|before| {
             !label.is_ascii()
