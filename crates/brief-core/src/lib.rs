@@ -22,3 +22,6 @@ pub mod search_history;
 pub mod state_file;
 pub mod store;
 pub mod stories;
+
+#[cfg(test)]
+mod test_support;

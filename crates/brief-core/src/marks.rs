@@ -462,11 +462,7 @@ mod tests {
     fn fifos_devices_and_huge_files_are_refused_not_read() {
         let (dir, store) = store();
         fs::create_dir_all(store.path.parent().unwrap()).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(&store.path)
-            .status()
-            .unwrap();
-        assert!(made.success());
+        crate::test_support::make_fifo(&store.path);
         let (marks, problem) = store.load_keeping();
         assert!(marks.is_empty());
         assert!(problem.unwrap().to_string().contains("FIFO"));

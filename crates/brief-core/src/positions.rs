@@ -189,11 +189,7 @@ mod tests {
     fn a_fifo_named_like_the_positions_file_is_refused_promptly() {
         let (_dir, store) = store();
         fs::create_dir_all(store.path.parent().unwrap()).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(&store.path)
-            .status()
-            .unwrap();
-        assert!(made.success());
+        crate::test_support::make_fifo(&store.path);
         let loader = store.clone();
         let error = within_ten_seconds(move || loader.load().map(|_| ()).unwrap_err().to_string());
         assert!(error.contains("FIFO"), "{error}");

@@ -297,11 +297,7 @@ mod tests {
     fn a_lock_file_that_is_a_fifo_is_refused_not_opened() {
         let (dir, file) = file();
         fs::create_dir_all(dir.path().join("state")).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(dir.path().join("state/marks.lock"))
-            .status()
-            .unwrap();
-        assert!(made.success());
+        crate::test_support::make_fifo(&dir.path().join("state/marks.lock"));
         let error = file.save(|lines: Vec<String>| lines).unwrap_err();
         assert!(
             matches!(&error, StateError::Refused { path, .. } if path.ends_with("marks.lock")),

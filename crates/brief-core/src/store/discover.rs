@@ -184,11 +184,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::write(root.join("a.md"), "x").unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(root.join("pipe.md"))
-            .status()
-            .unwrap();
-        assert!(made.success());
+        crate::test_support::make_fifo(&root.join("pipe.md"));
         let (files, errors) = discover(root);
         assert_eq!(files, [root.join("a.md")]);
         assert_eq!(errors.len(), 1);

@@ -276,11 +276,7 @@ mod tests {
     fn a_fifo_named_like_the_file_is_refused_promptly() {
         let dir = tempfile::tempdir().unwrap();
         let store = SeenStore::beside_marks(&dir.path().join("marks.jsonl"));
-        let made = std::process::Command::new("mkfifo")
-            .arg(&store.path)
-            .status()
-            .unwrap();
-        assert!(made.success());
+        crate::test_support::make_fifo(&store.path);
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let _ = tx.send((store.load().is_err(), store.save(&[]).is_err()));
