@@ -22,9 +22,10 @@ use super::post::{Post, relative_key};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
+use std::hash::BuildHasher;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
 /// 8: `postcard` instead of `bincode`. 9: each entry's post encoded apart ([`RawEntry`]).
@@ -55,14 +56,32 @@ struct RawEntry<'a> {
     body: &'a [u8],
 }
 
-/// Where an entry's encoded [`CacheEntry`] lies in the cache file's bytes.
+/// An entry's validity, and where its key and its encoded [`CacheEntry`] lie in the cache
+/// file's bytes (which are under [`DECODE_LIMIT`], so offsets fit in 32 bits).
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     size: u64,
     modified: i64,
-    start: usize,
-    end: usize,
+    key_start: u32,
+    key_end: u32,
+    start: u32,
+    end: u32,
 }
+
+impl Slot {
+    fn key<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        bytes.get(self.key_start as usize..self.key_end as usize)
+    }
+
+    fn body<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        bytes.get(self.start as usize..self.end as usize)
+    }
+}
+
+/// Which slot holds a key: by a 64-bit hash of the key, the key itself checked against the
+/// file's bytes on every lookup (two keys sharing a hash only cost one of them a miss).
+/// About a third of the memory of a table of owned key strings, at 100,000 posts.
+type SlotIndex = HashMap<u64, u32, foldhash::fast::RandomState>;
 
 /// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
 const ENTRIES_PER_CHUNK: usize = 4096;
@@ -73,15 +92,15 @@ const ENTRIES_PER_CHUNK: usize = 4096;
 pub struct IndexCache {
     /// The cache file, kept whole: entries are decoded from it as they are looked up.
     bytes: Vec<u8>,
-    slots: SlotMap,
+    slots: Vec<Slot>,
+    /// Whether each slot was handed out by a lookup.
+    taken: Vec<AtomicBool>,
+    index: SlotIndex,
     /// Chunks dropped because their checksum or their decoding failed.
     pub dropped_chunks: usize,
     /// Why the file was not read at all (a FIFO, a device, too large), if it was not.
     pub refused: Option<crate::bounded_read::Refused>,
 }
-
-/// Each slot is taken by the lookup that uses it, so that an entry is used at most once.
-type SlotMap = HashMap<String, Mutex<Option<Slot>>, foldhash::fast::RandomState>;
 
 /// What a cache lookup gives back: the post (absent for a non-post file) and its problems.
 pub type Cached = (Option<Post>, Vec<Diagnostic>);
@@ -128,9 +147,11 @@ impl IndexCache {
             chunks.push(chunk);
             rest = tail;
         }
-        // Only keys and places are made here; each entry is decoded by its lookup.
+        // Only places and key hashes are made here; each entry is decoded by its lookup.
         let base = bytes.as_ptr() as usize;
-        let decoded: Vec<Option<Vec<(String, Slot)>>> = chunks
+        let offset = |part: &[u8]| u32::try_from(part.as_ptr() as usize - base).ok();
+        let hasher = foldhash::fast::RandomState::default();
+        let decoded: Vec<Option<Vec<(u64, Slot)>>> = chunks
             .par_iter()
             .zip(&header.chunk_sums)
             .map(|(chunk, &sum)| {
@@ -138,36 +159,42 @@ impl IndexCache {
                     return None;
                 }
                 let raw = postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk).ok()?;
-                let slots = raw.into_iter().map(|entry| {
-                    let start = entry.body.as_ptr() as usize - base;
-                    let slot = Slot {
-                        size: entry.size,
-                        modified: entry.modified,
-                        start,
-                        end: start + entry.body.len(),
-                    };
-                    (entry.key.to_owned(), slot)
-                });
-                Some(slots.collect())
+                raw.into_iter()
+                    .map(|entry| {
+                        let (key_start, start) =
+                            (offset(entry.key.as_bytes())?, offset(entry.body)?);
+                        let slot = Slot {
+                            size: entry.size,
+                            modified: entry.modified,
+                            key_start,
+                            key_end: key_start + u32::try_from(entry.key.len()).ok()?,
+                            start,
+                            end: start + u32::try_from(entry.body.len()).ok()?,
+                        };
+                        Some((hasher.hash_one(entry.key.as_bytes()), slot))
+                    })
+                    .collect()
             })
             .collect();
         let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();
-        let decoded: Vec<Vec<(String, Slot)>> = decoded.into_iter().flatten().collect();
-        let mut slots = SlotMap::with_capacity_and_hasher(
-            decoded.iter().map(Vec::len).sum(),
-            Default::default(),
-        );
-        for (key, slot) in decoded.into_iter().flatten() {
-            slots.insert(key, Mutex::new(Some(slot)));
+        let count = decoded.iter().flatten().map(Vec::len).sum();
+        let mut slots = Vec::with_capacity(count);
+        let mut index = SlotIndex::with_capacity_and_hasher(count, hasher);
+        for (hash, slot) in decoded.into_iter().flatten().flatten() {
+            index.insert(hash, u32::try_from(slots.len()).ok()?);
+            slots.push(slot);
         }
         Some(IndexCache {
             bytes,
+            taken: slots.iter().map(|_| AtomicBool::new(false)).collect(),
             slots,
+            index,
             dropped_chunks,
             refused: None,
         })
     }
 
+    /// How many entries the file holds.
     pub fn len(&self) -> usize {
         self.slots.len()
     }
@@ -176,51 +203,55 @@ impl IndexCache {
         self.slots.is_empty()
     }
 
+    /// The slot holding `key`, if any.
+    fn find(&self, key: &str) -> Option<usize> {
+        let &place = self
+            .index
+            .get(&self.index.hasher().hash_one(key.as_bytes()))?;
+        let slot = self.slots.get(place as usize)?;
+        (slot.key(&self.bytes)? == key.as_bytes()).then_some(place as usize)
+    }
+
     /// The cached result for a file, when its size and modification time still match, with
-    /// the key its entry was kept under.
+    /// the entry it came from (for [`CacheRewrite`]).
     pub fn lookup(
         &self,
         root: &Path,
         path: &Path,
         size: u64,
         modified: i64,
-    ) -> Option<(String, Cached)> {
-        let key = relative_key(path, &[root]);
-        let mut slot = self
-            .slots
-            .get(&key)?
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        match slot.as_ref() {
-            Some(entry) if entry.size == size && entry.modified == modified && modified != 0 => {}
-            _ => return None,
+    ) -> Option<(u32, Cached)> {
+        let place = self.find(&relative_key(path, &[root]))?;
+        let found = self.slots[place];
+        if found.size != size || found.modified != modified || modified == 0 {
+            return None;
         }
-        let found = slot.take()?;
-        drop(slot);
+        if self.taken[place].swap(true, Ordering::Relaxed) {
+            return None;
+        }
         // An entry that does not decode is a miss: its file is read again.
-        let mut entry: CacheEntry =
-            postcard::from_bytes(&self.bytes[found.start..found.end]).ok()?;
+        let mut entry: CacheEntry = postcard::from_bytes(found.body(&self.bytes)?).ok()?;
         entry.size = found.size;
         entry.modified = found.modified;
-        Some((key, entry.into_post(path)))
+        Some((u32::try_from(place).ok()?, entry.into_post(path)))
     }
 
-    /// Rewrites the cache for `root`: the entries still valid (by key, read again from the
-    /// old file, since lookups handed theirs over) plus the fresh ones.
-    pub fn rewrite(
+    /// Rewrites the cache for `root`: the entries of `old` still valid (by the places its
+    /// lookups gave) plus the fresh ones.
+    fn rewrite(
+        old: IndexCache,
         file: &Path,
         root: &Path,
-        kept: &[String],
+        kept: &[u32],
         fresh: Vec<CacheEntry>,
     ) -> io::Result<()> {
-        let old = Self::load(file, root);
         let mut entries: Vec<Encoded> = kept
             .iter()
-            .filter_map(|key| {
-                let slot = old.slots.get(key)?;
-                let found = slot.lock().unwrap_or_else(PoisonError::into_inner).take()?;
-                let body = old.bytes.get(found.start..found.end)?.to_vec();
-                Some((key.clone(), found.size, found.modified, body))
+            .filter_map(|&place| {
+                let slot = old.slots.get(place as usize)?;
+                let key = std::str::from_utf8(slot.key(&old.bytes)?).ok()?;
+                let body = slot.body(&old.bytes)?.to_vec();
+                Some((key.to_owned(), slot.size, slot.modified, body))
             })
             .collect();
         drop(old);
@@ -290,23 +321,32 @@ fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<Encoded>> {
 pub struct CacheRewrite {
     file: PathBuf,
     root: PathBuf,
-    kept: Vec<String>,
+    /// The cache as loaded, whose entries `kept` names.
+    old: IndexCache,
+    kept: Vec<u32>,
     fresh: Vec<CacheEntry>,
 }
 
 impl CacheRewrite {
-    pub(crate) fn new(file: &Path, root: &Path, kept: Vec<String>, fresh: Vec<CacheEntry>) -> Self {
+    pub(crate) fn new(
+        file: &Path,
+        root: &Path,
+        old: IndexCache,
+        kept: Vec<u32>,
+        fresh: Vec<CacheEntry>,
+    ) -> Self {
         CacheRewrite {
             file: file.to_path_buf(),
             root: root.to_path_buf(),
+            old,
             kept,
             fresh,
         }
     }
 
-    /// Writes the cache: see [`IndexCache::rewrite`].
+    /// Writes the cache: the entries kept from the old file plus the fresh ones.
     pub fn write(self) -> io::Result<()> {
-        IndexCache::rewrite(&self.file, &self.root, &self.kept, self.fresh)
+        IndexCache::rewrite(self.old, &self.file, &self.root, &self.kept, self.fresh)
     }
 }
 

@@ -16,25 +16,44 @@ use std::path::Path;
 /// A file found by walking a folder, read only as far as its fields need. A `README` without
 /// front matter is a folder's description, not a post, and is left out; so is an `.html`
 /// page of a `_posts` folder without front matter (Jekyll would not publish it).
-pub(super) fn load_listed_file(
-    path: &Path,
-    options: &LoadOptions,
-) -> Result<Option<LoadedPost>, Diagnostic> {
-    let loaded = load_fields(path, options)?;
+pub(super) fn load_listed_file(path: &Path, options: &LoadOptions) -> Listed {
+    let (result, stamp) = load_fields(path, options, Found::Walking);
+    let result = result.map(|loaded| listed_post(path, loaded));
+    Listed { result, stamp }
+}
+
+/// What listing one file gave, and the size and modification time (as in [`Post::size`] and
+/// [`Post::modified`]) it had when it was read: `None` when it could not be opened.
+pub(super) struct Listed {
+    pub(super) result: Result<Option<LoadedPost>, Diagnostic>,
+    pub(super) stamp: Option<(u64, i64)>,
+}
+
+/// How a file about to be read was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// By the folder walk, as a regular file a moment ago: it is opened without a look first.
+    Walking,
+    /// Named by a caller, its kind unknown: nothing but a regular file is opened.
+    Named,
+}
+
+/// `loaded`, unless it is a folder's description rather than a post.
+fn listed_post(path: &Path, loaded: LoadedPost) -> Option<LoadedPost> {
     let is_readme = path
         .file_stem()
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
         || crate::store::discover::is_posts_folder_page(path);
     if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(loaded))
+    Some(loaded)
 }
 
 /// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
 /// binary, empty, too large); every other problem is in [`LoadedPost::diagnostics`].
 pub fn load_file(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
-    let file = read_file(path, options, usize::MAX)?;
+    let file = read_file(path, options, usize::MAX, Found::Named)?;
     let decoded = decode_file(path, &file.bytes, file.complete)?;
     let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
     let body = sanitize_block(split(&decoded.text).body).into_owned();
@@ -53,27 +72,39 @@ const FIELDS_READ_BYTES: usize = 4 * 1024;
 pub(super) const BODY_SAMPLE_BYTES: usize = 1024;
 
 /// Like [`load_file`] but reads and decodes only the start of the file, so listing a large
-/// folder costs about one short read per file. The body in the result is empty.
-pub(super) fn load_fields(path: &Path, options: &LoadOptions) -> Result<LoadedPost, Diagnostic> {
-    let mut file = read_file(path, options, FIELDS_READ_BYTES)?;
+/// folder costs about one short read per file. The body in the result is empty. With it, the
+/// file's size and modification time when it was opened (`None` when it was not).
+pub(super) fn load_fields(
+    path: &Path,
+    options: &LoadOptions,
+    found: Found,
+) -> (Result<LoadedPost, Diagnostic>, Option<(u64, i64)>) {
+    let mut file = match read_file(path, options, FIELDS_READ_BYTES, found) {
+        Ok(file) => file,
+        Err(diagnostic) => return (Err(diagnostic), None),
+    };
+    let stamp = Some((file.size, file.modified));
     let Some(needed) = fields_prefix_len(&file.bytes) else {
-        return load_file(path, options).map(|loaded| LoadedPost {
+        let whole = load_file(path, options).map(|loaded| LoadedPost {
             body: String::new(),
             ..loaded
         });
+        return (whole, stamp);
     };
     if needed < file.bytes.len() {
         file.bytes.truncate(needed);
         file.complete = false;
     }
-    let decoded = decode_file(path, &file.bytes, file.complete)?;
-    let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
-    Ok(LoadedPost {
-        post,
-        body: String::new(),
-        body_line,
-        diagnostics,
-    })
+    let result = decode_file(path, &file.bytes, file.complete).map(|decoded| {
+        let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
+        LoadedPost {
+            post,
+            body: String::new(),
+            body_line,
+            diagnostics,
+        }
+    });
+    (result, stamp)
 }
 
 /// The length of the front matter plus a body sample, when `bytes` hold the closing fence (or
@@ -202,7 +233,12 @@ fn parse_post(
 /// Reads a post's body again from disk, for rendering or full-text search.
 /// The same body as [`load_file`] gives, without parsing the front matter again.
 pub fn read_body(post: &Post) -> Result<String, Diagnostic> {
-    let file = read_file(&post.path, &LoadOptions::default(), usize::MAX)?;
+    let file = read_file(
+        &post.path,
+        &LoadOptions::default(),
+        usize::MAX,
+        Found::Named,
+    )?;
     let decoded = decode_file(&post.path, &file.bytes, file.complete)?;
     Ok(sanitize_block(split(&decoded.text).body).into_owned())
 }
@@ -232,11 +268,16 @@ pub(super) fn read_file(
     path: &Path,
     options: &LoadOptions,
     limit: usize,
+    found: Found,
 ) -> Result<FileStart, Diagnostic> {
     let unreadable =
         |e: io::Error| Diagnostic::error(path, None, DiagnosticKind::CannotRead(e.to_string()));
-    // Only a regular file is opened: opening a FIFO waits for a writer, forever.
-    let file = match crate::bounded_read::open_regular(path, u64::MAX) {
+    // Only a regular file is read: opening a FIFO the usual way waits for a writer, forever.
+    let opened = match found {
+        Found::Walking => crate::bounded_read::open_seen_regular(path, u64::MAX),
+        Found::Named => crate::bounded_read::open_regular(path, u64::MAX),
+    };
+    let file = match opened {
         Ok(Some((file, _))) => file,
         Ok(None) => return Err(unreadable(io::ErrorKind::NotFound.into())),
         Err(refused) => return Err(Diagnostic::error(path, None, refused.into())),

@@ -1,7 +1,7 @@
 //! Full-text search in bodies, which needs no parsing.
 
 use super::LoadOptions;
-use super::file::read_file;
+use super::file::{Found, read_file};
 use crate::store::decode::decode;
 use crate::store::front_matter::split;
 use crate::store::query::Needle;
@@ -12,7 +12,7 @@ use std::path::Path;
 /// such as `layout: post` would make nearly every post match.
 pub fn body_contains(path: &Path, needle: &Needle) -> bool {
     let options = LoadOptions::default();
-    let Ok(file) = read_file(path, &options, usize::MAX) else {
+    let Ok(file) = read_file(path, &options, usize::MAX, Found::Named) else {
         return false;
     };
     decode(&file.bytes, file.complete).is_ok_and(|text| needle.found_in(split(&text.text).body))
@@ -22,7 +22,7 @@ pub fn body_contains(path: &Path, needle: &Needle) -> bool {
 /// several search terms, some in its fields and some in its body.
 pub fn file_contains_all(path: &Path, needles: &[Needle]) -> bool {
     let options = LoadOptions::default();
-    let Ok(file) = read_file(path, &options, usize::MAX) else {
+    let Ok(file) = read_file(path, &options, usize::MAX, Found::Named) else {
         return false;
     };
     decode(&file.bytes, file.complete)

@@ -1,7 +1,7 @@
 //! Walking a folder and handing its posts over in batches, from several threads, with the
 //! index cache: a file whose size and modification time match its entry is not read.
 
-use super::file::load_listed_file;
+use super::file::{Listed, load_listed_file};
 use super::modified_nanos;
 use super::{LoadBatch, LoadOptions, LoadedPost};
 use crate::store::cache::{CacheEntry, CacheRewrite, IndexCache};
@@ -10,7 +10,7 @@ use crate::store::discover::{Visitor, WalkError, walk_parallel};
 use crate::store::post::Post;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Loads every post under `root`, handing them to `sink` in batches of about `batch_size` as
@@ -42,6 +42,7 @@ pub fn stream_in_growing_batches(
             gathered.posts.extend(batch.posts);
             gathered.diagnostics.extend(batch.diagnostics);
             gathered.files_seen += batch.files_seen;
+            gathered.expected_posts += batch.expected_posts;
             if gathered.posts.len() >= *threshold {
                 *threshold *= 2;
                 sink(std::mem::take(gathered));
@@ -80,6 +81,7 @@ pub fn stream_path_deferred(
     let cache: Option<OnceLock<IndexCache>> = cache_file.map(|_| OnceLock::new());
     let entries: Mutex<CacheUse> = Mutex::new(CacheUse::default());
     let misses = AtomicUsize::new(0);
+    let hinted = AtomicBool::new(false);
     let make_visitor = || -> Visitor<'_> {
         let mut batcher = Batcher {
             batch: LoadBatch::default(),
@@ -90,6 +92,7 @@ pub fn stream_path_deferred(
             entries: cache_file.map(|_| CacheUse::default()),
             shared_entries: &entries,
             misses: &misses,
+            hinted: &hinted,
         };
         Box::new(move |entry| batcher.add(entry, options))
     };
@@ -125,13 +128,14 @@ pub fn stream_path_deferred(
     let used = entries.into_inner().unwrap_or_else(PoisonError::into_inner);
     // Rewrite only when something was read afresh or a cached file is gone.
     (misses.load(Ordering::Relaxed) > 0 || used.kept.len() != cache.len())
-        .then(|| CacheRewrite::new(file, root, used.kept, used.fresh))
+        .then(|| CacheRewrite::new(file, root, cache, used.kept, used.fresh))
 }
 
-/// Cache entries still valid (by key) and entries made for files read afresh.
+/// Cache entries still valid (by their place in the cache) and entries made for files read
+/// afresh.
 #[derive(Debug, Default)]
 struct CacheUse {
-    kept: Vec<String>,
+    kept: Vec<u32>,
     fresh: Vec<CacheEntry>,
 }
 
@@ -146,6 +150,8 @@ struct Batcher<'a> {
     entries: Option<CacheUse>,
     shared_entries: &'a Mutex<CacheUse>,
     misses: &'a AtomicUsize,
+    /// Whether a batch has said how many posts the cache expects.
+    hinted: &'a AtomicBool,
 }
 
 impl Batcher<'_> {
@@ -170,20 +176,29 @@ impl Batcher<'_> {
     /// A file's post and problems, from the cache when it is still valid.
     fn load(&mut self, path: &Path, options: &LoadOptions) -> (Option<Post>, Vec<Diagnostic>) {
         let Some(entries) = self.entries.as_mut() else {
-            return split_result(load_listed_file(path, options));
+            return split_result(load_listed_file(path, options).result);
         };
-        let stat = fs::metadata(path)
-            .ok()
-            .map(|meta| (meta.len(), modified_nanos(&meta)));
-        if let (Some(cache), Some((size, modified))) = (self.cache.map(OnceLock::wait), stat)
+        // An empty cache (a first run) has nothing to compare with: the file's own look, taken
+        // when it is opened, is all its new entry needs.
+        let cache = self.cache.map(OnceLock::wait).filter(|c| !c.is_empty());
+        if let Some(cache) = cache
+            && !self.hinted.swap(true, Ordering::Relaxed)
+        {
+            self.batch.expected_posts = cache.len();
+        }
+        let stat = cache.and_then(|_| stat_of(path));
+        if let (Some(cache), Some((size, modified))) = (cache, stat)
             && let Some((key, cached)) = cache.lookup(self.root, path, size, modified)
         {
             entries.kept.push(key);
             return cached;
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let (post, diagnostics) = split_result(load_listed_file(path, options));
-        if let Some((size, modified)) = stat {
+        let Listed { result, stamp } = load_listed_file(path, options);
+        let (post, diagnostics) = split_result(result);
+        // A file that was not opened is still remembered, by a look at its path, so that it
+        // is not tried again while it stays as it is.
+        if let Some((size, modified)) = stamp.or(stat).or_else(|| stat_of(path)) {
             entries.fresh.push(CacheEntry::new(
                 self.root,
                 path,
@@ -195,6 +210,13 @@ impl Batcher<'_> {
         }
         (post, diagnostics)
     }
+}
+
+/// A file's size and modification time, by its path.
+fn stat_of(path: &Path) -> Option<(u64, i64)> {
+    fs::metadata(path)
+        .ok()
+        .map(|meta| (meta.len(), modified_nanos(&meta)))
 }
 
 fn split_result(result: Result<Option<LoadedPost>, Diagnostic>) -> (Option<Post>, Vec<Diagnostic>) {

@@ -26,7 +26,9 @@ fn a_heading_past_the_sample_gives_the_same_title_to_listing_and_full_loading() 
         "正文。".repeat(200)
     );
     std::fs::write(&path, text).unwrap();
-    let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+    let fields = load_fields(&path, &LoadOptions::default(), Found::Walking)
+        .0
+        .unwrap();
     let full = load_file(&path, &LoadOptions::default()).unwrap();
     assert_eq!(fields.post.title, "post");
     assert_eq!(full.post, fields.post);
@@ -56,7 +58,9 @@ fn listing_and_full_loading_agree() {
         format!("---\ntitle: 标题\ntags: [a]\n---\n{long_body}\n"),
     )
     .unwrap();
-    let fields = load_fields(&path, &LoadOptions::default()).unwrap();
+    let fields = load_fields(&path, &LoadOptions::default(), Found::Walking)
+        .0
+        .unwrap();
     let full = load_file(&path, &LoadOptions::default()).unwrap();
     assert_eq!(fields.post, full.post);
     assert_eq!(full.body.trim_end(), long_body);
