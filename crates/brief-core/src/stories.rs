@@ -27,7 +27,6 @@ use crate::store::{Post, PostDate};
 use brief_text::heading_key;
 
 type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-type Set<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// Posts at most this many days apart may share a story by heading alone.
 pub const HEADING_DAYS: i64 = 7;
@@ -169,6 +168,9 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
     let mut by_url: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
     let mut by_heading: Map<&str, (usize, jiff::civil::Date)> =
         Map::with_capacity_and_hasher(total, Default::default());
+    // Whether each occurrence is the first with its folded URL. A URL's occurrences are all
+    // in one story, so the first is where that story takes it: no set of (story, URL) pairs.
+    let mut first_with_url: Vec<bool> = Vec::with_capacity(total);
     for &p in &order {
         let (post, stories) = &posts[p];
         let day = post.date.map(|d| d.day());
@@ -176,14 +178,17 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
             let id = occurrences.len();
             occurrences.push((p, s));
             sets.0.push(id);
+            let mut first = false;
             if let Some(key) = story.source_key.as_deref() {
                 match by_url.get(key) {
                     Some(&other) => sets.union(id, other),
                     None => {
                         by_url.insert(key, id);
+                        first = true;
                     }
                 }
             }
+            first_with_url.push(first);
             if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day) {
                 if let Some(&(other, other_day)) = by_heading.get(key)
                     && days_apart(other_day, day) <= HEADING_DAYS
@@ -194,13 +199,17 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
             }
         }
     }
+    // Gone before the stories are made, which is when memory peaks.
+    drop((by_url, by_heading));
+    let roots = (0..occurrences.len())
+        .filter(|&id| sets.root(id) == id)
+        .count();
     let mut merged = Merged {
-        stories: Vec::new(),
+        stories: Vec::with_capacity(roots),
         of_post: posts.iter().map(|(_, s)| vec![0; s.len()]).collect(),
     };
     // A root is the oldest occurrence of its set, so it is met before the others.
     let mut story_of_root: Vec<usize> = vec![usize::MAX; occurrences.len()];
-    let mut has_url: Set<(usize, &str)> = Set::default();
     for (id, &(p, s)) in occurrences.iter().enumerate() {
         let root = sets.root(id);
         let story = &posts[p].1[s];
@@ -220,8 +229,8 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
         if entry.posts.last() != Some(&p) {
             entry.posts.push(p);
         }
-        if let (Some(key), Some(source)) = (&story.source_key, &story.source)
-            && has_url.insert((index, key.as_str()))
+        if let (Some(key), Some(source), true) =
+            (&story.source_key, &story.source, first_with_url[id])
         {
             entry.urls.push(key.clone());
             entry.sources.push(source.clone());

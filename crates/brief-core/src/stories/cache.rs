@@ -13,7 +13,8 @@
 //!
 //! Entries are written in the order of the posts as loaded, so that a warm run matches post
 //! `i` with entry `i` by comparing paths, without hashing; a map by path is built only when
-//! that fails. Depends on `store` (the post's size and time), the found [`Story`] and the
+//! that fails. Each entry's stories are encoded apart and decoded only when asked for, on the
+//! asking thread: the file's bytes stay whole, never every story of every post at once. Depends on `store` (the post's size and time), the found [`Story`] and the
 //! story keys of [`super`]; nothing of the UI.
 
 #[cfg(test)]
@@ -23,16 +24,18 @@ use super::{PostStory, post_stories};
 use crate::render::stories::Story;
 use crate::store::Post;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Bumped whenever what is found in a body, how it is folded, or this file's layout changes.
-/// 2: chunks with checksums, `postcard`, the folded keys kept.
-const FORMAT_VERSION: u32 = 2;
+/// 2: chunks with checksums, `postcard`, the folded keys kept. 3: each entry's stories
+/// encoded apart ([`RawEntry`]).
+const FORMAT_VERSION: u32 = 3;
 
-/// The largest cache file read.
+/// The largest cache file read (so offsets into it fit in 32 bits).
 const DECODE_LIMIT: u64 = 1 << 30;
 
 /// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
@@ -47,12 +50,31 @@ struct Header {
     chunk_sums: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One entry as the file holds it: the post's path and validity in the open, its stories
+/// (a `Vec<PostStory>`; none: the post is one story) encoded apart.
+#[derive(Debug, Serialize, Deserialize)]
+struct RawEntry<'a> {
+    path: &'a str,
+    size: u64,
+    modified: i64,
+    stories: &'a [u8],
+}
+
+/// Where an entry read from the file lies in its bytes.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    size: u64,
+    modified: i64,
+    path: (u32, u32),
+    stories: (u32, u32),
+}
+
+/// An entry added since loading.
+#[derive(Debug, Clone)]
 struct Entry {
     path: String,
     size: u64,
     modified: i64,
-    /// The stories found in the body, with their keys (none: the post is one story).
     stories: Vec<PostStory>,
 }
 
@@ -60,10 +82,11 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct StoryCache {
     roots: Vec<String>,
-    /// In the order written. A taken entry keeps its key but not its stories.
-    entries: Vec<Entry>,
-    taken: Vec<bool>,
-    /// Index of each entry by path, built on the first lookup that is not positional.
+    /// The file as read: paths and stories are taken from it when asked for.
+    bytes: Vec<u8>,
+    /// In the order written.
+    slots: Vec<Slot>,
+    /// Index of each slot by path, built on the first lookup that is not positional.
     by_path: OnceLock<HashMap<String, usize>>,
     /// Entries added since loading.
     fresh: Vec<Entry>,
@@ -75,12 +98,12 @@ fn key(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn same_path(entry: &Entry, path: &Path) -> bool {
-    entry.path.as_bytes() == path.as_os_str().as_encoded_bytes()
+fn is_current(slot: &Slot, post: &Post) -> bool {
+    slot.size == post.size && slot.modified == post.modified && post.modified != 0
 }
 
-fn is_current(entry: &Entry, post: &Post) -> bool {
-    entry.size == post.size && entry.modified == post.modified && post.modified != 0
+fn range(bytes: &[u8], (start, end): (u32, u32)) -> &[u8] {
+    bytes.get(start as usize..end as usize).unwrap_or_default()
 }
 
 impl StoryCache {
@@ -98,57 +121,80 @@ impl StoryCache {
     /// regular file of at most [`DECODE_LIMIT`] bytes is read.
     pub fn load(file: &Path, roots: &[PathBuf]) -> Self {
         let roots = roots_key(roots);
-        let (entries, dropped_chunks) = crate::bounded_read::read_regular(file, DECODE_LIMIT)
+        let bytes = crate::bounded_read::read_regular(file, DECODE_LIMIT)
             .ok()
             .flatten()
-            .and_then(|bytes| decode(&bytes, &roots))
             .unwrap_or_default();
+        let Some((slots, dropped_chunks)) = decode(&bytes, &roots) else {
+            return Self {
+                roots,
+                ..Self::default()
+            };
+        };
         Self {
             roots,
-            taken: vec![false; entries.len()],
-            entries,
+            bytes,
+            slots,
             dropped_chunks,
             ..Self::default()
         }
     }
 
-    /// The entry kept for `post`, trying position `at` first.
+    fn path_bytes(&self, slot: &Slot) -> &[u8] {
+        range(&self.bytes, slot.path)
+    }
+
+    fn same_path(&self, slot: &Slot, path: &Path) -> bool {
+        self.path_bytes(slot) == path.as_os_str().as_encoded_bytes()
+    }
+
+    /// The slot kept for `post`, trying position `at` first.
     fn find(&self, at: usize, post: &Post) -> Option<usize> {
-        let index = match self.entries.get(at) {
-            Some(entry) if same_path(entry, &post.path) => at,
+        let index = match self.slots.get(at) {
+            Some(slot) if self.same_path(slot, &post.path) => at,
             _ => *self
                 .by_path
                 .get_or_init(|| {
-                    self.entries
+                    self.slots
                         .iter()
                         .enumerate()
-                        .map(|(i, e)| (e.path.clone(), i))
+                        .map(|(i, slot)| {
+                            (
+                                String::from_utf8_lossy(self.path_bytes(slot)).into_owned(),
+                                i,
+                            )
+                        })
                         .collect()
                 })
                 .get(&key(&post.path))?,
         };
-        (is_current(&self.entries[index], post) && !self.taken[index]).then_some(index)
+        is_current(&self.slots[index], post).then_some(index)
     }
 
-    /// The stories of `post`, the `at`-th post as loaded, if kept for its current size and
-    /// modification time, moved out of the cache: the stories found in its body with their
-    /// keys (empty for a post that is one story).
-    pub fn take(&mut self, at: usize, post: &Post) -> Option<Vec<PostStory>> {
-        let index = self.find(at, post)?;
-        self.taken[index] = true;
-        Some(std::mem::take(&mut self.entries[index].stories))
+    /// The stories kept in slot `index`, sanitised; `None` when they do not decode.
+    fn decode_at(&self, index: usize) -> Option<Vec<PostStory>> {
+        let encoded = range(&self.bytes, self.slots.get(index)?.stories);
+        let mut stories: Vec<PostStory> = postcard::from_bytes(encoded).ok()?;
+        clean(&mut stories);
+        Some(stories)
+    }
+
+    /// The stories kept for `post`, the `at`-th post as loaded, if kept for its current size
+    /// and modification time: those found in its body with their keys (empty for a post that
+    /// is one story). Decoded on the asking thread; the entry stays in the cache.
+    pub fn kept(&self, at: usize, post: &Post) -> Option<Vec<PostStory>> {
+        self.decode_at(self.find(at, post)?)
     }
 
     /// The stories of `post` if kept for its current size and modification time.
     pub fn get(&self, post: &Post) -> Option<Vec<Story>> {
         let index = self.find(usize::MAX, post)?;
         Some(
-            self.entries[index]
-                .stories
-                .iter()
+            self.decode_at(index)?
+                .into_iter()
                 .map(|story| Story {
-                    title: story.title.clone(),
-                    source: story.source.clone(),
+                    title: story.title,
+                    source: story.source,
                     line: 0,
                 })
                 .collect(),
@@ -183,64 +229,100 @@ impl StoryCache {
     pub fn is_current_for(&self, live: &[Post]) -> bool {
         use rayon::prelude::*;
         self.fresh.is_empty()
-            && self.entries.len() == live.len()
+            && self.slots.len() == live.len()
             && self
-                .entries
+                .slots
                 .par_iter()
                 .zip(live)
-                .all(|(entry, post)| same_path(entry, &post.path) && is_current(entry, post))
+                .all(|(slot, post)| self.same_path(slot, &post.path) && is_current(slot, post))
     }
 
     /// Forgets the posts not in `live` (when given) and writes the file, if anything changed.
-    /// Taken entries are gone: give their stories back with [`Self::insert_keyed`] first.
     pub fn save(self, file: &Path, live: Option<&[&Post]>) -> std::io::Result<()> {
-        let before = self.entries.len();
+        let before = self.slots.len();
         let unchanged = self.fresh.is_empty();
-        let mut fresh_at: HashMap<String, usize> = HashMap::new();
-        let mut entries: Vec<Entry> = Vec::with_capacity(before + self.fresh.len());
-        for entry in self.fresh {
-            match fresh_at.get(&entry.path) {
-                Some(&at) => entries[at] = entry,
+        let mut fresh_at: HashMap<&str, usize> = HashMap::new();
+        let mut entries: Vec<Written<'_>> = Vec::with_capacity(before + self.fresh.len());
+        for entry in &self.fresh {
+            let written = Written {
+                path: &entry.path,
+                size: entry.size,
+                modified: entry.modified,
+                stories: Cow::Owned(
+                    postcard::to_stdvec(&entry.stories).map_err(std::io::Error::other)?,
+                ),
+            };
+            match fresh_at.get(entry.path.as_str()) {
+                Some(&at) => entries[at] = written,
                 None => {
-                    fresh_at.insert(entry.path.clone(), entries.len());
-                    entries.push(entry);
+                    fresh_at.insert(&entry.path, entries.len());
+                    entries.push(written);
                 }
             }
         }
-        entries.extend(
-            self.entries
-                .into_iter()
-                .zip(self.taken)
-                .filter(|(entry, taken)| !taken && !fresh_at.contains_key(&entry.path))
-                .map(|(entry, _)| entry),
-        );
+        for slot in &self.slots {
+            let Ok(path) = std::str::from_utf8(self.path_bytes(slot)) else {
+                continue;
+            };
+            if !fresh_at.contains_key(path) {
+                entries.push(Written {
+                    path,
+                    size: slot.size,
+                    modified: slot.modified,
+                    stories: Cow::Borrowed(range(&self.bytes, slot.stories)),
+                });
+            }
+        }
         if let Some(posts) = live {
             // Written in the order of `live`, so that the next run finds entries by position.
-            let mut by_path: HashMap<String, Entry> =
-                entries.into_iter().map(|e| (e.path.clone(), e)).collect();
+            let mut by_path: HashMap<&str, Written<'_>> =
+                entries.into_iter().map(|e| (e.path, e)).collect();
             entries = posts
                 .iter()
-                .filter_map(|post| by_path.remove(&key(&post.path)))
+                .filter_map(|post| by_path.remove(key(&post.path).as_str()))
                 .collect();
         }
-        if unchanged && entries.len() == before {
+        let same_order = entries
+            .iter()
+            .zip(&self.slots)
+            .all(|(entry, slot)| entry.path.as_bytes() == self.path_bytes(slot));
+        if unchanged && entries.len() == before && same_order {
             return Ok(());
         }
-        let roots = self.roots;
-        write(file, roots, &entries)
+        write(file, &self.roots, &entries)
     }
 }
 
-fn write(file: &Path, roots: Vec<String>, entries: &[Entry]) -> std::io::Result<()> {
+/// An entry about to be written: from the file as read, or added since and encoded.
+#[derive(Debug)]
+struct Written<'a> {
+    path: &'a str,
+    size: u64,
+    modified: i64,
+    stories: Cow<'a, [u8]>,
+}
+
+fn write(file: &Path, roots: &[String], entries: &[Written<'_>]) -> std::io::Result<()> {
     use rayon::prelude::*;
     let chunks: Vec<Vec<u8>> = entries
         .par_chunks(ENTRIES_PER_CHUNK)
-        .map(postcard::to_stdvec)
+        .map(|chunk| {
+            let raw: Vec<RawEntry<'_>> = chunk
+                .iter()
+                .map(|entry| RawEntry {
+                    path: entry.path,
+                    size: entry.size,
+                    modified: entry.modified,
+                    stories: &entry.stories,
+                })
+                .collect();
+            postcard::to_stdvec(&raw)
+        })
         .collect::<Result<_, _>>()
         .map_err(std::io::Error::other)?;
     let header = Header {
         version: FORMAT_VERSION,
-        roots,
+        roots: roots.to_vec(),
         chunk_lengths: chunks.iter().map(|c| c.len() as u64).collect(),
         chunk_sums: chunks.iter().map(|c| crc32fast::hash(c)).collect(),
     };
@@ -253,9 +335,9 @@ fn write(file: &Path, roots: Vec<String>, entries: &[Entry]) -> std::io::Result<
     crate::atomic_file::replace_unsynced(file, &bytes)
 }
 
-/// The entries of a cache file for `roots`, and how many chunks were dropped; `None` for a
+/// The slots of a cache file for `roots`, and how many chunks were dropped; `None` for a
 /// file of another version or other folders, or one that does not decode.
-fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Entry>, usize)> {
+fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Slot>, usize)> {
     use rayon::prelude::*;
     let (header, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
     if header.version != FORMAT_VERSION
@@ -271,41 +353,53 @@ fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Entry>, usize)> {
         chunks.push(chunk);
         rest = tail;
     }
-    let decoded: Vec<Option<Vec<Entry>>> = chunks
+    let base = bytes.as_ptr() as usize;
+    let place = |part: &[u8]| -> Option<(u32, u32)> {
+        let start = u32::try_from(part.as_ptr() as usize - base).ok()?;
+        Some((start, start + u32::try_from(part.len()).ok()?))
+    };
+    let decoded: Vec<Option<Vec<Slot>>> = chunks
         .par_iter()
         .zip(&header.chunk_sums)
         .map(|(chunk, &sum)| {
             if crc32fast::hash(chunk) != sum {
                 return None;
             }
-            let mut entries = postcard::from_bytes::<Vec<Entry>>(chunk).ok()?;
-            entries.iter_mut().for_each(Entry::clean);
-            Some(entries)
+            postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk)
+                .ok()?
+                .into_iter()
+                .map(|entry| {
+                    Some(Slot {
+                        size: entry.size,
+                        modified: entry.modified,
+                        path: place(entry.path.as_bytes())?,
+                        stories: place(entry.stories)?,
+                    })
+                })
+                .collect()
         })
         .collect();
     let dropped = decoded.iter().filter(|c| c.is_none()).count();
     Some((decoded.into_iter().flatten().flatten().collect(), dropped))
 }
 
-impl Entry {
-    /// Every string sanitised as a post's are: the file may have been changed by anyone who
-    /// can write it, checksums and all. Free when already clean.
-    fn clean(&mut self) {
-        let clean = |text: &mut String| {
-            *text = brief_text::sanitize_inline_owned(std::mem::take(text));
-        };
-        for story in &mut self.stories {
-            clean(&mut story.title);
-            for text in [
-                &mut story.source,
-                &mut story.source_key,
-                &mut story.heading_key,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                clean(text);
-            }
+/// Every string sanitised as a post's are: the file may have been changed by anyone who can
+/// write it, checksums and all. Free when already clean.
+fn clean(stories: &mut [PostStory]) {
+    let clean = |text: &mut String| {
+        *text = brief_text::sanitize_inline_owned(std::mem::take(text));
+    };
+    for story in stories {
+        clean(&mut story.title);
+        for text in [
+            &mut story.source,
+            &mut story.source_key,
+            &mut story.heading_key,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            clean(text);
         }
     }
 }

@@ -58,17 +58,30 @@ fn entries_are_found_by_position_and_else_by_path() {
         "written in the order of the posts"
     );
     assert!(!cache.is_current_for(&posts[..1]));
-    let mut cache = StoryCache::load(&file, &roots);
-    // At the wrong position, the path still finds it; taken once only.
-    let taken = cache.take(0, &posts[1]).unwrap();
-    assert_eq!(taken[0].title, "乙");
+    let cache = StoryCache::load(&file, &roots);
+    // At the wrong position, the path still finds it.
+    let kept = cache.kept(0, &posts[1]).unwrap();
+    assert_eq!(kept[0].title, "乙");
     assert_eq!(
-        taken[0].source_key,
+        kept[0].source_key,
         crate::stories::url::normalize("https://a.example/乙"),
         "kept with its folded source"
     );
-    assert!(cache.take(1, &posts[1]).is_none());
-    assert_eq!(cache.take(0, &posts[0]).unwrap()[0].title, "甲");
+    assert_eq!(cache.kept(0, &posts[0]).unwrap()[0].title, "甲");
+    assert!(cache.kept(1, &post("/p/b.md", 2, 3)).is_none(), "touched");
+    // Looking entries up leaves them in the cache: a save after a change keeps them.
+    let mut cache = cache;
+    let c = post("/p/c.md", 3, 3);
+    cache.insert(&c, &[story("丙")]);
+    let live = [&posts[0], &posts[1], &c];
+    cache.save(&file, Some(&live)).unwrap();
+    let cache = StoryCache::load(&file, &roots);
+    let titles: Vec<String> = live
+        .iter()
+        .enumerate()
+        .map(|(i, post)| cache.kept(i, post).unwrap()[0].title.clone())
+        .collect();
+    assert_eq!(titles, ["甲", "乙", "丙"]);
 }
 
 #[test]
