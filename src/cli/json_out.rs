@@ -17,10 +17,15 @@ pub(super) fn pretty() -> bool {
     io::stdout().is_terminal()
 }
 
-/// Writes `element(item)` for every item, as one array and a line end.
+/// Elements to a chunk for small elements, such as a post's fields.
+pub(super) const CHUNK: usize = 512;
+
+/// Writes `element(item)` for every item, as one array and a line end; compact output is
+/// made `chunk` elements at a time on each core (fewer for larger elements).
 pub(super) fn write_array<T: Sync, J: Serialize>(
     pretty: bool,
     items: &[T],
+    chunk: usize,
     element: impl Fn(&T) -> J + Sync,
 ) -> Result<(), CliError> {
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -30,7 +35,7 @@ pub(super) fn write_array<T: Sync, J: Serialize>(
             .map_err(io::Error::from)
             .and_then(|json| out.write_all(&brief_text::escape_json_hazards(&json)))
     } else {
-        write_compact(&mut out, items, &element)
+        write_compact(&mut out, items, chunk.max(1), &element)
     };
     super::quiet_on_closed_pipe(
         written
@@ -42,16 +47,16 @@ pub(super) fn write_array<T: Sync, J: Serialize>(
 fn write_compact<T: Sync, J: Serialize>(
     out: &mut impl Write,
     items: &[T],
+    chunk: usize,
     element: &(impl Fn(&T) -> J + Sync),
 ) -> io::Result<()> {
-    const CHUNK: usize = 512;
     let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 2 * rayon::current_num_threads()];
     let mut separator: &[u8] = b"";
     out.write_all(b"[")?;
-    for round in items.chunks(CHUNK * buffers.len()) {
+    for round in items.chunks(chunk * buffers.len()) {
         buffers
             .par_iter_mut()
-            .zip(round.par_chunks(CHUNK))
+            .zip(round.par_chunks(chunk))
             .try_for_each(|(buffer, chunk)| {
                 buffer.clear();
                 for item in chunk {
@@ -60,7 +65,7 @@ fn write_compact<T: Sync, J: Serialize>(
                 }
                 Ok::<(), serde_json::Error>(())
             })?;
-        for buffer in buffers.iter().take(round.len().div_ceil(CHUNK)) {
+        for buffer in buffers.iter().take(round.len().div_ceil(chunk)) {
             // Every element is preceded by a comma; the very first one's is dropped.
             out.write_all(separator)?;
             out.write_all(&brief_text::escape_json_hazards(&buffer[1..]))?;
@@ -85,7 +90,10 @@ mod tests {
     /// a chunk and of a round too.
     #[test]
     fn the_compact_array_is_serde_jsons_own_over_many_rounds() {
-        for count in [0, 1, 511, 512, 513, 5000] {
+        for (count, chunk) in [0, 1, 511, 512, 513, 5000]
+            .into_iter()
+            .flat_map(|count| [(count, CHUNK), (count, 1), (count, 7)])
+        {
             let items: Vec<usize> = (0..count).collect();
             let element = |&i: &usize| Element {
                 path: format!("posts/{i}.md"),
@@ -93,12 +101,12 @@ mod tests {
                 tags: vec![format!("tag{}", i % 7)],
             };
             let mut written = Vec::new();
-            write_compact(&mut written, &items, &element).unwrap();
+            write_compact(&mut written, &items, chunk, &element).unwrap();
             let expected: Vec<Element> = items.iter().map(element).collect();
             assert_eq!(
                 String::from_utf8(written).unwrap(),
                 serde_json::to_string(&expected).unwrap(),
-                "{count} elements"
+                "{count} elements, {chunk} to a chunk"
             );
         }
     }
@@ -107,7 +115,7 @@ mod tests {
     fn hazards_serde_json_leaves_raw_are_escaped() {
         let items = ["a\u{202e}b\u{9b}c".to_string()];
         let mut written = Vec::new();
-        write_compact(&mut written, &items, &|s: &String| s.clone()).unwrap();
+        write_compact(&mut written, &items, CHUNK, &|s: &String| s.clone()).unwrap();
         let text = String::from_utf8(written).unwrap();
         assert_eq!(text, "[\"a\\u202eb\\u009bc\"]");
     }

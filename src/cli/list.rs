@@ -91,14 +91,22 @@ fn print(
             live: &loaded.posts,
         });
         let counts = story_counts(&loaded.posts, cache_at);
-        json_out::write_array(json_out::pretty(), &posts, |(post, mark)| {
-            let count = counts.get(post.path.as_path()).copied().unwrap_or_default();
-            PostJson::new(post, *mark).with_stories(count)
-        })?;
+        json_out::write_array(
+            json_out::pretty(),
+            &posts,
+            json_out::CHUNK,
+            |(post, mark)| {
+                let count = counts.get(post.path.as_path()).copied().unwrap_or_default();
+                PostJson::new(post, *mark).with_stories(count)
+            },
+        )?;
     } else if args.json {
-        json_out::write_array(json_out::pretty(), &posts, |(post, mark)| {
-            PostJson::new(post, *mark)
-        })?;
+        json_out::write_array(
+            json_out::pretty(),
+            &posts,
+            json_out::CHUNK,
+            |(post, mark)| PostJson::new(post, *mark),
+        )?;
     } else {
         print_out(&to_text(&posts, output_width(args.width)))?;
     }
