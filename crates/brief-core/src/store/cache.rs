@@ -14,7 +14,7 @@ mod entry;
 #[cfg(test)]
 mod tests;
 
-pub use entry::CacheEntry;
+pub use entry::{CacheEntry, Encoded, encode_entry};
 
 use super::diagnostic::Diagnostic;
 use super::hash::fnv1a;
@@ -243,7 +243,7 @@ impl IndexCache {
         file: &Path,
         root: &Path,
         kept: &[u32],
-        fresh: Vec<CacheEntry>,
+        fresh: Vec<Encoded>,
     ) -> io::Result<()> {
         let mut entries: Vec<Encoded> = kept
             .iter()
@@ -255,7 +255,7 @@ impl IndexCache {
             })
             .collect();
         drop(old);
-        entries.extend(encode_bodies(fresh)?);
+        entries.extend(fresh);
         Self::save_raw(file, root, &entries)
     }
 
@@ -298,9 +298,6 @@ impl IndexCache {
     }
 }
 
-/// An entry ready to write: key, size, modification time, and the rest encoded.
-type Encoded = (String, u64, i64, Vec<u8>);
-
 /// Each entry's key and validity, and the rest of it encoded (without its key).
 fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<Encoded>> {
     use rayon::prelude::*;
@@ -324,7 +321,7 @@ pub struct CacheRewrite {
     /// The cache as loaded, whose entries `kept` names.
     old: IndexCache,
     kept: Vec<u32>,
-    fresh: Vec<CacheEntry>,
+    fresh: Vec<Encoded>,
 }
 
 impl CacheRewrite {
@@ -333,7 +330,7 @@ impl CacheRewrite {
         root: &Path,
         old: IndexCache,
         kept: Vec<u32>,
-        fresh: Vec<CacheEntry>,
+        fresh: Vec<Encoded>,
     ) -> Self {
         CacheRewrite {
             file: file.to_path_buf(),

@@ -109,11 +109,7 @@ impl CacheEntry {
                     .map(|(k, v)| (k.clone(), CachedValue::from(v)))
                     .collect(),
                 html: p.format == BodyFormat::Html,
-                front_matter: match p.front_matter {
-                    FrontMatterState::Parsed => 0,
-                    FrontMatterState::Missing => 1,
-                    FrontMatterState::Broken => 2,
-                },
+                front_matter: front_matter_code(p.front_matter),
                 decoded_from: p.decoded_from.clone(),
                 content_hash: p.content_hash,
             },
@@ -179,6 +175,149 @@ impl CacheEntry {
             content_hash: c.content_hash,
         };
         (Some(post), diagnostics)
+    }
+}
+
+/// An entry as the cache file holds it, without its key: its key, size and modification
+/// time, and the rest encoded.
+pub type Encoded = (String, u64, i64, Vec<u8>);
+
+/// What [`CacheEntry::new`] would make, encoded as the file holds it, straight from the
+/// post's own fields: a first run encodes each file's entry on the thread that read it,
+/// without copying the post first. [`CacheEntry`] reads it back (a test holds the two
+/// encodings equal).
+pub fn encode_entry(
+    root: &Path,
+    path: &Path,
+    size: u64,
+    modified: i64,
+    post: Option<&Post>,
+    diagnostics: &[Diagnostic],
+) -> postcard::Result<Encoded> {
+    let empty = Post::default();
+    let p = post.unwrap_or(&empty);
+    let entry = EntryRef {
+        relative_path: "",
+        size,
+        modified,
+        post: PostRef {
+            title: &p.title,
+            date: p.date.map(CachedDate::from),
+            author: p.author.as_deref(),
+            source: p.source.as_deref(),
+            tags: &p.tags,
+            categories: &p.categories,
+            summary: p.summary.as_deref(),
+            lang: &p.lang,
+            id: p.id.as_deref(),
+            extra: Pairs(&p.extra),
+            html: p.format == BodyFormat::Html,
+            front_matter: front_matter_code(p.front_matter),
+            decoded_from: p.decoded_from.as_deref(),
+            content_hash: p.content_hash,
+        },
+        diagnostics: Diagnostics(diagnostics),
+        is_post: post.is_some(),
+    };
+    let body = postcard::to_stdvec(&entry)?;
+    Ok((relative_key(path, &[root]), size, modified, body))
+}
+
+fn front_matter_code(state: FrontMatterState) -> u8 {
+    match state {
+        FrontMatterState::Parsed => 0,
+        FrontMatterState::Missing => 1,
+        FrontMatterState::Broken => 2,
+    }
+}
+
+/// [`CacheEntry`], field for field, borrowed.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    relative_path: &'a str,
+    size: u64,
+    modified: i64,
+    post: PostRef<'a>,
+    diagnostics: Diagnostics<'a>,
+    is_post: bool,
+}
+
+/// [`CachedPost`], field for field, borrowed.
+#[derive(Serialize)]
+struct PostRef<'a> {
+    title: &'a str,
+    date: Option<CachedDate>,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    tags: &'a [String],
+    categories: &'a [String],
+    summary: Option<&'a str>,
+    lang: &'a [String],
+    id: Option<&'a str>,
+    extra: Pairs<'a>,
+    html: bool,
+    front_matter: u8,
+    decoded_from: Option<&'a str>,
+    content_hash: u64,
+}
+
+/// Keys and values, encoded as `Vec<(String, CachedValue)>` is.
+struct Pairs<'a>(&'a [(String, FrontValue)]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|(key, value)| (key, AsCached(value))))
+    }
+}
+
+/// A [`FrontValue`] encoded as the [`CachedValue`] it would become.
+struct AsCached<'a>(&'a FrontValue);
+
+impl Serialize for AsCached<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const NAME: &str = "CachedValue";
+        match self.0 {
+            FrontValue::Null => serializer.serialize_unit_variant(NAME, 0, "Null"),
+            FrontValue::Bool(b) => serializer.serialize_newtype_variant(NAME, 1, "Bool", b),
+            FrontValue::Number(n) => serializer.serialize_newtype_variant(NAME, 2, "Number", n),
+            FrontValue::String(s) => serializer.serialize_newtype_variant(NAME, 3, "String", s),
+            FrontValue::List(items) => {
+                serializer.serialize_newtype_variant(NAME, 4, "List", &Values(items))
+            }
+            FrontValue::Map(entries) => {
+                serializer.serialize_newtype_variant(NAME, 5, "Map", &Pairs(entries))
+            }
+        }
+    }
+}
+
+/// Values, encoded as `Vec<CachedValue>` is.
+struct Values<'a>(&'a [FrontValue]);
+
+impl Serialize for Values<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(AsCached))
+    }
+}
+
+/// Problems, encoded as `Vec<CachedDiagnostic>` is.
+struct Diagnostics<'a>(&'a [Diagnostic]);
+
+/// [`CachedDiagnostic`], field for field, borrowed.
+#[derive(Serialize)]
+struct DiagnosticRef<'a> {
+    line: Option<usize>,
+    error: bool,
+    kind: &'a DiagnosticKind,
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|d| DiagnosticRef {
+            line: d.line,
+            error: d.is_error(),
+            kind: &d.kind,
+        }))
     }
 }
 

@@ -283,3 +283,77 @@ fn a_deferred_cache_is_written_when_asked_and_before_the_load_returns() {
     write_keeping_time(&post, "---\ntitle: 乙\n---\nbody\n");
     assert_eq!(titles(&root, &other), ["甲"]);
 }
+
+/// A first run encodes entries from the post's own fields ([`super::encode_entry`]); what it
+/// writes must be what [`CacheEntry`] reads, field for field, for every kind of value.
+#[test]
+fn entries_encoded_from_a_post_are_the_entries_read_back() {
+    use crate::store::{BodyFormat, FrontMatterState, Post};
+    use crate::store::{Diagnostic, DiagnosticKind, FrontValue, PostDate};
+    let root = Path::new("/posts");
+    let path = root.join("2026/简报.md");
+    let nested = FrontValue::Map(vec![
+        (
+            "k".into(),
+            FrontValue::List(vec![FrontValue::Null, FrontValue::Bool(true)]),
+        ),
+        ("n".into(), FrontValue::Number("1.5e3".into())),
+    ]);
+    let dates = [
+        None,
+        PostDate::parse("2026-02-12"),
+        PostDate::parse("2025-02-08 11:00:01"),
+        PostDate::parse("2025-02-08T02:20:30.000Z"),
+    ];
+    for (i, date) in dates.into_iter().enumerate() {
+        let post = Post {
+            path: path.clone(),
+            title: "標題 title".into(),
+            date,
+            author: (i % 2 == 0).then(|| "作者".into()),
+            source: Some("https://example.com/a?b=1".into()),
+            tags: vec!["AI".into(), "云计算".into()],
+            categories: vec!["日本経済新聞".into()],
+            summary: (i % 2 == 1).then(|| "概要\nline".into()),
+            lang: vec!["zh".into()],
+            id: Some("id-1".into()),
+            extra: vec![
+                ("layout".into(), FrontValue::String("post".into())),
+                ("weight".into(), FrontValue::Number("3".into())),
+                ("draft".into(), FrontValue::Bool(false)),
+                ("nothing".into(), FrontValue::Null),
+                ("nested".into(), nested.clone()),
+            ],
+            format: if i == 3 {
+                BodyFormat::Html
+            } else {
+                BodyFormat::Markdown
+            },
+            front_matter: [
+                FrontMatterState::Parsed,
+                FrontMatterState::Missing,
+                FrontMatterState::Broken,
+            ][i % 3],
+            decoded_from: (i == 2).then(|| "GBK".into()),
+            size: 1234,
+            modified: 5678,
+            content_hash: 0xdead_beef,
+        };
+        let diagnostics: Vec<Diagnostic> = DiagnosticKind::samples()
+            .into_iter()
+            .enumerate()
+            .map(|(n, kind)| match n % 2 {
+                0 => Diagnostic::error(&path, Some(n), kind),
+                _ => Diagnostic::warning(&path, None, kind),
+            })
+            .collect();
+        for post in [Some(&post), None] {
+            let mut owned = CacheEntry::new(root, &path, 1234, 5678, post, &diagnostics);
+            let key = std::mem::take(&mut owned.relative_path);
+            let (encoded_key, size, modified, body) =
+                super::encode_entry(root, &path, 1234, 5678, post, &diagnostics).unwrap();
+            assert_eq!((encoded_key, size, modified), (key, 1234, 5678));
+            assert_eq!(body, postcard::to_stdvec(&owned).unwrap(), "date {i}");
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use super::file::{Listed, load_listed_file};
 use super::modified_nanos;
 use super::{LoadBatch, LoadOptions, LoadedPost};
-use crate::store::cache::{CacheEntry, CacheRewrite, IndexCache};
+use crate::store::cache::{CacheRewrite, Encoded, IndexCache, encode_entry};
 use crate::store::diagnostic::{Diagnostic, LoadNote};
 use crate::store::discover::{Visitor, WalkError, walk_parallel};
 use crate::store::post::Post;
@@ -136,7 +136,7 @@ pub fn stream_path_deferred(
 #[derive(Debug, Default)]
 struct CacheUse {
     kept: Vec<u32>,
-    fresh: Vec<CacheEntry>,
+    fresh: Vec<Encoded>,
 }
 
 /// One walking thread's batch, handed to the sink when full and when the thread is done.
@@ -198,15 +198,12 @@ impl Batcher<'_> {
         let (post, diagnostics) = split_result(result);
         // A file that was not opened is still remembered, by a look at its path, so that it
         // is not tried again while it stays as it is.
-        if let Some((size, modified)) = stamp.or(stat).or_else(|| stat_of(path)) {
-            entries.fresh.push(CacheEntry::new(
-                self.root,
-                path,
-                size,
-                modified,
-                post.as_ref(),
-                &diagnostics,
-            ));
+        // Encoded here, on the thread that read the file, from the post itself.
+        if let Some((size, modified)) = stamp.or(stat).or_else(|| stat_of(path))
+            && let Ok(encoded) =
+                encode_entry(self.root, path, size, modified, post.as_ref(), &diagnostics)
+        {
+            entries.fresh.push(encoded);
         }
         (post, diagnostics)
     }
