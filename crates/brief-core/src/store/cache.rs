@@ -18,7 +18,7 @@ pub use entry::{CacheEntry, Encoded, encode_entry};
 
 use super::diagnostic::Diagnostic;
 use super::hash::fnv1a;
-use super::post::{Post, relative_key};
+use super::post::{Post, relative_key_in};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -221,7 +221,8 @@ impl IndexCache {
         size: u64,
         modified: i64,
     ) -> Option<(u32, Cached)> {
-        let place = self.find(&relative_key(path, &[root]))?;
+        let key = relative_key_in(path, root);
+        let place = self.find(&key)?;
         let found = self.slots[place];
         if found.size != size || found.modified != modified || modified == 0 {
             return None;

@@ -8,11 +8,13 @@
 
 mod file;
 mod search;
+mod stamp;
 mod stream;
 #[cfg(test)]
 mod tests;
 
-pub use file::modified_nanos;
+#[cfg(test)]
+pub(crate) use file::modified_nanos;
 pub use file::{load_file, read_body};
 pub use search::{body_contains, file_contains_all};
 pub use stream::{

@@ -2,6 +2,7 @@
 
 use super::date::PostDate;
 use super::value::FrontValue;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// How the body is written.
@@ -69,15 +70,108 @@ pub struct Post {
 /// with `/` between names on every system: how the index cache and the marks name a file, so
 /// that moving the posts folder keeps both.
 pub fn relative_key(path: &Path, roots: &[impl AsRef<Path>]) -> String {
-    let relative = roots
+    roots
         .iter()
-        .find_map(|root| path.strip_prefix(root).ok())
-        .unwrap_or(path)
-        .to_string_lossy();
+        .find_map(|root| key_under(path, root.as_ref()))
+        .unwrap_or_else(|| key_text(path))
+        .into_owned()
+}
+
+/// [`relative_key`] with one root, borrowed from `path` where [`key_under`] can.
+pub fn relative_key_in<'p>(path: &'p Path, root: &Path) -> Cow<'p, str> {
+    key_under(path, root).unwrap_or_else(|| key_text(path))
+}
+
+/// [`relative_key`] under one root, `None` when `root` does not hold `path`. Borrowed from
+/// `path` when it is `root` followed by plain names (as a folder walk gives it): a warm
+/// listing of 100,000 posts looks each one up in the index cache by this key.
+pub fn key_under<'p>(path: &'p Path, root: &Path) -> Option<Cow<'p, str>> {
+    if let Some(plain) = plain_rest(path, root) {
+        return Some(plain);
+    }
+    path.strip_prefix(root).ok().map(key_text)
+}
+
+fn key_text(relative: &Path) -> Cow<'_, str> {
+    let text = relative.to_string_lossy();
     // Elsewhere a `\` is part of a name, not a separator.
     if cfg!(windows) {
-        relative.replace('\\', "/")
+        Cow::Owned(text.replace('\\', "/"))
     } else {
-        relative.into_owned()
+        text
+    }
+}
+
+/// What follows `root` in `path` when that is plain names between single `/`s, in UTF-8:
+/// then comparing components (which folds `.` and repeated separators) would give the same.
+/// `None` says only that this quick look cannot tell.
+fn plain_rest<'p>(path: &'p Path, root: &Path) -> Option<Cow<'p, str>> {
+    if cfg!(windows) {
+        return None;
+    }
+    let rest = path
+        .as_os_str()
+        .as_encoded_bytes()
+        .strip_prefix(root.as_os_str().as_encoded_bytes())?;
+    // The root must end where a name ends.
+    let rest = if root.as_os_str().as_encoded_bytes().ends_with(b"/") {
+        rest
+    } else {
+        rest.strip_prefix(b"/")?
+    };
+    let plain = !rest.is_empty()
+        && rest
+            .split(|&b| b == b'/')
+            .all(|name| !name.is_empty() && name != b".");
+    plain
+        .then(|| std::str::from_utf8(rest).ok())
+        .flatten()
+        .map(Cow::Borrowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick look either answers as comparing components does, or does not answer.
+    #[test]
+    fn the_quick_key_is_the_component_key_whenever_it_answers() {
+        let roots = ["/p", "/p/", "p", "./p", "/p/.", "/", "/p//q", "/pq", "."];
+        let rests = [
+            "a.md",
+            "2026/简报.md",
+            "a/./b.md",
+            "a//b.md",
+            "./a.md",
+            "a/",
+            "a/.",
+            "",
+            "/a.md",
+            "../a.md",
+            "a/../b.md",
+            ".hidden/x.md",
+        ];
+        let mut answered = 0;
+        for root in roots {
+            for rest in rests {
+                for joined in [format!("{root}/{rest}"), format!("{root}{rest}")] {
+                    let path = Path::new(&joined);
+                    let slow = path
+                        .strip_prefix(root)
+                        .ok()
+                        .map(|r| r.to_string_lossy().into_owned());
+                    if let Some(quick) = plain_rest(path, Path::new(root)) {
+                        answered += 1;
+                        assert_eq!(Some(quick.into_owned()), slow, "{joined} under {root}");
+                    }
+                    assert_eq!(
+                        key_under(path, Path::new(root)).map(Cow::into_owned),
+                        slow,
+                        "{joined} under {root}"
+                    );
+                }
+            }
+        }
+        assert!(answered > 20, "the quick look answers the plain cases");
     }
 }

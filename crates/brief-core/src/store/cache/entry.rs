@@ -5,7 +5,7 @@
 use super::Cached;
 use crate::store::date::PostDate;
 use crate::store::diagnostic::{Diagnostic, DiagnosticKind, Severity};
-use crate::store::post::{BodyFormat, FrontMatterState, Post, relative_key};
+use crate::store::post::{BodyFormat, FrontMatterState, Post, relative_key, relative_key_in};
 use crate::store::value::FrontValue;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
@@ -220,7 +220,12 @@ pub fn encode_entry(
         is_post: post.is_some(),
     };
     let body = postcard::to_stdvec(&entry)?;
-    Ok((relative_key(path, &[root]), size, modified, body))
+    Ok((
+        relative_key_in(path, root).into_owned(),
+        size,
+        modified,
+        body,
+    ))
 }
 
 fn front_matter_code(state: FrontMatterState) -> u8 {

@@ -2,13 +2,12 @@
 //! index cache: a file whose size and modification time match its entry is not read.
 
 use super::file::{Listed, load_listed_file};
-use super::modified_nanos;
+use super::stamp::Stamps;
 use super::{LoadBatch, LoadOptions, LoadedPost};
 use crate::store::cache::{CacheRewrite, Encoded, IndexCache, encode_entry};
 use crate::store::diagnostic::{Diagnostic, LoadNote};
 use crate::store::discover::{Visitor, WalkError, walk_parallel};
 use crate::store::post::Post;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -93,6 +92,7 @@ pub fn stream_path_deferred(
             shared_entries: &entries,
             misses: &misses,
             hinted: &hinted,
+            stamps: Stamps::default(),
         };
         Box::new(move |entry| batcher.add(entry, options))
     };
@@ -152,6 +152,7 @@ struct Batcher<'a> {
     misses: &'a AtomicUsize,
     /// Whether a batch has said how many posts the cache expects.
     hinted: &'a AtomicBool,
+    stamps: Stamps,
 }
 
 impl Batcher<'_> {
@@ -186,7 +187,7 @@ impl Batcher<'_> {
         {
             self.batch.expected_posts = cache.len();
         }
-        let stat = cache.and_then(|_| stat_of(path));
+        let stat = cache.and_then(|_| self.stamps.of(path));
         if let (Some(cache), Some((size, modified))) = (cache, stat)
             && let Some((key, cached)) = cache.lookup(self.root, path, size, modified)
         {
@@ -199,7 +200,7 @@ impl Batcher<'_> {
         // A file that was not opened is still remembered, by a look at its path, so that it
         // is not tried again while it stays as it is.
         // Encoded here, on the thread that read the file, from the post itself.
-        if let Some((size, modified)) = stamp.or(stat).or_else(|| stat_of(path))
+        if let Some((size, modified)) = stamp.or(stat).or_else(|| self.stamps.of(path))
             && let Ok(encoded) =
                 encode_entry(self.root, path, size, modified, post.as_ref(), &diagnostics)
         {
@@ -207,13 +208,6 @@ impl Batcher<'_> {
         }
         (post, diagnostics)
     }
-}
-
-/// A file's size and modification time, by its path.
-fn stat_of(path: &Path) -> Option<(u64, i64)> {
-    fs::metadata(path)
-        .ok()
-        .map(|meta| (meta.len(), modified_nanos(&meta)))
 }
 
 fn split_result(result: Result<Option<LoadedPost>, Diagnostic>) -> (Option<Post>, Vec<Diagnostic>) {
