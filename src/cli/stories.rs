@@ -74,8 +74,8 @@ fn stories_with(
         .par_iter()
         .enumerate()
         .map(
-            |(i, post)| match cache.as_ref().and_then(|c| c.kept(i, post)) {
-                Some(stories) => Found::Kept(finish(post, stories, keep)),
+            |(i, post)| match cache.as_ref().and_then(|c| kept(c, i, post, keep)) {
+                Some(stories) => Found::Kept(stories),
                 None => {
                     let stories = store::read_body(post)
                         .map(|body| find_stories(post, &body))
@@ -112,6 +112,20 @@ fn stories_with(
             Found::Fresh(stories) => finish(post, stories, keep),
         })
         .collect()
+}
+
+/// The stories of `post`, the `i`-th post, as `keep` asks, if the cache keeps them.
+fn kept(cache: &StoryCache, i: usize, post: &Post, keep: Keep) -> Option<Vec<PostStory>> {
+    match keep {
+        Keep::All => cache.kept(i, post).map(|found| finish(post, found, keep)),
+        Keep::Sourced => cache.kept_sourced(i, post).map(|kept| {
+            if kept.found_none {
+                finish(post, Vec::new(), keep)
+            } else {
+                kept.stories
+            }
+        }),
+    }
 }
 
 /// A post's stories as the cache keeps them, or as just found and keyed for it (empty: the

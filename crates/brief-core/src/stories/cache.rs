@@ -179,6 +179,25 @@ impl StoryCache {
         Some(stories)
     }
 
+    /// Like [`Self::kept`], with only the stories that have a web source, those without one
+    /// skipped where they lie in the file, never made into strings: `brief stories` prints
+    /// nothing else, and at 100,000 posts they were seven stories in ten.
+    pub fn kept_sourced(&self, at: usize, post: &Post) -> Option<Sourced> {
+        let index = self.find(at, post)?;
+        let encoded = range(&self.bytes, self.slots.get(index)?.stories);
+        let all: Vec<StoryRef<'_>> = postcard::from_bytes(encoded).ok()?;
+        let mut stories: Vec<PostStory> = all
+            .iter()
+            .filter(|story| story.source_key.is_some())
+            .map(StoryRef::to_owned_clean)
+            .collect();
+        stories.shrink_to_fit();
+        Some(Sourced {
+            found_none: all.is_empty(),
+            stories,
+        })
+    }
+
     /// The stories kept for `post`, the `at`-th post as loaded, if kept for its current size
     /// and modification time: those found in its body with their keys (empty for a post that
     /// is one story). Decoded on the asking thread; the entry stays in the cache.
@@ -381,6 +400,37 @@ fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Slot>, usize)> {
         .collect();
     let dropped = decoded.iter().filter(|c| c.is_none()).count();
     Some((decoded.into_iter().flatten().flatten().collect(), dropped))
+}
+
+/// What [`StoryCache::kept_sourced`] gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced {
+    /// No stories were found in the body: the post is one story.
+    pub found_none: bool,
+    /// The stories found that have a web source.
+    pub stories: Vec<PostStory>,
+}
+
+/// A [`PostStory`] as the file holds it, borrowed from its bytes.
+#[derive(Debug, Deserialize)]
+struct StoryRef<'a> {
+    title: &'a str,
+    source: Option<&'a str>,
+    source_key: Option<&'a str>,
+    heading_key: Option<&'a str>,
+}
+
+impl StoryRef<'_> {
+    /// The story, each string sanitised as [`clean`] does.
+    fn to_owned_clean(&self) -> PostStory {
+        let clean = brief_text::sanitize_inline;
+        PostStory {
+            title: clean(self.title),
+            source: self.source.map(clean),
+            source_key: self.source_key.map(clean),
+            heading_key: self.heading_key.map(clean),
+        }
+    }
 }
 
 /// Every string sanitised as a post's are: the file may have been changed by anyone who can

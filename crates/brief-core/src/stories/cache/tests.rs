@@ -116,3 +116,45 @@ fn a_flipped_byte_drops_its_chunk_and_planted_text_is_sanitised() {
         );
     }
 }
+
+#[test]
+fn sourced_stories_are_the_kept_ones_with_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let roots = vec![dir.path().to_path_buf()];
+    let file = StoryCache::file_for(dir.path(), &roots);
+    let posts = [
+        post("/p/a.md", 1, 1),
+        post("/p/b.md", 2, 2),
+        post("/p/c.md", 3, 3),
+    ];
+    let mut cache = StoryCache::load(&file, &roots);
+    let unsourced = Story {
+        title: "分析\u{1b}[31m".into(),
+        source: None,
+        line: 0,
+    };
+    cache.insert(
+        &posts[0],
+        &[story("甲\u{202e}"), unsourced.clone(), story("乙")],
+    );
+    cache.insert(&posts[1], &[unsourced]);
+    cache.insert(&posts[2], &[]);
+    let live: Vec<&Post> = posts.iter().collect();
+    cache.save(&file, Some(&live)).unwrap();
+    let cache = StoryCache::load(&file, &roots);
+    for (i, post) in posts.iter().enumerate() {
+        let all = cache.kept(i, post).unwrap();
+        let sourced = cache.kept_sourced(i, post).unwrap();
+        assert_eq!(sourced.found_none, all.is_empty());
+        let expected: Vec<PostStory> = all.into_iter().filter(|s| s.source_key.is_some()).collect();
+        assert_eq!(sourced.stories, expected, "post {i}");
+    }
+    assert_eq!(
+        cache.kept_sourced(0, &posts[0]).unwrap().stories[0].title,
+        "甲"
+    );
+    assert!(
+        cache.kept_sourced(0, &post("/p/a.md", 1, 9)).is_none(),
+        "touched"
+    );
+}
