@@ -11,7 +11,7 @@ use brief_core::render::find_stories;
 use brief_core::render::stories::source_host;
 use brief_core::store::{self, Post, PostDate};
 use brief_core::stories::cache::StoryCache;
-use brief_core::stories::{Merged, PostStory, merge, post_stories, whole_post_story};
+use brief_core::stories::{Carrier, Merged, PostStory, merge, post_stories, whole_post_story};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::path::PathBuf;
@@ -153,8 +153,8 @@ fn finish(post: &Post, found: Vec<PostStory>, keep: Keep) -> Vec<PostStory> {
 }
 
 /// Merges the stories of `posts` (parallel to `stories`).
-pub fn merge_posts(posts: &[&Post], stories: Vec<Vec<PostStory>>) -> Merged {
-    let pairs: Vec<(&Post, Vec<PostStory>)> = posts.iter().copied().zip(stories).collect();
+pub fn merge_posts<P: Carrier + Sync>(posts: &[P], stories: Vec<Vec<PostStory>>) -> Merged {
+    let pairs: Vec<(&P, Vec<PostStory>)> = posts.iter().zip(stories).collect();
     let merged = merge(&pairs);
     // Freed now, on every core, so that they are not held while the output is made: one by
     // one on the main thread this cost a fifth of a warm `brief stories`.
@@ -186,16 +186,13 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         let loaded = load_roots(&roots, context);
         (loaded, cache.and_then(|handle| handle.join().ok()))
     });
-    let chosen = |posts: &[Post]| -> Vec<usize> {
-        (0..posts.len())
-            .filter(|&i| since.is_none_or(|since| posts[i].date.is_some_and(|d| d.day() >= since)))
-            .collect()
-    };
+    let chosen: Vec<usize> = (0..loaded.posts.len())
+        .filter(|&i| {
+            since.is_none_or(|since| loaded.posts[i].date.is_some_and(|d| d.day() >= since))
+        })
+        .collect();
     let stories = {
-        let posts: Vec<&Post> = chosen(&loaded.posts)
-            .into_iter()
-            .map(|i| &loaded.posts[i])
-            .collect();
+        let posts: Vec<&Post> = chosen.iter().map(|&i| &loaded.posts[i]).collect();
         let cached = cache_file.zip(cache).map(|(file, cache)| {
             let at = CacheAt {
                 file,
@@ -206,11 +203,7 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         });
         stories_with(&posts, cached, Keep::Sourced)
     };
-    keep_only_what_stories_print(&mut loaded.posts);
-    let posts: Vec<&Post> = chosen(&loaded.posts)
-        .into_iter()
-        .map(|i| &loaded.posts[i])
-        .collect();
+    let posts = what_stories_print(std::mem::take(&mut loaded.posts), &chosen);
     let merged = merge_posts(&posts, stories);
     let mut order: Vec<usize> = (0..merged.stories.len())
         .filter(|&i| !merged.stories[i].urls.is_empty())
@@ -237,27 +230,52 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
         print_out(&to_text(&merged, &order, output_width(args.width), words))?;
     }
     // The process ends next: the system takes the memory back faster than freeing it would.
-    drop(posts);
-    std::mem::forget((merged, loaded));
+    std::mem::forget((merged, loaded, posts));
     Ok(ExitCode::SUCCESS)
 }
 
-/// From here on a post is only its path, date and title: the rest of its fields are freed
-/// before the merge makes its tables (at 100,000 posts, about a third of the posts' memory).
-fn keep_only_what_stories_print(posts: &mut [Post]) {
+/// What `brief stories` prints of a post, once its stories are found: the rest of each post
+/// is freed before the merge makes its tables (at 100,000 posts, 31 MB of posts go, for 7).
+#[derive(Debug)]
+struct Printed {
+    path: PathBuf,
+    title: String,
+    date: Option<PostDate>,
+}
+
+impl Carrier for Printed {
+    fn date(&self) -> Option<PostDate> {
+        self.date
+    }
+
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+/// The `chosen` posts (positions, in order) as they are printed; the others, and the rest of
+/// each, freed on every core.
+fn what_stories_print(posts: Vec<Post>, chosen: &[usize]) -> Vec<Printed> {
     use rayon::prelude::*;
-    posts.par_iter_mut().for_each(|post| {
-        *post = Post {
-            path: std::mem::take(&mut post.path),
-            title: std::mem::take(&mut post.title),
-            date: post.date,
-            ..Post::default()
-        };
-    });
+    let mut wanted = vec![false; posts.len()];
+    for &i in chosen {
+        wanted[i] = true;
+    }
+    posts
+        .into_par_iter()
+        .zip(wanted)
+        .filter_map(|(post, wanted)| {
+            wanted.then_some(Printed {
+                path: post.path,
+                title: post.title,
+                date: post.date,
+            })
+        })
+        .collect()
 }
 
 /// The stories in `order` as a JSON array ([`json_out`]).
-fn write_json(merged: &Merged, order: &[usize], posts: &[&Post]) -> Result<(), CliError> {
+fn write_json(merged: &Merged, order: &[usize], posts: &[Printed]) -> Result<(), CliError> {
     use rayon::prelude::*;
     let pretty = json_out::pretty();
     // Each post's path as text once, not once per story it carries.
@@ -308,7 +326,7 @@ enum PostItem<'a> {
 
 /// The posts stories refer to, with their paths as text.
 struct Posts<'p, 'a> {
-    posts: &'p [&'a Post],
+    posts: &'p [Printed],
     paths: &'p [std::borrow::Cow<'a, str>],
     /// Each post's reference as JSON, when made beforehand (else empty).
     refs: &'p [Box<serde_json::value::RawValue>],
@@ -323,7 +341,7 @@ struct PostRef<'a> {
 }
 
 impl<'a> PostRef<'a> {
-    fn new(post: &'a Post, path: &'a str) -> Self {
+    fn new(post: &'a Printed, path: &'a str) -> Self {
         PostRef {
             path,
             date: post.date,
@@ -348,7 +366,7 @@ impl<'a> StoryJson<'a> {
                 .iter()
                 .map(|&p| match posts.refs.get(p) {
                     Some(made) => PostItem::Made(made),
-                    None => PostItem::Ref(PostRef::new(posts.posts[p], &posts.paths[p])),
+                    None => PostItem::Ref(PostRef::new(&posts.posts[p], &posts.paths[p])),
                 })
                 .collect(),
         }

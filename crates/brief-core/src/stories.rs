@@ -146,19 +146,45 @@ impl Sets {
     }
 }
 
+/// What [`merge`] needs of a post: its date and its path, which order the posts.
+pub trait Carrier {
+    fn date(&self) -> Option<PostDate>;
+    fn path(&self) -> &std::path::Path;
+}
+
+impl Carrier for Post {
+    fn date(&self) -> Option<PostDate> {
+        self.date
+    }
+
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+impl<T: Carrier + ?Sized> Carrier for &T {
+    fn date(&self) -> Option<PostDate> {
+        (**self).date()
+    }
+
+    fn path(&self) -> &std::path::Path {
+        (**self).path()
+    }
+}
+
 /// Which stories of `posts` (each a post with its stories) are the same story.
-pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
+pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
     // Oldest first, by date and then path; the position last, so that the order is the one
     // a stable sort gives, whatever the sort.
     let dates: Vec<i64> = posts
         .iter()
-        .map(|(post, _)| post.date.map_or(i64::MAX, |d| d.sort_key()))
+        .map(|(post, _)| post.date().map_or(i64::MAX, |d| d.sort_key()))
         .collect();
     let mut order: Vec<usize> = (0..posts.len()).collect();
     order.sort_unstable_by(|&a, &b| {
         dates[a]
             .cmp(&dates[b])
-            .then_with(|| posts[a].0.path.cmp(&posts[b].0.path))
+            .then_with(|| posts[a].0.path().cmp(posts[b].0.path()))
             .then(a.cmp(&b))
     });
     let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
@@ -173,7 +199,7 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
     let mut first_with_url: Vec<bool> = Vec::with_capacity(total);
     for &p in &order {
         let (post, stories) = &posts[p];
-        let day = post.date.map(|d| d.day());
+        let day = post.date().map(|d| d.day());
         for (s, story) in stories.iter().enumerate() {
             let id = occurrences.len();
             occurrences.push((p, s));
@@ -220,7 +246,7 @@ pub fn merge(posts: &[(&Post, Vec<PostStory>)]) -> Merged {
                 urls: Vec::new(),
                 sources: Vec::new(),
                 posts: Vec::new(),
-                first_seen: posts[p].0.date,
+                first_seen: posts[p].0.date(),
             });
         }
         let index = story_of_root[root];
