@@ -261,6 +261,8 @@ impl IndexCache {
     }
 
     /// Writes `entries` as the cache for `root`, atomically (not synced: see the module).
+    /// Loads write what [`encode_entry`] made; this owned form is for tests.
+    #[cfg(test)]
     pub fn save(file: &Path, root: &Path, entries: Vec<CacheEntry>) -> io::Result<()> {
         Self::save_raw(file, root, &encode_bodies(entries)?)
     }
@@ -300,6 +302,7 @@ impl IndexCache {
 }
 
 /// Each entry's key and validity, and the rest of it encoded (without its key).
+#[cfg(test)]
 fn encode_bodies(entries: Vec<CacheEntry>) -> io::Result<Vec<Encoded>> {
     use rayon::prelude::*;
     entries

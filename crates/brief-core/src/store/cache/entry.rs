@@ -5,7 +5,7 @@
 use super::Cached;
 use crate::store::date::PostDate;
 use crate::store::diagnostic::{Diagnostic, DiagnosticKind, Severity};
-use crate::store::post::{BodyFormat, FrontMatterState, Post, relative_key, relative_key_in};
+use crate::store::post::{BodyFormat, FrontMatterState, Post, relative_key_in};
 use crate::store::value::FrontValue;
 use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
@@ -77,7 +77,9 @@ struct CachedDiagnostic {
 }
 
 impl CacheEntry {
-    /// An entry for a file just loaded (`post` is `None` for a file that is not a post).
+    /// An entry for a file just loaded (`post` is `None` for a file that is not a post). Loads
+    /// encode entries with [`encode_entry`]; this owned form is the tests' oracle for it.
+    #[cfg(test)]
     pub fn new(
         root: &Path,
         path: &Path,
@@ -89,7 +91,7 @@ impl CacheEntry {
         let empty = Post::default();
         let p = post.unwrap_or(&empty);
         CacheEntry {
-            relative_path: relative_key(path, &[root]),
+            relative_path: crate::store::post::relative_key(path, &[root]),
             size,
             modified,
             is_post: post.is_some(),
