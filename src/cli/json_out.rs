@@ -17,6 +17,13 @@ pub(super) fn pretty() -> bool {
     io::stdout().is_terminal()
 }
 
+/// A path as JSON text: borrowed when it is UTF-8 (checked the fast way), else with
+/// replacement characters.
+pub(super) fn path_text(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    path.to_str()
+        .map_or_else(|| path.to_string_lossy(), std::borrow::Cow::Borrowed)
+}
+
 /// Elements to a chunk for small elements, such as a post's fields.
 pub(super) const CHUNK: usize = 512;
 

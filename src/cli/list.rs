@@ -168,7 +168,7 @@ pub struct PostJson<'a> {
 impl<'a> PostJson<'a> {
     pub fn new(post: &'a Post, mark: Mark) -> Self {
         Self {
-            path: post.path.to_string_lossy(),
+            path: json_out::path_text(&post.path),
             title: &post.title,
             date: post.date,
             author: post.author.as_deref(),

@@ -279,8 +279,10 @@ fn write_json(merged: &Merged, order: &[usize], posts: &[Printed]) -> Result<(),
     use rayon::prelude::*;
     let pretty = json_out::pretty();
     // Each post's path as text once, not once per story it carries.
-    let paths: Vec<std::borrow::Cow<'_, str>> =
-        posts.par_iter().map(|p| p.path.to_string_lossy()).collect();
+    let paths: Vec<std::borrow::Cow<'_, str>> = posts
+        .par_iter()
+        .map(|p| json_out::path_text(&p.path))
+        .collect();
     // Compact output: each post's reference made once, not once per story carrying it.
     let refs: Vec<Box<serde_json::value::RawValue>> = if pretty {
         Vec::new()
