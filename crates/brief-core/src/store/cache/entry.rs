@@ -221,7 +221,16 @@ pub fn encode_entry(
         diagnostics: Diagnostics(diagnostics),
         is_post: post.is_some(),
     };
-    let body = postcard::to_stdvec(&entry)?;
+    // Encoded into a buffer kept by the thread, then copied out at its size: one allocation
+    // an entry, where growing a new vector took half a dozen.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let body = SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        *scratch = postcard::to_extend(&entry, std::mem::take(scratch))?;
+        Ok::<_, postcard::Error>(scratch.as_slice().to_vec())
+    })?;
     Ok((
         relative_key_in(path, root).into_owned(),
         size,
