@@ -4,7 +4,8 @@
 //! - [`render`] lays a post out as styled lines of an exact width;
 //! - [`stories`] finds a briefing's stories and remembers the seen ones;
 //! - [`marks`], [`positions`], [`search_history`] and [`state_file`] keep the reader's
-//!   own state files; [`bounded_read`] and [`atomic_file`] read and write them safely.
+//!   own state files; [`bounded_read`] and [`atomic_file`] read and write them safely, and
+//!   [`chunked_file`] is the layout of both caches.
 //!
 //! This crate depends on `brief-text` and `brief-i18n` only. It must not depend on
 //! ratatui, crossterm or the `brief` binary crate (app, ui, tui, cli, config): the
@@ -14,6 +15,7 @@
 
 pub mod atomic_file;
 pub mod bounded_read;
+pub mod chunked_file;
 pub mod marks;
 pub mod positions;
 pub mod reader_state;

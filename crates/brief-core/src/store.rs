@@ -19,7 +19,7 @@ mod diagnostic;
 mod discover;
 mod fields;
 mod front_matter;
-mod hash;
+pub(crate) mod hash;
 mod load;
 mod post;
 mod query;

@@ -19,6 +19,7 @@ pub use entry::{CacheEntry, Encoded, encode_entry};
 use super::diagnostic::Diagnostic;
 use super::hash::fnv1a;
 use super::post::{Post, relative_key_in};
+use crate::chunked_file;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -30,20 +31,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
 /// 8: `postcard` instead of `bincode`. 9: each entry's post encoded apart ([`RawEntry`]).
 const FORMAT_VERSION: u32 = 9;
-
-/// The largest cache file read (a million posts take a few hundred MiB).
-const DECODE_LIMIT: u64 = 1 << 30;
-
-/// The start of a cache file. The entries follow in chunks, each a `Vec<CacheEntry>`
-/// encoded on its own, so that loading decodes them on every core.
-#[derive(Debug, Serialize, Deserialize)]
-struct IndexHeader {
-    version: u32,
-    root: String,
-    chunk_lengths: Vec<u64>,
-    /// CRC-32 of each chunk's bytes.
-    chunk_sums: Vec<u32>,
-}
 
 /// One entry as the file holds it: its key and validity in the open, the rest (a
 /// [`CacheEntry`] without its key) encoded apart and decoded only when its file still
@@ -57,24 +44,22 @@ struct RawEntry<'a> {
 }
 
 /// An entry's validity, and where its key and its encoded [`CacheEntry`] lie in the cache
-/// file's bytes (which are under [`DECODE_LIMIT`], so offsets fit in 32 bits).
+/// file's bytes (offsets from [`chunked_file::place_in`]).
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     size: u64,
     modified: i64,
-    key_start: u32,
-    key_end: u32,
-    start: u32,
-    end: u32,
+    key: (u32, u32),
+    body: (u32, u32),
 }
 
 impl Slot {
     fn key<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
-        bytes.get(self.key_start as usize..self.key_end as usize)
+        chunked_file::at(bytes, self.key)
     }
 
     fn body<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
-        bytes.get(self.start as usize..self.end as usize)
+        chunked_file::at(bytes, self.body)
     }
 }
 
@@ -82,9 +67,6 @@ impl Slot {
 /// file's bytes on every lookup (two keys sharing a hash only cost one of them a miss).
 /// About a third of the memory of a table of owned key strings, at 100,000 posts.
 type SlotIndex = HashMap<u64, u32, foldhash::fast::RandomState>;
-
-/// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
-const ENTRIES_PER_CHUNK: usize = 4096;
 
 /// A loaded index, ready for lookups from several walking threads at once. A lookup that
 /// matches decodes its own entry, on the asking thread, and each entry is used at most once.
@@ -116,7 +98,7 @@ impl IndexCache {
     /// of at most [`DECODE_LIMIT`] bytes is read: a FIFO or a device there must not hang the
     /// load, nor fill memory.
     pub fn load(file: &Path, root: &Path) -> Self {
-        match crate::bounded_read::read_regular(file, DECODE_LIMIT) {
+        match chunked_file::read(file) {
             Ok(bytes) => bytes
                 .and_then(|bytes| Self::decode(bytes, root))
                 .unwrap_or_default(),
@@ -129,47 +111,24 @@ impl IndexCache {
 
     fn decode(bytes: Vec<u8>, root: &Path) -> Option<Self> {
         use rayon::prelude::*;
-        // `postcard` checks every length against the bytes left before it allocates, so a
-        // corrupt length is an error, never an allocation that panics: the walking threads
+        // A corrupt length is an error, never an allocation that panics: the walking threads
         // wait for this load, and must never wait forever.
-        let (header, rest) = postcard::take_from_bytes::<IndexHeader>(&bytes).ok()?;
-        if header.version != FORMAT_VERSION
-            || header.root != root_key(root)
-            || header.chunk_sums.len() != header.chunk_lengths.len()
-        {
-            return None;
-        }
-        let mut chunks = Vec::with_capacity(header.chunk_lengths.len());
-        let mut rest = rest;
-        for &length in &header.chunk_lengths {
-            let length = usize::try_from(length).ok().filter(|&l| l <= rest.len())?;
-            let (chunk, tail) = rest.split_at(length);
-            chunks.push(chunk);
-            rest = tail;
-        }
+        let chunks = chunked_file::chunks::<String, _>(&bytes, FORMAT_VERSION, &root_key(root))?;
         // Only places and key hashes are made here; each entry is decoded by its lookup.
-        let base = bytes.as_ptr() as usize;
-        let offset = |part: &[u8]| u32::try_from(part.as_ptr() as usize - base).ok();
         let hasher = foldhash::fast::RandomState::default();
         let decoded: Vec<Option<Vec<(u64, Slot)>>> = chunks
             .par_iter()
-            .zip(&header.chunk_sums)
-            .map(|(chunk, &sum)| {
-                if crc32fast::hash(chunk) != sum {
-                    return None;
-                }
-                let raw = postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk).ok()?;
+            .map(|chunk| {
+                let raw = postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk.checked()?).ok()?;
                 raw.into_iter()
                     .map(|entry| {
-                        let (key_start, start) =
-                            (offset(entry.key.as_bytes())?, offset(entry.body)?);
+                        let key = chunked_file::place_in(&bytes, entry.key.as_bytes())?;
+                        let body = chunked_file::place_in(&bytes, entry.body)?;
                         let slot = Slot {
                             size: entry.size,
                             modified: entry.modified,
-                            key_start,
-                            key_end: key_start + u32::try_from(entry.key.len()).ok()?,
-                            start,
-                            end: start + u32::try_from(entry.body.len()).ok()?,
+                            key,
+                            body,
                         };
                         Some((hasher.hash_one(entry.key.as_bytes()), slot))
                     })
@@ -268,36 +227,19 @@ impl IndexCache {
     }
 
     fn save_raw(file: &Path, root: &Path, entries: &[Encoded]) -> io::Result<()> {
-        use rayon::prelude::*;
-        let chunks: Vec<Vec<u8>> = entries
-            .par_chunks(ENTRIES_PER_CHUNK)
-            .map(|chunk| {
-                let raw: Vec<RawEntry<'_>> = chunk
-                    .iter()
-                    .map(|(key, size, modified, body)| RawEntry {
-                        key,
-                        size: *size,
-                        modified: *modified,
-                        body,
-                    })
-                    .collect();
-                postcard::to_stdvec(&raw)
-            })
-            .collect::<Result<_, _>>()
-            .map_err(io::Error::other)?;
-        let header = IndexHeader {
-            version: FORMAT_VERSION,
-            root: root_key(root),
-            chunk_lengths: chunks.iter().map(|c| c.len() as u64).collect(),
-            chunk_sums: chunks.iter().map(|c| crc32fast::hash(c)).collect(),
-        };
-        let mut bytes = postcard::to_stdvec(&header).map_err(io::Error::other)?;
-        bytes.reserve(chunks.iter().map(Vec::len).sum());
-        for chunk in &chunks {
-            bytes.extend_from_slice(chunk);
-        }
-        fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
-        crate::atomic_file::replace_unsynced(file, &bytes)
+        let chunks = chunked_file::encode(entries, |chunk| {
+            let raw: Vec<RawEntry<'_>> = chunk
+                .iter()
+                .map(|(key, size, modified, body)| RawEntry {
+                    key,
+                    size: *size,
+                    modified: *modified,
+                    body,
+                })
+                .collect();
+            postcard::to_stdvec(&raw)
+        })?;
+        chunked_file::write(file, FORMAT_VERSION, root_key(root), &chunks)
     }
 }
 

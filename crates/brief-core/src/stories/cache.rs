@@ -21,6 +21,7 @@
 mod tests;
 
 use super::{PostStory, post_stories};
+use crate::chunked_file;
 use crate::render::stories::Story;
 use crate::store::Post;
 use serde::{Deserialize, Serialize};
@@ -35,21 +36,6 @@ use std::sync::OnceLock;
 /// encoded apart ([`RawEntry`]).
 const FORMAT_VERSION: u32 = 3;
 
-/// The largest cache file read (so offsets into it fit in 32 bits).
-const DECODE_LIMIT: u64 = 1 << 30;
-
-/// Entries per chunk: enough chunks for every core, few enough that each is worth a task.
-const ENTRIES_PER_CHUNK: usize = 4096;
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Header {
-    version: u32,
-    roots: Vec<String>,
-    chunk_lengths: Vec<u64>,
-    /// CRC-32 of each chunk's bytes.
-    chunk_sums: Vec<u32>,
-}
-
 /// One entry as the file holds it: the post's path and validity in the open, its stories
 /// (a `Vec<PostStory>`; none: the post is one story) encoded apart.
 #[derive(Debug, Serialize, Deserialize)]
@@ -60,7 +46,7 @@ struct RawEntry<'a> {
     stories: &'a [u8],
 }
 
-/// Where an entry read from the file lies in its bytes.
+/// Where an entry read from the file lies in its bytes ([`chunked_file::place_in`]).
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     size: u64,
@@ -102,29 +88,22 @@ fn is_current(slot: &Slot, post: &Post) -> bool {
     slot.size == post.size && slot.modified == post.modified && post.modified != 0
 }
 
-fn range(bytes: &[u8], (start, end): (u32, u32)) -> &[u8] {
-    bytes.get(start as usize..end as usize).unwrap_or_default()
+fn range(bytes: &[u8], place: (u32, u32)) -> &[u8] {
+    chunked_file::at(bytes, place).unwrap_or_default()
 }
 
 impl StoryCache {
     /// The cache file for `roots` inside `cache_dir`.
     pub fn file_for(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in roots_key(roots).join("\n").bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = crate::store::hash::fnv1a(roots_key(roots).join("\n").bytes());
         cache_dir.join(format!("stories-{hash:016x}.bin"))
     }
 
     /// Reads the cache file for `roots`; anything wrong with it gives an empty cache. Only a
-    /// regular file of at most [`DECODE_LIMIT`] bytes is read.
+    /// regular file of at most [`chunked_file::DECODE_LIMIT`] bytes is read.
     pub fn load(file: &Path, roots: &[PathBuf]) -> Self {
         let roots = roots_key(roots);
-        let bytes = crate::bounded_read::read_regular(file, DECODE_LIMIT)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let bytes = chunked_file::read(file).ok().flatten().unwrap_or_default();
         let Some((slots, dropped_chunks)) = decode(&bytes, &roots) else {
             return Self {
                 roots,
@@ -171,24 +150,15 @@ impl StoryCache {
         is_current(&self.slots[index], post).then_some(index)
     }
 
-    /// The stories kept in slot `index`, sanitised; `None` when they do not decode.
-    fn decode_at(&self, index: usize) -> Option<Vec<PostStory>> {
-        let encoded = range(&self.bytes, self.slots.get(index)?.stories);
-        let mut stories: Vec<PostStory> = postcard::from_bytes(encoded).ok()?;
-        clean(&mut stories);
-        Some(stories)
-    }
-
-    /// Like [`Self::kept`], with only the stories that have a web source, those without one
-    /// skipped where they lie in the file, never made into strings: `brief stories` prints
-    /// nothing else, and at 100,000 posts they were seven stories in ten.
-    pub fn kept_sourced(&self, at: usize, post: &Post) -> Option<Sourced> {
-        let index = self.find(at, post)?;
+    /// The stories kept in slot `index` that are `wanted`, sanitised, and whether the slot
+    /// holds none at all; `None` when they do not decode. The others are read as borrowed
+    /// text and skipped where they lie, never made into strings.
+    fn decode_at(&self, index: usize, wanted: impl Fn(&StoryRef<'_>) -> bool) -> Option<Sourced> {
         let encoded = range(&self.bytes, self.slots.get(index)?.stories);
         let all: Vec<StoryRef<'_>> = postcard::from_bytes(encoded).ok()?;
         let mut stories: Vec<PostStory> = all
             .iter()
-            .filter(|story| story.source_key.is_some())
+            .filter(|story| wanted(story))
             .map(StoryRef::to_owned_clean)
             .collect();
         stories.shrink_to_fit();
@@ -198,18 +168,25 @@ impl StoryCache {
         })
     }
 
+    /// Like [`Self::kept`], with only the stories that have a web source: `brief stories`
+    /// prints nothing else, and at 100,000 posts the others were seven stories in ten.
+    pub fn kept_sourced(&self, at: usize, post: &Post) -> Option<Sourced> {
+        self.decode_at(self.find(at, post)?, |story| story.source_key.is_some())
+    }
+
     /// The stories kept for `post`, the `at`-th post as loaded, if kept for its current size
     /// and modification time: those found in its body with their keys (empty for a post that
     /// is one story). Decoded on the asking thread; the entry stays in the cache.
     pub fn kept(&self, at: usize, post: &Post) -> Option<Vec<PostStory>> {
-        self.decode_at(self.find(at, post)?)
+        Some(self.decode_at(self.find(at, post)?, |_| true)?.stories)
     }
 
     /// The stories of `post` if kept for its current size and modification time.
     pub fn get(&self, post: &Post) -> Option<Vec<Story>> {
         let index = self.find(usize::MAX, post)?;
         Some(
-            self.decode_at(index)?
+            self.decode_at(index, |_| true)?
+                .stories
                 .into_iter()
                 .map(|story| Story {
                     title: story.title,
@@ -322,82 +299,43 @@ struct Written<'a> {
 }
 
 fn write(file: &Path, roots: &[String], entries: &[Written<'_>]) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let chunks: Vec<Vec<u8>> = entries
-        .par_chunks(ENTRIES_PER_CHUNK)
-        .map(|chunk| {
-            let raw: Vec<RawEntry<'_>> = chunk
-                .iter()
-                .map(|entry| RawEntry {
-                    path: entry.path,
-                    size: entry.size,
-                    modified: entry.modified,
-                    stories: &entry.stories,
-                })
-                .collect();
-            postcard::to_stdvec(&raw)
-        })
-        .collect::<Result<_, _>>()
-        .map_err(std::io::Error::other)?;
-    let header = Header {
-        version: FORMAT_VERSION,
-        roots: roots.to_vec(),
-        chunk_lengths: chunks.iter().map(|c| c.len() as u64).collect(),
-        chunk_sums: chunks.iter().map(|c| crc32fast::hash(c)).collect(),
-    };
-    let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
-    bytes.reserve(chunks.iter().map(Vec::len).sum());
-    for chunk in &chunks {
-        bytes.extend_from_slice(chunk);
-    }
-    fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
-    crate::atomic_file::replace_unsynced(file, &bytes)
+    let chunks = chunked_file::encode(entries, |chunk| {
+        let raw: Vec<RawEntry<'_>> = chunk
+            .iter()
+            .map(|entry| RawEntry {
+                path: entry.path,
+                size: entry.size,
+                modified: entry.modified,
+                stories: &entry.stories,
+            })
+            .collect();
+        postcard::to_stdvec(&raw)
+    })?;
+    chunked_file::write(file, FORMAT_VERSION, roots, &chunks)
 }
 
 /// The slots of a cache file for `roots`, and how many chunks were dropped; `None` for a
 /// file of another version or other folders, or one that does not decode.
 fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Slot>, usize)> {
     use rayon::prelude::*;
-    let (header, mut rest) = postcard::take_from_bytes::<Header>(bytes).ok()?;
-    if header.version != FORMAT_VERSION
-        || header.roots != roots
-        || header.chunk_sums.len() != header.chunk_lengths.len()
-    {
-        return None;
-    }
-    let mut chunks = Vec::with_capacity(header.chunk_lengths.len());
-    for &length in &header.chunk_lengths {
-        let length = usize::try_from(length).ok().filter(|&l| l <= rest.len())?;
-        let (chunk, tail) = rest.split_at(length);
-        chunks.push(chunk);
-        rest = tail;
-    }
-    let base = bytes.as_ptr() as usize;
-    let place = |part: &[u8]| -> Option<(u32, u32)> {
-        let start = u32::try_from(part.as_ptr() as usize - base).ok()?;
-        Some((start, start + u32::try_from(part.len()).ok()?))
-    };
-    let decoded: Vec<Option<Vec<Slot>>> = chunks
-        .par_iter()
-        .zip(&header.chunk_sums)
-        .map(|(chunk, &sum)| {
-            if crc32fast::hash(chunk) != sum {
-                return None;
-            }
-            postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk)
-                .ok()?
-                .into_iter()
-                .map(|entry| {
-                    Some(Slot {
-                        size: entry.size,
-                        modified: entry.modified,
-                        path: place(entry.path.as_bytes())?,
-                        stories: place(entry.stories)?,
+    let decoded: Vec<Option<Vec<Slot>>> =
+        chunked_file::chunks::<Vec<String>, _>(bytes, FORMAT_VERSION, roots)?
+            .par_iter()
+            .map(|chunk| {
+                postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk.checked()?)
+                    .ok()?
+                    .into_iter()
+                    .map(|entry| {
+                        Some(Slot {
+                            size: entry.size,
+                            modified: entry.modified,
+                            path: chunked_file::place_in(bytes, entry.path.as_bytes())?,
+                            stories: chunked_file::place_in(bytes, entry.stories)?,
+                        })
                     })
-                })
-                .collect()
-        })
-        .collect();
+                    .collect()
+            })
+            .collect();
     let dropped = decoded.iter().filter(|c| c.is_none()).count();
     Some((decoded.into_iter().flatten().flatten().collect(), dropped))
 }
@@ -421,7 +359,8 @@ struct StoryRef<'a> {
 }
 
 impl StoryRef<'_> {
-    /// The story, each string sanitised as [`clean`] does.
+    /// The story, each string sanitised as a post's are: the file may have been changed by
+    /// anyone who can write it, checksums and all.
     fn to_owned_clean(&self) -> PostStory {
         let clean = brief_text::sanitize_inline;
         PostStory {
@@ -429,27 +368,6 @@ impl StoryRef<'_> {
             source: self.source.map(clean),
             source_key: self.source_key.map(clean),
             heading_key: self.heading_key.map(clean),
-        }
-    }
-}
-
-/// Every string sanitised as a post's are: the file may have been changed by anyone who can
-/// write it, checksums and all. Free when already clean.
-fn clean(stories: &mut [PostStory]) {
-    let clean = |text: &mut String| {
-        *text = brief_text::sanitize_inline_owned(std::mem::take(text));
-    };
-    for story in stories {
-        clean(&mut story.title);
-        for text in [
-            &mut story.source,
-            &mut story.source_key,
-            &mut story.heading_key,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            clean(text);
         }
     }
 }

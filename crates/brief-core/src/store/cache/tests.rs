@@ -1,4 +1,5 @@
-use super::{CacheEntry, FORMAT_VERSION, IndexCache, IndexHeader, root_key};
+use super::{CacheEntry, FORMAT_VERSION, IndexCache, root_key};
+use crate::chunked_file::Header;
 use crate::store::{LoadOptions, load_path_cached};
 use std::fs;
 use std::path::Path;
@@ -143,9 +144,9 @@ fn a_corrupt_length_is_refused_without_a_panic() {
     let mut huge_path = vec![1u8];
     huge_path.extend(postcard::to_stdvec(&u64::MAX).unwrap());
     let huge_list = postcard::to_stdvec(&(1u64 << 40)).unwrap();
-    let mut header = IndexHeader {
+    let mut header = Header {
         version: FORMAT_VERSION,
-        root: root_key(dir.path()),
+        owner: root_key(dir.path()),
         chunk_lengths: Vec::new(),
         chunk_sums: Vec::new(),
     };
@@ -159,7 +160,7 @@ fn a_corrupt_length_is_refused_without_a_panic() {
         assert!(loaded.is_empty() && loaded.dropped_chunks == 1);
     }
     // A chunk said to run past the end of the file.
-    let header = IndexHeader {
+    let header = Header {
         chunk_lengths: vec![u64::MAX],
         ..header
     };
@@ -183,7 +184,7 @@ fn a_flipped_byte_drops_its_chunk_and_the_posts_are_read_again() {
     let cache = dir.path().join("index.bin");
     let fresh = titles(&root, &cache);
     let good = fs::read(&cache).unwrap();
-    let (_, rest) = postcard::take_from_bytes::<IndexHeader>(&good).unwrap();
+    let (_, rest) = postcard::take_from_bytes::<Header<String>>(&good).unwrap();
     let header_len = good.len() - rest.len();
     // Every byte of the chunk, flipped in turn: never a changed title.
     for at in header_len..good.len() {

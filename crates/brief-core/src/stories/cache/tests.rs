@@ -104,7 +104,8 @@ fn a_flipped_byte_drops_its_chunk_and_planted_text_is_sanitised() {
     assert_eq!(kept[0].title, "红色");
     assert!(!kept[0].source.as_deref().unwrap().contains('\u{1b}'));
     let good = fs::read(&file).unwrap();
-    let (_, rest) = postcard::take_from_bytes::<Header>(&good).unwrap();
+    let (_, rest) =
+        postcard::take_from_bytes::<crate::chunked_file::Header<Vec<String>>>(&good).unwrap();
     for at in good.len() - rest.len()..good.len() {
         let mut bytes = good.clone();
         bytes[at] ^= 0x04;
