@@ -208,7 +208,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("post.md");
         crate::test_support::make_fifo(&fifo);
-        let refused = open_seen_regular(&fifo, 1 << 20).unwrap_err();
+        // Opened the usual way, a FIFO waits for a writer: this must not.
+        let refused = crate::test_support::within_ten_seconds(move || {
+            open_seen_regular(&fifo, 1 << 20).unwrap_err()
+        });
         assert!(
             matches!(refused, Refused::NotRegular(FileKind::Fifo)),
             "{refused}"

@@ -104,6 +104,7 @@ impl PositionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::within_ten_seconds;
     use std::fs::{self, OpenOptions};
 
     fn store() -> (tempfile::TempDir, PositionStore) {
@@ -172,16 +173,6 @@ mod tests {
         assert!(store.load().unwrap().is_empty());
         store.save(&[("b".into(), Some(at(5, 1)))]).unwrap();
         assert_eq!(store.load().unwrap().len(), 1);
-    }
-
-    /// Runs `work` on a worker thread and fails if it takes more than 10 s.
-    fn within_ten_seconds<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
-        });
-        rx.recv_timeout(std::time::Duration::from_secs(10))
-            .expect("did not finish within 10 s")
     }
 
     #[cfg(unix)]

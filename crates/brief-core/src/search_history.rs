@@ -95,13 +95,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = HistoryStore::beside_marks(&dir.path().join("marks.jsonl"));
         std::os::unix::fs::symlink("/dev/zero", &store.path).unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(store.load().map(|_| ()).unwrap_err().to_string());
+        let error = crate::test_support::within_ten_seconds(move || {
+            store.load().map(|_| ()).unwrap_err().to_string()
         });
-        let error = rx
-            .recv_timeout(std::time::Duration::from_secs(10))
-            .expect("did not finish within 10 s");
         assert!(error.contains("device"), "{error}");
     }
 }
