@@ -39,17 +39,7 @@ fn kinds() -> Vec<Kind> {
             // pulldown-cmark's superlinear footnote case: `[^` at line starts inside an
             // unclosed block, with a definition; past the guard footnotes are not read.
             "footnotes",
-            |n| {
-                let mut text = String::from("[^x]: note\n\n<div>\n");
-                for i in 0..n {
-                    text.push_str(if i % 2 == 0 {
-                        "> [^a\n"
-                    } else {
-                        "- [^x]: [^\n"
-                    });
-                }
-                text
-            },
+            brief_corpus::adversarial_footnotes,
             BodyFormat::Markdown,
         ),
         (

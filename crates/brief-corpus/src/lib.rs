@@ -321,3 +321,18 @@ pub fn long_article(bytes: usize) -> String {
     text.push_str(&markdown_body(&mut rng, title, WORDS_ZH, bytes));
     text
 }
+
+/// pulldown-cmark's superlinear footnote case: `marks` lines starting with `[^` inside an
+/// unclosed block, after a definition, so that footnotes would be read. For brief's guard
+/// against it: its test and the nesting benchmark.
+pub fn adversarial_footnotes(marks: usize) -> String {
+    let mut text = String::from("[^x]: note\n\n<div>\n");
+    for i in 0..marks {
+        text.push_str(if i % 2 == 0 {
+            "> [^a\n"
+        } else {
+            "- [^x]: [^\n"
+        });
+    }
+    text
+}

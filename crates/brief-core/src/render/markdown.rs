@@ -551,19 +551,7 @@ mod tests {
         assert_eq!(starts, [Some(2), Some(1)]);
     }
 
-    /// pulldown-cmark's open superlinear case: `[^` at line starts inside unclosed structures,
-    /// with definitions, so that footnotes would be read.
-    fn adversarial_footnotes(marks: usize) -> String {
-        let mut text = String::from("[^x]: note\n\n<div>\n");
-        for i in 0..marks {
-            text.push_str(if i % 2 == 0 {
-                "> [^a\n"
-            } else {
-                "- [^x]: [^\n"
-            });
-        }
-        text
-    }
+    use brief_corpus::adversarial_footnotes;
 
     #[test]
     fn footnotes_are_read_only_under_the_guard() {
