@@ -7,15 +7,16 @@
 
 use super::file::modified_nanos;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(target_os = "linux")]
+use std::path::PathBuf;
 
-/// Looks at files, keeping the folder of the last one open.
+/// Looks at files, keeping the folder of the last one open (or remembering that it could not
+/// be opened, so that its files go by path without trying again for each).
 #[derive(Debug, Default)]
 pub(super) struct Stamps {
     #[cfg(target_os = "linux")]
-    folder: Option<(PathBuf, std::os::fd::OwnedFd)>,
-    #[cfg(not(target_os = "linux"))]
-    folder: Option<(PathBuf, ())>,
+    folder: Option<(PathBuf, Option<std::os::fd::OwnedFd>)>,
 }
 
 impl Stamps {
@@ -34,12 +35,12 @@ impl Stamps {
         use rustix::fs::{AtFlags, Mode, OFlags, StatxFlags};
         let (parent, name) = (path.parent()?, path.file_name()?);
         if self.folder.as_ref().is_none_or(|(open, _)| open != parent) {
-            self.folder = None;
             let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
-            let fd = rustix::fs::open(parent, flags, Mode::empty()).ok()?;
+            let fd = rustix::fs::open(parent, flags, Mode::empty()).ok();
             self.folder = Some((parent.to_path_buf(), fd));
         }
         let (_, fd) = self.folder.as_ref()?;
+        let fd = fd.as_ref()?;
         let wanted = StatxFlags::SIZE | StatxFlags::MTIME;
         let stat = rustix::fs::statx(fd, name, AtFlags::empty(), wanted).ok()?;
         if !StatxFlags::from_bits_retain(stat.stx_mask).contains(wanted) {
