@@ -163,14 +163,15 @@ impl Context {
 
 /// Loads every root and merges them into one list.
 fn load_roots(roots: &[PathBuf], context: &Context) -> store::Loaded {
-    load_roots_then(roots, context, |loaded| loaded)
+    load_roots_then(roots, context, None, |loaded| loaded)
 }
 
 /// [`load_roots`], handing the posts to `then` while the index caches are written: a first
-/// run's output does not wait for its cache.
+/// run's output does not wait for its cache. Each body read on the way goes to `bodies`.
 fn load_roots_then<R>(
     roots: &[PathBuf],
     context: &Context,
+    bodies: Option<store::BodyVisit<'_>>,
     then: impl FnOnce(store::Loaded) -> R,
 ) -> R {
     let cache_files: Vec<Option<PathBuf>> = roots.iter().map(|r| context.cache_file(r)).collect();
@@ -179,7 +180,8 @@ fn load_roots_then<R>(
         .zip(&cache_files)
         .map(|(root, cache)| (root.as_path(), cache.as_deref()))
         .collect();
-    store::load_paths_cached_then(&with_caches, &store::LoadOptions::default(), |loaded| {
+    let options = store::LoadOptions::default();
+    store::load_paths_cached_then(&with_caches, &options, bodies, |loaded| {
         if context.verbose {
             for note in &loaded.notes {
                 say(&format!("brief: {}", note.message(context.words())));

@@ -147,3 +147,57 @@ fn a_warm_stories_cache_gives_the_same_stories_and_a_changed_file_is_read_again(
     write("a.md", "https://b.example/1");
     assert_eq!(run()[0]["url"], "b.example/1");
 }
+
+/// A first run finds stories in the bodies it reads to list the posts; a run whose index is
+/// warm reads the bodies again; a warm run takes them from the stories cache. All three, and
+/// a run without caches, print the same bytes.
+#[test]
+fn stories_are_the_same_found_while_listing_read_again_or_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let run = |args: &[&str], use_cache: bool| {
+        let mut command = brief();
+        command.env("XDG_CACHE_HOME", &cache);
+        if !use_cache {
+            command.arg("--no-cache");
+        }
+        let out = command.args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        out.stdout
+    };
+    let commands: [&[&str]; 2] = [
+        &["stories", SAMPLES, "--json"],
+        &["list", SAMPLES, "--json", "--stories"],
+    ];
+    for args in commands {
+        let _ = std::fs::remove_dir_all(&cache);
+        let first = run(args, true);
+        let stories_caches = || {
+            std::fs::read_dir(cache.join("brief"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with("stories-")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            stories_caches().len(),
+            1,
+            "{args:?}: the stories cache is written"
+        );
+        for file in stories_caches() {
+            std::fs::remove_file(file).unwrap();
+        }
+        let read_again = run(args, true);
+        let cached = run(args, true);
+        let uncached = run(args, false);
+        assert!(!first.is_empty());
+        assert_eq!(read_again, first, "{args:?}: bodies read again");
+        assert_eq!(cached, first, "{args:?}: from the stories cache");
+        assert_eq!(uncached, first, "{args:?}: without caches");
+    }
+}

@@ -49,9 +49,13 @@ impl ListArgs {
 
 pub fn run(args: &ListArgs, context: &Context) -> Result<ExitCode, CliError> {
     let roots = context.roots(args.path.as_deref())?;
-    // The index cache is written on another thread while the list is printed.
-    load_roots_then(&roots, context, |loaded| {
-        print(args, context, &roots, loaded)
+    // The index cache is written on another thread while the list is printed. Stories, when
+    // asked for, are found in the bodies read to list the posts.
+    let found = super::stories::FoundWhileLoading::default();
+    let visit = |post: &Post, body: &str| found.visit(post, body);
+    let bodies: Option<store::BodyVisit<'_>> = (args.json && args.stories).then_some(&visit);
+    load_roots_then(&roots, context, bodies, |loaded| {
+        print(args, context, &roots, loaded, &found)
     })
 }
 
@@ -60,6 +64,7 @@ fn print(
     context: &Context,
     roots: &[PathBuf],
     loaded: store::Loaded,
+    found: &super::stories::FoundWhileLoading,
 ) -> Result<ExitCode, CliError> {
     let marks = context.marks();
     let query = Query {
@@ -90,7 +95,7 @@ fn print(
             roots,
             live: &loaded.posts,
         });
-        let counts = story_counts(&loaded.posts, cache_at);
+        let counts = story_counts(&loaded.posts, cache_at, found);
         json_out::write_array(
             json_out::pretty(),
             &posts,
@@ -200,9 +205,10 @@ impl<'a> PostJson<'a> {
 fn story_counts<'a>(
     all: &'a [Post],
     cache_at: Option<super::stories::CacheAt<'_>>,
+    found: &super::stories::FoundWhileLoading,
 ) -> std::collections::HashMap<&'a std::path::Path, (usize, usize)> {
     let posts: Vec<&Post> = all.iter().collect();
-    let stories = super::stories::stories_of(&posts, cache_at);
+    let stories = super::stories::stories_of(&posts, cache_at, found);
     let merged = super::stories::merge_posts(&posts, stories);
     all.iter()
         .enumerate()

@@ -6,16 +6,18 @@
 //! only the stories are kept. A story without a web source (`## 分析`) cannot recur, so
 //! `brief stories` leaves it out; the per-post counts include it.
 
-use super::{CliError, Context, json_out, load_roots, output_width, print_out};
+use super::{CliError, Context, json_out, load_roots_then, output_width, print_out};
 use brief_core::render::find_stories;
 use brief_core::render::stories::source_host;
 use brief_core::store::{self, Post, PostDate};
-use brief_core::stories::cache::StoryCache;
+use brief_core::stories::cache::{EncodedStories, StoryCache};
 use brief_core::stories::{Carrier, Merged, PostStory, merge, post_stories, whole_post_story};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Debug, Args, Default)]
 pub struct StoriesArgs {
@@ -41,14 +43,54 @@ pub struct CacheAt<'a> {
     pub live: &'a [Post],
 }
 
-/// The stories of every post: from the stories cache where the file is unchanged, else read
-/// and parsed on every core (a post whose body cannot be read is one story from its front
-/// matter); the cache is updated when anything in it changed.
-pub fn stories_of(posts: &[&Post], cache_at: Option<CacheAt<'_>>) -> Vec<Vec<PostStory>> {
+/// Stories found in the bodies a load reads anyway: on a first run each file is then read
+/// and parsed once, on the loader's threads, instead of once to list it and again for its
+/// stories.
+#[derive(Debug, Default)]
+pub struct FoundWhileLoading(Mutex<HashMap<PathBuf, Vec<PostStory>, foldhash::fast::RandomState>>);
+
+impl FoundWhileLoading {
+    /// Finds and keeps the stories of `post`, whose body is `body` (a [`store::BodyVisit`]).
+    pub fn visit(&self, post: &Post, body: &str) {
+        let keyed = found_in(post, body);
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(post.path.clone(), keyed);
+    }
+
+    /// What was found for each of `posts`, in their order; `None` where its body was not read.
+    fn take_for(&self, posts: &[&Post]) -> Vec<Option<Vec<PostStory>>> {
+        let mut found = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        posts
+            .iter()
+            .map(|post| found.remove(post.path.as_path()))
+            .collect()
+    }
+}
+
+/// The stories found in `post`'s `body`, keyed (empty: the post is one story).
+fn found_in(post: &Post, body: &str) -> Vec<PostStory> {
+    let stories = find_stories(post, body);
+    if stories.is_empty() {
+        Vec::new()
+    } else {
+        post_stories(post, &stories)
+    }
+}
+
+/// The stories of every post: found while loading, or from the stories cache where the file
+/// is unchanged, else read and parsed on every core (a post whose body cannot be read is one
+/// story from its front matter); the cache is updated when anything in it changed.
+pub fn stories_of(
+    posts: &[&Post],
+    cache_at: Option<CacheAt<'_>>,
+    found: &FoundWhileLoading,
+) -> Vec<Vec<PostStory>> {
     let cache = cache_at
         .as_ref()
         .map(|at| StoryCache::load(&at.file, at.roots));
-    stories_with(posts, cache_at.zip(cache), Keep::All)
+    stories_with(posts, cache_at.zip(cache), found, Keep::All)
 }
 
 /// Which of a post's stories to hand back.
@@ -65,37 +107,40 @@ enum Keep {
 fn stories_with(
     posts: &[&Post],
     cached: Option<(CacheAt<'_>, StoryCache)>,
+    while_loading: &FoundWhileLoading,
     keep: Keep,
 ) -> Vec<Vec<PostStory>> {
     use rayon::prelude::*;
     let (cache_at, cache) = cached.unzip();
-    // Each post's stories: kept in the cache (ready, and left there), or found afresh.
-    let found: Vec<Found> = posts
+    // Each post's stories: found while loading, kept in the cache (ready, and left there), or
+    // found afresh, then encoded for the cache on the same core.
+    let mut found: Vec<Found> = posts
         .par_iter()
+        .zip(while_loading.take_for(posts))
         .enumerate()
-        .map(
-            |(i, post)| match cache.as_ref().and_then(|c| kept(c, i, post, keep)) {
-                Some(stories) => Found::Kept(stories),
-                None => {
-                    let stories = store::read_body(post)
-                        .map(|body| find_stories(post, &body))
-                        .unwrap_or_default();
-                    let keyed = if stories.is_empty() {
-                        Vec::new()
-                    } else {
-                        post_stories(post, &stories)
-                    };
-                    Found::Fresh(keyed)
-                }
-            },
-        )
+        .map(|(i, (post, loaded))| {
+            let kept = || cache.as_ref().and_then(|c| kept(c, i, post, keep));
+            let keyed = match loaded {
+                Some(keyed) => keyed,
+                None => match kept() {
+                    Some(stories) => return Found::Kept(stories),
+                    None => store::read_body(post)
+                        .map(|body| found_in(post, &body))
+                        .unwrap_or_default(),
+                },
+            };
+            let encoded = cache.as_ref().and_then(|_| StoryCache::encode(&keyed).ok());
+            Found::Fresh(keyed, encoded)
+        })
         .collect();
     if let (Some(mut cache), Some(at)) = (cache, cache_at) {
-        let fresh = found.iter().any(|found| matches!(found, Found::Fresh(_)));
+        let fresh = found.iter().any(|found| matches!(found, Found::Fresh(..)));
         if fresh || !cache.is_current_for(at.live) {
-            for (post, found) in posts.iter().zip(&found) {
-                if let Found::Fresh(stories) = found {
-                    cache.insert_keyed(post, stories.clone());
+            for (post, found) in posts.iter().zip(&mut found) {
+                if let Found::Fresh(_, encoded) = found
+                    && let Some(encoded) = encoded.take()
+                {
+                    cache.insert_encoded(post, encoded);
                 }
             }
             let live: Vec<&Post> = at.live.iter().collect();
@@ -109,7 +154,7 @@ fn stories_with(
         .zip(found)
         .map(|(post, found)| match found {
             Found::Kept(stories) => stories,
-            Found::Fresh(stories) => finish(post, stories, keep),
+            Found::Fresh(stories, _) => finish(post, stories, keep),
         })
         .collect()
 }
@@ -134,7 +179,8 @@ enum Found {
     /// Kept in the cache, and already [`finish`]ed: at once, so that the stories left out
     /// are never all in memory together.
     Kept(Vec<PostStory>),
-    Fresh(Vec<PostStory>),
+    /// Found now, with their encoding for the cache when one is kept.
+    Fresh(Vec<PostStory>, Option<EncodedStories>),
 }
 
 /// The stories a post's found stories stand for, as `keep` asks.
@@ -178,12 +224,16 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
     let cache_file = context
         .use_cache
         .then(|| StoryCache::file_for(&context.paths.cache_dir, &roots));
-    // The stories cache is read and decoded while the posts load.
+    // The stories cache is read and decoded while the posts load. Bodies read to list their
+    // posts are searched for stories then, except when only some posts are wanted.
+    let while_loading = FoundWhileLoading::default();
+    let visit = |post: &Post, body: &str| while_loading.visit(post, body);
+    let bodies: Option<store::BodyVisit<'_>> = since.is_none().then_some(&visit);
     let (mut loaded, cache) = std::thread::scope(|scope| {
         let cache = cache_file
             .as_deref()
             .map(|file| scope.spawn(|| StoryCache::load(file, &roots)));
-        let loaded = load_roots(&roots, context);
+        let loaded = load_roots_then(&roots, context, bodies, |loaded| loaded);
         (loaded, cache.and_then(|handle| handle.join().ok()))
     });
     let chosen: Vec<usize> = (0..loaded.posts.len())
@@ -201,7 +251,7 @@ pub fn run(args: &StoriesArgs, context: &Context) -> Result<ExitCode, CliError> 
             };
             (at, cache)
         });
-        stories_with(&posts, cached, Keep::Sourced)
+        stories_with(&posts, cached, &while_loading, Keep::Sourced)
     };
     let posts = what_stories_print(std::mem::take(&mut loaded.posts), &chosen);
     let merged = merge_posts(&posts, stories);

@@ -34,8 +34,8 @@ pub use date::PostDate;
 pub use diagnostic::{Diagnostic, DiagnosticKind, LoadNote, Severity};
 pub use discover::{discover, is_post_file};
 pub use load::{
-    LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, file_contains_all, load_file,
-    load_path, load_path_cached, load_paths_cached, load_paths_cached_then, read_body,
+    BodyVisit, LoadBatch, LoadOptions, Loaded, LoadedPost, body_contains, file_contains_all,
+    load_file, load_path, load_path_cached, load_paths_cached, load_paths_cached_then, read_body,
     stream_in_growing_batches, stream_path, stream_path_cached, stream_path_deferred,
 };
 pub use post::{BodyFormat, FrontMatterState, Post, relative_key};

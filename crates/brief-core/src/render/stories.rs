@@ -256,6 +256,15 @@ pub fn is_web(url: &str) -> bool {
 /// Whether `text` ends with a source label (its colon and spaces aside).
 fn ends_with_label(text: &str) -> bool {
     let text = text.trim_end_matches([':', '：', ' ', '\u{3000}', '-', '—', '|']);
+    // Most text cannot end with a label: its last character, lower-cased, ends none.
+    let ends_like_a_label = text.chars().next_back().is_some_and(|last| {
+        last.to_lowercase()
+            .next_back()
+            .is_some_and(|folded| LABELS.iter().any(|label| label.ends_with(folded)))
+    });
+    if !ends_like_a_label {
+        return false;
+    }
     // Only the end can hold a label, and the character before it: lower-casing the last
     // few characters, not a whole paragraph, gives the same answer (each character folds
     // on its own; no label holds the one that depends on its neighbours, a Greek sigma).

@@ -43,6 +43,11 @@ impl Default for LoadOptions {
     }
 }
 
+/// Something done with the whole body of each post a load reads from its file, on the thread
+/// that read it, before the post is handed over. Posts the index cache answers are not read,
+/// so they are not visited: the caller reads those bodies itself when it needs them.
+pub type BodyVisit<'a> = &'a (dyn Fn(&Post, &str) + Sync);
+
 /// Every post of a folder, newest first, with every problem found.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -79,15 +84,17 @@ pub fn load_path_cached(root: &Path, options: &LoadOptions, cache_file: Option<&
 /// Every post under several folders (each with its index cache, if any), as one store: tag
 /// spellings unified and posts sorted once, across all of them.
 pub fn load_paths_cached(roots: &[(&Path, Option<&Path>)], options: &LoadOptions) -> Loaded {
-    load_paths_cached_then(roots, options, |loaded| loaded)
+    load_paths_cached_then(roots, options, None, |loaded| loaded)
 }
 
 /// [`load_paths_cached`], handing the posts to `then` while the index caches are written on
 /// threads of their own (joined before this returns): a first run prints its list without
 /// waiting for the cache. Errors writing a cache are not reported: losing one costs a rebuild.
+/// Each body read whole on the way is handed to `bodies`, when given.
 pub fn load_paths_cached_then<R>(
     roots: &[(&Path, Option<&Path>)],
     options: &LoadOptions,
+    bodies: Option<BodyVisit<'_>>,
     then: impl FnOnce(Loaded) -> R,
 ) -> R {
     std::thread::scope(|scope| {
@@ -95,7 +102,7 @@ pub fn load_paths_cached_then<R>(
         // them afterwards held every post twice at the peak.
         let gathered: Mutex<Loaded> = Mutex::new(Loaded::default());
         for &(root, cache_file) in roots {
-            let rewrite = stream_path_deferred(root, options, cache_file, 256, &|batch| {
+            let rewrite = stream_path_deferred(root, options, cache_file, 256, bodies, &|batch| {
                 let mut loaded = gathered.lock().unwrap_or_else(PoisonError::into_inner);
                 loaded.posts.reserve_exact(batch.expected_posts);
                 loaded.posts.extend(batch.posts);

@@ -61,8 +61,14 @@ struct Entry {
     path: String,
     size: u64,
     modified: i64,
-    stories: Vec<PostStory>,
+    stories: EncodedStories,
 }
+
+/// A post's stories as the cache file holds them (see [`StoryCache::encode`]).
+#[derive(Debug, Clone)]
+pub struct EncodedStories(Vec<u8>);
+
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Stories by post, as read from the cache file and added to since.
 #[derive(Debug, Default)]
@@ -204,11 +210,24 @@ impl StoryCache {
         } else {
             post_stories(post, stories)
         };
-        self.insert_keyed(post, stories);
+        self.insert_keyed(post, &stories);
     }
 
     /// [`Self::insert`] for stories already keyed ([`post_stories`] of what was found).
-    pub fn insert_keyed(&mut self, post: &Post, stories: Vec<PostStory>) {
+    pub fn insert_keyed(&mut self, post: &Post, stories: &[PostStory]) {
+        if let Ok(encoded) = Self::encode(stories) {
+            self.insert_encoded(post, encoded);
+        }
+    }
+
+    /// Keyed stories as [`Self::insert_encoded`] takes them: made wherever they were found,
+    /// so that many posts' stories can be encoded on every core.
+    pub fn encode(stories: &[PostStory]) -> Result<EncodedStories, postcard::Error> {
+        postcard::to_stdvec(stories).map(EncodedStories)
+    }
+
+    /// [`Self::insert_keyed`] with the stories already [`Self::encode`]d.
+    pub fn insert_encoded(&mut self, post: &Post, stories: EncodedStories) {
         if post.modified == 0 {
             return;
         }
@@ -237,16 +256,14 @@ impl StoryCache {
     pub fn save(self, file: &Path, live: Option<&[&Post]>) -> std::io::Result<()> {
         let before = self.slots.len();
         let unchanged = self.fresh.is_empty();
-        let mut fresh_at: HashMap<&str, usize> = HashMap::new();
+        let mut fresh_at: Map<&str, usize> = Map::default();
         let mut entries: Vec<Written<'_>> = Vec::with_capacity(before + self.fresh.len());
         for entry in &self.fresh {
             let written = Written {
                 path: &entry.path,
                 size: entry.size,
                 modified: entry.modified,
-                stories: Cow::Owned(
-                    postcard::to_stdvec(&entry.stories).map_err(std::io::Error::other)?,
-                ),
+                stories: Cow::Borrowed(&entry.stories.0),
             };
             match fresh_at.get(entry.path.as_str()) {
                 Some(&at) => entries[at] = written,
@@ -271,11 +288,11 @@ impl StoryCache {
         }
         if let Some(posts) = live {
             // Written in the order of `live`, so that the next run finds entries by position.
-            let mut by_path: HashMap<&str, Written<'_>> =
+            let mut by_path: Map<&str, Written<'_>> =
                 entries.into_iter().map(|e| (e.path, e)).collect();
             entries = posts
                 .iter()
-                .filter_map(|post| by_path.remove(key(&post.path).as_str()))
+                .filter_map(|post| by_path.remove(post.path.to_string_lossy().as_ref()))
                 .collect();
         }
         let same_order = entries

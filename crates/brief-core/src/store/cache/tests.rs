@@ -255,6 +255,7 @@ fn a_deferred_cache_is_written_when_asked_and_before_the_load_returns() {
         &LoadOptions::default(),
         Some(&cache),
         8,
+        None,
         &|_| {},
     )
     .expect("a first load has a cache to write");
@@ -266,6 +267,7 @@ fn a_deferred_cache_is_written_when_asked_and_before_the_load_returns() {
     let seen = crate::store::load_paths_cached_then(
         &[(root.as_path(), Some(other.as_path()))],
         &LoadOptions::default(),
+        None,
         |loaded| {
             loaded
                 .posts

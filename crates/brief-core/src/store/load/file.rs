@@ -1,7 +1,7 @@
 //! One file to a [`Post`] with its problems: read (only the start, for listing), decode,
 //! split off and parse the front matter, apply the fallbacks.
 
-use super::{LoadOptions, LoadedPost};
+use super::{BodyVisit, LoadOptions, LoadedPost};
 use crate::store::decode::{Decoded, NotText, decode};
 use crate::store::diagnostic::{Diagnostic, DiagnosticKind, tenths_of_mib};
 use crate::store::fields::{FrontText, apply_fallbacks, apply_front_matter};
@@ -16,9 +16,22 @@ use std::path::Path;
 /// A file found by walking a folder, read only as far as its fields need. A `README` without
 /// front matter is a folder's description, not a post, and is left out; so is an `.html`
 /// page of a `_posts` folder without front matter (Jekyll would not publish it).
-pub(super) fn load_listed_file(path: &Path, options: &LoadOptions) -> Listed {
-    let (result, stamp) = load_fields(path, options, Found::Walking);
-    let result = result.map(|loaded| listed_post(path, loaded));
+///
+/// With `bodies`, the file is read whole and its post handed over with its body, exactly as
+/// [`read_body`] would give it; the post itself is the one a short read gives.
+pub(super) fn load_listed_file(
+    path: &Path,
+    options: &LoadOptions,
+    bodies: Option<BodyVisit<'_>>,
+) -> Listed {
+    let (result, stamp) = load_fields_visiting(path, options, Found::Walking, bodies);
+    let result = result.map(|fields| listed_post(path, fields));
+    if let (Some(visit), Ok(Some(fields))) = (bodies, &result)
+        && let Some(body) = &fields.whole_body
+    {
+        visit(&fields.loaded.post, body);
+    }
+    let result = result.map(|fields| fields.map(|listed| listed.loaded));
     Listed { result, stamp }
 }
 
@@ -38,16 +51,16 @@ pub(super) enum Found {
     Named,
 }
 
-/// `loaded`, unless it is a folder's description rather than a post.
-fn listed_post(path: &Path, loaded: LoadedPost) -> Option<LoadedPost> {
+/// `fields`, unless it is a folder's description rather than a post.
+fn listed_post(path: &Path, fields: Fields) -> Option<Fields> {
     let is_readme = path
         .file_stem()
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
         || crate::store::discover::is_posts_folder_page(path);
-    if is_readme && loaded.post.front_matter == FrontMatterState::Missing {
+    if is_readme && fields.loaded.post.front_matter == FrontMatterState::Missing {
         return None;
     }
-    Some(loaded)
+    Some(fields)
 }
 
 /// Loads one file with its body. `Err` is a file that is not a post at all (unreadable,
@@ -74,34 +87,89 @@ pub(super) const BODY_SAMPLE_BYTES: usize = 1024;
 /// Like [`load_file`] but reads and decodes only the start of the file, so listing a large
 /// folder costs about one short read per file. The body in the result is empty. With it, the
 /// file's size and modification time when it was opened (`None` when it was not).
+#[cfg(test)]
 pub(super) fn load_fields(
     path: &Path,
     options: &LoadOptions,
     found: Found,
 ) -> (Result<LoadedPost, Diagnostic>, Option<(u64, i64)>) {
-    let mut file = match read_file(path, options, FIELDS_READ_BYTES, found) {
+    let (result, stamp) = load_fields_visiting(path, options, found, None);
+    (result.map(|fields| fields.loaded), stamp)
+}
+
+/// A listed post, and its whole body when one was asked for and the file decodes whole.
+pub(super) struct Fields {
+    loaded: LoadedPost,
+    whole_body: Option<String>,
+}
+
+/// [`load_fields`], reading the whole file when `bodies` is given, to hand its body over too.
+/// The post is made from the same start of the file either way, so that it never depends on
+/// whether bodies were wanted.
+fn load_fields_visiting(
+    path: &Path,
+    options: &LoadOptions,
+    found: Found,
+    bodies: Option<BodyVisit<'_>>,
+) -> (Result<Fields, Diagnostic>, Option<(u64, i64)>) {
+    let limit = if bodies.is_some() {
+        usize::MAX
+    } else {
+        FIELDS_READ_BYTES
+    };
+    let file = match read_file(path, options, limit, found) {
         Ok(file) => file,
         Err(diagnostic) => return (Err(diagnostic), None),
     };
     let stamp = Some((file.size, file.modified));
-    let Some(needed) = fields_prefix_len(&file.bytes) else {
-        let whole = load_file(path, options).map(|loaded| LoadedPost {
-            body: String::new(),
-            ..loaded
-        });
+    let whole_body = || {
+        let decoded = decode_file(path, &file.bytes, file.complete).ok()?;
+        Some(sanitize_block(split(&decoded.text).body).into_owned())
+    };
+    let start_len = file.bytes.len().min(FIELDS_READ_BYTES);
+    let start_complete = file.complete && file.bytes.len() <= FIELDS_READ_BYTES;
+    let Some(needed) = fields_prefix_len(&file.bytes[..start_len]) else {
+        let whole = if bodies.is_some() {
+            // Read whole already: what `load_file` would give, from these bytes.
+            decode_file(path, &file.bytes, file.complete).map(|decoded| {
+                let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
+                let body = sanitize_block(split(&decoded.text).body).into_owned();
+                Fields {
+                    loaded: LoadedPost {
+                        post,
+                        body: String::new(),
+                        body_line,
+                        diagnostics,
+                    },
+                    whole_body: Some(body),
+                }
+            })
+        } else {
+            load_file(path, options).map(|loaded| Fields {
+                loaded: LoadedPost {
+                    body: String::new(),
+                    ..loaded
+                },
+                whole_body: None,
+            })
+        };
         return (whole, stamp);
     };
-    if needed < file.bytes.len() {
-        file.bytes.truncate(needed);
-        file.complete = false;
-    }
-    let result = decode_file(path, &file.bytes, file.complete).map(|decoded| {
+    let (prefix, prefix_complete) = if needed < start_len {
+        (&file.bytes[..needed], false)
+    } else {
+        (&file.bytes[..start_len], start_complete)
+    };
+    let result = decode_file(path, prefix, prefix_complete).map(|decoded| {
         let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
-        LoadedPost {
-            post,
-            body: String::new(),
-            body_line,
-            diagnostics,
+        Fields {
+            loaded: LoadedPost {
+                post,
+                body: String::new(),
+                body_line,
+                diagnostics,
+            },
+            whole_body: bodies.and_then(|_| whole_body()),
         }
     });
     (result, stamp)

@@ -3,7 +3,7 @@
 
 use super::file::{Listed, load_listed_file};
 use super::stamp::Stamps;
-use super::{LoadBatch, LoadOptions, LoadedPost};
+use super::{BodyVisit, LoadBatch, LoadOptions, LoadedPost};
 use crate::store::cache::{CacheRewrite, Encoded, IndexCache, encode_entry};
 use crate::store::diagnostic::{Diagnostic, LoadNote};
 use crate::store::discover::{Visitor, WalkError, walk_parallel};
@@ -61,19 +61,22 @@ pub fn stream_path_cached(
     batch_size: usize,
     sink: &(dyn Fn(LoadBatch) + Sync),
 ) {
-    if let Some(rewrite) = stream_path_deferred(root, options, cache_file, batch_size, sink) {
+    if let Some(rewrite) = stream_path_deferred(root, options, cache_file, batch_size, None, sink) {
         // Not reported: a cache that cannot be written costs a rebuild next time, nothing more.
         let _ = rewrite.write();
     }
 }
 
 /// [`stream_path_cached`], handing back the cache's rewrite (when one is needed) instead of
-/// doing it, so that a caller can write the cache while it works with the posts.
+/// doing it, so that a caller can write the cache while it works with the posts. Each body
+/// read whole on the way is handed to `bodies`, when given (files the cache answers are not
+/// read).
 pub fn stream_path_deferred(
     root: &Path,
     options: &LoadOptions,
     cache_file: Option<&Path>,
     batch_size: usize,
+    bodies: Option<BodyVisit<'_>>,
     sink: &(dyn Fn(LoadBatch) + Sync),
 ) -> Option<CacheRewrite> {
     // The cache is decoded on its own thread while the walk starts stating files.
@@ -93,6 +96,7 @@ pub fn stream_path_deferred(
             misses: &misses,
             hinted: &hinted,
             stamps: Stamps::default(),
+            bodies,
         };
         Box::new(move |entry| batcher.add(entry, options))
     };
@@ -153,6 +157,7 @@ struct Batcher<'a> {
     /// Whether a batch has said how many posts the cache expects.
     hinted: &'a AtomicBool,
     stamps: Stamps,
+    bodies: Option<BodyVisit<'a>>,
 }
 
 impl Batcher<'_> {
@@ -177,7 +182,7 @@ impl Batcher<'_> {
     /// A file's post and problems, from the cache when it is still valid.
     fn load(&mut self, path: &Path, options: &LoadOptions) -> (Option<Post>, Vec<Diagnostic>) {
         let Some(entries) = self.entries.as_mut() else {
-            return split_result(load_listed_file(path, options).result);
+            return split_result(load_listed_file(path, options, self.bodies).result);
         };
         // An empty cache (a first run) has nothing to compare with: the file's own look, taken
         // when it is opened, is all its new entry needs.
@@ -195,7 +200,7 @@ impl Batcher<'_> {
             return cached;
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let Listed { result, stamp } = load_listed_file(path, options);
+        let Listed { result, stamp } = load_listed_file(path, options, self.bodies);
         let (post, diagnostics) = split_result(result);
         // A file that was not opened is still remembered, by a look at its path, so that it
         // is not tried again while it stays as it is.
