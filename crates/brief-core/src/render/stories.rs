@@ -52,6 +52,11 @@ const LABELS: &[&str] = &[
     "參考",
 ];
 
+/// The last character of each of [`LABELS`]: text ending otherwise needs no closer look.
+const LABEL_ENDS: &[char] = &[
+    'e', 's', 'a', '源', '處', '处', '典', '文', '接', '結', 'ス', '事', '考',
+];
+
 /// More characters than the longest label has, with the one before it.
 const LABEL_TAIL_CHARS: usize = 16;
 
@@ -260,7 +265,7 @@ fn ends_with_label(text: &str) -> bool {
     let ends_like_a_label = text.chars().next_back().is_some_and(|last| {
         last.to_lowercase()
             .next_back()
-            .is_some_and(|folded| LABELS.iter().any(|label| label.ends_with(folded)))
+            .is_some_and(|folded| LABEL_ENDS.contains(&folded))
     });
     if !ends_like_a_label {
         return false;
