@@ -62,6 +62,10 @@ impl FoundWhileLoading {
     /// What was found for each of `posts`, in their order; `None` where its body was not read.
     fn take_for(&self, posts: &[&Post]) -> Vec<Option<Vec<PostStory>>> {
         let mut found = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if found.is_empty() {
+            // A warm run read no body: nothing to look up.
+            return posts.iter().map(|_| None).collect();
+        }
         posts
             .iter()
             .map(|post| found.remove(post.path.as_path()))
