@@ -1,5 +1,5 @@
-//! One file to a [`Post`] with its problems: read (only the start, for listing), decode,
-//! split off and parse the front matter, apply the fallbacks.
+//! One file to a [`Post`] with its problems: read (only the start, for listing, unless its
+//! body is wanted too), decode, split off and parse the front matter, apply the fallbacks.
 
 use super::{BodyVisit, LoadOptions, LoadedPost};
 use crate::store::decode::{Decoded, NotText, decode};
@@ -122,28 +122,26 @@ fn load_fields_visiting(
         Err(diagnostic) => return (Err(diagnostic), None),
     };
     let stamp = Some((file.size, file.modified));
-    let whole_body = || {
-        let decoded = decode_file(path, &file.bytes, file.complete).ok()?;
-        Some(sanitize_block(split(&decoded.text).body).into_owned())
+    let listed = |decoded: &Decoded<'_>, whole_body: Option<String>| {
+        let (post, body_line, diagnostics) = parse_post(path, decoded, &file);
+        Fields {
+            loaded: LoadedPost {
+                post,
+                body: String::new(),
+                body_line,
+                diagnostics,
+            },
+            whole_body,
+        }
     };
+    let body_of = |decoded: &Decoded<'_>| sanitize_block(split(&decoded.text).body).into_owned();
     let start_len = file.bytes.len().min(FIELDS_READ_BYTES);
     let start_complete = file.complete && file.bytes.len() <= FIELDS_READ_BYTES;
     let Some(needed) = fields_prefix_len(&file.bytes[..start_len]) else {
         let whole = if bodies.is_some() {
             // Read whole already: what `load_file` would give, from these bytes.
-            decode_file(path, &file.bytes, file.complete).map(|decoded| {
-                let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
-                let body = sanitize_block(split(&decoded.text).body).into_owned();
-                Fields {
-                    loaded: LoadedPost {
-                        post,
-                        body: String::new(),
-                        body_line,
-                        diagnostics,
-                    },
-                    whole_body: Some(body),
-                }
-            })
+            decode_file(path, &file.bytes, file.complete)
+                .map(|decoded| listed(&decoded, Some(body_of(&decoded))))
         } else {
             load_file(path, options).map(|loaded| Fields {
                 loaded: LoadedPost {
@@ -161,16 +159,10 @@ fn load_fields_visiting(
         (&file.bytes[..start_len], start_complete)
     };
     let result = decode_file(path, prefix, prefix_complete).map(|decoded| {
-        let (post, body_line, diagnostics) = parse_post(path, &decoded, &file);
-        Fields {
-            loaded: LoadedPost {
-                post,
-                body: String::new(),
-                body_line,
-                diagnostics,
-            },
-            whole_body: bodies.and_then(|_| whole_body()),
-        }
+        let whole_body = bodies
+            .and_then(|_| decode_file(path, &file.bytes, file.complete).ok())
+            .map(|whole| body_of(&whole));
+        listed(&decoded, whole_body)
     });
     (result, stamp)
 }
