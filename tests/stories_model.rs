@@ -4,7 +4,7 @@
 use brief_core::render::stories::Story;
 use brief_core::render::{find_stories, render_article};
 use brief_core::store::{BodyFormat, LoadOptions, Post, PostDate, load_file};
-use brief_core::stories::{HEADING_DAYS, merge, post_stories};
+use brief_core::stories::{HEADING_DAYS, PostStory, merge, post_stories};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -183,9 +183,9 @@ fn headings_merge_only_within_seven_days_and_never_when_near() {
     let b = dated("b.md", "2026-02-08");
     let c = dated("c.md", "2026-02-20");
     let merged = merge(&[
-        (&a, story("同一事件", "https://one.example/1")),
-        (&b, story("同一 事件！", "https://two.example/2")),
-        (&c, story("同一事件", "https://three.example/3")),
+        (&a, story("芯片公司宣布同一事件", "https://one.example/1")),
+        (&b, story("芯片公司宣布同一 事件！", "https://two.example/2")),
+        (&c, story("芯片公司宣布同一事件", "https://three.example/3")),
     ]);
     assert_eq!(HEADING_DAYS, 7);
     assert_eq!(merged.of_post[0], merged.of_post[1]);
@@ -201,6 +201,44 @@ fn headings_merge_only_within_seven_days_and_never_when_near() {
         ),
     ]);
     assert_ne!(merged.of_post[0], merged.of_post[1]);
+}
+
+/// A digest's section names come back every day with new stories under them: two days'
+/// `## 科技动态` or `## Markets` are not one story, however close, unless they share a source.
+#[test]
+fn section_names_repeated_daily_are_not_the_same_story() {
+    let story = |title: &str, url: &str| {
+        let mut p = post("x");
+        p.source = None;
+        post_stories(
+            &p,
+            &[Story {
+                title: title.into(),
+                source: Some(url.into()),
+                line: 0,
+            }],
+        )
+    };
+    let days: Vec<Post> = (10..17)
+        .map(|d| dated(&format!("{d}.md"), &format!("2026-02-{d}")))
+        .collect();
+    for section in ["科技动态", "Markets", "Top Stories", "今日要闻"] {
+        let stories: Vec<(&Post, Vec<PostStory>)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, day)| (day, story(section, &format!("https://n{i}.example/{i}"))))
+            .collect();
+        let merged = merge(&stories);
+        assert_eq!(merged.stories.len(), days.len(), "{section}");
+        assert!(stories.iter().all(|(_, s)| s[0].heading_key.is_none()), "{section}");
+        assert_eq!(merged.new_in(days.len() - 1), 1, "{section}: new on the last day");
+    }
+    // The same source still makes one story, whatever the heading.
+    let merged = merge(&[
+        (&days[0], story("科技动态", "https://same.example/x")),
+        (&days[1], story("市场", "https://same.example/x?utm_source=feed")),
+    ]);
+    assert_eq!(merged.stories.len(), 1);
 }
 
 fn linear(make: impl Fn(usize) -> String) {

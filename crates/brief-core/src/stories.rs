@@ -5,7 +5,9 @@
 //! - their sources fold to the same URL ([`url::normalize`]), or
 //! - both have a source of their own, their headings fold to the same key
 //!   ([`brief_text::heading_key`]) and their posts are dated at most [`HEADING_DAYS`] days
-//!   apart (different outlets covering one event).
+//!   apart (different outlets covering one event), and the heading names an event rather
+//!   than a section a digest repeats every day: it is wide enough
+//!   ([`MIN_EVENT_HEADING_COLUMNS`]).
 //!
 //! Headings that are near but unequal are never merged. A section without a link of its own
 //! (`## 分析`, `## 结论`) has no identity beyond its post: such headings recur in every
@@ -30,6 +32,21 @@ type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Posts at most this many days apart may share a story by heading alone.
 pub const HEADING_DAYS: i64 = 7;
+
+/// Headings narrower than this many terminal columns (six CJK characters, or a dozen Latin
+/// letters) name a digest's sections, which come back every day with new stories under them
+/// (`## 科技动态`, `## Markets`, `## Top Stories`), rather than an event: such a heading is
+/// never a story's identity, only its source is.
+pub const MIN_EVENT_HEADING_COLUMNS: usize = 12;
+
+/// The folded heading by which a story with a source may be matched, when `title` is wide
+/// enough to name an event ([`MIN_EVENT_HEADING_COLUMNS`]).
+pub fn event_heading_key(title: &str) -> Option<String> {
+    if brief_text::display_width(title.trim()) < MIN_EVENT_HEADING_COLUMNS {
+        return None;
+    }
+    heading_key(title)
+}
 
 /// One story of one post, with its identity.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -72,7 +89,7 @@ pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
             let source_key = story.source.as_deref().and_then(url::normalize);
             PostStory {
                 title: story.title.clone(),
-                heading_key: source_key.as_ref().and_then(|_| heading_key(&story.title)),
+                heading_key: source_key.as_ref().and_then(|_| event_heading_key(&story.title)),
                 source_key,
                 source: story.source.clone(),
             }
