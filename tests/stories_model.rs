@@ -184,7 +184,10 @@ fn headings_merge_only_within_seven_days_and_never_when_near() {
     let c = dated("c.md", "2026-02-20");
     let merged = merge(&[
         (&a, story("芯片公司宣布同一事件", "https://one.example/1")),
-        (&b, story("芯片公司宣布同一 事件！", "https://two.example/2")),
+        (
+            &b,
+            story("芯片公司宣布同一 事件！", "https://two.example/2"),
+        ),
         (&c, story("芯片公司宣布同一事件", "https://three.example/3")),
     ]);
     assert_eq!(HEADING_DAYS, 7);
@@ -230,13 +233,23 @@ fn section_names_repeated_daily_are_not_the_same_story() {
             .collect();
         let merged = merge(&stories);
         assert_eq!(merged.stories.len(), days.len(), "{section}");
-        assert!(stories.iter().all(|(_, s)| s[0].heading_key.is_none()), "{section}");
-        assert_eq!(merged.new_in(days.len() - 1), 1, "{section}: new on the last day");
+        assert!(
+            stories.iter().all(|(_, s)| s[0].heading_key.is_none()),
+            "{section}"
+        );
+        assert_eq!(
+            merged.new_in(days.len() - 1),
+            1,
+            "{section}: new on the last day"
+        );
     }
     // The same source still makes one story, whatever the heading.
     let merged = merge(&[
         (&days[0], story("科技动态", "https://same.example/x")),
-        (&days[1], story("市场", "https://same.example/x?utm_source=feed")),
+        (
+            &days[1],
+            story("市场", "https://same.example/x?utm_source=feed"),
+        ),
     ]);
     assert_eq!(merged.stories.len(), 1);
 }

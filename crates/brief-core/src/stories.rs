@@ -89,7 +89,9 @@ pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
             let source_key = story.source.as_deref().and_then(url::normalize);
             PostStory {
                 title: story.title.clone(),
-                heading_key: source_key.as_ref().and_then(|_| event_heading_key(&story.title)),
+                heading_key: source_key
+                    .as_ref()
+                    .and_then(|_| event_heading_key(&story.title)),
                 source_key,
                 source: story.source.clone(),
             }

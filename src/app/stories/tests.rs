@@ -267,6 +267,44 @@ fn a_post_of_nothing_but_seen_repeats_counts_as_read() {
     );
 }
 
+/// A digest's fixed sections carry new stories every day: reading one day's `## 科技动态`
+/// sees nothing of the next day's, which stays unread.
+#[test]
+fn a_digests_daily_sections_are_new_again_the_next_day() {
+    let posts = vec![
+        briefing(
+            "2026-02-14",
+            &[
+                ("科技动态", "https://n.example/14"),
+                ("市场", "https://m.example/14"),
+            ],
+        ),
+        briefing(
+            "2026-02-13",
+            &[
+                ("科技动态", "https://n.example/13"),
+                ("市场", "https://m.example/13"),
+            ],
+        ),
+    ];
+    let mut reader = Reader::new(80, 24, posts);
+    reader.read_the_older_then_open_the_newer();
+    assert!(reader.app.rendered_article().is_some());
+    let index = reader.app.view[reader.app.selected];
+    let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
+    assert!(
+        !reader
+            .fx
+            .recorded
+            .marks
+            .contains(&brief_core::marks::MarkChange::Read(id, true)),
+        "{:?}",
+        reader.fx.recorded.marks
+    );
+    let marks = reader.app.story_seen_marks(0, 100);
+    assert!(marks.is_empty(), "{marks:?}");
+}
+
 fn pair() -> Vec<(Post, String)> {
     vec![
         briefing(
