@@ -182,17 +182,20 @@ fn headings_merge_only_within_seven_days_and_never_when_near() {
     let a = dated("a.md", "2026-02-01");
     let b = dated("b.md", "2026-02-08");
     let c = dated("c.md", "2026-02-20");
-    let merged = merge(&[
-        (&a, story("芯片公司宣布同一事件", "https://one.example/1")),
-        (
-            &b,
-            story("芯片公司宣布同一 事件！", "https://two.example/2"),
-        ),
-        (&c, story("芯片公司宣布同一事件", "https://three.example/3")),
-    ]);
+    let (in_a, in_b, in_c) = (
+        story("芯片公司宣布同一事件", "https://one.example/1"),
+        story("芯片公司宣布同一 事件！", "https://two.example/2"),
+        story("芯片公司宣布同一事件", "https://three.example/3"),
+    );
     assert_eq!(HEADING_DAYS, 7);
-    assert_eq!(merged.of_post[0], merged.of_post[1]);
-    assert_ne!(merged.of_post[1], merged.of_post[2]);
+    let merged = merge(&[(&a, in_a.clone()), (&b, in_b.clone())]);
+    assert_eq!(merged.of_post[0], merged.of_post[1], "seven days apart");
+    let merged = merge(&[(&b, in_b.clone()), (&c, in_c.clone())]);
+    assert_ne!(merged.of_post[0], merged.of_post[1], "twelve days apart");
+    // Over all three, the heading comes back for nineteen days: a section's name, which
+    // makes nothing the same.
+    let merged = merge(&[(&a, in_a), (&b, in_b), (&c, in_c)]);
+    assert_eq!(merged.stories.len(), 3);
     let merged = merge(&[
         (
             &a,
@@ -241,6 +244,30 @@ fn section_names_repeated_daily_are_not_the_same_story() {
             merged.new_in(days.len() - 1),
             1,
             "{section}: new on the last day"
+        );
+    }
+    // Wider section names are known by coming back over more than a week of posts.
+    let fortnight: Vec<Post> = (6..21)
+        .map(|d| dated(&format!("f{d}.md"), &format!("2026-02-{d:02}")))
+        .collect();
+    for section in ["What we're reading", "本周值得关注的开源项目"] {
+        let stories: Vec<(&Post, Vec<PostStory>)> = fortnight
+            .iter()
+            .enumerate()
+            .map(|(i, day)| (day, story(section, &format!("https://w{i}.example/{i}"))))
+            .collect();
+        assert!(
+            stories[0].1[0].heading_key.is_some(),
+            "{section}: wide enough"
+        );
+        let merged = merge(&stories);
+        assert_eq!(merged.stories.len(), fortnight.len(), "{section}");
+        // Within one week it is taken for an event covered by several outlets.
+        let merged = merge(&stories[..8]);
+        assert_eq!(
+            merged.stories.len(),
+            1,
+            "{section}: eight days, seven apart"
         );
     }
     // The same source still makes one story, whatever the heading.

@@ -93,7 +93,7 @@ impl App {
         }
         self.stories_with_lines()
             .iter()
-            .filter(|(story, _)| self.story_state.seen.seen_before(story, &id, day).is_some())
+            .filter(|(story, _)| self.story_state.seen_before(story, &id, day).is_some())
             .map(|(_, lines)| lines.start + 1..lines.end.saturating_sub(1).max(lines.start + 1))
             .filter(|range| !range.is_empty())
             .collect()

@@ -19,6 +19,7 @@ mod view;
 mod tests;
 
 use brief_core::stories::PostStory;
+use brief_core::stories::sections::RecurringHeadings;
 use brief_core::stories::seen::Seen;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -35,11 +36,43 @@ pub struct StoryState {
     read_checked: Option<std::path::PathBuf>,
     /// Per post, the keys of each of its stories, as the background finder reports them.
     pub keys_by_post: std::collections::HashMap<std::path::PathBuf, Vec<Vec<String>>>,
+    /// The days over which each heading key comes back, from the finder's reports: a heading
+    /// over more than a week of posts names a section and matches nothing.
+    pub recurring: RecurringHeadings,
     /// The number of posts whose stories were asked for (asked again when it changes).
     requested_for: Option<usize>,
     /// [`App::stories_with_lines`] of the article last asked about: worked out once per
     /// article, not on every key.
     lines_memo: std::cell::RefCell<Option<LinesMemo>>,
+}
+
+impl StoryState {
+    /// When `story`, carried by post `post` of day `day`, was first seen in an earlier post
+    /// ([`Seen::seen_before`]), its heading left out when it names a recurring section.
+    pub fn seen_before(
+        &self,
+        story: &PostStory,
+        post: &str,
+        day: Option<jiff::civil::Date>,
+    ) -> Option<jiff::civil::Date> {
+        match &story.heading_key {
+            Some(key) if self.recurring.is_section(key) => {
+                let by_source = PostStory {
+                    heading_key: None,
+                    ..story.clone()
+                };
+                self.seen.seen_before(&by_source, post, day)
+            }
+            _ => self.seen.seen_before(story, post, day),
+        }
+    }
+
+    /// Whether `key` ([`brief_core::stories::seen::story_keys`]) is a story's identity: not
+    /// the heading of a recurring section.
+    pub fn is_identity(&self, key: &str) -> bool {
+        key.strip_prefix("h:")
+            .is_none_or(|heading| !self.recurring.is_section(heading))
+    }
 }
 
 /// The stories and line ranges of one laid-out article of one post.

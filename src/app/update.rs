@@ -88,6 +88,14 @@ impl App {
                 return None;
             }
             Action::StoriesFound(found) => {
+                for (path, keys) in &found {
+                    let day = self.index.position(path).and_then(|i| self.posts[i].date);
+                    if let Some(day) = day.map(|d| d.day()) {
+                        for heading in keys.iter().flatten().filter_map(|k| k.strip_prefix("h:")) {
+                            self.story_state.recurring.note(heading.to_string(), day);
+                        }
+                    }
+                }
                 self.story_state.keys_by_post.extend(found);
                 if self.view_mode == ViewMode::NewStories {
                     self.recompute_view();

@@ -9,7 +9,9 @@
 //!   than a section a digest repeats every day: it is wide enough
 //!   ([`MIN_EVENT_HEADING_COLUMNS`]).
 //!
-//! Headings that are near but unequal are never merged. A section without a link of its own
+//! A heading carried by posts more than [`HEADING_DAYS`] days apart names a digest's section,
+//! not an event ([`sections`]), and matches nothing. Headings that are near but unequal are
+//! never merged. A section without a link of its own
 //! (`## 分析`, `## 结论`) has no identity beyond its post: such headings recur in every
 //! briefing without being the same story. A post's whole-body story is matched by its source
 //! only (daily briefings often share a title). A merged story keeps every source it was given.
@@ -20,6 +22,7 @@
 
 pub mod cache;
 pub mod near;
+pub mod sections;
 pub mod seen;
 pub mod url;
 
@@ -27,6 +30,7 @@ use crate::render::host_of;
 use crate::render::stories::Story;
 use crate::store::{Post, PostDate};
 use brief_text::heading_key;
+use sections::RecurringHeadings;
 
 type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
@@ -207,6 +211,14 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
             .then(a.cmp(&b))
     });
     let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
+    let mut recurring = RecurringHeadings::<&str>::default();
+    for (post, stories) in posts {
+        if let Some(day) = post.date().map(|d| d.day()) {
+            for key in stories.iter().filter_map(|s| s.heading_key.as_deref()) {
+                recurring.note(key, day);
+            }
+        }
+    }
     // Occurrences numbered in walking order, so lower is older.
     let mut occurrences: Vec<(usize, usize)> = Vec::with_capacity(total);
     let mut sets = Sets(Vec::with_capacity(total));
@@ -234,7 +246,9 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
                 }
             }
             first_with_url.push(first);
-            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day) {
+            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day)
+                && !recurring.is_section(key)
+            {
                 if let Some(&(other, other_day)) = by_heading.get(key)
                     && days_apart(other_day, day) <= HEADING_DAYS
                 {
@@ -245,7 +259,7 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
         }
     }
     // Gone before the stories are made, which is when memory peaks.
-    drop((by_url, by_heading));
+    drop((by_url, by_heading, recurring));
     let roots = (0..occurrences.len())
         .filter(|&id| sets.root(id) == id)
         .count();

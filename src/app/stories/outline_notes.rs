@@ -17,14 +17,14 @@ impl App {
         let post = self.article_post();
         let id = post.map(|p| brief_core::marks::post_id(p, &self.roots));
         let day = post.and_then(|p| p.date).map(|d| d.day());
-        let seen = &self.story_state.seen;
+        let state = &self.story_state;
         stories
             .iter()
             .zip(hints)
             .map(|((story, _), hint)| {
                 let earlier = id
                     .as_deref()
-                    .and_then(|id| seen.seen_before(story, id, day))
+                    .and_then(|id| state.seen_before(story, id, day))
                     .map(|date| {
                         let date = format!("{:02}-{:02}", date.month(), date.day());
                         fill(words.story_seen, &[("date", &date)])
@@ -32,7 +32,7 @@ impl App {
                 let here = || {
                     story_keys(story)
                         .iter()
-                        .any(|k| seen.contains(k))
+                        .any(|k| state.is_identity(k) && state.seen.contains(k))
                         .then(|| words.story_seen_here.to_string())
                 };
                 let parts: Vec<String> = earlier.or_else(here).into_iter().chain(hint).collect();

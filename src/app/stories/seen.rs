@@ -68,8 +68,8 @@ impl App {
             .filter(|(story, _)| !story_keys(story).is_empty())
             .peekable();
         with_identity.peek()?;
-        let seen = &self.story_state.seen;
-        if !with_identity.all(|(story, _)| seen.seen_before(story, &id, day).is_some()) {
+        let state = &self.story_state;
+        if !with_identity.all(|(story, _)| state.seen_before(story, &id, day).is_some()) {
             return None;
         }
         let index = self.index.position(&path)?;
@@ -108,7 +108,7 @@ impl App {
             .iter()
             .filter(|(_, lines)| lines.start >= top && lines.start < top + height)
             .filter_map(|(story, lines)| {
-                let date = self.story_state.seen.seen_before(story, &id, day)?;
+                let date = self.story_state.seen_before(story, &id, day)?;
                 let date = format!("{:02}-{:02}", date.month(), date.day());
                 Some((lines.start, fill(words.story_seen, &[("date", &date)])))
             })
@@ -146,14 +146,16 @@ impl App {
             .keys_by_post
             .get(&self.posts.get(index)?.path)?;
         let read = self.mark_of(index).read;
-        let seen = &self.story_state.seen;
+        let state = &self.story_state;
         let new = keys
             .iter()
             .filter(|keys| {
                 if keys.is_empty() {
                     !read
                 } else {
-                    !keys.iter().any(|k| seen.contains(k))
+                    !keys
+                        .iter()
+                        .any(|k| state.is_identity(k) && state.seen.contains(k))
                 }
             })
             .count();

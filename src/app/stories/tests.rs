@@ -573,3 +573,56 @@ fn a_story_not_yet_seen_has_no_note_in_the_outline() {
     assert!(reader.app.rendered_article().is_some());
     assert_eq!(reader.app.story_outline_notes(), [None, None]);
 }
+
+/// A weekly digest's section comes back every week: once the finder has reported it over
+/// more than a week of posts, its heading is no identity, so last week's reading leaves this
+/// week's section new, unmarked and unread.
+#[test]
+fn a_section_that_comes_back_every_week_is_new_each_week() {
+    const SECTION: &str = "What we're reading";
+    let weeks = ["2026-02-20", "2026-02-13", "2026-02-06"];
+    let posts: Vec<(Post, String)> = weeks
+        .iter()
+        .map(|day| briefing(day, &[(SECTION, &format!("https://w.example/{day}"))]))
+        .collect();
+    let found: Vec<(PathBuf, Vec<Vec<String>>)> = posts
+        .iter()
+        .map(|(post, body)| {
+            let stories = brief_core::render::find_stories(post, body);
+            let keys = brief_core::stories::post_stories(post, &stories)
+                .iter()
+                .map(brief_core::stories::seen::story_keys)
+                .collect();
+            (post.path.clone(), keys)
+        })
+        .collect();
+    assert!(
+        found[0].1[0].iter().any(|k| k.starts_with("h:")),
+        "{found:?}"
+    );
+    let mut reader = Reader::new(80, 24, posts);
+    reader.act(Action::StoriesFound(found));
+    // Read 02-13 (listed second); 02-20, a week later, still has its story new.
+    reader.act(Action::MoveDown);
+    reader.act(Action::OpenSelected);
+    reader.seen_as_saved();
+    reader.act(Action::Back);
+    reader.act(Action::MoveUp);
+    let index = reader.app.view[reader.app.selected];
+    assert_eq!(
+        reader.app.posts[index].path,
+        PathBuf::from("posts/2026-02-20.md")
+    );
+    assert_eq!(reader.app.story_counts(index), Some((1, 1)));
+    reader.act(Action::OpenSelected);
+    let marks = reader.app.story_seen_marks(0, 100);
+    assert!(marks.is_empty(), "{marks:?}");
+    let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
+    assert!(
+        !reader
+            .fx
+            .recorded
+            .marks
+            .contains(&brief_core::marks::MarkChange::Read(id, true))
+    );
+}

@@ -1,0 +1,66 @@
+//! Headings that name a digest's sections rather than an event. A daily or weekly digest
+//! repeats its section names (`## What we're reading`, `## 本周值得关注`) with new stories
+//! under them; an event's headline is repeated over a few days at most. So a folded heading
+//! carried by posts dated more than [`HEADING_DAYS`] days apart is taken for a section name,
+//! and never makes stories the same: only their sources can.
+//!
+//! Depends on the heading keys and dates only.
+
+use super::{HEADING_DAYS, Map, days_apart};
+use jiff::civil::Date;
+use std::borrow::Borrow;
+use std::hash::Hash;
+
+/// Per folded heading, the first and last day of the posts carrying it.
+#[derive(Debug, Clone)]
+pub struct RecurringHeadings<K: Hash + Eq = String> {
+    days: Map<K, (Date, Date)>,
+}
+
+impl<K: Hash + Eq> Default for RecurringHeadings<K> {
+    fn default() -> Self {
+        Self {
+            days: Map::default(),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Borrow<str>> RecurringHeadings<K> {
+    /// Notes that a post of day `day` carries a story with the folded heading `key`.
+    pub fn note(&mut self, key: K, day: Date) {
+        let (first, last) = self.days.entry(key).or_insert((day, day));
+        *first = (*first).min(day);
+        *last = (*last).max(day);
+    }
+
+    /// Whether `key` is carried by posts more than [`HEADING_DAYS`] days apart: a section's
+    /// name, not an event's.
+    pub fn is_section(&self, key: &str) -> bool {
+        self.days
+            .get(key)
+            .is_some_and(|&(first, last)| days_apart(first, last) > HEADING_DAYS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_heading_over_more_than_a_week_of_posts_is_a_section() {
+        let mut headings = RecurringHeadings::<&str>::default();
+        for d in ["2026-02-12", "2026-02-13", "2026-02-19"] {
+            headings.note("event", day(d));
+        }
+        for d in ["2026-02-20", "2026-02-06", "2026-02-13"] {
+            headings.note("section", day(d));
+        }
+        assert!(!headings.is_section("event"), "seven days apart at most");
+        assert!(headings.is_section("section"), "fourteen days apart");
+        assert!(!headings.is_section("unknown"));
+    }
+}
