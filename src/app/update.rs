@@ -92,7 +92,7 @@ impl App {
                     let day = self.index.position(path).and_then(|i| self.posts[i].date);
                     if let Some(day) = day.map(|d| d.day()) {
                         for heading in keys.iter().flatten().filter_map(|k| k.strip_prefix("h:")) {
-                            self.story_state.recurring.note(heading.to_string(), day);
+                            self.story_state.recurring.note(heading, day);
                         }
                     }
                 }

@@ -30,7 +30,6 @@ use crate::render::host_of;
 use crate::render::stories::Story;
 use crate::store::{Post, PostDate};
 use brief_text::heading_key;
-use sections::RecurringHeadings;
 
 type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
@@ -211,20 +210,15 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
             .then(a.cmp(&b))
     });
     let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
-    let mut recurring = RecurringHeadings::<&str>::default();
-    for (post, stories) in posts {
-        if let Some(day) = post.date().map(|d| d.day()) {
-            for key in stories.iter().filter_map(|s| s.heading_key.as_deref()) {
-                recurring.note(key, day);
-            }
-        }
-    }
     // Occurrences numbered in walking order, so lower is older.
     let mut occurrences: Vec<(usize, usize)> = Vec::with_capacity(total);
     let mut sets = Sets(Vec::with_capacity(total));
     let mut by_url: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
-    let mut by_heading: Map<&str, (usize, jiff::civil::Date)> =
-        Map::with_capacity_and_hasher(total, Default::default());
+    // Per heading key, its run of occurrences; a repeat joins the one before it once the
+    // whole run is known to span no more than a week (else the heading names a section).
+    let mut by_heading: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
+    let mut runs: Vec<HeadingRun> = Vec::new();
+    let mut repeats: Vec<(usize, usize, usize)> = Vec::new();
     // Whether each occurrence is the first with its folded URL. A URL's occurrences are all
     // in one story, so the first is where that story takes it: no set of (story, URL) pairs.
     let mut first_with_url: Vec<bool> = Vec::with_capacity(total);
@@ -246,20 +240,33 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
                 }
             }
             first_with_url.push(first);
-            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day)
-                && !recurring.is_section(key)
-            {
-                if let Some(&(other, other_day)) = by_heading.get(key)
-                    && days_apart(other_day, day) <= HEADING_DAYS
-                {
-                    sets.union(id, other);
+            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day) {
+                match by_heading.get(key) {
+                    Some(&run) => {
+                        repeats.push((id, runs[run].last_id, run));
+                        runs[run].last = day;
+                        runs[run].last_id = id;
+                    }
+                    None => {
+                        by_heading.insert(key, runs.len());
+                        runs.push(HeadingRun {
+                            first: day,
+                            last: day,
+                            last_id: id,
+                        });
+                    }
                 }
-                by_heading.insert(key, (id, day));
             }
         }
     }
+    // The posts come oldest first, so each run's days are its first and last.
+    for (id, before, run) in repeats {
+        if !sections::spans_a_section(runs[run].first, runs[run].last) {
+            sets.union(id, before);
+        }
+    }
     // Gone before the stories are made, which is when memory peaks.
-    drop((by_url, by_heading, recurring));
+    drop((by_url, by_heading, runs));
     let roots = (0..occurrences.len())
         .filter(|&id| sets.root(id) == id)
         .count();
@@ -296,6 +303,13 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
         }
     }
     merged
+}
+
+/// The dated occurrences of one heading key, in [`merge`].
+struct HeadingRun {
+    first: jiff::civil::Date,
+    last: jiff::civil::Date,
+    last_id: usize,
 }
 
 fn days_apart(a: jiff::civil::Date, b: jiff::civil::Date) -> i64 {

@@ -8,29 +8,25 @@
 
 use super::{HEADING_DAYS, Map, days_apart};
 use jiff::civil::Date;
-use std::borrow::Borrow;
-use std::hash::Hash;
 
 /// Per folded heading, the first and last day of the posts carrying it.
-#[derive(Debug, Clone)]
-pub struct RecurringHeadings<K: Hash + Eq = String> {
-    days: Map<K, (Date, Date)>,
+#[derive(Debug, Clone, Default)]
+pub struct RecurringHeadings {
+    days: Map<String, (Date, Date)>,
 }
 
-impl<K: Hash + Eq> Default for RecurringHeadings<K> {
-    fn default() -> Self {
-        Self {
-            days: Map::default(),
-        }
-    }
-}
-
-impl<K: Hash + Eq + Borrow<str>> RecurringHeadings<K> {
+impl RecurringHeadings {
     /// Notes that a post of day `day` carries a story with the folded heading `key`.
-    pub fn note(&mut self, key: K, day: Date) {
-        let (first, last) = self.days.entry(key).or_insert((day, day));
-        *first = (*first).min(day);
-        *last = (*last).max(day);
+    pub fn note(&mut self, key: &str, day: Date) {
+        match self.days.get_mut(key) {
+            Some((first, last)) => {
+                *first = (*first).min(day);
+                *last = (*last).max(day);
+            }
+            None => {
+                self.days.insert(key.to_string(), (day, day));
+            }
+        }
     }
 
     /// Whether `key` is carried by posts more than [`HEADING_DAYS`] days apart: a section's
@@ -38,8 +34,13 @@ impl<K: Hash + Eq + Borrow<str>> RecurringHeadings<K> {
     pub fn is_section(&self, key: &str) -> bool {
         self.days
             .get(key)
-            .is_some_and(|&(first, last)| days_apart(first, last) > HEADING_DAYS)
+            .is_some_and(|&(first, last)| spans_a_section(first, last))
     }
+}
+
+/// Whether a heading carried by posts from day `first` to day `last` names a section.
+pub fn spans_a_section(first: Date, last: Date) -> bool {
+    days_apart(first, last) > HEADING_DAYS
 }
 
 #[cfg(test)]
@@ -52,7 +53,7 @@ mod tests {
 
     #[test]
     fn a_heading_over_more_than_a_week_of_posts_is_a_section() {
-        let mut headings = RecurringHeadings::<&str>::default();
+        let mut headings = RecurringHeadings::default();
         for d in ["2026-02-12", "2026-02-13", "2026-02-19"] {
             headings.note("event", day(d));
         }
