@@ -237,7 +237,9 @@ fn section_names_repeated_daily_are_not_the_same_story() {
         let merged = merge(&stories);
         assert_eq!(merged.stories.len(), days.len(), "{section}");
         assert!(
-            stories.iter().all(|(_, s)| s[0].heading_key.is_none()),
+            stories
+                .iter()
+                .all(|(_, s)| s[0].heading_identity().is_none()),
             "{section}"
         );
         assert_eq!(
@@ -270,6 +272,27 @@ fn section_names_repeated_daily_are_not_the_same_story() {
             "{section}: eight days, seven apart"
         );
     }
+    // A weekly section ending on the same link every week (`## Crate of the Week` … "submit
+    // your suggestions") has new text each week: over more than a week of posts, neither
+    // its heading nor that link makes its stories one.
+    let weekly: Vec<&Post> = fortnight.iter().step_by(7).collect();
+    assert_eq!(weekly.len(), 3);
+    let stories: Vec<(&Post, Vec<PostStory>)> = weekly
+        .iter()
+        .map(|day| {
+            let link = "https://forum.example/t/crate-of-the-week";
+            (*day, story("Crate of the Week", link))
+        })
+        .collect();
+    let merged = merge(&stories);
+    assert_eq!(merged.stories.len(), 3);
+    assert!((0..3).all(|post| merged.new_in(post) == 1));
+    assert!(
+        merged.stories.iter().all(|s| s.urls.len() == 1),
+        "each keeps its source"
+    );
+    // Two weeks of it are still taken for one story repeated.
+    assert_eq!(merge(&stories[..2]).stories.len(), 1);
     // The same source still makes one story, whatever the heading.
     let merged = merge(&[
         (&days[0], story("科技动态", "https://same.example/x")),

@@ -216,7 +216,7 @@ commands! {
         /// The seen stories as stored on disk.
         SeenLoaded(Seen),
         /// The story keys of some posts (one list of keys per story), found in the background.
-        StoriesFound(Vec<(PathBuf, Vec<Vec<String>>)>),
+        StoriesFound(Vec<(PathBuf, Vec<brief_core::stories::seen::FoundKeys>)>),
         /// An article has been rendered for a width.
         ArticleReady {
             path: PathBuf,

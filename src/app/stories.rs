@@ -20,7 +20,7 @@ mod tests;
 
 use brief_core::stories::PostStory;
 use brief_core::stories::sections::RecurringHeadings;
-use brief_core::stories::seen::Seen;
+use brief_core::stories::seen::{FoundKeys, Seen};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -35,7 +35,7 @@ pub struct StoryState {
     /// The article last checked for being all repeats.
     read_checked: Option<std::path::PathBuf>,
     /// Per post, the keys of each of its stories, as the background finder reports them.
-    pub keys_by_post: std::collections::HashMap<std::path::PathBuf, Vec<Vec<String>>>,
+    pub keys_by_post: std::collections::HashMap<std::path::PathBuf, Vec<FoundKeys>>,
     /// The days over which each heading key comes back, from the finder's reports: a heading
     /// over more than a week of posts names a section and matches nothing.
     pub recurring: RecurringHeadings,
@@ -48,30 +48,24 @@ pub struct StoryState {
 
 impl StoryState {
     /// When `story`, carried by post `post` of day `day`, was first seen in an earlier post
-    /// ([`Seen::seen_before`]), its heading left out when it names a recurring section.
+    /// ([`Seen::seen_before`]); never for a recurring section's story, which is new each time.
     pub fn seen_before(
         &self,
         story: &PostStory,
         post: &str,
         day: Option<jiff::civil::Date>,
     ) -> Option<jiff::civil::Date> {
-        match &story.heading_key {
-            Some(key) if self.recurring.is_section(key) => {
-                let by_source = PostStory {
-                    heading_key: None,
-                    ..story.clone()
-                };
-                self.seen.seen_before(&by_source, post, day)
-            }
-            _ => self.seen.seen_before(story, post, day),
+        if self.in_section(story.heading_key.as_deref()) {
+            return None;
         }
+        self.seen.seen_before(story, post, day)
     }
 
-    /// Whether `key` ([`brief_core::stories::seen::story_keys`]) is a story's identity: not
-    /// the heading of a recurring section.
-    pub fn is_identity(&self, key: &str) -> bool {
-        key.strip_prefix("h:")
-            .is_none_or(|heading| !self.recurring.is_section(heading))
+    /// Whether a story of folded heading `heading` belongs to a section its digest repeats
+    /// over more than a week of posts ([`brief_core::stories::sections`]): such a story is
+    /// of its post only, matched neither by heading nor by source.
+    pub fn in_section(&self, heading: Option<&str>) -> bool {
+        heading.is_some_and(|heading| self.recurring.is_section(heading))
     }
 }
 

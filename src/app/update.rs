@@ -88,10 +88,10 @@ impl App {
                 return None;
             }
             Action::StoriesFound(found) => {
-                for (path, keys) in &found {
+                for (path, stories) in &found {
                     let day = self.index.position(path).and_then(|i| self.posts[i].date);
                     if let Some(day) = day.map(|d| d.day()) {
-                        for heading in keys.iter().flatten().filter_map(|k| k.strip_prefix("h:")) {
+                        for heading in stories.iter().filter_map(|s| s.heading.as_deref()) {
                             self.story_state.recurring.note(heading, day);
                         }
                     }

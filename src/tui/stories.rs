@@ -8,7 +8,7 @@ use brief_core::render::find_stories;
 use brief_core::store::{self, Post};
 use brief_core::stories::cache::StoryCache;
 use brief_core::stories::post_stories;
-use brief_core::stories::seen::story_keys;
+use brief_core::stories::seen::FoundKeys;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -45,7 +45,7 @@ pub fn spawn_story_finder(
                 };
                 let keys = post_stories(post, &stories)
                     .iter()
-                    .map(story_keys)
+                    .map(FoundKeys::of)
                     .collect();
                 found.push((post.path.clone(), keys));
             }

@@ -228,7 +228,12 @@ mod tests {
             diagnostics: Vec::new(),
             done: true,
         });
-        let keys = vec![vec!["u:a".to_string()], vec!["u:b".to_string()], Vec::new()];
+        let keys = [vec!["u:a".to_string()], vec!["u:b".to_string()], Vec::new()]
+            .map(|keys| brief_core::stories::seen::FoundKeys {
+                keys,
+                heading: None,
+            })
+            .to_vec();
         app.update(Action::StoriesFound(vec![("posts/a.md".into(), keys)]));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         terminal

@@ -10,7 +10,8 @@
 //!   ([`MIN_EVENT_HEADING_COLUMNS`]).
 //!
 //! A heading carried by posts more than [`HEADING_DAYS`] days apart names a digest's section,
-//! not an event ([`sections`]), and matches nothing. Headings that are near but unequal are
+//! not an event ([`sections`]): its stories are of their post only, matched neither by
+//! heading nor by source (such a section often ends on the same link every week). Headings that are near but unequal are
 //! never merged. A section without a link of its own
 //! (`## 分析`, `## 结论`) has no identity beyond its post: such headings recur in every
 //! briefing without being the same story. A post's whole-body story is matched by its source
@@ -42,15 +43,6 @@ pub const HEADING_DAYS: i64 = 7;
 /// never a story's identity, only its source is.
 pub const MIN_EVENT_HEADING_COLUMNS: usize = 12;
 
-/// The folded heading by which a story with a source may be matched, when `title` is wide
-/// enough to name an event ([`MIN_EVENT_HEADING_COLUMNS`]).
-pub fn event_heading_key(title: &str) -> Option<String> {
-    if brief_text::display_width(title.trim()) < MIN_EVENT_HEADING_COLUMNS {
-        return None;
-    }
-    heading_key(title)
-}
-
 /// One story of one post, with its identity.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PostStory {
@@ -59,11 +51,20 @@ pub struct PostStory {
     pub source: Option<String>,
     /// The source folded ([`url::normalize`]).
     pub source_key: Option<String>,
-    /// The heading folded, when the story may be matched by heading.
+    /// The heading folded, for a story with a source of its own: by it a story may be
+    /// matched ([`Self::heading_identity`]), and a recurring section is known
+    /// ([`sections`]).
     pub heading_key: Option<String>,
 }
 
 impl PostStory {
+    /// The folded heading, when it is wide enough to name an event
+    /// ([`MIN_EVENT_HEADING_COLUMNS`]) and so may make two stories one.
+    pub fn heading_identity(&self) -> Option<&str> {
+        let key = self.heading_key.as_deref()?;
+        (brief_text::display_width(self.title.trim()) >= MIN_EVENT_HEADING_COLUMNS).then_some(key)
+    }
+
     /// The source's host, empty without one.
     pub fn host(&self) -> String {
         self.source.as_deref().map(host_of).unwrap_or_default()
@@ -92,9 +93,7 @@ pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
             let source_key = story.source.as_deref().and_then(url::normalize);
             PostStory {
                 title: story.title.clone(),
-                heading_key: source_key
-                    .as_ref()
-                    .and_then(|_| event_heading_key(&story.title)),
+                heading_key: source_key.as_ref().and_then(|_| heading_key(&story.title)),
                 source_key,
                 source: story.source.clone(),
             }
@@ -210,63 +209,86 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
             .then(a.cmp(&b))
     });
     let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
+    // First, each heading's run over the posts, to know the sections: a heading carried by
+    // posts more than a week apart gives its stories no identity at all.
+    let mut by_heading: Map<&str, u32> = Map::with_capacity_and_hasher(total, Default::default());
+    let mut runs: Vec<HeadingRun> = Vec::new();
+    let mut run_of: Vec<u32> = Vec::with_capacity(total);
+    for &p in &order {
+        let (post, stories) = &posts[p];
+        let day = post.date().map(|d| d.day());
+        for story in stories {
+            let run = match (story.heading_key.as_deref(), day) {
+                (Some(key), Some(day)) => match by_heading.get(key) {
+                    Some(&run) => {
+                        // The posts come oldest first.
+                        runs[run as usize].last = day;
+                        run
+                    }
+                    None => {
+                        let run = u32::try_from(runs.len()).unwrap_or(NO_RUN);
+                        by_heading.insert(key, run);
+                        runs.push(HeadingRun {
+                            first: day,
+                            last: day,
+                            last_id: None,
+                        });
+                        run
+                    }
+                },
+                _ => NO_RUN,
+            };
+            run_of.push(run);
+        }
+    }
+    drop(by_heading);
     // Occurrences numbered in walking order, so lower is older.
     let mut occurrences: Vec<(usize, usize)> = Vec::with_capacity(total);
     let mut sets = Sets(Vec::with_capacity(total));
     let mut by_url: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
-    // Per heading key, its run of occurrences; a repeat joins the one before it once the
-    // whole run is known to span no more than a week (else the heading names a section).
-    let mut by_heading: Map<&str, usize> = Map::with_capacity_and_hasher(total, Default::default());
-    let mut runs: Vec<HeadingRun> = Vec::new();
-    let mut repeats: Vec<(usize, usize, usize)> = Vec::new();
-    // Whether each occurrence is the first with its folded URL. A URL's occurrences are all
-    // in one story, so the first is where that story takes it: no set of (story, URL) pairs.
+    // Whether each occurrence is the first with its folded URL. A URL's occurrences outside
+    // sections are all in one story, so the first is where that story takes it: no set of
+    // (story, URL) pairs. A section's story keeps its URL to itself.
     let mut first_with_url: Vec<bool> = Vec::with_capacity(total);
     for &p in &order {
-        let (post, stories) = &posts[p];
-        let day = post.date().map(|d| d.day());
-        for (s, story) in stories.iter().enumerate() {
+        for (s, story) in posts[p].1.iter().enumerate() {
             let id = occurrences.len();
             occurrences.push((p, s));
             sets.0.push(id);
+            let run = runs.get_mut(run_of[id] as usize);
+            let section = run
+                .as_ref()
+                .is_some_and(|run| sections::spans_a_section(run.first, run.last));
             let mut first = false;
             if let Some(key) = story.source_key.as_deref() {
-                match by_url.get(key) {
-                    Some(&other) => sets.union(id, other),
-                    None => {
-                        by_url.insert(key, id);
-                        first = true;
+                if section {
+                    first = true;
+                } else {
+                    match by_url.get(key) {
+                        Some(&other) => sets.union(id, other),
+                        None => {
+                            by_url.insert(key, id);
+                            first = true;
+                        }
                     }
                 }
             }
             first_with_url.push(first);
-            if let (Some(key), Some(day)) = (story.heading_key.as_deref(), day) {
-                match by_heading.get(key) {
-                    Some(&run) => {
-                        repeats.push((id, runs[run].last_id, run));
-                        runs[run].last = day;
-                        runs[run].last_id = id;
-                    }
-                    None => {
-                        by_heading.insert(key, runs.len());
-                        runs.push(HeadingRun {
-                            first: day,
-                            last: day,
-                            last_id: id,
-                        });
-                    }
+            // Within a run of a week at most, each story matched by its heading joins the
+            // one before it.
+            if let Some(run) = run
+                && !section
+                && story.heading_identity().is_some()
+            {
+                if let Some(before) = run.last_id {
+                    sets.union(id, before);
                 }
+                run.last_id = Some(id);
             }
         }
     }
-    // The posts come oldest first, so each run's days are its first and last.
-    for (id, before, run) in repeats {
-        if !sections::spans_a_section(runs[run].first, runs[run].last) {
-            sets.union(id, before);
-        }
-    }
     // Gone before the stories are made, which is when memory peaks.
-    drop((by_url, by_heading, runs));
+    drop((by_url, runs, run_of));
     let roots = (0..occurrences.len())
         .filter(|&id| sets.root(id) == id)
         .count();
@@ -305,12 +327,16 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
     merged
 }
 
-/// The dated occurrences of one heading key, in [`merge`].
+/// The dated occurrences of one heading key, in [`merge`]: the first and last day, and the
+/// last occurrence matched by it.
 struct HeadingRun {
     first: jiff::civil::Date,
     last: jiff::civil::Date,
-    last_id: usize,
+    last_id: Option<usize>,
 }
+
+/// No heading run: the story has no heading key, or its post no date.
+const NO_RUN: u32 = u32::MAX;
 
 fn days_apart(a: jiff::civil::Date, b: jiff::civil::Date) -> i64 {
     a.until(b)

@@ -27,7 +27,7 @@ impl App {
             .iter()
             .map(|(story, _)| {
                 let keys = story_keys(story);
-                let heading = story.heading_key.as_deref();
+                let heading = story.heading_identity();
                 (keys, heading)
             })
             .collect();
@@ -55,8 +55,9 @@ impl App {
                 };
                 let proposed = their_stories.iter().any(|theirs| {
                     // Sharing a key is being one story already, not a near one.
-                    !theirs.iter().any(|k| keys.contains(k))
+                    !theirs.keys.iter().any(|k| keys.contains(k))
                         && theirs
+                            .keys
                             .iter()
                             .filter_map(|k| k.strip_prefix("h:"))
                             .any(|h| near(heading, h, days))

@@ -30,10 +30,9 @@ impl App {
                         fill(words.story_seen, &[("date", &date)])
                     });
                 let here = || {
-                    story_keys(story)
-                        .iter()
-                        .any(|k| state.is_identity(k) && state.seen.contains(k))
-                        .then(|| words.story_seen_here.to_string())
+                    (!state.in_section(story.heading_key.as_deref())
+                        && story_keys(story).iter().any(|k| state.seen.contains(k)))
+                    .then(|| words.story_seen_here.to_string())
                 };
                 let parts: Vec<String> = earlier.or_else(here).into_iter().chain(hint).collect();
                 (!parts.is_empty()).then(|| parts.join(" · "))

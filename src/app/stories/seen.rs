@@ -65,7 +65,10 @@ impl App {
         let stories = self.stories_with_lines();
         let mut with_identity = stories
             .iter()
-            .filter(|(story, _)| !story_keys(story).is_empty())
+            .filter(|(story, _)| {
+                !story_keys(story).is_empty()
+                    && !self.story_state.in_section(story.heading_key.as_deref())
+            })
             .peekable();
         with_identity.peek()?;
         let state = &self.story_state;
@@ -141,25 +144,23 @@ impl App {
     /// `(new, total)`: the post's stories not yet seen (by any key; a story without a
     /// source is new while the post is unread), out of all, once they are known.
     pub fn story_counts(&self, index: usize) -> Option<(usize, usize)> {
-        let keys = self
+        let stories = self
             .story_state
             .keys_by_post
             .get(&self.posts.get(index)?.path)?;
         let read = self.mark_of(index).read;
         let state = &self.story_state;
-        let new = keys
+        let new = stories
             .iter()
-            .filter(|keys| {
-                if keys.is_empty() {
+            .filter(|story| {
+                if story.keys.is_empty() || state.in_section(story.heading.as_deref()) {
                     !read
                 } else {
-                    !keys
-                        .iter()
-                        .any(|k| state.is_identity(k) && state.seen.contains(k))
+                    !story.keys.iter().any(|k| state.seen.contains(k))
                 }
             })
             .count();
-        Some((new, keys.len()))
+        Some((new, stories.len()))
     }
 
     /// For the "with new stories" view: per post, whether it has a story not yet seen (true

@@ -6,7 +6,7 @@ use crate::app::runner::InMemory;
 use crate::app::{Action, App, Effect, Overlay};
 use brief_core::render::render_article;
 use brief_core::store::Post;
-use brief_core::stories::seen::{Seen, SeenChange, Sighting};
+use brief_core::stories::seen::{FoundKeys, Seen, SeenChange, Sighting};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -423,11 +423,16 @@ fn the_list_counts_stories_not_yet_seen_once_the_finder_reports() {
     assert_eq!(asked[0].path, post.path);
     assert_eq!(app.update(Action::MoveDown), None, "asked once");
     assert_eq!(app.story_counts(0), None);
-    let keys = vec![
+    let keys = [
         vec!["u:a.example/1".to_string()],
         vec!["u:b.example/2".to_string(), "h:乙".to_string()],
         Vec::new(),
-    ];
+    ]
+    .map(|keys| FoundKeys {
+        keys,
+        heading: None,
+    })
+    .to_vec();
     app.update(Action::StoriesFound(vec![(post.path.clone(), keys)]));
     assert_eq!(app.story_counts(0), Some((3, 3)));
     let mut seen = Seen::default();
@@ -495,7 +500,7 @@ fn the_outline_hints_at_a_near_heading_in_a_post_within_a_week_and_merges_nothin
             let stories = brief_core::render::find_stories(post, body);
             let keys = brief_core::stories::post_stories(post, &stories)
                 .iter()
-                .map(brief_core::stories::seen::story_keys)
+                .map(FoundKeys::of)
                 .collect();
             (post.path.clone(), keys)
         })
@@ -574,30 +579,30 @@ fn a_story_not_yet_seen_has_no_note_in_the_outline() {
     assert_eq!(reader.app.story_outline_notes(), [None, None]);
 }
 
-/// A weekly digest's section comes back every week: once the finder has reported it over
-/// more than a week of posts, its heading is no identity, so last week's reading leaves this
-/// week's section new, unmarked and unread.
+/// A weekly digest's section comes back every week, ending on the same link: once the finder
+/// has reported it over more than a week of posts, neither its heading nor that link is an
+/// identity, so last week's reading leaves this week's section new, unmarked and unread.
 #[test]
 fn a_section_that_comes_back_every_week_is_new_each_week() {
     const SECTION: &str = "What we're reading";
     let weeks = ["2026-02-20", "2026-02-13", "2026-02-06"];
     let posts: Vec<(Post, String)> = weeks
         .iter()
-        .map(|day| briefing(day, &[(SECTION, &format!("https://w.example/{day}"))]))
+        .map(|day| briefing(day, &[(SECTION, "https://w.example/submit-a-link")]))
         .collect();
-    let found: Vec<(PathBuf, Vec<Vec<String>>)> = posts
+    let found: Vec<(PathBuf, Vec<FoundKeys>)> = posts
         .iter()
         .map(|(post, body)| {
             let stories = brief_core::render::find_stories(post, body);
             let keys = brief_core::stories::post_stories(post, &stories)
                 .iter()
-                .map(brief_core::stories::seen::story_keys)
+                .map(FoundKeys::of)
                 .collect();
             (post.path.clone(), keys)
         })
         .collect();
     assert!(
-        found[0].1[0].iter().any(|k| k.starts_with("h:")),
+        found[0].1[0].keys.iter().any(|k| k.starts_with("h:")),
         "{found:?}"
     );
     let mut reader = Reader::new(80, 24, posts);

@@ -33,8 +33,9 @@ use std::sync::OnceLock;
 
 /// Bumped whenever what is found in a body, how it is folded, or this file's layout changes.
 /// 2: chunks with checksums, `postcard`, the folded keys kept. 3: each entry's stories
-/// encoded apart ([`RawEntry`]). 4: no heading key for a heading too narrow to name an event.
-const FORMAT_VERSION: u32 = 4;
+/// encoded apart ([`RawEntry`]). 5: the heading key of every story with a source (4 had
+/// none for a heading too narrow to name an event).
+const FORMAT_VERSION: u32 = 5;
 
 /// One entry as the file holds it: the post's path and validity in the open, its stories
 /// (a `Vec<PostStory>`; none: the post is one story) encoded apart.

@@ -1,8 +1,9 @@
 //! Headings that name a digest's sections rather than an event. A daily or weekly digest
 //! repeats its section names (`## What we're reading`, `## 本周值得关注`) with new stories
-//! under them; an event's headline is repeated over a few days at most. So a folded heading
-//! carried by posts dated more than [`HEADING_DAYS`] days apart is taken for a section name,
-//! and never makes stories the same: only their sources can.
+//! under them, often ending on the same link (`submit your suggestions`); an event's headline
+//! is repeated over a few days at most. So a folded heading carried by posts dated more than
+//! [`HEADING_DAYS`] days apart is taken for a section name, and its stories are of their post
+//! only: neither the heading nor the source makes them the same as another.
 //!
 //! Depends on the heading keys and dates only.
 

@@ -42,13 +42,31 @@ pub struct Seen {
     by_key: BTreeMap<String, Sighting>,
 }
 
+/// What a reader keeps of each story of the posts it lists: the keys it is remembered under
+/// ([`story_keys`]), and its folded heading, by which a recurring section is known
+/// ([`super::sections`]) even when the heading is too narrow to be a key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FoundKeys {
+    pub keys: Vec<String>,
+    pub heading: Option<String>,
+}
+
+impl FoundKeys {
+    pub fn of(story: &PostStory) -> Self {
+        Self {
+            keys: story_keys(story),
+            heading: story.heading_key.clone(),
+        }
+    }
+}
+
 /// The keys a story is remembered under.
 pub fn story_keys(story: &PostStory) -> Vec<String> {
     let mut keys = Vec::new();
     if let Some(url) = &story.source_key {
         keys.push(format!("u:{url}"));
     }
-    if let Some(heading) = &story.heading_key {
+    if let Some(heading) = story.heading_identity() {
         keys.push(format!("h:{heading}"));
     }
     keys
@@ -83,8 +101,7 @@ impl Seen {
             .and_then(|url| self.by_key.get(&format!("u:{url}")))
             .filter(|s| earlier(s));
         let by_heading = story
-            .heading_key
-            .as_ref()
+            .heading_identity()
             .and_then(|h| self.by_key.get(&format!("h:{h}")))
             .filter(|s| earlier(s))
             .filter(|s| {
@@ -207,7 +224,7 @@ mod tests {
 
     fn story(url: Option<&str>, heading: Option<&str>) -> PostStory {
         PostStory {
-            title: String::new(),
+            title: heading.unwrap_or_default().to_string(),
             source: None,
             source_key: url.map(String::from),
             heading_key: heading.map(String::from),
@@ -239,7 +256,7 @@ mod tests {
     fn only_earlier_posts_count_and_headings_only_within_a_week() {
         let mut seen = Seen::default();
         seen.apply(&change("u:a.example/x", "2026-02-13", "p13"));
-        seen.apply(&change("h:同一事件", "2026-02-13", "p13"));
+        seen.apply(&change("h:芯片公司宣布同一事件", "2026-02-13", "p13"));
         let day = |d: &str| d.parse().ok();
         let by_url = story(Some("a.example/x"), None);
         assert_eq!(seen.seen_before(&by_url, "p13", day("2026-02-13")), None);
@@ -247,7 +264,7 @@ mod tests {
             seen.seen_before(&by_url, "p14", day("2026-02-14"))
                 .is_some()
         );
-        let by_heading = story(Some("other.example/z"), Some("同一事件"));
+        let by_heading = story(Some("other.example/z"), Some("芯片公司宣布同一事件"));
         assert!(
             seen.seen_before(&by_heading, "p20", day("2026-02-20"))
                 .is_some()
