@@ -4,7 +4,7 @@
 use brief_core::render::stories::Story;
 use brief_core::render::{find_stories, render_article};
 use brief_core::store::{BodyFormat, LoadOptions, Post, PostDate, load_file};
-use brief_core::stories::{HEADING_DAYS, PostStory, merge, post_stories};
+use brief_core::stories::{HEADING_DAYS, PostStory, merge, merge_taking, post_stories};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -302,6 +302,38 @@ fn section_names_repeated_daily_are_not_the_same_story() {
         ),
     ]);
     assert_eq!(merged.stories.len(), 1);
+}
+
+/// Taking the strings out of the stories merges them exactly as copying them does, on every
+/// sample briefing and the same briefings again a week and a month later.
+#[test]
+fn merging_by_taking_the_strings_gives_what_copying_gives() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-posts");
+    let mut posts: Vec<(Post, Vec<PostStory>)> = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(loaded) = load_file(&path, &LoadOptions::default()) else {
+            continue;
+        };
+        let stories = post_stories(&loaded.post, &find_stories(&loaded.post, &loaded.body));
+        for shift in [0, 7, 30] {
+            let mut post = loaded.post.clone();
+            post.path = path.with_extension(format!("{shift}.md"));
+            post.date = post.date.and_then(|d| {
+                PostDate::parse(
+                    &d.day()
+                        .saturating_add(jiff::Span::new().days(shift))
+                        .to_string(),
+                )
+            });
+            posts.push((post, stories.clone()));
+        }
+    }
+    assert!(posts.len() > 30);
+    let copied = merge(&posts);
+    let mut taken = posts.clone();
+    assert_eq!(merge_taking(&mut taken), copied);
+    assert!(copied.stories.iter().any(|s| s.posts.len() > 1));
 }
 
 fn linear(make: impl Fn(usize) -> String) {

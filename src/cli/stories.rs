@@ -11,7 +11,9 @@ use brief_core::render::find_stories;
 use brief_core::render::stories::source_host;
 use brief_core::store::{self, Post, PostDate};
 use brief_core::stories::cache::{EncodedStories, StoryCache};
-use brief_core::stories::{Carrier, Merged, PostStory, merge, post_stories, whole_post_story};
+use brief_core::stories::{
+    Carrier, Merged, PostStory, merge_taking, post_stories, whole_post_story,
+};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::collections::HashMap;
@@ -204,8 +206,9 @@ fn finish(post: &Post, found: Vec<PostStory>, keep: Keep) -> Vec<PostStory> {
 
 /// Merges the stories of `posts` (parallel to `stories`).
 pub fn merge_posts<P: Carrier + Sync>(posts: &[P], stories: Vec<Vec<PostStory>>) -> Merged {
-    let pairs: Vec<(&P, Vec<PostStory>)> = posts.iter().zip(stories).collect();
-    let merged = merge(&pairs);
+    let mut pairs: Vec<(&P, Vec<PostStory>)> = posts.iter().zip(stories).collect();
+    // The merged stories take their strings from the pairs, which are dropped next.
+    let merged = merge_taking(&mut pairs);
     // Freed now, on every core, so that they are not held while the output is made: one by
     // one on the main thread this cost a fifth of a warm `brief stories`.
     {

@@ -39,6 +39,7 @@ pub use load::{
     stream_in_growing_batches, stream_path, stream_path_cached, stream_path_deferred,
 };
 pub use post::{BodyFormat, FrontMatterState, Post, relative_key};
+pub(crate) use query::compare_paths;
 pub use query::{Needle, Query, contains_ignore_case, sort_newest_first};
 pub use tags::{TagCount, TagIndex, TagKind, tag_key, unify_spellings};
 pub use terms::SearchTerms;

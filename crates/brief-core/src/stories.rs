@@ -29,6 +29,7 @@ pub mod url;
 
 use crate::render::host_of;
 use crate::render::stories::Story;
+use crate::store::compare_paths;
 use crate::store::{Post, PostDate};
 use brief_text::heading_key;
 
@@ -118,7 +119,7 @@ pub struct MergedStory {
 }
 
 /// What [`merge`] found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Merged {
     pub stories: Vec<MergedStory>,
     /// For each post, for each of its stories, the index into `stories`.
@@ -193,8 +194,16 @@ impl<T: Carrier + ?Sized> Carrier for &T {
     }
 }
 
-/// Which stories of `posts` (each a post with its stories) are the same story.
-pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
+/// Which stories of `posts` (each a post with its stories) are the same story; `posts` are
+/// left as they were. See [`merge_taking`].
+pub fn merge<P: Carrier + Clone>(posts: &[(P, Vec<PostStory>)]) -> Merged {
+    merge_taking(&mut posts.to_vec())
+}
+
+/// [`merge`], moving the strings each merged story keeps (its title, folded URLs and
+/// sources) out of `posts` rather than copying them: those stories are left with empty
+/// strings. For a caller done with its stories, at the time memory peaks.
+pub fn merge_taking<P: Carrier>(posts: &mut [(P, Vec<PostStory>)]) -> Merged {
     // Oldest first, by date and then path; the position last, so that the order is the one
     // a stable sort gives, whatever the sort.
     let dates: Vec<i64> = posts
@@ -205,7 +214,7 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
     order.sort_unstable_by(|&a, &b| {
         dates[a]
             .cmp(&dates[b])
-            .then_with(|| posts[a].0.path().cmp(posts[b].0.path()))
+            .then_with(|| compare_paths(posts[a].0.path(), posts[b].0.path()))
             .then(a.cmp(&b))
     });
     let total: usize = posts.iter().map(|(_, stories)| stories.len()).sum();
@@ -300,15 +309,16 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
     let mut story_of_root: Vec<usize> = vec![usize::MAX; occurrences.len()];
     for (id, &(p, s)) in occurrences.iter().enumerate() {
         let root = sets.root(id);
-        let story = &posts[p].1[s];
+        let first_seen = posts[p].0.date();
+        let story = &mut posts[p].1[s];
         if story_of_root[root] == usize::MAX {
             story_of_root[root] = merged.stories.len();
             merged.stories.push(MergedStory {
-                title: story.title.clone(),
+                title: std::mem::take(&mut story.title),
                 urls: Vec::new(),
                 sources: Vec::new(),
                 posts: Vec::new(),
-                first_seen: posts[p].0.date(),
+                first_seen,
             });
         }
         let index = story_of_root[root];
@@ -317,11 +327,11 @@ pub fn merge<P: Carrier>(posts: &[(P, Vec<PostStory>)]) -> Merged {
         if entry.posts.last() != Some(&p) {
             entry.posts.push(p);
         }
-        if let (Some(key), Some(source), true) =
-            (&story.source_key, &story.source, first_with_url[id])
+        if first_with_url[id]
+            && let (Some(key), Some(source)) = (story.source_key.take(), story.source.take())
         {
-            entry.urls.push(key.clone());
-            entry.sources.push(source.clone());
+            entry.urls.push(key);
+            entry.sources.push(source);
         }
     }
     merged

@@ -165,7 +165,7 @@ fn path_start_key(path: &Path, skip: usize) -> u128 {
 /// The order of [`Path::cmp`] (component by component) for the walker's paths, which have no
 /// empty or `.` components, found by comparing bytes with the separator ranked lowest:
 /// several times cheaper, and a day's posts share a date, so ties are common.
-fn compare_paths(a: &Path, b: &Path) -> Ordering {
+pub(crate) fn compare_paths(a: &Path, b: &Path) -> Ordering {
     let (a, b) = (
         a.as_os_str().as_encoded_bytes(),
         b.as_os_str().as_encoded_bytes(),
