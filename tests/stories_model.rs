@@ -165,20 +165,23 @@ fn repeats_merge_by_heading_or_folded_url_and_keep_their_sources() {
     assert_eq!(merged.stories.len(), 5 + 2);
 }
 
+/// The one story of a post without a source of its own: a section titled `title` with the
+/// source `url`.
+fn story(title: &str, url: &str) -> Vec<PostStory> {
+    let mut p = post("x");
+    p.source = None;
+    post_stories(
+        &p,
+        &[Story {
+            title: title.into(),
+            source: Some(url.into()),
+            line: 0,
+        }],
+    )
+}
+
 #[test]
 fn headings_merge_only_within_seven_days_and_never_when_near() {
-    let story = |title: &str, url: &str| {
-        let mut p = post("x");
-        p.source = None;
-        post_stories(
-            &p,
-            &[Story {
-                title: title.into(),
-                source: Some(url.into()),
-                line: 0,
-            }],
-        )
-    };
     let a = dated("a.md", "2026-02-01");
     let b = dated("b.md", "2026-02-08");
     let c = dated("c.md", "2026-02-20");
@@ -213,18 +216,6 @@ fn headings_merge_only_within_seven_days_and_never_when_near() {
 /// `## 科技动态` or `## Markets` are not one story, however close, unless they share a source.
 #[test]
 fn section_names_repeated_daily_are_not_the_same_story() {
-    let story = |title: &str, url: &str| {
-        let mut p = post("x");
-        p.source = None;
-        post_stories(
-            &p,
-            &[Story {
-                title: title.into(),
-                source: Some(url.into()),
-                line: 0,
-            }],
-        )
-    };
     let days: Vec<Post> = (10..17)
         .map(|d| dated(&format!("{d}.md"), &format!("2026-02-{d}")))
         .collect();

@@ -187,6 +187,15 @@ impl Reader {
         reader
     }
 
+    /// Whether this reader was asked to mark post `index` read.
+    fn marked_read(&self, index: usize) -> bool {
+        let id = brief_core::marks::post_id(&self.app.posts[index], &self.app.roots);
+        self.fx
+            .recorded
+            .marks
+            .contains(&brief_core::marks::MarkChange::Read(id, true))
+    }
+
     /// The stories this reader was asked to record as seen.
     fn seen(&self) -> &[SeenChange] {
         &self.fx.recorded.seen
@@ -199,19 +208,39 @@ impl Reader {
         self.act(Action::SeenLoaded(seen));
     }
 
-    /// Of [`pair`]: opens the older briefing (02-13, listed second), then the newer.
-    fn read_the_older_then_open_the_newer(&mut self) {
+    /// Of two posts: opens the older (listed second), then comes back to the newer.
+    fn read_the_older_and_select_the_newer(&mut self) {
         self.act(Action::MoveDown);
         self.act(Action::OpenSelected);
         self.seen_as_saved();
         self.act(Action::Back);
         self.act(Action::MoveUp);
+    }
+
+    /// Of [`pair`]: opens the older briefing (02-13, listed second), then the newer.
+    fn read_the_older_then_open_the_newer(&mut self) {
+        self.read_the_older_and_select_the_newer();
         self.act(Action::OpenSelected);
     }
 
     fn act(&mut self, action: Action) {
         crate::app::runner::settle(&mut self.app, action, &mut self.fx);
     }
+}
+
+/// What the background finder reports of `posts` (post, body).
+fn found_keys(posts: &[(Post, String)]) -> Vec<(PathBuf, Vec<FoundKeys>)> {
+    posts
+        .iter()
+        .map(|(post, body)| {
+            let stories = brief_core::render::find_stories(post, body);
+            let keys = brief_core::stories::post_stories(post, &stories)
+                .iter()
+                .map(FoundKeys::of)
+                .collect();
+            (post.path.clone(), keys)
+        })
+        .collect()
 }
 
 fn briefing(day: &str, stories: &[(&str, &str)]) -> (Post, String) {
@@ -291,16 +320,7 @@ fn a_digests_daily_sections_are_new_again_the_next_day() {
     reader.read_the_older_then_open_the_newer();
     assert!(reader.app.rendered_article().is_some());
     let index = reader.app.view[reader.app.selected];
-    let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
-    assert!(
-        !reader
-            .fx
-            .recorded
-            .marks
-            .contains(&brief_core::marks::MarkChange::Read(id, true)),
-        "{:?}",
-        reader.fx.recorded.marks
-    );
+    assert!(!reader.marked_read(index));
     let marks = reader.app.story_seen_marks(0, 100);
     assert!(marks.is_empty(), "{marks:?}");
 }
@@ -494,17 +514,7 @@ fn the_outline_hints_at_a_near_heading_in_a_post_within_a_week_and_merges_nothin
             &[("英伟达发布新一代数据中心GPU", "https://e.example/gpu")],
         ),
     ];
-    let found = posts
-        .iter()
-        .map(|(post, body)| {
-            let stories = brief_core::render::find_stories(post, body);
-            let keys = brief_core::stories::post_stories(post, &stories)
-                .iter()
-                .map(FoundKeys::of)
-                .collect();
-            (post.path.clone(), keys)
-        })
-        .collect();
+    let found = found_keys(&posts);
     let mut reader = Reader::new(80, 24, posts);
     reader.act(Action::StoriesFound(found));
     reader.act(Action::OpenSelected);
@@ -590,17 +600,7 @@ fn a_section_that_comes_back_every_week_is_new_each_week() {
         .iter()
         .map(|day| briefing(day, &[(SECTION, "https://w.example/submit-a-link")]))
         .collect();
-    let found: Vec<(PathBuf, Vec<FoundKeys>)> = posts
-        .iter()
-        .map(|(post, body)| {
-            let stories = brief_core::render::find_stories(post, body);
-            let keys = brief_core::stories::post_stories(post, &stories)
-                .iter()
-                .map(FoundKeys::of)
-                .collect();
-            (post.path.clone(), keys)
-        })
-        .collect();
+    let found = found_keys(&posts);
     assert!(
         found[0].1[0].keys.iter().any(|k| k.starts_with("h:")),
         "{found:?}"
@@ -608,11 +608,7 @@ fn a_section_that_comes_back_every_week_is_new_each_week() {
     let mut reader = Reader::new(80, 24, posts);
     reader.act(Action::StoriesFound(found));
     // Read 02-13 (listed second); 02-20, a week later, still has its story new.
-    reader.act(Action::MoveDown);
-    reader.act(Action::OpenSelected);
-    reader.seen_as_saved();
-    reader.act(Action::Back);
-    reader.act(Action::MoveUp);
+    reader.read_the_older_and_select_the_newer();
     let index = reader.app.view[reader.app.selected];
     assert_eq!(
         reader.app.posts[index].path,
@@ -622,12 +618,5 @@ fn a_section_that_comes_back_every_week_is_new_each_week() {
     reader.act(Action::OpenSelected);
     let marks = reader.app.story_seen_marks(0, 100);
     assert!(marks.is_empty(), "{marks:?}");
-    let id = brief_core::marks::post_id(&reader.app.posts[index], &reader.app.roots);
-    assert!(
-        !reader
-            .fx
-            .recorded
-            .marks
-            .contains(&brief_core::marks::MarkChange::Read(id, true))
-    );
+    assert!(!reader.marked_read(index));
 }
