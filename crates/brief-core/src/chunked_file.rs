@@ -1,11 +1,12 @@
 //! The layout both caches share: a header (the format's version, what the file belongs to, and
-//! each chunk's length and CRC-32), then the chunks, each a `Vec` of entries encoded on its own
-//! with `postcard`. Loading checks and decodes the chunks on every core; a chunk that fails its
+//! each chunk's length and CRC-32), then the chunks, each a `Vec` of [`Entry`]s encoded on its
+//! own with `postcard`: a key and the file's size and time in the open, the value encoded
+//! apart, so that only the lookup that wants a value decodes it. Loading checks and decodes the chunks on every core; a chunk that fails its
 //! checksum is dropped alone, and its entries are made again. The file is replaced atomically
 //! but not synced (losing a cache costs one rebuild), and read only as a regular file of at most
 //! [`DECODE_LIMIT`] bytes.
 //!
-//! Depends on `bounded_read` and `atomic_file` only; it knows nothing of what entries hold.
+//! Depends on `bounded_read` and `atomic_file` only; it knows nothing of what values hold.
 
 use crate::bounded_read::{Refused, read_regular};
 use serde::de::DeserializeOwned;
@@ -40,8 +41,58 @@ pub struct Chunk<'b> {
 
 impl<'b> Chunk<'b> {
     /// The chunk's bytes when they match their checksum.
-    pub fn checked(&self) -> Option<&'b [u8]> {
+    fn checked(&self) -> Option<&'b [u8]> {
         (crc32fast::hash(self.bytes) == self.sum).then_some(self.bytes)
+    }
+
+    /// The chunk's entries, each with where it lies in `file` (the bytes the chunk was found
+    /// in), when the chunk matches its checksum and decodes.
+    pub fn entries(&self, file: &'b [u8]) -> Option<Vec<(Entry<'b>, Slot)>> {
+        postcard::from_bytes::<Vec<Entry<'b>>>(self.checked()?)
+            .ok()?
+            .into_iter()
+            .map(|entry| {
+                let slot = Slot {
+                    size: entry.size,
+                    modified: entry.modified,
+                    key: place_in(file, entry.key.as_bytes())?,
+                    value: place_in(file, entry.value)?,
+                };
+                Some((entry, slot))
+            })
+            .collect()
+    }
+}
+
+/// One entry as the file holds it: its key (a post's path) and the size and modification time
+/// of the file it was made from, in the open; its value encoded apart.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Entry<'a> {
+    pub key: &'a str,
+    pub size: u64,
+    pub modified: i64,
+    pub value: &'a [u8],
+}
+
+/// Where an entry read from the file lies in its bytes, with its validity: a few words for an
+/// entry whose key and value stay in the file as read.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    pub size: u64,
+    pub modified: i64,
+    key: (u32, u32),
+    value: (u32, u32),
+}
+
+impl Slot {
+    /// The entry's key, from the bytes it was read from.
+    pub fn key<'b>(&self, file: &'b [u8]) -> Option<&'b [u8]> {
+        at(file, self.key)
+    }
+
+    /// The entry's encoded value, from the bytes it was read from.
+    pub fn value<'b>(&self, file: &'b [u8]) -> Option<&'b [u8]> {
+        at(file, self.value)
     }
 }
 
@@ -77,16 +128,15 @@ pub fn chunks<'b, O: DeserializeOwned + PartialEq<Q>, Q: ?Sized>(
     Some(chunks)
 }
 
-/// `entries` in chunks of [`ENTRIES_PER_CHUNK`], each encoded by `encode_chunk` (as a `Vec`
-/// of entries, in `postcard`), on every core.
+/// `items` as [`Entry`]s, in chunks of [`ENTRIES_PER_CHUNK`] encoded on every core.
 pub fn encode<T: Sync>(
-    entries: &[T],
-    encode_chunk: impl Fn(&[T]) -> postcard::Result<Vec<u8>> + Sync,
+    items: &[T],
+    entry: impl Fn(&T) -> Entry<'_> + Sync,
 ) -> io::Result<Vec<Vec<u8>>> {
     use rayon::prelude::*;
-    entries
+    items
         .par_chunks(ENTRIES_PER_CHUNK)
-        .map(&encode_chunk)
+        .map(|chunk| postcard::to_stdvec(&chunk.iter().map(&entry).collect::<Vec<_>>()))
         .collect::<Result<_, _>>()
         .map_err(io::Error::other)
 }
@@ -116,7 +166,7 @@ pub fn write<O: Serialize>(
 
 /// Where `part`, a slice of `bytes`, lies in it, as 32-bit offsets (`bytes` is at most
 /// [`DECODE_LIMIT`] long); `None` for a slice of something else.
-pub fn place_in(bytes: &[u8], part: &[u8]) -> Option<(u32, u32)> {
+fn place_in(bytes: &[u8], part: &[u8]) -> Option<(u32, u32)> {
     let start = (part.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
     let end = start
         .checked_add(part.len())
@@ -125,7 +175,7 @@ pub fn place_in(bytes: &[u8], part: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// The part of `bytes` at a place [`place_in`] gave.
-pub fn at(bytes: &[u8], (start, end): (u32, u32)) -> Option<&[u8]> {
+fn at(bytes: &[u8], (start, end): (u32, u32)) -> Option<&[u8]> {
     bytes.get(start as usize..end as usize)
 }
 
@@ -138,25 +188,33 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("sub/cache.bin");
         let entries: Vec<u32> = (0..(ENTRIES_PER_CHUNK as u32 * 2 + 5)).collect();
-        let chunks = encode(&entries, |chunk| {
-            postcard::to_stdvec(&chunk.iter().map(|&n| (n, "条目")).collect::<Vec<_>>())
+        let items: Vec<(u32, [u8; 4])> = entries.iter().map(|&n| (n, n.to_le_bytes())).collect();
+        let chunks = encode(&items, |(n, value)| Entry {
+            key: "条目",
+            size: u64::from(*n),
+            modified: -i64::from(*n),
+            value,
         })
         .unwrap();
         assert_eq!(chunks.len(), 3);
         write(&file, 7, "owner".to_string(), &chunks).unwrap();
         let bytes = read(&file).unwrap().unwrap();
         let found = super::chunks::<String, str>(&bytes, 7, "owner").unwrap();
-        let decoded: Vec<(u32, String)> = found
+        let decoded: Vec<(Entry<'_>, Slot)> = found
             .iter()
-            .flat_map(|c| postcard::from_bytes::<Vec<(u32, String)>>(c.checked().unwrap()).unwrap())
+            .flat_map(|c| c.entries(&bytes).unwrap())
             .collect();
         assert_eq!(decoded.len(), entries.len());
-        assert!(
-            decoded
-                .iter()
-                .zip(&entries)
-                .all(|((n, s), e)| n == e && s == "条目")
-        );
+        for ((entry, slot), &n) in decoded.iter().zip(&entries) {
+            assert_eq!(
+                (entry.key, entry.size, entry.modified),
+                ("条目", u64::from(n), -i64::from(n))
+            );
+            assert_eq!(entry.value, n.to_le_bytes());
+            assert_eq!((slot.size, slot.modified), (entry.size, entry.modified));
+            assert_eq!(slot.key(&bytes), Some("条目".as_bytes()));
+            assert_eq!(slot.value(&bytes), Some(&n.to_le_bytes()[..]));
+        }
         assert!(
             super::chunks::<String, str>(&bytes, 8, "owner").is_none(),
             "version"
@@ -169,7 +227,10 @@ mod tests {
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         let found = super::chunks::<String, str>(&flipped, 7, "owner").unwrap();
-        let checked: Vec<bool> = found.iter().map(|c| c.checked().is_some()).collect();
+        let checked: Vec<bool> = found
+            .iter()
+            .map(|c| c.entries(&flipped).is_some())
+            .collect();
         assert_eq!(checked, [true, true, false]);
         assert!(super::chunks::<String, str>(&bytes[..bytes.len() - 1], 7, "owner").is_none());
     }

@@ -19,8 +19,7 @@ pub use entry::{CacheEntry, Encoded, encode_entry};
 use super::diagnostic::Diagnostic;
 use super::hash::fnv1a;
 use super::post::{Post, relative_key_in};
-use crate::chunked_file;
-use serde::{Deserialize, Serialize};
+use crate::chunked_file::{self, Slot};
 use std::collections::HashMap;
 use std::fs;
 use std::hash::BuildHasher;
@@ -29,39 +28,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Bumped whenever what the store extracts from a post, or this file's layout, changes.
-/// 8: `postcard` instead of `bincode`. 9: each entry's post encoded apart ([`RawEntry`]).
+/// 8: `postcard` instead of `bincode`. 9: each entry's post encoded apart
+/// ([`chunked_file::Entry`]).
 const FORMAT_VERSION: u32 = 9;
 
-/// One entry as the file holds it: its key and validity in the open, the rest (a
-/// [`CacheEntry`] without its key) encoded apart and decoded only when its file still
-/// matches, on the thread that asks, so that the entries are never all decoded at once.
-#[derive(Debug, Serialize, Deserialize)]
-struct RawEntry<'a> {
-    key: &'a str,
-    size: u64,
-    modified: i64,
-    body: &'a [u8],
-}
-
-/// An entry's validity, and where its key and its encoded [`CacheEntry`] lie in the cache
-/// file's bytes (offsets from [`chunked_file::place_in`]).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    size: u64,
-    modified: i64,
-    key: (u32, u32),
-    body: (u32, u32),
-}
-
-impl Slot {
-    fn key<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
-        chunked_file::at(bytes, self.key)
-    }
-
-    fn body<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
-        chunked_file::at(bytes, self.body)
-    }
-}
+// Each entry of the file ([`chunked_file::Entry`]) holds a [`CacheEntry`] without its key as
+// its value, decoded only when its file still matches, on the thread that asks, so that the
+// entries are never all decoded at once.
 
 /// Which slot holds a key: by a 64-bit hash of the key, the key itself checked against the
 /// file's bytes on every lookup (two keys sharing a hash only cost one of them a miss).
@@ -119,20 +92,13 @@ impl IndexCache {
         let decoded: Vec<Option<Vec<(u64, Slot)>>> = chunks
             .par_iter()
             .map(|chunk| {
-                let raw = postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk.checked()?).ok()?;
-                raw.into_iter()
-                    .map(|entry| {
-                        let key = chunked_file::place_in(&bytes, entry.key.as_bytes())?;
-                        let body = chunked_file::place_in(&bytes, entry.body)?;
-                        let slot = Slot {
-                            size: entry.size,
-                            modified: entry.modified,
-                            key,
-                            body,
-                        };
-                        Some((hasher.hash_one(entry.key.as_bytes()), slot))
-                    })
-                    .collect()
+                let entries = chunk.entries(&bytes)?;
+                Some(
+                    entries
+                        .into_iter()
+                        .map(|(entry, slot)| (hasher.hash_one(entry.key.as_bytes()), slot))
+                        .collect(),
+                )
             })
             .collect();
         let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();
@@ -190,7 +156,7 @@ impl IndexCache {
             return None;
         }
         // An entry that does not decode is a miss: its file is read again.
-        let mut entry: CacheEntry = postcard::from_bytes(found.body(&self.bytes)?).ok()?;
+        let mut entry: CacheEntry = postcard::from_bytes(found.value(&self.bytes)?).ok()?;
         entry.size = found.size;
         entry.modified = found.modified;
         Some((u32::try_from(place).ok()?, entry.into_post(path)))
@@ -210,7 +176,7 @@ impl IndexCache {
             .filter_map(|&place| {
                 let slot = old.slots.get(place as usize)?;
                 let key = std::str::from_utf8(slot.key(&old.bytes)?).ok()?;
-                let body = slot.body(&old.bytes)?.to_vec();
+                let body = slot.value(&old.bytes)?.to_vec();
                 Some((key.to_owned(), slot.size, slot.modified, body))
             })
             .collect();
@@ -227,18 +193,13 @@ impl IndexCache {
     }
 
     fn save_raw(file: &Path, root: &Path, entries: &[Encoded]) -> io::Result<()> {
-        let chunks = chunked_file::encode(entries, |chunk| {
-            let raw: Vec<RawEntry<'_>> = chunk
-                .iter()
-                .map(|(key, size, modified, body)| RawEntry {
-                    key,
-                    size: *size,
-                    modified: *modified,
-                    body,
-                })
-                .collect();
-            postcard::to_stdvec(&raw)
-        })?;
+        let chunks =
+            chunked_file::encode(entries, |(key, size, modified, body)| chunked_file::Entry {
+                key,
+                size: *size,
+                modified: *modified,
+                value: body,
+            })?;
         chunked_file::write(file, FORMAT_VERSION, root_key(root), &chunks)
     }
 }

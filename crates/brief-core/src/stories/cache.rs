@@ -21,10 +21,10 @@
 mod tests;
 
 use super::{PostStory, post_stories};
-use crate::chunked_file;
+use crate::chunked_file::{self, Slot};
 use crate::render::stories::Story;
 use crate::store::Post;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
@@ -33,28 +33,12 @@ use std::sync::OnceLock;
 
 /// Bumped whenever what is found in a body, how it is folded, or this file's layout changes.
 /// 2: chunks with checksums, `postcard`, the folded keys kept. 3: each entry's stories
-/// encoded apart ([`RawEntry`]). 5: the heading key of every story with a source (4 had
+/// encoded apart ([`chunked_file::Entry`]). 5: the heading key of every story with a source (4 had
 /// none for a heading too narrow to name an event).
 const FORMAT_VERSION: u32 = 5;
 
-/// One entry as the file holds it: the post's path and validity in the open, its stories
-/// (a `Vec<PostStory>`; none: the post is one story) encoded apart.
-#[derive(Debug, Serialize, Deserialize)]
-struct RawEntry<'a> {
-    path: &'a str,
-    size: u64,
-    modified: i64,
-    stories: &'a [u8],
-}
-
-/// Where an entry read from the file lies in its bytes ([`chunked_file::place_in`]).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    size: u64,
-    modified: i64,
-    path: (u32, u32),
-    stories: (u32, u32),
-}
+// Each entry of the file ([`chunked_file::Entry`]) is keyed by the post's path; its value is
+// the post's stories (a `Vec<PostStory>`; none: the post is one story), encoded apart.
 
 /// An entry added since loading.
 #[derive(Debug, Clone)]
@@ -95,10 +79,6 @@ fn is_current(slot: &Slot, post: &Post) -> bool {
     slot.size == post.size && slot.modified == post.modified && post.modified != 0
 }
 
-fn range(bytes: &[u8], place: (u32, u32)) -> &[u8] {
-    chunked_file::at(bytes, place).unwrap_or_default()
-}
-
 impl StoryCache {
     /// The cache file for `roots` inside `cache_dir`.
     pub fn file_for(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
@@ -127,7 +107,7 @@ impl StoryCache {
     }
 
     fn path_bytes(&self, slot: &Slot) -> &[u8] {
-        range(&self.bytes, slot.path)
+        slot.key(&self.bytes).unwrap_or_default()
     }
 
     fn same_path(&self, slot: &Slot, path: &Path) -> bool {
@@ -161,7 +141,7 @@ impl StoryCache {
     /// holds none at all; `None` when they do not decode. The others are read as borrowed
     /// text and skipped where they lie, never made into strings.
     fn decode_at(&self, index: usize, wanted: impl Fn(&StoryRef<'_>) -> bool) -> Option<Sourced> {
-        let encoded = range(&self.bytes, self.slots.get(index)?.stories);
+        let encoded = self.slots.get(index)?.value(&self.bytes)?;
         let all: Vec<StoryRef<'_>> = postcard::from_bytes(encoded).ok()?;
         let mut stories: Vec<PostStory> = all
             .iter()
@@ -283,7 +263,7 @@ impl StoryCache {
                     path,
                     size: slot.size,
                     modified: slot.modified,
-                    stories: Cow::Borrowed(range(&self.bytes, slot.stories)),
+                    stories: Cow::Borrowed(slot.value(&self.bytes).unwrap_or_default()),
                 });
             }
         }
@@ -317,17 +297,11 @@ struct Written<'a> {
 }
 
 fn write(file: &Path, roots: &[String], entries: &[Written<'_>]) -> std::io::Result<()> {
-    let chunks = chunked_file::encode(entries, |chunk| {
-        let raw: Vec<RawEntry<'_>> = chunk
-            .iter()
-            .map(|entry| RawEntry {
-                path: entry.path,
-                size: entry.size,
-                modified: entry.modified,
-                stories: &entry.stories,
-            })
-            .collect();
-        postcard::to_stdvec(&raw)
+    let chunks = chunked_file::encode(entries, |entry| chunked_file::Entry {
+        key: entry.path,
+        size: entry.size,
+        modified: entry.modified,
+        value: &entry.stories,
     })?;
     chunked_file::write(file, FORMAT_VERSION, roots, &chunks)
 }
@@ -340,18 +314,8 @@ fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Slot>, usize)> {
         chunked_file::chunks::<Vec<String>, _>(bytes, FORMAT_VERSION, roots)?
             .par_iter()
             .map(|chunk| {
-                postcard::from_bytes::<Vec<RawEntry<'_>>>(chunk.checked()?)
-                    .ok()?
-                    .into_iter()
-                    .map(|entry| {
-                        Some(Slot {
-                            size: entry.size,
-                            modified: entry.modified,
-                            path: chunked_file::place_in(bytes, entry.path.as_bytes())?,
-                            stories: chunked_file::place_in(bytes, entry.stories)?,
-                        })
-                    })
-                    .collect()
+                let entries = chunk.entries(bytes)?;
+                Some(entries.into_iter().map(|(_, slot)| slot).collect())
             })
             .collect();
     let dropped = decoded.iter().filter(|c| c.is_none()).count();
