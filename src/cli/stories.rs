@@ -11,9 +11,7 @@ use brief_core::render::find_stories;
 use brief_core::render::stories::source_host;
 use brief_core::store::{self, Post, PostDate};
 use brief_core::stories::cache::{EncodedStories, StoryCache};
-use brief_core::stories::{
-    Carrier, Merged, PostStory, merge_taking, post_stories, whole_post_story,
-};
+use brief_core::stories::{Carrier, Merged, PostStory, keyed_stories, merge_taking, or_whole_post};
 use brief_text::{display_width, pad_to_width, truncate_to_width};
 use clap::Args;
 use std::collections::HashMap;
@@ -77,12 +75,7 @@ impl FoundWhileLoading {
 
 /// The stories found in `post`'s `body`, keyed (empty: the post is one story).
 fn found_in(post: &Post, body: &str) -> Vec<PostStory> {
-    let stories = find_stories(post, body);
-    if stories.is_empty() {
-        Vec::new()
-    } else {
-        post_stories(post, &stories)
-    }
+    keyed_stories(&find_stories(post, body))
 }
 
 /// The stories of every post: found while loading, or from the stories cache where the file
@@ -191,11 +184,7 @@ enum Found {
 
 /// The stories a post's found stories stand for, as `keep` asks.
 fn finish(post: &Post, found: Vec<PostStory>, keep: Keep) -> Vec<PostStory> {
-    let mut stories = if found.is_empty() {
-        vec![whole_post_story(post)]
-    } else {
-        found
-    };
+    let mut stories = or_whole_post(post, found);
     if keep == Keep::Sourced {
         stories.retain(|story| story.source_key.is_some());
         // Most posts keep one story of several: the room of the others goes back now.

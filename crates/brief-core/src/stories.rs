@@ -85,9 +85,23 @@ pub fn whole_post_story(post: &Post) -> PostStory {
 
 /// The stories of `post` from those found in its body.
 pub fn post_stories(post: &Post, found: &[Story]) -> Vec<PostStory> {
-    if found.is_empty() {
-        return vec![whole_post_story(post)];
+    or_whole_post(post, keyed_stories(found))
+}
+
+/// The stories a post carries, from its [`keyed_stories`]: the post itself, one story, when
+/// none were found in its body.
+pub fn or_whole_post(post: &Post, keyed: Vec<PostStory>) -> Vec<PostStory> {
+    if keyed.is_empty() {
+        vec![whole_post_story(post)]
+    } else {
+        keyed
     }
+}
+
+/// The stories found in a body with their identities, as the stories cache keeps them: none
+/// when none were found, the post's own story being made from its fields when asked for
+/// ([`or_whole_post`]).
+pub fn keyed_stories(found: &[Story]) -> Vec<PostStory> {
     found
         .iter()
         .map(|story| {

@@ -20,8 +20,9 @@
 #[cfg(test)]
 mod tests;
 
-use super::{PostStory, post_stories};
+use super::PostStory;
 use crate::chunked_file::{self, Slot};
+#[cfg(test)]
 use crate::render::stories::Story;
 use crate::store::Post;
 use serde::Deserialize;
@@ -163,12 +164,16 @@ impl StoryCache {
 
     /// The stories kept for `post`, the `at`-th post as loaded, if kept for its current size
     /// and modification time: those found in its body with their keys (empty for a post that
-    /// is one story). Decoded on the asking thread; the entry stays in the cache.
+    /// is one story). Decoded on the asking thread; the entry stays in the cache. `at` is
+    /// only where to look first: any other position (`usize::MAX` when none is known) finds
+    /// the post by its path.
     pub fn kept(&self, at: usize, post: &Post) -> Option<Vec<PostStory>> {
         Some(self.decode_at(self.find(at, post)?, |_| true)?.stories)
     }
 
-    /// The stories of `post` if kept for its current size and modification time.
+    /// The stories of `post` as found, if kept for its current size and modification time:
+    /// what the tests put in with [`Self::insert`].
+    #[cfg(test)]
     pub fn get(&self, post: &Post) -> Option<Vec<Story>> {
         let index = self.find(usize::MAX, post)?;
         Some(
@@ -184,17 +189,15 @@ impl StoryCache {
         )
     }
 
-    /// Keeps the stories just found in `post` (not for a post whose time is unknown).
+    /// Keeps the stories just found in `post`: [`Self::insert_keyed`] of their
+    /// [`super::keyed_stories`].
+    #[cfg(test)]
     pub fn insert(&mut self, post: &Post, stories: &[Story]) {
-        let stories = if stories.is_empty() {
-            Vec::new()
-        } else {
-            post_stories(post, stories)
-        };
-        self.insert_keyed(post, &stories);
+        self.insert_keyed(post, &super::keyed_stories(stories));
     }
 
-    /// [`Self::insert`] for stories already keyed ([`post_stories`] of what was found).
+    /// Keeps the [`super::keyed_stories`] just found in `post` (not for a post whose time is
+    /// unknown).
     pub fn insert_keyed(&mut self, post: &Post, stories: &[PostStory]) {
         if let Ok(encoded) = Self::encode(stories) {
             self.insert_encoded(post, encoded);
