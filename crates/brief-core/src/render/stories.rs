@@ -53,9 +53,12 @@ const LABELS: &[&str] = &[
 ];
 
 /// The last character of each of [`LABELS`]: text ending otherwise needs no closer look.
-const LABEL_ENDS: &[char] = &[
-    'e', 's', 'a', '源', '處', '处', '典', '文', '接', '結', 'ス', '事', '考',
-];
+static LABEL_ENDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    LABELS
+        .iter()
+        .filter_map(|l| l.chars().next_back())
+        .collect()
+});
 
 /// More characters than the longest label has, with the one before it.
 const LABEL_TAIL_CHARS: usize = 16;
