@@ -45,9 +45,13 @@ impl<'b> Chunk<'b> {
         (crc32fast::hash(self.bytes) == self.sum).then_some(self.bytes)
     }
 
-    /// The chunk's entries, each with where it lies in `file` (the bytes the chunk was found
-    /// in), when the chunk matches its checksum and decodes.
-    pub fn entries(&self, file: &'b [u8]) -> Option<Vec<(Entry<'b>, Slot)>> {
+    /// `keep` of each of the chunk's entries with where it lies in `file` (the bytes the
+    /// chunk was found in), when the chunk matches its checksum and decodes.
+    pub fn entries<T>(
+        &self,
+        file: &'b [u8],
+        mut keep: impl FnMut(Entry<'b>, Slot) -> T,
+    ) -> Option<Vec<T>> {
         postcard::from_bytes::<Vec<Entry<'b>>>(self.checked()?)
             .ok()?
             .into_iter()
@@ -58,7 +62,7 @@ impl<'b> Chunk<'b> {
                     key: place_in(file, entry.key.as_bytes())?,
                     value: place_in(file, entry.value)?,
                 };
-                Some((entry, slot))
+                Some(keep(entry, slot))
             })
             .collect()
     }
@@ -202,7 +206,7 @@ mod tests {
         let found = super::chunks::<String, str>(&bytes, 7, "owner").unwrap();
         let decoded: Vec<(Entry<'_>, Slot)> = found
             .iter()
-            .flat_map(|c| c.entries(&bytes).unwrap())
+            .flat_map(|c| c.entries(&bytes, |entry, slot| (entry, slot)).unwrap())
             .collect();
         assert_eq!(decoded.len(), entries.len());
         for ((entry, slot), &n) in decoded.iter().zip(&entries) {
@@ -229,7 +233,7 @@ mod tests {
         let found = super::chunks::<String, str>(&flipped, 7, "owner").unwrap();
         let checked: Vec<bool> = found
             .iter()
-            .map(|c| c.entries(&flipped).is_some())
+            .map(|c| c.entries(&flipped, |_, slot| slot).is_some())
             .collect();
         assert_eq!(checked, [true, true, false]);
         assert!(super::chunks::<String, str>(&bytes[..bytes.len() - 1], 7, "owner").is_none());

@@ -92,13 +92,9 @@ impl IndexCache {
         let decoded: Vec<Option<Vec<(u64, Slot)>>> = chunks
             .par_iter()
             .map(|chunk| {
-                let entries = chunk.entries(&bytes)?;
-                Some(
-                    entries
-                        .into_iter()
-                        .map(|(entry, slot)| (hasher.hash_one(entry.key.as_bytes()), slot))
-                        .collect(),
-                )
+                chunk.entries(&bytes, |entry, slot| {
+                    (hasher.hash_one(entry.key.as_bytes()), slot)
+                })
             })
             .collect();
         let dropped_chunks = decoded.iter().filter(|c| c.is_none()).count();

@@ -316,10 +316,7 @@ fn decode(bytes: &[u8], roots: &[String]) -> Option<(Vec<Slot>, usize)> {
     let decoded: Vec<Option<Vec<Slot>>> =
         chunked_file::chunks::<Vec<String>, _>(bytes, FORMAT_VERSION, roots)?
             .par_iter()
-            .map(|chunk| {
-                let entries = chunk.entries(bytes)?;
-                Some(entries.into_iter().map(|(_, slot)| slot).collect())
-            })
+            .map(|chunk| chunk.entries(bytes, |_, slot| slot))
             .collect();
     let dropped = decoded.iter().filter(|c| c.is_none()).count();
     Some((decoded.into_iter().flatten().flatten().collect(), dropped))
